@@ -1,0 +1,86 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+
+import { defineConfig as defineSqliteConfig } from '@mikro-orm/better-sqlite';
+import { Migrator } from '@mikro-orm/migrations';
+import { defineConfig as definePgConfig } from '@mikro-orm/postgresql';
+
+import { ALL_ENTITIES } from './entities';
+import { migrationsList as pgMigrations } from './migrations/postgresql';
+import { migrationsList as sqliteMigrations } from './migrations/sqlite';
+
+export type Dialect = 'postgresql' | 'sqlite';
+
+export type TDatabaseOptions = {
+  /** `postgres://…` or `postgresql://…` for PostgreSQL; anything else is read as a SQLite file path. */
+  url?: string;
+  /** SQLite file used when `url` is empty. `:memory:` works for tests. */
+  sqlitePath?: string;
+  debug?: boolean;
+  poolMax?: number;
+};
+
+export function dialectOf(url: string | undefined): Dialect {
+  return url && /^postgres(ql)?:\/\//i.test(url) ? 'postgresql' : 'sqlite';
+}
+
+const migrationsPath = (dialect: Dialect) => new URL(`./migrations/${dialect}`, import.meta.url).pathname;
+
+export function createOrmConfig(options: TDatabaseOptions) {
+  const dialect = dialectOf(options.url);
+  const common = {
+    entities: ALL_ENTITIES,
+    extensions: [Migrator],
+    debug: options.debug ?? false,
+    allowGlobalContext: false,
+    ensureDatabase: false,
+  };
+  if (dialect === 'postgresql') {
+    return definePgConfig({
+      ...common,
+      clientUrl: options.url,
+      pool: { min: 0, max: options.poolMax ?? 10 },
+      driverOptions: { connection: { connectionTimeoutMillis: 5_000 } },
+      migrations: { ...migrationOptions('postgresql'), migrationsList: pgMigrations },
+    });
+  }
+  const file = options.url || options.sqlitePath || './data/universal-webhook.db';
+  if (file !== ':memory:') {
+    mkdirSync(dirname(file), { recursive: true });
+  }
+
+  return defineSqliteConfig({
+    ...common,
+    dbName: file,
+    pool: { min: 1, max: 1, afterCreate: configureSqlite },
+    migrations: { ...migrationOptions('sqlite'), migrationsList: sqliteMigrations },
+  });
+}
+
+function migrationOptions(dialect: Dialect) {
+  return {
+    path: migrationsPath(dialect),
+    pathTs: migrationsPath(dialect),
+    glob: '!(*.d|index).{js,ts}',
+    emit: 'ts' as const,
+    snapshot: false,
+    transactional: true,
+    allOrNothing: true,
+    silent: true,
+  };
+}
+
+type SqliteConnection = { pragma(sql: string): unknown };
+
+/** WAL for concurrent readers; synchronous=FULL so an acknowledged commit survives a power cut too. */
+function configureSqlite(conn: SqliteConnection, done: (err: Error | null, conn: SqliteConnection) => void) {
+  try {
+    conn.pragma('journal_mode = WAL');
+    conn.pragma('synchronous = FULL');
+    conn.pragma('busy_timeout = 5000');
+    conn.pragma('foreign_keys = ON');
+    done(null, conn);
+  } catch (err) {
+    done(err as Error, conn);
+  }
+}

@@ -1,0 +1,53 @@
+import { MikroORM } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/knex';
+
+import { createOrmConfig, dialectOf, type Dialect, type TDatabaseOptions } from './config';
+
+export type TDatabase = {
+  orm: MikroORM;
+  dialect: Dialect;
+  /** A fresh EntityManager: one per request or job, never the global one. */
+  fork(): EntityManager;
+  migrate(): Promise<string[]>;
+  pendingMigrations(): Promise<string[]>;
+  ping(): Promise<void>;
+  close(): Promise<void>;
+};
+
+export async function openDatabase(options: TDatabaseOptions & { migrate?: boolean }): Promise<TDatabase> {
+  const dialect = dialectOf(options.url);
+  const orm = await MikroORM.init(createOrmConfig(options) as never);
+  const db: TDatabase = {
+    orm,
+    dialect,
+    fork: () => orm.em.fork() as unknown as EntityManager,
+    async migrate() {
+      const done = await orm.getMigrator().up();
+
+      return done.map((m) => m.name);
+    },
+    async pendingMigrations() {
+      const pending = await orm.getMigrator().getPendingMigrations();
+
+      return pending.map((m) => m.name);
+    },
+    async ping() {
+      await orm.em.getConnection().execute('select 1', [], 'get');
+    },
+    close: () => orm.close(true),
+  };
+  if (options.migrate !== false) {
+    await db.migrate();
+  }
+
+  return db;
+}
+
+/** Resolves once the database answers, or throws the driver's error with the URL's password masked. */
+export function describeDatabase(options: TDatabaseOptions): string {
+  if (dialectOf(options.url) === 'postgresql') {
+    return (options.url ?? '').replace(/:\/\/([^:@/]+):[^@/]*@/, '://$1:***@');
+  }
+
+  return `sqlite:${options.url || options.sqlitePath || './data/universal-webhook.db'}`;
+}
