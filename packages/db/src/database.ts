@@ -1,5 +1,5 @@
 import { MikroORM } from '@mikro-orm/core';
-import type { EntityManager } from '@mikro-orm/knex';
+import type { EntityManager, Knex } from '@mikro-orm/knex';
 
 import { createOrmConfig, dialectOf, type Dialect, type TDatabaseOptions } from './config';
 
@@ -8,6 +8,8 @@ export type TDatabase = {
   dialect: Dialect;
   /** A fresh EntityManager: one per request or job, never the global one. */
   fork(): EntityManager;
+  /** The query builder for hot paths that need plain SQL (ingest, queue). Always scope by workspace. */
+  knex(): Knex;
   migrate(): Promise<string[]>;
   pendingMigrations(): Promise<string[]>;
   ping(): Promise<void>;
@@ -21,6 +23,7 @@ export async function openDatabase(options: TDatabaseOptions & { migrate?: boole
     orm,
     dialect,
     fork: () => orm.em.fork() as unknown as EntityManager,
+    knex: () => (orm.em as unknown as EntityManager).getKnex(),
     async migrate() {
       const done = await orm.getMigrator().up();
 

@@ -1,0 +1,84 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { createExpressMiddleware } from '@trpc/server/adapters/express';
+import express, { type Express } from 'express';
+import helmet from 'helmet';
+import type { Logger } from 'pino';
+import { pinoHttp } from 'pino-http';
+
+import { appRouter, createContext, type TRuntime } from '@uw/api';
+
+import { devLoginRoutes } from './http/dev-login.routes';
+import { errorHandler } from './http/error-handler';
+import { lifecycleRoutes } from './http/lifecycle.routes';
+import { webhookRoutes } from './http/webhook.routes';
+import { requestId } from './request-id';
+import type { TReadiness } from './readiness';
+
+export type TAppDeps = {
+  runtime: TRuntime;
+  logger: Logger;
+  readiness: TReadiness;
+  manifest: () => unknown;
+  webDist: string;
+  devLogin: boolean;
+  bodyLimitBytes: number;
+  metrics?: express.RequestHandler;
+};
+
+/** Builds the Express app. It never listens: main.ts does, and tests use it directly. */
+export function createApp(deps: TAppDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', false);
+  app.use(
+    helmet({
+      contentSecurityPolicy: { directives: { 'frame-ancestors': ["'self'", 'https://*.clockify.me', 'https://clockify.me'], 'script-src': ["'self'"], 'connect-src': ["'self'"] } },
+      frameguard: false,
+      referrerPolicy: { policy: 'no-referrer' },
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+  app.use(pinoHttp({ logger: deps.logger, genReqId: requestId, autoLogging: { ignore: (req) => req.url === '/health' || req.url === '/ready' } }));
+
+  app.get('/health', (_req, res) => res.json({ status: 'ok' }));
+  app.get('/ready', async (_req, res) => {
+    const state = await deps.readiness.check();
+    res.status(state.ok ? 200 : 503).json(state.ok ? { status: 'ready' } : { status: 'not_ready', reason: state.reason });
+  });
+  app.get('/manifest.json', (_req, res) => res.json(deps.manifest()));
+  if (deps.metrics) app.get('/metrics', deps.metrics);
+  app.use('/lifecycle', lifecycleRoutes(deps.runtime));
+  app.use('/webhooks', webhookRoutes(deps.runtime, deps.bodyLimitBytes));
+  if (deps.devLogin) app.use('/auth', express.json(), devLoginRoutes(deps.runtime));
+  app.use(
+    '/trpc',
+    createExpressMiddleware({
+      router: appRouter,
+      createContext: ({ req }) => createContext(deps.runtime.deps, req.headers.authorization),
+      onError: ({ error, path }) => {
+        if (error.code === 'INTERNAL_SERVER_ERROR') deps.logger.error({ path, err: error.cause ?? error }, 'tRPC procedure failed');
+      },
+    }),
+  );
+  mountSpa(app, deps.webDist);
+  app.use(errorHandler);
+
+  return app;
+}
+
+function mountSpa(app: Express, dist: string) {
+  const index = join(dist, 'index.html');
+  if (!existsSync(index)) {
+    app.get('/', (_req, res) => res.type('text').send('Universal Webhook is running. The web app is not built: run `npm run build -w @uw/web`.'));
+
+    return;
+  }
+  app.use(express.static(dist, { index: false, maxAge: '1h' }));
+  app.get('/{*splat}', (req, res, next) => {
+    if (req.method !== 'GET' || /^\/(trpc|webhooks|lifecycle|auth)\b/.test(req.path)) return next();
+    res.setHeader('Cache-Control', 'no-store');
+    res.sendFile(index);
+  });
+}

@@ -1,0 +1,63 @@
+import { hostname } from 'node:os';
+import { join } from 'node:path';
+
+import type { Logger } from 'pino';
+
+import { createEventBus, createRuntime, createTokenCipher, type TApiDeps, type TRuntime, type TSettingsValues } from '@uw/api';
+import { createMemoryRateLimiter } from '@uw/clockify';
+import { openDatabase, type TDatabase } from '@uw/db';
+
+import { createCatalogueHolder } from './catalogue';
+import type { TEnv } from './env';
+import { devSecretFrom, loadClockifyKey, loadEncryptionKeys } from './secrets';
+
+export type TServerDeps = { env: TEnv; db: TDatabase; runtime: TRuntime; api: TApiDeps };
+
+export function settingsDefaultsFrom(env: TEnv): TSettingsValues {
+  return {
+    run_on_install: env.UW_BOOTSTRAP_RUN_ON_INSTALL,
+    include_heavy: env.UW_BOOTSTRAP_INCLUDE_HEAVY,
+    max_rps: env.UW_BOOTSTRAP_MAX_RPS,
+    include_time_entries: env.UW_BOOTSTRAP_INCLUDE_TIME_ENTRIES,
+    time_entry_days_back: env.UW_BOOTSTRAP_TIME_ENTRY_DAYS,
+    enable_custom: env.UW_ENABLE_CUSTOM_WEBHOOKS,
+    log_retention_days: env.UW_WEBHOOK_LOG_RETENTION_DAYS,
+    dedup_window_days: env.UW_DEDUP_WINDOW_DAYS,
+    redact_fields: env.UW_REDACT_FIELDS,
+    enable_flows: env.UW_ENABLE_FLOWS,
+    enable_generic_http_actions: env.UW_ENABLE_GENERIC_HTTP_ACTIONS,
+    execution_retention_days: env.UW_FLOW_EXECUTION_RETENTION_DAYS,
+    flow_max_attempts: env.UW_FLOW_MAX_ATTEMPTS,
+    cache_ttl_days: env.UW_CACHE_TTL_DAYS,
+  };
+}
+
+export const baseUrlOf = (env: TEnv) => env.UW_BASE_URL ?? `http://localhost:${env.PORT}`;
+
+/** Opens the database (without migrating: readiness does that, with retries) and wires the services. */
+export async function createDeps(env: TEnv, logger: Logger, overrides: Partial<TApiDeps> = {}): Promise<TServerDeps> {
+  const keys = loadEncryptionKeys(env.UW_ENCRYPTION_KEY, env.UW_DATA_DIR, logger);
+  const db = await openDatabase({ url: env.UNIVERSAL_WEBHOOK_DB_URL, sqlitePath: join(env.UW_DATA_DIR, 'universal-webhook.db'), migrate: false });
+  const api: TApiDeps = {
+    db,
+    logger,
+    config: {
+      addonKey: env.UW_ADDON_KEY,
+      baseUrl: baseUrlOf(env),
+      nodeEnv: env.NODE_ENV,
+      devLogin: env.UW_DEV_LOGIN,
+      settingsDefaults: settingsDefaultsFrom(env),
+      httpAllowlist: env.UW_HTTP_ALLOWLIST,
+      processId: `${hostname()}-${process.pid}`,
+    },
+    cipher: createTokenCipher(keys),
+    clockifyKey: loadClockifyKey(env.UW_CLOCKIFY_PUBLIC_KEY, logger),
+    devSecret: devSecretFrom(keys[0]!),
+    bus: createEventBus(),
+    catalogue: await createCatalogueHolder(env.UW_CLOCKIFY_OPENAPI, logger),
+    rateLimiter: createMemoryRateLimiter(),
+    ...overrides,
+  };
+
+  return { env, db, api, runtime: createRuntime(api) };
+}

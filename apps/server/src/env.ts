@@ -1,0 +1,86 @@
+import { z } from 'zod';
+
+/** The only module that reads process.env. Every variable the product understands is listed here. */
+const bool = (fallback: boolean) =>
+  z
+    .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'expected true or false' })
+    .optional()
+    .transform((v) => (v === undefined ? fallback : ['true', '1', 'yes'].includes(v)));
+const int = (fallback: number, min: number, max: number) =>
+  z.coerce
+    .number({ message: 'expected a number' })
+    .int('expected a whole number')
+    .min(min, `must be at least ${min}`)
+    .max(max, `must be at most ${max}`)
+    .optional()
+    .transform((v) => v ?? fallback);
+const text = () =>
+  z
+    .string()
+    .optional()
+    .transform((v) => (v && v.trim() !== '' ? v.trim() : undefined));
+
+export const ZEnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: int(8001, 0, 65535),
+  HOST: z.string().default('0.0.0.0'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  UNIVERSAL_WEBHOOK_DB_URL: text(),
+  UW_DATA_DIR: z.string().default('./data'),
+  UW_BASE_URL: z.url({ message: 'expected an absolute URL such as https://addon.example.com' }).optional(),
+  UW_ADDON_KEY: z.string().regex(/^[a-z0-9][a-z0-9._-]{1,63}$/i, 'expected a manifest key').default('universal-webhook'),
+  UW_CLOCKIFY_PUBLIC_KEY: text(),
+  UW_ENCRYPTION_KEY: text(),
+  UW_CLOCKIFY_OPENAPI: z.string().default('./openapi.json'),
+  UW_ROLE: z.enum(['all', 'web', 'worker']).default('all'),
+  UW_HTTP_ALLOWLIST: z
+    .string()
+    .optional()
+    .transform((v) => (v ?? '').split(',').map((s) => s.trim()).filter(Boolean)),
+  UW_DEV_LOGIN: bool(true),
+  UW_METRICS_TOKEN: text(),
+  UW_WEBHOOK_BODY_LIMIT_BYTES: int(1_048_576, 1_024, 50 * 1_048_576),
+  UW_WORKER_CONCURRENCY: int(8, 1, 256),
+  UW_SHUTDOWN_TIMEOUT_MS: int(10_000, 0, 120_000),
+  // Workspace setting defaults (the seed's names). Settings saved in Clockify override them per workspace.
+  UW_BOOTSTRAP_RUN_ON_INSTALL: bool(true),
+  UW_BOOTSTRAP_MAX_RPS: int(25, 1, 50),
+  UW_BOOTSTRAP_INCLUDE_HEAVY: bool(false),
+  UW_BOOTSTRAP_INCLUDE_TIME_ENTRIES: bool(false),
+  UW_BOOTSTRAP_TIME_ENTRY_DAYS: int(30, 1, 3650),
+  UW_ENABLE_CUSTOM_WEBHOOKS: bool(true),
+  UW_WEBHOOK_LOG_RETENTION_DAYS: int(90, 1, 3650),
+  UW_DEDUP_WINDOW_DAYS: int(7, 1, 365),
+  UW_REDACT_FIELDS: z.string().default(''),
+  UW_ENABLE_FLOWS: bool(true),
+  UW_ENABLE_GENERIC_HTTP_ACTIONS: bool(false),
+  UW_FLOW_EXECUTION_RETENTION_DAYS: int(90, 1, 3650),
+  UW_FLOW_MAX_ATTEMPTS: int(5, 1, 20),
+  UW_CACHE_TTL_DAYS: int(7, 1, 365),
+});
+
+export type TEnv = z.infer<typeof ZEnvSchema>;
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Parses the environment; a bad value throws a ConfigError naming every variable that is wrong. */
+export function readEnv(source: Record<string, string | undefined> = process.env): TEnv {
+  const result = ZEnvSchema.safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const env = result.data;
+  if (env.NODE_ENV === 'production') {
+    const missing = ['UW_CLOCKIFY_PUBLIC_KEY', 'UW_ENCRYPTION_KEY', 'UW_BASE_URL'].filter(
+      (k) => !env[k as keyof TEnv],
+    );
+    if (missing.length > 0) {
+      throw new ConfigError(`Invalid configuration:\n${missing.map((k) => `  ${k}: required in production`).join('\n')}`);
+    }
+  }
+
+  return { ...env, UW_DEV_LOGIN: env.NODE_ENV === 'production' ? false : env.UW_DEV_LOGIN };
+}

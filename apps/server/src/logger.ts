@@ -1,0 +1,39 @@
+import pino, { type Logger } from 'pino';
+
+/** Masks secrets that can travel in a URL query: the iframe's auth_token and other token or key params. */
+export function maskUrl(url: string): string {
+  return url.replace(/([?&](?:auth_token|token|access_token|key|secret)=)[^&#]*/gi, '$1[REDACTED]');
+}
+
+export const REDACT_PATHS = [
+  'req.headers.authorization',
+  'req.headers["x-addon-token"]',
+  'req.headers["x-addon-lifecycle-token"]',
+  'req.headers["clockify-signature"]',
+  'req.headers["x-hub-signature-256"]',
+  'req.headers["stripe-signature"]',
+  'req.headers["webhook-signature"]',
+  'req.headers.cookie',
+  '*.token',
+  '*.authToken',
+  '*.secret',
+  '*.password',
+];
+
+export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
+  return pino(
+    {
+      level,
+      redact: { paths: REDACT_PATHS, censor: '[REDACTED]' },
+      serializers: {
+        req: (req: { id?: unknown; method?: string; url?: string }) => ({
+          id: req.id,
+          method: req.method,
+          url: maskUrl(req.url ?? ''),
+        }),
+        err: pino.stdSerializers.err,
+      },
+    },
+    destination,
+  );
+}

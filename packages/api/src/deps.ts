@@ -1,0 +1,49 @@
+import type { KeyObject } from 'node:crypto';
+
+import type { Catalogue, RateLimiter } from '@uw/clockify';
+import type { TDatabase } from '@uw/db';
+
+import type { TEventBus } from './services/events/event-bus';
+import type { TTokenCipher } from './services/security/token-cipher';
+import type { TSettingsValues } from './services/settings/definitions';
+
+/** pino-compatible logger: (obj, msg) or (msg). */
+export type TLogger = {
+  info(obj: unknown, msg?: string): void;
+  warn(obj: unknown, msg?: string): void;
+  error(obj: unknown, msg?: string): void;
+  debug(obj: unknown, msg?: string): void;
+};
+
+export type TApiConfig = {
+  addonKey: string;
+  baseUrl: string;
+  nodeEnv: 'development' | 'production' | 'test';
+  devLogin: boolean;
+  settingsDefaults: TSettingsValues;
+  httpAllowlist: string[];
+  /** Identifies this process in leases and job locks. */
+  processId: string;
+};
+
+export type TCatalogueHolder = {
+  get(): Catalogue | null;
+  /** Why the catalogue is missing, for the explorer's empty state. */
+  error(): string | null;
+};
+
+export type TApiDeps = {
+  db: TDatabase;
+  logger: TLogger;
+  config: TApiConfig;
+  cipher: TTokenCipher;
+  /** Clockify's RS256 public key; null when not configured (Clockify calls are then refused). */
+  clockifyKey: KeyObject | CryptoKey | null;
+  /** HS256 secret for dev-login sessions (outside production only). */
+  devSecret: Uint8Array;
+  bus: TEventBus;
+  catalogue: TCatalogueHolder;
+  rateLimiter: RateLimiter;
+  /** Injected for tests; defaults to the global fetch. */
+  fetch?: typeof fetch;
+};

@@ -1,0 +1,12 @@
+export { appRouter, type AppRouter } from './router';
+export { createContext } from './context';
+export { createCallerFactory, type TContext } from './trpc';
+export * from './errors';
+export type { TApiDeps, TApiConfig, TLogger, TCatalogueHolder } from './deps';
+export { createRuntime, type TRuntime } from './runtime';
+export { createEventBus, type TEventBus } from './services/events/event-bus';
+export { createTokenCipher, parseKeys, sha256Hex } from './services/security/token-cipher';
+export { SETTINGS, SETTING_IDS, type TSettingsValues } from './services/settings/definitions';
+export { signDevToken, type TCaller } from './services/auth/caller';
+export * from './services/installations/lifecycle';
+export { ZInstalledBodySchema } from './services/installations/install';

@@ -1,0 +1,33 @@
+import { EventEmitter, on } from 'node:events';
+
+/** In-process fan-out for live views (SSE subscriptions). Events are scoped by workspace in their channel. */
+export type TBusEvent =
+  | { type: 'webhook.logged'; workspaceId: string; logId: string }
+  | { type: 'execution.updated'; workspaceId: string; executionId: string; status: string }
+  | { type: 'bootstrap.progress'; workspaceId: string }
+  | { type: 'flows.changed'; workspaceId: string };
+
+export type TEventBus = {
+  publish(event: TBusEvent): void;
+  subscribe(workspaceId: string, type: TBusEvent['type'], signal?: AbortSignal): AsyncIterable<TBusEvent>;
+};
+
+export function createEventBus(): TEventBus {
+  const emitter = new EventEmitter();
+  emitter.setMaxListeners(0);
+
+  return {
+    publish(event) {
+      emitter.emit(`${event.workspaceId}:${event.type}`, event);
+    },
+    async *subscribe(workspaceId, type, signal) {
+      try {
+        for await (const [event] of on(emitter, `${workspaceId}:${type}`, { signal })) {
+          yield event as TBusEvent;
+        }
+      } catch (err) {
+        if ((err as Error).name !== 'AbortError') throw err;
+      }
+    },
+  };
+}

@@ -1,0 +1,77 @@
+import { Flow, FlowVersion, newId, type TFlow } from '@uw/db';
+import type { TFlowDefinition } from '@uw/flow-engine';
+
+import type { TApiDeps } from '../../deps';
+import { notFound } from '../../errors';
+import type { TFlowInput, TFlowUpdate } from './flow-schemas';
+import { assertValidDefinition, triggerKeysOf } from './validate-definition';
+
+type TScope = { workspaceId: string; userId: string | null };
+
+/** Every read and write is scoped by the caller's workspace; another workspace's flow is simply not found. */
+export async function getFlowOrThrow(deps: TApiDeps, scope: TScope, id: string): Promise<TFlow> {
+  const flow = await deps.db.fork().findOne(Flow, { id, workspaceId: scope.workspaceId, deletedAt: null });
+  if (!flow) throw notFound('flow');
+
+  return flow;
+}
+
+function versionRow(scope: TScope, flowId: string, version: number, definition: TFlowDefinition) {
+  return { id: newId(), workspaceId: scope.workspaceId, flowId, version, definition, triggerKeys: triggerKeysOf(definition), createdBy: scope.userId, createdAt: Date.now() };
+}
+
+export async function createFlow(deps: TApiDeps, scope: TScope, input: TFlowInput) {
+  assertValidDefinition(deps, input.definition);
+  const now = Date.now();
+  const flowId = newId();
+  const version = versionRow(scope, flowId, 1, input.definition);
+  await deps.db.fork().transactional(async (em) => {
+    em.create(FlowVersion, version);
+    em.create(Flow, {
+      id: flowId, workspaceId: scope.workspaceId, name: input.name, description: input.description ?? null, enabled: input.enabled,
+      currentVersionId: version.id, currentVersion: 1, lastRunStatus: null, lastRunAt: null, createdAt: now, updatedAt: now, deletedAt: null,
+    });
+  });
+
+  return getFlowOrThrow(deps, scope, flowId);
+}
+
+/** A changed definition makes a new immutable version; name/enabled changes do not. */
+export async function updateFlow(deps: TApiDeps, scope: TScope, input: TFlowUpdate) {
+  const flow = await getFlowOrThrow(deps, scope, input.id);
+  const { definition, ...fields } = input.data;
+  if (definition) assertValidDefinition(deps, definition);
+  await deps.db.fork().transactional(async (em) => {
+    const patch: Partial<TFlow> = { ...stripUndefined(fields), updatedAt: Date.now() };
+    if (definition) {
+      const version = versionRow(scope, flow.id, flow.currentVersion + 1, definition);
+      em.create(FlowVersion, version);
+      Object.assign(patch, { currentVersionId: version.id, currentVersion: version.version });
+    }
+    await em.nativeUpdate(Flow, { id: flow.id, workspaceId: scope.workspaceId }, patch);
+  });
+
+  return getFlowOrThrow(deps, scope, flow.id);
+}
+
+export async function deleteFlow(deps: TApiDeps, scope: TScope, id: string) {
+  const flow = await getFlowOrThrow(deps, scope, id);
+  const now = Date.now();
+  await deps.db.fork().nativeUpdate(Flow, { id: flow.id, workspaceId: scope.workspaceId }, { deletedAt: now, enabled: false, updatedAt: now });
+
+  return { id: flow.id, deleted: true };
+}
+
+export async function listVersions(deps: TApiDeps, scope: TScope, flowId: string) {
+  await getFlowOrThrow(deps, scope, flowId);
+
+  return deps.db.fork().find(FlowVersion, { flowId, workspaceId: scope.workspaceId }, { orderBy: { version: 'desc' } });
+}
+
+export async function getVersion(deps: TApiDeps, workspaceId: string, versionId: string) {
+  return deps.db.fork().findOne(FlowVersion, { id: versionId, workspaceId });
+}
+
+function stripUndefined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

@@ -1,0 +1,24 @@
+import { validateFlow, type TFlowDefinition } from '@uw/flow-engine';
+
+import type { TApiDeps } from '../../deps';
+import { UserError } from '../../errors';
+import { triggerKeyOf } from '../ingest/flow-index';
+
+/** Validates against the live catalogue; any error (not warning) refuses the save, each tied to its node. */
+export function assertValidDefinition(deps: TApiDeps, definition: TFlowDefinition) {
+  const catalogue = deps.catalogue.get();
+  const issues = validateFlow(definition, { operations: catalogue?.operations });
+  const errors = issues.filter((i) => (i as { severity?: string }).severity !== 'warning');
+  if (errors.length > 0) {
+    throw new UserError('VALIDATION_FAILED', `the flow has ${errors.length} problem(s): ${errors.map((e) => e.message).join('; ')}`, { issues: errors });
+  }
+}
+
+/** The keys the match index files a flow under: `clockify:<EVENT>` per event, or `custom:<sourceId>`. */
+export function triggerKeysOf(definition: TFlowDefinition): string[] {
+  const trigger = definition.nodes.find((n) => n.kind === 'trigger');
+  if (!trigger || trigger.kind !== 'trigger') return [];
+  const data = trigger.data;
+
+  return data.source === 'clockify' ? data.events.map((e: string) => triggerKeyOf('clockify', e)) : [triggerKeyOf('custom', data.sourceId)];
+}

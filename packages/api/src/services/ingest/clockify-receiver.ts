@@ -1,0 +1,116 @@
+import { createHash } from 'node:crypto';
+
+import { isEventType } from '@uw/clockify';
+
+import type { TApiDeps } from '../../deps';
+import { AppError, UserError } from '../../errors';
+import { effectiveSettings } from '../settings/effective-settings';
+import type { TCommitQueue } from './commit-queue';
+import { triggerKeyOf, type TFlowIndex } from './flow-index';
+import { parseJsonBody } from './parse-body';
+import { executionRow, logRow, selectHeaders } from './record';
+import { parseRedactPaths, redactPayload } from './redact';
+import { createSignatureCache } from './signature-cache';
+import { header, isJsonContentType, type TInboundRequest, type TIngestResponse } from './types';
+
+const DAY_MS = 86_400_000;
+
+type TAuthorised = { workspaceId: string; status: string; settings: Record<string, unknown> };
+
+/** POST /webhooks/clockify: verify, dedup, log and queue in one transaction, then answer. */
+export function createClockifyReceiver(deps: TApiDeps, flows: TFlowIndex, queue: TCommitQueue) {
+  const verifySignature = createSignatureCache(deps);
+
+  const reject = async (req: TInboundRequest, err: AppError, workspaceId = '', eventType = '') => {
+    const row = logRow({
+      workspace_id: workspaceId,
+      source: 'clockify',
+      source_id: null,
+      event_type: eventType.slice(0, 128),
+      payload: null,
+      headers: selectHeaders(req.headers),
+      signature: err.code === 'SIGNATURE_INVALID' || err.code === 'UNAUTHORIZED' ? 'invalid' : workspaceId ? 'valid' : 'not_checked',
+      dedup_key: null,
+      outcome: 'rejected',
+      reason: `${err.code}: ${err.message}`.slice(0, 256),
+      size_bytes: req.rawBody?.length ?? 0,
+    });
+    await queue.submit({ log: row, executions: [] });
+
+    return { status: err.status, body: { id: row.id, outcome: 'rejected', error: { code: err.code, message: err.message } } };
+  };
+
+  async function authorise(token: string): Promise<TAuthorised> {
+    const tokenHash = createHash('sha256').update(token).digest('hex');
+    const claims = await verifySignature(token, tokenHash);
+    const workspaceId = String(claims.workspaceId ?? '');
+    const row = await deps.db
+      .knex()('universal_webhook_subscription as s')
+      .join('universal_webhook_installation as i', 'i.workspace_id', 's.workspace_id')
+      .where({ 's.workspace_id': workspaceId, 's.token_hash': tokenHash })
+      .first('i.status', 'i.settings', 'i.addon_id');
+    if (!row || (claims.addonId && row.addon_id !== claims.addonId)) {
+      throw new UserError('SIGNATURE_INVALID', 'clockify-signature does not match a webhook of an installed workspace');
+    }
+    const settings = typeof row.settings === 'string' ? JSON.parse(row.settings) : row.settings;
+
+    return { workspaceId, status: row.status, settings };
+  }
+
+  return async function receive(req: TInboundRequest): Promise<TIngestResponse> {
+    const receivedAt = Date.now();
+    const eventType = header(req, 'clockify-webhook-event-type') ?? '';
+    const token = header(req, 'clockify-signature');
+    let auth: TAuthorised | null = null;
+    try {
+      if (!token) throw new UserError('SIGNATURE_INVALID', 'missing clockify-signature header');
+      auth = await authorise(token);
+      if (!eventType) throw new UserError('UNKNOWN_EVENT_TYPE', 'missing clockify-webhook-event-type header');
+      if (!isEventType(eventType)) throw new UserError('UNKNOWN_EVENT_TYPE', `unknown event type ${eventType}`);
+      if (auth.status !== 'ACTIVE') throw new UserError('WORKSPACE_INACTIVE', `the add-on is ${auth.status.toLowerCase()} on this workspace`);
+      if (!isJsonContentType(header(req, 'content-type'))) throw new UserError('UNSUPPORTED_MEDIA_TYPE', 'content-type must be application/json');
+      const payload = parseJsonBody(req.rawBody ?? Buffer.alloc(0));
+      const bodyWorkspace = (payload as { workspaceId?: unknown })?.workspaceId;
+      if (typeof bodyWorkspace === 'string' && bodyWorkspace !== auth.workspaceId) {
+        throw new UserError('WORKSPACE_MISMATCH', 'the body\'s workspaceId differs from the signature\'s workspace');
+      }
+
+      return await accept(req, auth, eventType, payload, receivedAt);
+    } catch (err) {
+      if (err instanceof AppError && err.kind === 'user') {
+        return reject(req, err, auth?.workspaceId ?? '', eventType);
+      }
+      throw err;
+    }
+  };
+
+  async function accept(req: TInboundRequest, auth: TAuthorised, eventType: string, payload: unknown, receivedAt: number): Promise<TIngestResponse> {
+    const settings = effectiveSettings(deps.config.settingsDefaults, auth.settings);
+    const redacted = redactPayload(payload, parseRedactPaths(settings.redact_fields));
+    const matches = settings.enable_flows ? flows.match(auth.workspaceId, triggerKeyOf('clockify', eventType)) : [];
+    const dedupKey = createHash('sha256').update(eventType).update('\n').update(req.rawBody!).digest('hex');
+    const log = logRow({
+      workspace_id: auth.workspaceId,
+      source: 'clockify',
+      source_id: null,
+      event_type: eventType,
+      payload,
+      headers: selectHeaders(req.headers),
+      signature: 'valid',
+      dedup_key: dedupKey,
+      outcome: matches.length > 0 ? 'queued' : 'no_match',
+      reason: null,
+      flowIds: matches.map((m) => m.flowId),
+      redacted,
+      receivedAt,
+      size_bytes: req.rawBody!.length,
+    });
+    const executions = matches.map((m) => executionRow(auth.workspaceId, m, log.id));
+    const expiresAt = receivedAt + settings.dedup_window_days * DAY_MS;
+    const { duplicate } = await queue.submit({ log, executions, dedup: { workspaceId: auth.workspaceId, key: dedupKey, expiresAt } });
+    deps.bus.publish({ type: 'webhook.logged', workspaceId: auth.workspaceId, logId: log.id });
+    const outcome = duplicate ? 'duplicate' : log.outcome;
+
+    return { status: 200, body: { id: log.id, outcome, flows: duplicate ? 0 : executions.length } };
+  }
+}

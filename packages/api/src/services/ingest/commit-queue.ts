@@ -1,0 +1,126 @@
+import { newId, type TDatabase } from '@uw/db';
+
+import { TABLES, type TExecutionRow, type TLogRow } from './rows';
+
+/** One webhook to persist: its log row, the executions it queues, and (optionally) its dedup claim. */
+export type TIngestWrite = {
+  log: TLogRow;
+  executions: TExecutionRow[];
+  dedup?: { workspaceId: string; key: string; expiresAt: number };
+};
+export type TIngestResult = { duplicate: boolean };
+
+type Pending = { write: TIngestWrite; resolve: (r: TIngestResult) => void; reject: (e: unknown) => void };
+
+export type TCommitQueue = {
+  submit(write: TIngestWrite): Promise<TIngestResult>;
+  close(): Promise<void>;
+};
+
+/**
+ * Group commit: writes that arrive within `maxWaitMs` share one transaction (one fsync). Each caller's
+ * promise resolves only after that transaction commits, so nothing is acknowledged before it is durable.
+ * Dedup is decided by the unique key inside the same transaction: a duplicate's log row is rewritten as
+ * `duplicate` and its executions are dropped.
+ */
+export function createCommitQueue(db: TDatabase, opts: { maxBatch?: number; maxWaitMs?: number } = {}): TCommitQueue {
+  const maxBatch = opts.maxBatch ?? 256;
+  const maxWaitMs = opts.maxWaitMs ?? 2;
+  let pending: Pending[] = [];
+  let timer: NodeJS.Timeout | null = null;
+  let flushing: Promise<void> = Promise.resolve();
+
+  const flush = () => {
+    timer = null;
+    const batch = pending;
+    pending = [];
+    if (batch.length === 0) return;
+    flushing = flushing.then(() => commitBatch(db, batch));
+  };
+
+  return {
+    submit(write) {
+      return new Promise<TIngestResult>((resolve, reject) => {
+        pending.push({ write, resolve, reject });
+        if (pending.length >= maxBatch) {
+          if (timer) clearTimeout(timer);
+          flush();
+        } else if (!timer) {
+          timer = setTimeout(flush, maxWaitMs);
+        }
+      });
+    },
+    async close() {
+      if (timer) clearTimeout(timer);
+      flush();
+      await flushing;
+    },
+  };
+}
+
+async function commitBatch(db: TDatabase, batch: Pending[]): Promise<void> {
+  try {
+    const results = await db.knex().transaction(async (trx) => {
+      const duplicates = await claimDedupKeys(trx, batch.map((p) => p.write));
+      const logs: TLogRow[] = [];
+      const executions: TExecutionRow[] = [];
+      const out = batch.map((p) => {
+        const isDup = duplicates.has(p);
+        logs.push(isDup ? asDuplicate(p.write.log) : p.write.log);
+        if (!isDup) executions.push(...p.write.executions);
+
+        return { duplicate: isDup };
+      });
+      await insertChunked(trx, TABLES.log, logs);
+      await insertChunked(trx, TABLES.execution, executions);
+
+      return out;
+    });
+    batch.forEach((p, i) => p.resolve(results[i]!));
+  } catch (err) {
+    for (const p of batch) p.reject(err);
+  }
+}
+
+type Trx = Parameters<Parameters<ReturnType<TDatabase['knex']>['transaction']>[0]>[0];
+
+/** Returns the writes whose dedup key was already taken (within its window) or repeated inside this batch. */
+async function claimDedupKeys(trx: Trx, writes: TIngestWrite[]): Promise<Set<unknown>> {
+  const now = Date.now();
+  const seen = new Map<string, TIngestWrite>();
+  const dupes = new Set<TIngestWrite>();
+  for (const w of writes) {
+    if (!w.dedup) continue;
+    const k = `${w.dedup.workspaceId}\u0000${w.dedup.key}`;
+    if (seen.has(k)) dupes.add(w);
+    else seen.set(k, w);
+  }
+  const claims = [...seen.values()];
+  if (claims.length === 0) return dupes;
+  await trx(TABLES.dedup)
+    .whereIn(['workspace_id', 'dedup_key'], claims.map((w) => [w.dedup!.workspaceId, w.dedup!.key]))
+    .andWhere('expires_at', '<', now)
+    .delete();
+  const rows = claims.map((w) => ({ id: newId(), workspace_id: w.dedup!.workspaceId, dedup_key: w.dedup!.key, log_id: w.log.id, expires_at: w.dedup!.expiresAt }));
+  const inserted: { workspace_id: string; dedup_key: string }[] = await trx(TABLES.dedup)
+    .insert(rows)
+    .onConflict(['workspace_id', 'dedup_key'])
+    .ignore()
+    .returning(['workspace_id', 'dedup_key']);
+  const won = new Set(inserted.map((r) => `${r.workspace_id}\u0000${r.dedup_key}`));
+  for (const w of claims) {
+    if (!won.has(`${w.dedup!.workspaceId}\u0000${w.dedup!.key}`)) dupes.add(w);
+  }
+
+  return dupes;
+}
+
+function asDuplicate(log: TLogRow): TLogRow {
+  return { ...log, outcome: 'duplicate', flow_ids: '[]', reason: 'seen within the dedup window' };
+}
+
+async function insertChunked(trx: Trx, table: string, rows: object[]) {
+  for (let i = 0; i < rows.length; i += 200) {
+    await trx(table).insert(rows.slice(i, i + 200));
+  }
+}

@@ -1,0 +1,79 @@
+import type { TDatabase } from '@uw/db';
+
+export type TFlowMatch = { flowId: string; versionId: string };
+export type TFlowIndex = {
+  match(workspaceId: string, triggerKey: string): TFlowMatch[];
+  /** Reloads now (after a local change); other processes notice within `pollMs`. */
+  refresh(): Promise<void>;
+  start(): void;
+  stop(): void;
+};
+
+export const triggerKeyOf = (source: 'clockify' | 'custom', name: string) => `${source}:${name}`;
+
+/**
+ * Enabled flows by (workspace, trigger) in memory, so matching a webhook costs no query. A cheap
+ * fingerprint query (count + latest update) every `pollMs` picks up changes made by other processes.
+ */
+export function createFlowIndex(db: TDatabase, opts: { pollMs?: number; onError?: (err: unknown) => void } = {}): TFlowIndex {
+  let byWorkspace = new Map<string, Map<string, TFlowMatch[]>>();
+  let fingerprint = '';
+  let timer: NodeJS.Timeout | null = null;
+  let chain: Promise<void> = Promise.resolve();
+
+  const load = async () => {
+    const knex = db.knex();
+    const rows: { workspace_id: string; flow_id: string; version_id: string; trigger_keys: unknown }[] = await knex('universal_webhook_flow as f')
+      .join('universal_webhook_flow_version as v', 'v.id', 'f.current_version_id')
+      .where('f.enabled', true)
+      .whereNull('f.deleted_at')
+      .select('f.workspace_id', 'f.id as flow_id', 'v.id as version_id', 'v.trigger_keys');
+    const next = new Map<string, Map<string, TFlowMatch[]>>();
+    for (const row of rows) {
+      const keys = (typeof row.trigger_keys === 'string' ? JSON.parse(row.trigger_keys) : row.trigger_keys) as string[];
+      const ws = next.get(row.workspace_id) ?? new Map<string, TFlowMatch[]>();
+      next.set(row.workspace_id, ws);
+      for (const key of keys) {
+        ws.set(key, [...(ws.get(key) ?? []), { flowId: row.flow_id, versionId: row.version_id }]);
+      }
+    }
+    byWorkspace = next;
+  };
+
+  const currentFingerprint = async () => {
+    const row = await db.knex()('universal_webhook_flow').count({ n: '*' }).max({ m: 'updated_at' }).first();
+
+    return `${row?.n}:${row?.m}`;
+  };
+
+  /** Loads run one after another, so a refresh requested after a commit always sees it. */
+  const refresh = async () => {
+    const run = chain.then(async () => {
+      fingerprint = await currentFingerprint();
+      await load();
+    });
+    chain = run.catch(() => undefined);
+    await run;
+  };
+
+  const poll = async () => {
+    try {
+      if ((await currentFingerprint()) !== fingerprint) await refresh();
+    } catch (err) {
+      opts.onError?.(err);
+    }
+  };
+
+  return {
+    match: (workspaceId, key) => byWorkspace.get(workspaceId)?.get(key) ?? [],
+    refresh,
+    start() {
+      timer ??= setInterval(() => void poll(), opts.pollMs ?? 1_000);
+      timer.unref();
+    },
+    stop() {
+      if (timer) clearInterval(timer);
+      timer = null;
+    },
+  };
+}

@@ -1,0 +1,68 @@
+import { newId } from '@uw/db';
+
+import type { TExecutionRow, TLogRow } from './rows';
+
+const KEPT_HEADERS = new Set([
+  'content-type', 'content-length', 'user-agent', 'clockify-webhook-event-type', 'x-github-event', 'x-github-delivery',
+  'webhook-id', 'webhook-timestamp', 'x-request-id', 'x-forwarded-for',
+]);
+
+/** Headers worth keeping in the log; signatures, tokens and cookies never are. */
+export function selectHeaders(headers: Record<string, string | string[] | undefined>, extra: (string | null)[] = []): Record<string, string> {
+  const keep = new Set([...KEPT_HEADERS, ...extra.filter((h): h is string => !!h).map((h) => h.toLowerCase())]);
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (keep.has(name) && value !== undefined) {
+      out[name] = (Array.isArray(value) ? value.join(', ') : value).slice(0, 512);
+    }
+  }
+
+  return out;
+}
+
+export type TLogInput = Omit<TLogRow, 'id' | 'payload' | 'headers' | 'flow_ids' | 'redacted' | 'received_at'> & {
+  id?: string;
+  payload: unknown;
+  headers: Record<string, string>;
+  flowIds?: string[];
+  redacted?: string[];
+  receivedAt?: number;
+};
+
+export function logRow(input: TLogInput): TLogRow {
+  const { payload, headers, flowIds, redacted, receivedAt, ...rest } = input;
+
+  return {
+    ...rest,
+    id: input.id ?? newId(),
+    payload: payload === undefined ? null : JSON.stringify(payload),
+    headers: JSON.stringify(headers),
+    flow_ids: JSON.stringify(flowIds ?? []),
+    redacted: JSON.stringify(redacted ?? []),
+    received_at: receivedAt ?? Date.now(),
+  };
+}
+
+export function executionRow(workspaceId: string, match: { flowId: string; versionId: string }, logId: string | null, retryOf: string | null = null): TExecutionRow {
+  const now = Date.now();
+
+  return {
+    id: newId(),
+    workspace_id: workspaceId,
+    flow_id: match.flowId,
+    flow_version_id: match.versionId,
+    log_id: logId,
+    status: 'queued',
+    attempts: 0,
+    run_after: now,
+    lease_owner: null,
+    lease_until: null,
+    lease_token: 0,
+    trigger: '{}',
+    error: null,
+    retry_of: retryOf,
+    created_at: now,
+    started_at: null,
+    finished_at: null,
+  };
+}

@@ -1,0 +1,26 @@
+import { createClockifyClient, type ClockifyClient } from '@uw/clockify';
+import type { TInstallation } from '@uw/db';
+
+import type { TApiDeps } from '../../deps';
+import { UserError } from '../../errors';
+import { effectiveSettings } from '../settings/effective-settings';
+
+/** A Clockify client acting for one installation: its token, its API hosts, its workspace's rate limit. */
+export function clockifyFor(deps: TApiDeps, installation: TInstallation): ClockifyClient {
+  if (!installation.tokenCipher) {
+    throw new UserError('WORKSPACE_INACTIVE', 'the add-on is not installed on this workspace');
+  }
+  const settings = effectiveSettings(deps.config.settingsDefaults, installation.settings);
+
+  return createClockifyClient({
+    catalogue: deps.catalogue.get(),
+    apiUrl: installation.apiUrl,
+    reportsUrl: installation.reportsUrl,
+    token: deps.cipher.decrypt(installation.tokenCipher, installation.workspaceId),
+    workspaceKey: installation.workspaceId,
+    maxRps: settings.max_rps,
+    rateLimiter: deps.rateLimiter,
+    fetch: deps.fetch,
+    logger: deps.logger,
+  });
+}

@@ -1,0 +1,89 @@
+import { z } from 'zod';
+
+import { verifyClockifyToken } from '@uw/clockify';
+import { Installation, newId, WebhookSubscription, type TInstallation } from '@uw/db';
+
+import type { TApiDeps } from '../../deps';
+import { UserError } from '../../errors';
+import { sha256Hex } from '../security/token-cipher';
+
+export const ZInstalledBodySchema = z.object({
+  addonId: z.string().min(1),
+  authToken: z.string().min(1),
+  workspaceId: z.string().min(1),
+  asUser: z.string().optional(),
+  apiUrl: z.string().optional(),
+  addonUserId: z.string().optional(),
+  webhooks: z
+    .array(z.object({ path: z.string(), webhookType: z.string().optional(), authToken: z.string().min(1), event: z.string().optional() }))
+    .default([]),
+});
+export type TInstalledBody = z.infer<typeof ZInstalledBodySchema>;
+
+/**
+ * Stores (or refreshes) an installation: token encrypted, API hosts from the token's own claims,
+ * the manifest webhooks' tokens. Idempotent: a repeated INSTALLED updates the same row.
+ */
+export async function saveInstallation(deps: TApiDeps, body: TInstalledBody): Promise<TInstallation> {
+  const claims = await verifyInstallationToken(deps, body);
+  const em = deps.db.fork();
+  const now = Date.now();
+  const tokenCipher = deps.cipher.encrypt(body.authToken, body.workspaceId);
+  const apiUrl = String(claims.backendUrl ?? body.apiUrl ?? '').replace(/\/+$/, '');
+  const reportsUrl = String(claims.reportsUrl ?? '').replace(/\/+$/, '') || apiUrl;
+  if (!/^https?:\/\//.test(apiUrl)) {
+    throw new UserError('VALIDATION_FAILED', 'installation token carries no backendUrl and the body no apiUrl');
+  }
+
+  await em.transactional(async (tem) => {
+    const existing = await tem.findOne(Installation, { workspaceId: body.workspaceId });
+    const fields = {
+      addonId: body.addonId,
+      status: 'ACTIVE' as const,
+      tokenCipher,
+      apiUrl,
+      reportsUrl,
+      ownerUserId: claims.user ? String(claims.user) : (body.asUser ?? null),
+      updatedAt: now,
+      uninstalledAt: null,
+    };
+    if (existing) {
+      tem.assign(existing, existing.status === 'DELETED' ? { ...fields, settings: {}, installedAt: now } : fields);
+    } else {
+      tem.create(Installation, { id: newId(), workspaceId: body.workspaceId, settings: {}, installedAt: now, ...fields });
+    }
+    await tem.nativeDelete(WebhookSubscription, { workspaceId: body.workspaceId, origin: 'manifest' });
+    for (const hook of body.webhooks) {
+      tem.create(WebhookSubscription, {
+        id: newId(),
+        workspaceId: body.workspaceId,
+        eventType: hook.event ?? '*',
+        origin: 'manifest',
+        clockifyWebhookId: null,
+        tokenHash: sha256Hex(hook.authToken),
+        tokenCipher: deps.cipher.encrypt(hook.authToken, body.workspaceId),
+        path: hook.path,
+        createdAt: now,
+      });
+    }
+  });
+
+  return deps.db.fork().findOneOrFail(Installation, { workspaceId: body.workspaceId });
+}
+
+async function verifyInstallationToken(deps: TApiDeps, body: TInstalledBody) {
+  if (!deps.clockifyKey) {
+    throw new UserError('UNAUTHORIZED', 'UW_CLOCKIFY_PUBLIC_KEY is not configured');
+  }
+  try {
+    const claims = await verifyClockifyToken(body.authToken, { publicKey: deps.clockifyKey, addonKey: deps.config.addonKey });
+    if (claims.workspaceId !== body.workspaceId) {
+      throw new UserError('WORKSPACE_MISMATCH', 'installation token belongs to another workspace');
+    }
+
+    return claims;
+  } catch (err) {
+    if (err instanceof UserError) throw err;
+    throw new UserError('UNAUTHORIZED', `installation token is not valid: ${(err as { reason?: string }).reason ?? (err as Error).message}`);
+  }
+}

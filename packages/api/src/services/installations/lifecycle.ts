@@ -1,0 +1,101 @@
+import { z } from 'zod';
+
+import { verifyClockifyToken, type ClockifyClaims } from '@uw/clockify';
+import { Flow, Installation, WebhookSubscription } from '@uw/db';
+
+import type { TApiDeps } from '../../deps';
+import { UserError } from '../../errors';
+import { parseSettingsUpdate } from '../settings/effective-settings';
+import { saveInstallation, type TInstalledBody } from './install';
+import { removeWebhooks, repairWebhooks } from './webhook-registrations';
+
+export const ZStatusBodySchema = z.object({ addonId: z.string(), workspaceId: z.string(), status: z.enum(['ACTIVE', 'INACTIVE']) });
+export const ZSettingsBodySchema = z.object({
+  addonId: z.string().optional(),
+  workspaceId: z.string(),
+  settings: z.array(z.object({ id: z.string(), name: z.string().optional(), value: z.unknown() })),
+});
+export const ZDeletedBodySchema = z.object({ addonId: z.string(), workspaceId: z.string(), asUser: z.string().optional() });
+
+export type TLifecycleHooks = { onInstalled?: (workspaceId: string) => void };
+
+/** Verifies X-Addon-Lifecycle-Token and that its claims name the workspace (and add-on) of the body. */
+export async function verifyLifecycleToken(deps: TApiDeps, token: string | undefined, body: { workspaceId: string; addonId?: string }): Promise<ClockifyClaims> {
+  if (!token) {
+    throw new UserError('UNAUTHORIZED', 'missing X-Addon-Lifecycle-Token');
+  }
+  if (!deps.clockifyKey) {
+    throw new UserError('UNAUTHORIZED', 'UW_CLOCKIFY_PUBLIC_KEY is not configured');
+  }
+  let claims: ClockifyClaims;
+  try {
+    claims = await verifyClockifyToken(token, { publicKey: deps.clockifyKey, addonKey: deps.config.addonKey });
+  } catch (err) {
+    throw new UserError('UNAUTHORIZED', `invalid lifecycle token: ${(err as { reason?: string }).reason ?? (err as Error).message}`);
+  }
+  if (claims.workspaceId && claims.workspaceId !== body.workspaceId) {
+    throw new UserError('UNAUTHORIZED', 'lifecycle token belongs to another workspace');
+  }
+  if (claims.addonId && body.addonId && claims.addonId !== body.addonId) {
+    throw new UserError('UNAUTHORIZED', 'lifecycle token belongs to another add-on');
+  }
+
+  return claims;
+}
+
+export async function handleInstalled(deps: TApiDeps, body: TInstalledBody, hooks: TLifecycleHooks = {}) {
+  const installation = await saveInstallation(deps, body);
+  const repair = await repairWebhooks(deps, installation).catch((err: Error) => {
+    deps.logger.error({ workspaceId: body.workspaceId, err: err.message }, 'webhook registration failed; repair can be run later');
+
+    return null;
+  });
+  hooks.onInstalled?.(body.workspaceId);
+
+  return { workspaceId: installation.workspaceId, webhooks: repair };
+}
+
+async function requireInstallation(deps: TApiDeps, workspaceId: string, addonId?: string) {
+  const installation = await deps.db.fork().findOne(Installation, { workspaceId });
+  if (!installation || installation.status === 'DELETED' || (addonId && installation.addonId !== addonId)) {
+    throw new UserError('NOT_FOUND', 'the add-on is not installed on this workspace');
+  }
+
+  return installation;
+}
+
+export async function handleStatusChanged(deps: TApiDeps, body: z.infer<typeof ZStatusBodySchema>) {
+  const installation = await requireInstallation(deps, body.workspaceId, body.addonId);
+  await deps.db.fork().nativeUpdate(Installation, { id: installation.id, workspaceId: body.workspaceId }, { status: body.status, updatedAt: Date.now() });
+  if (body.status === 'ACTIVE') {
+    await repairWebhooks(deps, { ...installation, status: 'ACTIVE' }).catch((err: Error) =>
+      deps.logger.warn({ workspaceId: body.workspaceId, err: err.message }, 'webhook repair failed'),
+    );
+  }
+
+  return { status: body.status };
+}
+
+export async function handleSettingsUpdated(deps: TApiDeps, body: z.infer<typeof ZSettingsBodySchema>) {
+  const installation = await requireInstallation(deps, body.workspaceId, body.addonId);
+  const update = parseSettingsUpdate(body.settings);
+  const settings = { ...installation.settings, ...update };
+  await deps.db.fork().nativeUpdate(Installation, { id: installation.id, workspaceId: body.workspaceId }, { settings, updatedAt: Date.now() });
+
+  return { settings };
+}
+
+/** Uninstall: remove our API webhooks while the token still works, then forget the token and disable flows. */
+export async function handleDeleted(deps: TApiDeps, body: z.infer<typeof ZDeletedBodySchema>) {
+  const installation = await requireInstallation(deps, body.workspaceId, body.addonId);
+  const removed = await removeWebhooks(deps, installation).catch(() => 0);
+  const em = deps.db.fork();
+  await em.transactional(async (tem) => {
+    const now = Date.now();
+    await tem.nativeUpdate(Installation, { id: installation.id, workspaceId: body.workspaceId }, { status: 'DELETED', tokenCipher: null, uninstalledAt: now, updatedAt: now });
+    await tem.nativeDelete(WebhookSubscription, { workspaceId: body.workspaceId });
+    await tem.nativeUpdate(Flow, { workspaceId: body.workspaceId }, { enabled: false, updatedAt: now });
+  });
+
+  return { removedWebhooks: removed };
+}

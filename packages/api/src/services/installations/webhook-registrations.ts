@@ -1,0 +1,98 @@
+import { API_EVENT_TYPES } from '@uw/clockify';
+import { Installation, newId, WebhookSubscription, type TInstallation } from '@uw/db';
+
+import type { TApiDeps } from '../../deps';
+import { sha256Hex } from '../security/token-cipher';
+import { clockifyFor } from './clockify-for';
+
+type TRemoteWebhook = { id: string; webhookEvent?: string; url?: string; authToken?: string };
+export type TRepairResult = { created: string[]; kept: string[]; failed: { event: string; message: string }[] };
+
+export const webhookUrlOf = (deps: TApiDeps) => `${deps.config.baseUrl.replace(/\/+$/, '')}/webhooks/clockify`;
+
+/**
+ * Makes sure every event type the manifest could not declare has a webhook in Clockify pointing at us,
+ * and that we hold its token. Lists first, creates only what is missing: safe to run again at any time.
+ */
+export async function repairWebhooks(deps: TApiDeps, installation: TInstallation): Promise<TRepairResult> {
+  const client = clockifyFor(deps, installation);
+  const ws = installation.workspaceId;
+  const url = webhookUrlOf(deps);
+  const listed = await client.request({ method: 'GET', path: `/v1/workspaces/${ws}/addons/${installation.addonId}/webhooks` });
+  const remote = asWebhooks(listed.body).filter((w) => w.url === url);
+  const result: TRepairResult = { created: [], kept: [], failed: [] };
+  const found = new Map<string, TRemoteWebhook>();
+  for (const w of remote) {
+    if (w.webhookEvent) found.set(w.webhookEvent, w);
+  }
+  for (const event of API_EVENT_TYPES) {
+    const existing = found.get(event.name);
+    if (existing) {
+      await storeSubscription(deps, ws, event.name, existing);
+      result.kept.push(event.name);
+      continue;
+    }
+    try {
+      const created = await client.request({
+        method: 'POST',
+        path: `/v1/workspaces/${ws}/webhooks`,
+        body: { name: `uw-${event.name.toLowerCase()}`.slice(0, 30), url, webhookEvent: event.name, triggerSourceType: 'WORKSPACE_ID', triggerSource: [ws] },
+      });
+      await storeSubscription(deps, ws, event.name, created.body as TRemoteWebhook);
+      result.created.push(event.name);
+    } catch (err) {
+      result.failed.push({ event: event.name, message: (err as Error).message });
+    }
+  }
+  deps.logger.info({ workspaceId: ws, created: result.created.length, kept: result.kept.length, failed: result.failed.length }, 'webhook registrations repaired');
+
+  return result;
+}
+
+async function storeSubscription(deps: TApiDeps, workspaceId: string, eventType: string, hook: TRemoteWebhook) {
+  if (!hook?.authToken || !hook.id) {
+    throw new Error(`Clockify returned no webhook token for ${eventType}`);
+  }
+  const em = deps.db.fork();
+  await em.nativeDelete(WebhookSubscription, { workspaceId, origin: 'api', eventType });
+  await em.insert(WebhookSubscription, {
+    id: newId(),
+    workspaceId,
+    eventType,
+    origin: 'api',
+    clockifyWebhookId: hook.id,
+    tokenHash: sha256Hex(hook.authToken),
+    tokenCipher: deps.cipher.encrypt(hook.authToken, workspaceId),
+    path: hook.url ?? webhookUrlOf(deps),
+    createdAt: Date.now(),
+  });
+}
+
+/** Deletes the webhooks we registered through the API; called at uninstall while the token still works. */
+export async function removeWebhooks(deps: TApiDeps, installation: TInstallation): Promise<number> {
+  const em = deps.db.fork();
+  const subs = await em.find(WebhookSubscription, { workspaceId: installation.workspaceId, origin: 'api' });
+  let removed = 0;
+  const client = clockifyFor(deps, installation);
+  for (const sub of subs) {
+    try {
+      await client.request({ method: 'DELETE', path: `/v1/workspaces/${installation.workspaceId}/webhooks/${sub.clockifyWebhookId}` });
+      removed++;
+    } catch (err) {
+      deps.logger.warn({ workspaceId: installation.workspaceId, event: sub.eventType, err: (err as Error).message }, 'could not delete webhook');
+    }
+  }
+
+  return removed;
+}
+
+function asWebhooks(body: unknown): TRemoteWebhook[] {
+  if (Array.isArray(body)) return body as TRemoteWebhook[];
+  const list = (body as { webhooks?: unknown })?.webhooks;
+
+  return Array.isArray(list) ? (list as TRemoteWebhook[]) : [];
+}
+
+export async function findInstallation(deps: TApiDeps, workspaceId: string) {
+  return deps.db.fork().findOne(Installation, { workspaceId });
+}

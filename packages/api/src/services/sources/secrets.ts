@@ -1,0 +1,14 @@
+import { randomBytes } from 'node:crypto';
+
+import type { SourceVerification } from '@uw/db';
+
+/** A new secret in the form its scheme expects (Standard Webhooks: `whsec_` + base64). */
+export function generateSecret(kind: SourceVerification['kind']): string {
+  if (kind === 'standard') {
+    return `whsec_${randomBytes(24).toString('base64')}`;
+  }
+
+  return randomBytes(32).toString('hex');
+}
+
+export const generatePublicId = () => `src_${randomBytes(18).toString('base64url')}`;

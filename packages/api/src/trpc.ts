@@ -1,0 +1,78 @@
+import { initTRPC, TRPCError } from '@trpc/server';
+
+import type { TApiDeps } from './deps';
+import { ensureAppError, type ErrorCode } from './errors';
+import type { TCaller } from './services/auth/caller';
+
+export type TContext = { deps: TApiDeps; caller: TCaller | null; authError: string | null };
+
+const CODE_TO_TRPC: Partial<Record<ErrorCode, TRPCError['code']>> = {
+  BAD_REQUEST: 'BAD_REQUEST',
+  VALIDATION_FAILED: 'BAD_REQUEST',
+  INVALID_JSON: 'BAD_REQUEST',
+  UNKNOWN_EVENT_TYPE: 'BAD_REQUEST',
+  UNAUTHORIZED: 'UNAUTHORIZED',
+  SIGNATURE_INVALID: 'UNAUTHORIZED',
+  FORBIDDEN: 'FORBIDDEN',
+  WORKSPACE_INACTIVE: 'FORBIDDEN',
+  FEATURE_DISABLED: 'FORBIDDEN',
+  WORKSPACE_MISMATCH: 'FORBIDDEN',
+  NOT_FOUND: 'NOT_FOUND',
+  CONFLICT: 'CONFLICT',
+  PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  PRECONDITION_REQUIRED: 'PRECONDITION_FAILED',
+  RATE_LIMITED: 'TOO_MANY_REQUESTS',
+  UPSTREAM_ERROR: 'BAD_GATEWAY',
+  SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
+};
+
+/** Converts our errors to tRPC errors with the same message and a stable `appCode`. */
+export function toTRPCError(err: unknown): TRPCError {
+  if (err instanceof TRPCError) {
+    return err;
+  }
+  const app = ensureAppError(err);
+  const message = app.kind === 'unexpected' ? 'internal error' : app.message;
+
+  return new TRPCError({ code: CODE_TO_TRPC[app.code] ?? 'INTERNAL_SERVER_ERROR', message, cause: app });
+}
+
+const t = initTRPC.context<TContext>().create({
+  errorFormatter({ shape, error }) {
+    const cause = error.cause as { code?: string; details?: unknown } | undefined;
+
+    return { ...shape, data: { ...shape.data, stack: undefined, appCode: cause?.code ?? null, details: cause?.details ?? null } };
+  },
+});
+
+const mapErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok) {
+    // tRPC wraps anything that is not a TRPCError as INTERNAL_SERVER_ERROR with the original as cause.
+    throw result.error.code === 'INTERNAL_SERVER_ERROR' ? toTRPCError(result.error.cause ?? result.error) : result.error;
+  }
+
+  return result;
+});
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+export const publicProcedure = t.procedure.use(mapErrors);
+
+/** Any authenticated caller of a workspace. */
+export const workspaceProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.caller) {
+    throw new TRPCError({ code: 'UNAUTHORIZED', message: ctx.authError ?? 'sign in: send Authorization: Bearer <token>' });
+  }
+
+  return next({ ctx: { ...ctx, caller: ctx.caller } });
+});
+
+/** Writes and the explorer: workspace admins and service keys. */
+export const adminProcedure = workspaceProcedure.use(({ ctx, next }) => {
+  if (ctx.caller.role === 'user') {
+    throw new TRPCError({ code: 'FORBIDDEN', message: 'this needs a workspace admin' });
+  }
+
+  return next({ ctx });
+});
