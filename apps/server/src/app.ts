@@ -56,7 +56,7 @@ export function createApp(deps: TAppDeps): Express {
     '/trpc',
     createExpressMiddleware({
       router: appRouter,
-      createContext: ({ req }) => createContext(deps.runtime.deps, req.headers.authorization),
+      createContext: ({ req }) => createContext(deps.runtime, req.headers.authorization),
       onError: ({ error, path }) => {
         if (error.code === 'INTERNAL_SERVER_ERROR') deps.logger.error({ path, err: error.cause ?? error }, 'tRPC procedure failed');
       },

@@ -3,15 +3,16 @@ import { join } from 'node:path';
 
 import type { Logger } from 'pino';
 
-import { createEventBus, createRuntime, createTokenCipher, type TApiDeps, type TRuntime, type TSettingsValues } from '@uw/api';
+import { createEventBus, createRuntime, createSharedRateLimiter, createTokenCipher, type TApiDeps, type TRuntime, type TSettingsValues } from '@uw/api';
 import { createMemoryRateLimiter } from '@uw/clockify';
 import { openDatabase, type TDatabase } from '@uw/db';
 
 import { createCatalogueHolder } from './catalogue';
 import type { TEnv } from './env';
+import { createMetrics } from './metrics';
 import { devSecretFrom, loadClockifyKey, loadEncryptionKeys } from './secrets';
 
-export type TServerDeps = { env: TEnv; db: TDatabase; runtime: TRuntime; api: TApiDeps };
+export type TServerDeps = { env: TEnv; db: TDatabase; runtime: TRuntime; api: TApiDeps; metrics: ReturnType<typeof createMetrics> };
 
 export function settingsDefaultsFrom(env: TEnv): TSettingsValues {
   return {
@@ -38,6 +39,10 @@ export const baseUrlOf = (env: TEnv) => env.UW_BASE_URL ?? `http://localhost:${e
 export async function createDeps(env: TEnv, logger: Logger, overrides: Partial<TApiDeps> = {}): Promise<TServerDeps> {
   const keys = loadEncryptionKeys(env.UW_ENCRYPTION_KEY, env.UW_DATA_DIR, logger);
   const db = await openDatabase({ url: env.UNIVERSAL_WEBHOOK_DB_URL, sqlitePath: join(env.UW_DATA_DIR, 'universal-webhook.db'), migrate: false });
+  const metrics = createMetrics(db);
+  // On PostgreSQL every process shares one limit per workspace; SQLite runs a single process.
+  const onWait = (_key: string, ms: number) => metrics.hooks.rateLimitWait(ms / 1000);
+  const rateLimiter = db.dialect === 'postgresql' ? createSharedRateLimiter(db, { onWait }) : createMemoryRateLimiter();
   const api: TApiDeps = {
     db,
     logger,
@@ -55,9 +60,10 @@ export async function createDeps(env: TEnv, logger: Logger, overrides: Partial<T
     devSecret: devSecretFrom(keys[0]!),
     bus: createEventBus(),
     catalogue: await createCatalogueHolder(env.UW_CLOCKIFY_OPENAPI, logger),
-    rateLimiter: createMemoryRateLimiter(),
+    rateLimiter,
+    metrics: metrics.hooks,
     ...overrides,
   };
 
-  return { env, db, api, runtime: createRuntime(api) };
+  return { env, db, api, metrics, runtime: createRuntime(api) };
 }

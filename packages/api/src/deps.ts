@@ -4,6 +4,7 @@ import type { Catalogue, RateLimiter } from '@uw/clockify';
 import type { TDatabase } from '@uw/db';
 
 import type { TEventBus } from './services/events/event-bus';
+import type { TMetrics } from './services/metrics/metrics';
 import type { TTokenCipher } from './services/security/token-cipher';
 import type { TSettingsValues } from './services/settings/definitions';
 
@@ -44,6 +45,7 @@ export type TApiDeps = {
   bus: TEventBus;
   catalogue: TCatalogueHolder;
   rateLimiter: RateLimiter;
+  metrics: TMetrics;
   /** Injected for tests; defaults to the global fetch. */
   fetch?: typeof fetch;
 };

@@ -10,3 +10,10 @@ export { SETTINGS, SETTING_IDS, type TSettingsValues } from './services/settings
 export { signDevToken, type TCaller } from './services/auth/caller';
 export * from './services/installations/lifecycle';
 export { ZInstalledBodySchema } from './services/installations/install';
+export { safeEqual } from './services/sources/verify-signature';
+export { NOOP_METRICS, type TMetrics } from './services/metrics/metrics';
+export { createWorker } from './services/queue/worker';
+export { createScheduler, tryAcquireJob, type TPeriodicJob } from './services/jobs/job-lock';
+export { runRetention } from './services/jobs/retention';
+export { repairAllWebhooks, repairWebhooks } from './services/installations/webhook-registrations';
+export { createSharedRateLimiter } from './services/ratelimit/pg-rate-limiter';

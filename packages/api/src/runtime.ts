@@ -1,30 +1,40 @@
+import RE2 from 're2';
+
+import { createEvaluator } from '@uw/flow-engine';
+
 import type { TApiDeps } from './deps';
+import { createHttpSender } from './outbound';
 import { createClockifyReceiver } from './services/ingest/clockify-receiver';
 import { createCommitQueue, type TCommitQueue } from './services/ingest/commit-queue';
 import { createCustomReceiver } from './services/ingest/custom-receiver';
 import { createFlowIndex, type TFlowIndex } from './services/ingest/flow-index';
 
-/** The long-lived parts the REST adapters and the tRPC router share, built once per process. */
+/** The long-lived parts the REST adapters, the tRPC router and the worker share, built once per process. */
 export type TRuntime = {
   deps: TApiDeps;
   flowIndex: TFlowIndex;
   commitQueue: TCommitQueue;
+  evaluator: ReturnType<typeof createEvaluator>;
+  http: ReturnType<typeof createHttpSender>;
   receiveClockify: ReturnType<typeof createClockifyReceiver>;
   receiveCustom: ReturnType<typeof createCustomReceiver>;
-  hooks: { onInstalled(workspaceId: string): void };
+  hooks: { onInstalled(workspaceId: string): void; onQueued(): void };
   close(): Promise<void>;
 };
 
 export function createRuntime(deps: TApiDeps): TRuntime {
   const flowIndex = createFlowIndex(deps.db, { onError: (err) => deps.logger.warn({ err: (err as Error).message }, 'flow index refresh failed') });
-  const commitQueue = createCommitQueue(deps.db);
+  const commitQueue = createCommitQueue(deps.db, { onExecutions: () => runtime.hooks.onQueued() });
   const runtime: TRuntime = {
     deps,
     flowIndex,
     commitQueue,
+    // RE2 keeps user regexes linear-time; the evaluator adds time, depth and size budgets.
+    evaluator: createEvaluator({ timeLimitMs: 100, maxDepth: 100, regexEngine: RE2 as never }),
+    http: createHttpSender({ allowlist: deps.config.httpAllowlist, logger: deps.logger }),
     receiveClockify: createClockifyReceiver(deps, flowIndex, commitQueue),
     receiveCustom: createCustomReceiver(deps, flowIndex, commitQueue),
-    hooks: { onInstalled: () => undefined },
+    hooks: { onInstalled: () => undefined, onQueued: () => undefined },
     async close() {
       flowIndex.stop();
       await commitQueue.close();

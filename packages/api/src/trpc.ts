@@ -1,10 +1,11 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 
 import type { TApiDeps } from './deps';
+import type { TRuntime } from './runtime';
 import { ensureAppError, type ErrorCode } from './errors';
 import type { TCaller } from './services/auth/caller';
 
-export type TContext = { deps: TApiDeps; caller: TCaller | null; authError: string | null };
+export type TContext = { deps: TApiDeps; runtime: TRuntime; caller: TCaller | null; authError: string | null };
 
 const CODE_TO_TRPC: Partial<Record<ErrorCode, TRPCError['code']>> = {
   BAD_REQUEST: 'BAD_REQUEST',

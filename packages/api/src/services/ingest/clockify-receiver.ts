@@ -108,6 +108,7 @@ export function createClockifyReceiver(deps: TApiDeps, flows: TFlowIndex, queue:
     const executions = matches.map((m) => executionRow(auth.workspaceId, m, log.id));
     const expiresAt = receivedAt + settings.dedup_window_days * DAY_MS;
     const { duplicate } = await queue.submit({ log, executions, dedup: { workspaceId: auth.workspaceId, key: dedupKey, expiresAt } });
+    deps.metrics.webhookReceived('clockify', duplicate ? 'duplicate' : log.outcome, (Date.now() - log.received_at) / 1000);
     deps.bus.publish({ type: 'webhook.logged', workspaceId: auth.workspaceId, logId: log.id });
     const outcome = duplicate ? 'duplicate' : log.outcome;
 

@@ -23,7 +23,7 @@ export type TCommitQueue = {
  * Dedup is decided by the unique key inside the same transaction: a duplicate's log row is rewritten as
  * `duplicate` and its executions are dropped.
  */
-export function createCommitQueue(db: TDatabase, opts: { maxBatch?: number; maxWaitMs?: number } = {}): TCommitQueue {
+export function createCommitQueue(db: TDatabase, opts: { maxBatch?: number; maxWaitMs?: number; onExecutions?: (count: number) => void } = {}): TCommitQueue {
   const maxBatch = opts.maxBatch ?? 256;
   const maxWaitMs = opts.maxWaitMs ?? 2;
   let pending: Pending[] = [];
@@ -35,7 +35,7 @@ export function createCommitQueue(db: TDatabase, opts: { maxBatch?: number; maxW
     const batch = pending;
     pending = [];
     if (batch.length === 0) return;
-    flushing = flushing.then(() => commitBatch(db, batch));
+    flushing = flushing.then(() => commitBatch(db, batch, opts.onExecutions));
   };
 
   return {
@@ -58,7 +58,7 @@ export function createCommitQueue(db: TDatabase, opts: { maxBatch?: number; maxW
   };
 }
 
-async function commitBatch(db: TDatabase, batch: Pending[]): Promise<void> {
+async function commitBatch(db: TDatabase, batch: Pending[], onExecutions?: (count: number) => void): Promise<void> {
   try {
     const results = await db.knex().transaction(async (trx) => {
       const duplicates = await claimDedupKeys(trx, batch.map((p) => p.write));
@@ -74,9 +74,10 @@ async function commitBatch(db: TDatabase, batch: Pending[]): Promise<void> {
       await insertChunked(trx, TABLES.log, logs);
       await insertChunked(trx, TABLES.execution, executions);
 
-      return out;
+      return { out, executions: executions.length };
     });
-    batch.forEach((p, i) => p.resolve(results[i]!));
+    batch.forEach((p, i) => p.resolve(results.out[i]!));
+    if (results.executions > 0) onExecutions?.(results.executions);
   } catch (err) {
     for (const p of batch) p.reject(err);
   }

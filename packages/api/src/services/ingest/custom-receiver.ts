@@ -95,6 +95,7 @@ export function createCustomReceiver(deps: TApiDeps, flows: TFlowIndex, queue: T
     });
     const executions = matches.map((m) => executionRow(source.workspace_id, m, log.id));
     const { duplicate } = await queue.submit({ log, executions, dedup: { workspaceId: source.workspace_id, key: dedupKey, expiresAt: Date.now() + settings.dedup_window_days * DAY_MS } });
+    deps.metrics.webhookReceived('custom', duplicate ? 'duplicate' : log.outcome, (Date.now() - log.received_at) / 1000);
     deps.bus.publish({ type: 'webhook.logged', workspaceId: source.workspace_id, logId: log.id });
 
     return { status: 200, body: { id: log.id, outcome: duplicate ? 'duplicate' : log.outcome, flows: duplicate ? 0 : executions.length } };

@@ -6,7 +6,7 @@ import { UserError } from '../../errors';
 import { effectiveSettings } from '../settings/effective-settings';
 
 /** A Clockify client acting for one installation: its token, its API hosts, its workspace's rate limit. */
-export function clockifyFor(deps: TApiDeps, installation: TInstallation): ClockifyClient {
+export function clockifyFor(deps: TApiDeps, installation: TInstallation, opts: { maxAttempts?: number } = {}): ClockifyClient {
   if (!installation.tokenCipher) {
     throw new UserError('WORKSPACE_INACTIVE', 'the add-on is not installed on this workspace');
   }
@@ -22,5 +22,6 @@ export function clockifyFor(deps: TApiDeps, installation: TInstallation): Clocki
     rateLimiter: deps.rateLimiter,
     fetch: deps.fetch,
     logger: deps.logger,
+    ...(opts.maxAttempts === undefined ? {} : { maxAttempts: opts.maxAttempts }),
   });
 }

@@ -96,3 +96,20 @@ function asWebhooks(body: unknown): TRemoteWebhook[] {
 export async function findInstallation(deps: TApiDeps, workspaceId: string) {
   return deps.db.fork().findOne(Installation, { workspaceId });
 }
+
+/** The periodic repair: every active installation, one after another; failures are logged, not fatal. */
+export async function repairAllWebhooks(deps: TApiDeps) {
+  const installs = await deps.db.fork().find(Installation, { status: 'ACTIVE' });
+  let repaired = 0;
+  for (const inst of installs) {
+    if (!inst.tokenCipher) continue;
+    try {
+      const result = await repairWebhooks(deps, inst);
+      repaired += result.created.length;
+    } catch (err) {
+      deps.logger.warn({ workspaceId: inst.workspaceId, err: (err as Error).message }, 'webhook repair failed');
+    }
+  }
+
+  return { installations: installs.length, created: repaired };
+}

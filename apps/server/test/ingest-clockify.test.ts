@@ -1,0 +1,146 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { WebhookLog } from '@uw/db';
+import { testDialects } from '@uw/db/testing';
+import { startSimulator, type Simulator } from '@uw/simulator';
+
+import { createClockifyKeys, REQUIRE_PG, SHARED, startTestServer, TEST_PG_ADMIN_URL, trpcClient, type TTestServer } from './utils';
+
+const dialects = await testDialects({ pgAdminUrl: TEST_PG_ADMIN_URL, requirePg: REQUIRE_PG });
+const EXAMPLES = join(SHARED, 'clockify/examples/webhooks');
+
+describe.each(dialects)('Clockify webhook ingestion on %s', (dialect) => {
+  let sim: Simulator;
+  let server: TTestServer;
+  const ws = 'cccccccccccccccccccccc01';
+  let token: string;
+  const deliver = (eventType: string, body: string | Buffer, headers: Record<string, string> = {}) =>
+    fetch(`${server.url}/webhooks/clockify`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'clockify-webhook-event-type': eventType, 'clockify-signature': token, ...headers },
+      body,
+    });
+  const countLogs = (where: object = {}) => server.deps.db.fork().count(WebhookLog, { workspaceId: ws, ...where });
+
+  beforeAll(async () => {
+    sim = await startSimulator({ seed: { workspaces: [{ id: ws, users: 2, clients: 2, projects: 3, tags: 2, timeEntries: 5 }] } });
+    server = await startTestServer({ dialect, clockifyPem: sim.publicKeyPem });
+    expect((await sim.installInto(server.url, ws)).status).toBe(200);
+    token = sim.webhookTokenFor(ws, 'NEW_TIME_ENTRY');
+  });
+  afterAll(async () => {
+    await server?.close();
+    await sim?.close();
+  });
+
+  it('accepts all 49 real bodies signed as Clockify would, stores them with their event type, lists them', async () => {
+    const files = readdirSync(EXAMPLES).filter((f) => f.endsWith('.json'));
+    expect(files).toHaveLength(49);
+    for (const file of files) {
+      const eventType = file.replace(/\.json$/, '');
+      const raw = readFileSync(join(EXAMPLES, file), 'utf8').replace(/"workspaceId"\s*:\s*"[0-9a-f]{24}"/g, `"workspaceId": "${ws}"`);
+      const res = await deliver(eventType, raw);
+      expect(res.status, eventType).toBe(200);
+      expect((await res.json()).outcome, eventType).toBe('no_match');
+    }
+    const api = trpcClient(server.url, await sim.userToken(ws, { role: 'OWNER' }));
+    const seen = new Set<string>();
+    let cursor: string | undefined;
+    do {
+      const page = await api.webhooks.list.query({ source: 'clockify', limit: 20, cursor });
+      page.items.forEach((i) => seen.add(i.eventType));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    expect(seen.size).toBe(49);
+  });
+
+  it('answers a repeated delivery (same event type and raw body) as a duplicate and logs it so', async () => {
+    const body = JSON.stringify({ id: 'dup-1', workspaceId: ws, description: 'same bytes' });
+    expect((await (await deliver('NEW_TIME_ENTRY', body)).json()).outcome).toBe('no_match');
+    const second = await deliver('NEW_TIME_ENTRY', body);
+    expect(second.status).toBe(200);
+    expect((await second.json()).outcome).toBe('duplicate');
+    expect(await countLogs({ outcome: 'duplicate' })).toBeGreaterThanOrEqual(1);
+  });
+
+  it('lets exactly one of 20 concurrent identical deliveries through (W6)', async () => {
+    const body = JSON.stringify({ id: 'dup-storm', workspaceId: ws });
+    const outcomes = await Promise.all(Array.from({ length: 20 }, () => deliver('NEW_TIME_ENTRY', body).then((r) => r.json())));
+    expect(outcomes.filter((o) => o.outcome === 'no_match')).toHaveLength(1);
+    expect(outcomes.filter((o) => o.outcome === 'duplicate')).toHaveLength(19);
+  });
+
+  it('refuses forged signatures, other keys, alg none, and tokens of no installed workspace (W9) and stores no valid row', async () => {
+    const before = await countLogs({ outcome: { $ne: 'rejected' } });
+    const other = createClockifyKeys();
+    const forged = await other.sign({ workspaceId: ws, addonId: sim.addonId, sub: 'universal-webhook' });
+    const unsigned = `${Buffer.from('{"alg":"none"}').toString('base64url')}.${Buffer.from(JSON.stringify({ iss: 'clockify', sub: 'universal-webhook', type: 'addon', workspaceId: ws })).toString('base64url')}.`;
+    const genuineButUnknown = await sim.signToken({ workspaceId: ws, addonId: sim.addonId, sub: 'universal-webhook' });
+    for (const sig of [forged, unsigned, genuineButUnknown, 'garbage']) {
+      const res = await deliver('NEW_TIME_ENTRY', JSON.stringify({ id: `x-${sig.length}`, workspaceId: ws }), { 'clockify-signature': sig });
+      expect(res.status).toBe(401);
+      expect((await res.json()).error.code).toBe('SIGNATURE_INVALID');
+    }
+    expect(await countLogs({ outcome: { $ne: 'rejected' } })).toBe(before);
+  });
+
+  it('refuses a body naming another workspace than the signature (W8)', async () => {
+    const res = await deliver('NEW_TIME_ENTRY', JSON.stringify({ id: 'w8', workspaceId: 'ffffffffffffffffffffffff' }));
+    expect(res.status).toBe(403);
+    expect((await res.json()).error.code).toBe('WORKSPACE_MISMATCH');
+  });
+
+  it('gives clear 4xx for bad input and stores nothing valid (W11)', async () => {
+    const before = await countLogs({ outcome: { $ne: 'rejected' } });
+    const cases: [string, RequestInit & { headers: Record<string, string> }, number, string][] = [
+      ['missing event type', { headers: { 'clockify-webhook-event-type': '' }, body: '{}' }, 400, 'UNKNOWN_EVENT_TYPE'],
+      ['unknown event type', { headers: { 'clockify-webhook-event-type': 'NOT_AN_EVENT' }, body: '{}' }, 400, 'UNKNOWN_EVENT_TYPE'],
+      ['invalid JSON', { headers: {}, body: '{"a":' }, 400, 'INVALID_JSON'],
+      ['text/plain', { headers: { 'content-type': 'text/plain' }, body: '{}' }, 415, 'UNSUPPORTED_MEDIA_TYPE'],
+      ['invalid UTF-8', { headers: {}, body: Buffer.from([0x7b, 0x22, 0xff, 0x22, 0x3a, 0x31, 0x7d]) as unknown as string }, 400, 'INVALID_JSON'],
+      ['too large', { headers: {}, body: JSON.stringify({ big: 'x'.repeat(1_100_000) }) }, 413, 'PAYLOAD_TOO_LARGE'],
+    ];
+    for (const [name, init, status, code] of cases) {
+      const res = await fetch(`${server.url}/webhooks/clockify`, {
+        method: 'POST',
+        body: init.body,
+        headers: { 'content-type': 'application/json', 'clockify-webhook-event-type': 'NEW_TIME_ENTRY', 'clockify-signature': token, ...init.headers },
+      });
+      expect(res.status, name).toBe(status);
+      expect((await res.json()).error.code, name).toBe(code);
+    }
+    expect(await countLogs({ outcome: { $ne: 'rejected' } })).toBe(before);
+  });
+
+  it('rejects webhooks while the add-on is INACTIVE and accepts them again when ACTIVE', async () => {
+    await sim.sendLifecycle(server.url, 'status-changed', ws, { status: 'INACTIVE' });
+    const res = await deliver('NEW_TIME_ENTRY', JSON.stringify({ id: 'inactive-1', workspaceId: ws }));
+    expect(res.status).toBe(403);
+    expect((await res.json()).error.code).toBe('WORKSPACE_INACTIVE');
+    await sim.sendLifecycle(server.url, 'status-changed', ws, { status: 'ACTIVE' });
+    expect((await deliver('NEW_TIME_ENTRY', JSON.stringify({ id: 'inactive-2', workspaceId: ws }))).status).toBe(200);
+  });
+
+  it('redacts configured fields before storage and marks what was redacted', async () => {
+    await sim.sendLifecycle(server.url, 'settings-updated', ws, { settings: [{ id: 'redact_fields', name: 'r', value: '$.user.email, $.note' }] });
+    const res = await deliver('NEW_TIME_ENTRY', JSON.stringify({ id: 'pii-1', workspaceId: ws, user: { email: 'secret.person@example.com', name: 'S' }, note: 'n' }));
+    const { id } = await res.json();
+    const row = await server.deps.db.fork().findOneOrFail(WebhookLog, { id, workspaceId: ws });
+    expect(JSON.stringify(row.payload)).not.toContain('secret.person@example.com');
+    expect(row.redacted).toEqual(['$.user.email', '$.note']);
+    await sim.sendLifecycle(server.url, 'settings-updated', ws, { settings: [{ id: 'redact_fields', name: 'r', value: '' }] });
+  });
+
+  it('finds webhooks by a payload path and value', async () => {
+    await deliver('NEW_PROJECT', JSON.stringify({ id: 'p-search', workspaceId: ws, name: 'Findable Project', billable: true }));
+    const api = trpcClient(server.url, await sim.userToken(ws, { role: 'OWNER' }));
+    const byName = await api.webhooks.list.query({ payload: { path: '$.name', equals: 'Findable Project' } });
+    expect(byName.items.map((i) => i.eventType)).toEqual(['NEW_PROJECT']);
+    const detail = await api.webhooks.get.query({ id: byName.items[0]!.id });
+    expect((detail.payload as { name: string }).name).toBe('Findable Project');
+    expect(detail.headers['clockify-signature']).toBeUndefined();
+  });
+});

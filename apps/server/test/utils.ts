@@ -1,0 +1,109 @@
+import { generateKeyPairSync, type KeyObject } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { Writable } from 'node:stream';
+
+import { createTRPCClient, httpLink } from '@trpc/client';
+import { SignJWT } from 'jose';
+
+import type { AppRouter } from '@uw/api';
+
+import type { Dialect } from '@uw/db';
+import { createScratchDatabase } from '@uw/db/testing';
+
+import { createWorker } from '@uw/api';
+
+import { createApp } from '../src/app';
+import { createDeps, type TServerDeps } from '../src/deps';
+import { readEnv } from '../src/env';
+import { createLogger } from '../src/logger';
+import { buildManifest } from '../src/manifest';
+import { createReadiness } from '../src/readiness';
+
+export const TEST_PG_ADMIN_URL = process.env.UW_TEST_PG_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+export const REQUIRE_PG = process.env.CI === 'true';
+export const REPO_ROOT = resolve(import.meta.dirname, '../../..');
+export const SHARED = resolve(REPO_ROOT, '../shared');
+
+/** A Clockify stand-in key pair: tests sign lifecycle, webhook and user tokens with it. */
+export function createClockifyKeys() {
+  const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const sign = (claims: Record<string, unknown>, opts: { expiresIn?: string; key?: KeyObject } = {}) => {
+    const jwt = new SignJWT({ type: 'addon', ...claims }).setProtectedHeader({ alg: 'RS256' }).setIssuer('clockify').setSubject(String(claims.sub ?? 'universal-webhook')).setIssuedAt();
+    if (opts.expiresIn) jwt.setExpirationTime(opts.expiresIn);
+
+    return jwt.sign(opts.key ?? privateKey);
+  };
+
+  return { privateKey, publicKey, publicPem: publicKey.export({ type: 'spki', format: 'pem' }).toString(), sign };
+}
+
+export type TTestServer = {
+  url: string;
+  deps: TServerDeps;
+  logs: string[];
+  close(): Promise<void>;
+};
+
+/** Boots the real app (createApp + real database + real HTTP on 127.0.0.1) with a fresh database. */
+export async function startTestServer(opts: { dialect: Dialect; env?: Record<string, string>; clockifyPem?: string; migrate?: boolean; worker?: { leaseMs?: number; concurrency?: number } }): Promise<TTestServer> {
+  const scratch = await createScratchDatabase(opts.dialect, TEST_PG_ADMIN_URL);
+  const dataDir = mkdtempSync(join(tmpdir(), 'uw-server-'));
+  const env = readEnv({
+    NODE_ENV: 'test', PORT: '0', UW_DATA_DIR: dataDir, UNIVERSAL_WEBHOOK_DB_URL: scratch.url, LOG_LEVEL: 'info',
+    UW_ENCRYPTION_KEY: '11'.repeat(32), UW_CLOCKIFY_OPENAPI: resolve(SHARED, 'clockify/openapi.json'),
+    ...(opts.clockifyPem ? { UW_CLOCKIFY_PUBLIC_KEY: opts.clockifyPem } : {}),
+    ...opts.env,
+  });
+  const logs: string[] = [];
+  const logger = createLogger(env.LOG_LEVEL, new Writable({ write(chunk, _enc, cb) { logs.push(String(chunk)); cb(); } }));
+  const deps = await createDeps(env, logger);
+  const readiness = createReadiness(deps.db, logger, 200);
+  if (opts.migrate !== false) {
+    await readiness.migrateUntilReady(new AbortController().signal);
+    await deps.runtime.flowIndex.refresh();
+  }
+  const manifest = () => buildManifest(resolve(REPO_ROOT, 'manifest.json'), { baseUrl: deps.api.config.baseUrl, addonKey: env.UW_ADDON_KEY, defaults: deps.api.config.settingsDefaults });
+  const app = createApp({ runtime: deps.runtime, logger, readiness, manifest, webDist: resolve(REPO_ROOT, 'apps/web/dist'), devLogin: env.UW_DEV_LOGIN, bodyLimitBytes: env.UW_WEBHOOK_BODY_LIMIT_BYTES });
+  const server = app.listen(0, '127.0.0.1');
+  await new Promise((r) => server.once('listening', r));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  deps.api.config.baseUrl = url;
+  const worker = opts.worker ? createWorker(deps.runtime, { concurrency: opts.worker.concurrency ?? 4, leaseMs: opts.worker.leaseMs ?? 5_000, pollMs: 50 }) : null;
+  if (worker) {
+    deps.runtime.hooks.onQueued = () => worker.nudge();
+    worker.start();
+  }
+
+  return {
+    url,
+    deps,
+    logs,
+    async close() {
+      await worker?.stop();
+      await new Promise((r) => server.close(r));
+      server.closeAllConnections();
+      await deps.runtime.close();
+      await deps.db.close();
+      await scratch.drop();
+    },
+  };
+}
+
+/** A typed tRPC client against the test server, authenticated with the given bearer token. */
+export function trpcClient(url: string, token: string) {
+  return createTRPCClient<AppRouter>({ links: [httpLink({ url: `${url}/trpc`, headers: () => ({ authorization: `Bearer ${token}` }) })] });
+}
+
+/** Polls `check` until it returns a truthy value or the time runs out. */
+export async function waitFor<T>(check: () => Promise<T | undefined | null | false>, timeoutMs = 10_000, everyMs = 50): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > until) throw new Error(`condition not met within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, everyMs));
+  }
+}

@@ -1,0 +1,61 @@
+import type { UseQueryResult } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+
+import { errorMessage, isMissingProcedure } from '../trpc/errors';
+
+export function Loading({ label = 'Loading…' }: { label?: string }) {
+  return (
+    <p className="state state-loading" role="status">
+      <span className="spinner" aria-hidden="true" /> {label}
+    </p>
+  );
+}
+
+export function Empty({ children }: { children: ReactNode }) {
+  return <div className="state state-empty">{children}</div>;
+}
+
+/** A feature whose server procedure is not deployed yet: say so plainly instead of failing. */
+export function NotAvailable({ what, procedure }: { what: string; procedure: string }) {
+  return (
+    <div className="state state-unavailable" role="note">
+      <strong>{what} is not available yet.</strong> This server does not offer <code>{procedure}</code>; it arrives with a later version.
+    </div>
+  );
+}
+
+export function ErrorState({ error, onRetry, what = 'This' }: { error: unknown; onRetry?: () => void; what?: string }) {
+  return (
+    <div className="state state-error" role="alert">
+      <p>
+        <strong>{what} could not be loaded.</strong> {errorMessage(error)}
+      </p>
+      {onRetry && (
+        <button type="button" className="button small" onClick={onRetry}>
+          Try again
+        </button>
+      )}
+    </div>
+  );
+}
+
+type TQueryStateProps<T> = {
+  query: UseQueryResult<T>;
+  /** Shown while loading, and in error or "not available" messages. */
+  what: string;
+  /** The procedure behind the query: a missing one shows <NotAvailable>. */
+  procedure?: string;
+  children: (data: T) => ReactNode;
+};
+
+/** Loading, error (with the server's message), "not available yet", then the data. */
+export function QueryState<T>({ query, what, procedure, children }: TQueryStateProps<T>) {
+  if (query.isPending) return <Loading label={`Loading ${what.toLowerCase()}…`} />;
+  if (query.isError) {
+    if (procedure && isMissingProcedure(query.error)) return <NotAvailable what={what} procedure={procedure} />;
+
+    return <ErrorState error={query.error} what={what} onRetry={() => void query.refetch()} />;
+  }
+
+  return <>{children(query.data)}</>;
+}

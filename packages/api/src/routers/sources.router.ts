@@ -1,0 +1,25 @@
+import { z } from 'zod';
+
+import { CustomSource } from '@uw/db';
+
+import { createSource, deleteSource, getSourceOrThrow, rotateSecret, toSourceView, updateSource, ZSourceInputSchema } from '../services/sources/source-store';
+import { adminProcedure, router, workspaceProcedure } from '../trpc';
+
+const id = z.object({ id: z.string() });
+
+export const sourcesRouter = router({
+  list: workspaceProcedure.query(async ({ ctx }) => {
+    const rows = await ctx.deps.db.fork().find(CustomSource, { workspaceId: ctx.caller.workspaceId }, { orderBy: { createdAt: 'desc' } });
+
+    return rows.map((s) => toSourceView(s, ctx.deps.config.baseUrl));
+  }),
+  get: workspaceProcedure.input(id).query(async ({ ctx, input }) => toSourceView(await getSourceOrThrow(ctx.deps, ctx.caller, input.id), ctx.deps.config.baseUrl)),
+  create: adminProcedure.input(ZSourceInputSchema).mutation(({ ctx, input }) => createSource(ctx.deps, ctx.caller, input)),
+  update: adminProcedure
+    .input(z.object({ id: z.string(), data: ZSourceInputSchema.omit({ verification: true, secret: true }).partial() }))
+    .mutation(({ ctx, input }) => updateSource(ctx.deps, ctx.caller, input.id, input.data)),
+  delete: adminProcedure.input(id).mutation(({ ctx, input }) => deleteSource(ctx.deps, ctx.caller, input.id)),
+  rotateSecret: adminProcedure
+    .input(z.object({ id: z.string(), secret: z.string().min(8).max(512).optional() }))
+    .mutation(({ ctx, input }) => rotateSecret(ctx.deps, ctx.caller, input.id, input.secret)),
+});

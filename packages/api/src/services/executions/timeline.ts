@@ -1,0 +1,53 @@
+import type { TDatabase } from '@uw/db';
+
+const parseJson = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v);
+
+export function toStepView(r: Record<string, unknown>) {
+  return {
+    id: String(r.id), seq: Number(r.seq), nodeId: (r.node_id as string | null) ?? null, kind: String(r.kind), status: String(r.status),
+    attempt: Number(r.attempt), request: parseJson(r.request), response: parseJson(r.response), error: parseJson(r.error),
+    idempotencyKey: (r.idempotency_key as string | null) ?? null, latencyMs: r.latency_ms === null ? null : Number(r.latency_ms), createdAt: Number(r.created_at),
+  };
+}
+
+export function toExecutionView(r: Record<string, unknown>) {
+  return {
+    id: String(r.id), flowId: String(r.flow_id), flowVersionId: String(r.flow_version_id), logId: (r.log_id as string | null) ?? null,
+    status: String(r.status), attempts: Number(r.attempts), runAfter: Number(r.run_after), error: parseJson(r.error),
+    retryOf: (r.retry_of as string | null) ?? null, createdAt: Number(r.created_at),
+    startedAt: r.started_at === null ? null : Number(r.started_at), finishedAt: r.finished_at === null ? null : Number(r.finished_at),
+  };
+}
+
+/** An execution and its timeline (the trigger, each condition, each attempt of each step, lease expiries). */
+export async function getExecution(db: TDatabase, workspaceId: string, id: string) {
+  const row = await db.knex()('universal_webhook_flow_execution').where({ workspace_id: workspaceId, id }).first();
+  if (!row) return null;
+  const steps = await db.knex()('universal_webhook_execution_step').where({ workspace_id: workspaceId, execution_id: id }).orderBy('seq', 'asc');
+  const version = await db.knex()('universal_webhook_flow_version').where({ workspace_id: workspaceId, id: row.flow_version_id }).first('version');
+  const log = row.log_id
+    ? await db.knex()('universal_webhook_log').where({ workspace_id: workspaceId, id: row.log_id }).first('id', 'event_type', 'source', 'received_at')
+    : null;
+
+  return {
+    ...toExecutionView(row),
+    version: version ? Number(version.version) : null,
+    webhook: log ? { id: String(log.id), eventType: String(log.event_type), source: String(log.source), receivedAt: Number(log.received_at) } : null,
+    steps: steps.map(toStepView),
+  };
+}
+
+export type TListExecutions = { flowId?: string; status?: string; from?: number; to?: number; cursor?: string; limit: number };
+
+export async function listExecutions(db: TDatabase, workspaceId: string, input: TListExecutions) {
+  const q = db.knex()('universal_webhook_flow_execution').where('workspace_id', workspaceId);
+  if (input.flowId) q.andWhere('flow_id', input.flowId);
+  if (input.status) q.andWhere('status', input.status);
+  if (input.from !== undefined) q.andWhere('created_at', '>=', input.from);
+  if (input.to !== undefined) q.andWhere('created_at', '<=', input.to);
+  if (input.cursor) q.andWhere('id', '<', input.cursor);
+  const rows = await q.orderBy('id', 'desc').limit(input.limit + 1);
+  const items = rows.slice(0, input.limit).map(toExecutionView);
+
+  return { items, nextCursor: rows.length > input.limit ? items[items.length - 1]!.id : null };
+}

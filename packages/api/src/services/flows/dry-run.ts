@@ -1,0 +1,39 @@
+import { executeFlow, type TFlowDefinition } from '@uw/flow-engine';
+
+import type { TRuntime } from '../../runtime';
+import { notFound } from '../../errors';
+import { getWebhook } from '../webhooks/list-webhooks';
+
+export type TDryRunInput = { definition: TFlowDefinition; webhookId?: string; sample?: { eventType: string; payload: unknown; headers?: Record<string, string> } };
+
+/**
+ * Evaluates a flow (saved or not) against a logged webhook or a sample event: conditions and mappings
+ * run for real, requests are built but never sent. Returns the would-be requests and every step record.
+ */
+export async function dryRunFlow(runtime: TRuntime, workspaceId: string, input: TDryRunInput) {
+  let trigger = { event: { type: input.sample?.eventType ?? 'SAMPLE', source: 'sample', receivedAt: Date.now(), id: null as string | null }, payload: input.sample?.payload ?? null, headers: input.sample?.headers ?? {} };
+  if (input.webhookId) {
+    const log = await getWebhook(runtime.deps.db, workspaceId, input.webhookId);
+    if (!log) throw notFound('webhook');
+    trigger = { event: { type: log.eventType, source: log.source, receivedAt: log.receivedAt, id: log.id }, payload: log.payload, headers: log.headers };
+  }
+  const records: unknown[] = [];
+  const refuse = () => {
+    throw new Error('a dry run never sends requests');
+  };
+  const outcome = await executeFlow({
+    definition: input.definition,
+    context: { ...trigger, workspace: { id: workspaceId }, steps: {} },
+    evaluator: runtime.evaluator,
+    dryRun: true,
+    ports: { clockify: { execute: refuse }, http: { send: refuse } },
+    journal: {
+      completed: () => undefined,
+      record: async (step: unknown) => {
+        records.push(step);
+      },
+    },
+  });
+
+  return { outcome, steps: records };
+}

@@ -1,0 +1,53 @@
+import { newId, type TDatabase } from '@uw/db';
+
+const STEPS = 'universal_webhook_execution_step';
+const EXECUTIONS = 'universal_webhook_flow_execution';
+
+export type TStepRecord = {
+  nodeId: string | null;
+  kind: string;
+  status: string;
+  attempt?: number;
+  request?: unknown;
+  response?: unknown;
+  error?: unknown;
+  idempotencyKey?: string | null;
+  latencyMs?: number | null;
+};
+
+export type TStoredStep = TStepRecord & { seq: number; attempt: number };
+
+const json = (v: unknown) => (v === undefined || v === null ? null : JSON.stringify(v));
+const parse = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v);
+
+export class LeaseLostError extends Error {
+  constructor(executionId: string) {
+    super(`lease on execution ${executionId} was lost; the write was refused`);
+  }
+}
+
+/** The execution's journal in the database. Every append is fenced by the lease token. */
+export async function loadSteps(db: TDatabase, workspaceId: string, executionId: string): Promise<TStoredStep[]> {
+  const rows = await db.knex()(STEPS).where({ workspace_id: workspaceId, execution_id: executionId }).orderBy('seq');
+
+  return rows.map((r: Record<string, unknown>) => ({
+    seq: Number(r.seq), nodeId: (r.node_id as string | null) ?? null, kind: String(r.kind), status: String(r.status), attempt: Number(r.attempt),
+    request: parse(r.request), response: parse(r.response), error: parse(r.error), idempotencyKey: (r.idempotency_key as string | null) ?? null,
+    latencyMs: r.latency_ms === null ? null : Number(r.latency_ms),
+  }));
+}
+
+export type THeld = { id: string; workspace_id: string; lease_token: number };
+
+/** Commits one step record, only while this worker still holds the lease (the fencing token matches). */
+export async function appendStep(db: TDatabase, held: THeld, seq: number, step: TStepRecord): Promise<void> {
+  await db.knex().transaction(async (trx) => {
+    const fenced = await trx(EXECUTIONS).where({ id: held.id, lease_token: held.lease_token, status: 'running' }).update({ lease_token: held.lease_token });
+    if (fenced !== 1) throw new LeaseLostError(held.id);
+    await trx(STEPS).insert({
+      id: newId(), workspace_id: held.workspace_id, execution_id: held.id, seq, node_id: step.nodeId, kind: step.kind, status: step.status,
+      attempt: step.attempt ?? 1, request: json(step.request), response: json(step.response), error: json(step.error),
+      idempotency_key: step.idempotencyKey ?? null, latency_ms: step.latencyMs ?? null, created_at: Date.now(),
+    });
+  });
+}

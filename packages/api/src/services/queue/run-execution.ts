@@ -1,0 +1,107 @@
+import { executeFlow, type TFlowDefinition } from '@uw/flow-engine';
+
+import { Installation } from '@uw/db';
+
+import type { TRuntime } from '../../runtime';
+import { effectiveSettings } from '../settings/effective-settings';
+import { retryDelayMs } from './backoff';
+import { finishExecution, type TClaimed } from './claim';
+import { appendStep, LeaseLostError, loadSteps, type TStepRecord } from './journal';
+import { createPorts } from './ports';
+
+const parse = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v);
+const versionCache = new Map<string, TFlowDefinition>();
+
+async function loadDefinition(runtime: TRuntime, workspaceId: string, versionId: string): Promise<TFlowDefinition | null> {
+  const cached = versionCache.get(versionId);
+  if (cached) return cached;
+  const row = await runtime.deps.db.knex()('universal_webhook_flow_version').where({ workspace_id: workspaceId, id: versionId }).first('definition');
+  if (!row) return null;
+  const definition = parse(row.definition) as TFlowDefinition;
+  if (versionCache.size > 5_000) versionCache.clear();
+  versionCache.set(versionId, definition);
+
+  return definition;
+}
+
+async function loadTrigger(runtime: TRuntime, claimed: TClaimed) {
+  if (!claimed.log_id) return { event: { type: 'manual', source: 'manual', receivedAt: Date.now(), id: null }, payload: null, headers: {} };
+  const log = await runtime.deps.db.knex()('universal_webhook_log').where({ workspace_id: claimed.workspace_id, id: claimed.log_id }).first('id', 'event_type', 'source', 'received_at', 'payload', 'headers');
+
+  return {
+    event: { type: String(log?.event_type ?? ''), source: String(log?.source ?? ''), receivedAt: Number(log?.received_at ?? 0), id: claimed.log_id },
+    payload: parse(log?.payload ?? null),
+    headers: (parse(log?.headers ?? '{}') ?? {}) as Record<string, string>,
+  };
+}
+
+/**
+ * Runs one claimed execution to its next stop: done, failed, or rescheduled for a retry. Steps already
+ * recorded as succeeded are reused, never re-sent; each new step is committed as it ends (fenced).
+ */
+export async function runExecution(runtime: TRuntime, claimed: TClaimed): Promise<void> {
+  const { deps } = runtime;
+  const held = { id: claimed.id, workspace_id: claimed.workspace_id, lease_token: claimed.lease_token };
+  const installation = await deps.db.fork().findOne(Installation, { workspaceId: claimed.workspace_id });
+  const settings = effectiveSettings(deps.config.settingsDefaults, installation?.settings ?? {});
+  const finish = async (status: 'succeeded' | 'failed' | 'queued', error?: unknown, runAfter?: number) => {
+    const ok = await finishExecution(deps.db, held, { status, error, runAfter });
+    if (!ok) {
+      deps.logger.warn({ executionId: claimed.id }, 'late completion refused: the lease was taken over');
+
+      return;
+    }
+    if (status !== 'queued') {
+      deps.metrics.executionFinished(status);
+      await deps.db.knex()('universal_webhook_flow').where({ id: claimed.flow_id, workspace_id: claimed.workspace_id }).update({ last_run_status: status, last_run_at: Date.now() });
+    }
+    deps.bus.publish({ type: 'execution.updated', workspaceId: claimed.workspace_id, executionId: claimed.id, status });
+  };
+
+  if (!installation || installation.status === 'DELETED') return finish('failed', { code: 'WORKSPACE_INACTIVE', message: 'the add-on is no longer installed' });
+  if (installation.status !== 'ACTIVE') return finish('queued', undefined, Date.now() + 60_000);
+  const definition = await loadDefinition(runtime, claimed.workspace_id, claimed.flow_version_id);
+  if (!definition) return finish('failed', { code: 'NOT_FOUND', message: 'flow version not found' });
+
+  const steps = await loadSteps(deps.db, claimed.workspace_id, claimed.id);
+  let seq = steps.length;
+  const record = (step: TStepRecord) => appendStep(deps.db, held, seq++, step);
+  try {
+    if (claimed.reclaimed) await record({ nodeId: null, kind: 'lease_expired', status: 'info', error: { message: 'the previous worker stopped renewing its lease; resumed here' } });
+    const trigger = await loadTrigger(runtime, claimed);
+    const attemptOf = (nodeId: string) => 1 + steps.filter((s) => s.nodeId === nodeId && s.kind !== 'condition' && s.status !== 'succeeded').length;
+    const outcome = await executeFlow({
+      definition,
+      context: { ...trigger, workspace: { id: claimed.workspace_id }, steps: {} },
+      evaluator: runtime.evaluator,
+      ports: createPorts(runtime, installation, settings, claimed),
+      journal: {
+        completed: (nodeId: string) => {
+          const done = steps.find((s) => s.nodeId === nodeId && s.status === 'succeeded' && s.kind !== 'condition');
+
+          return done ? (done.response as { status: number; body: unknown; headers: Record<string, string> }) : undefined;
+        },
+        record: (step: TStepRecord & { nodeId: string }) => record({ ...step, attempt: step.kind === 'condition' ? 1 : attemptOf(step.nodeId) }),
+      },
+    });
+    if (outcome.status === 'succeeded') return finish('succeeded');
+    const attempt = attemptOf(outcome.nodeId);
+    const failure = { nodeId: outcome.nodeId, ...(outcome.error as object) };
+    if (outcome.status === 'retry' && attempt < settings.flow_max_attempts) {
+      await record({ nodeId: outcome.nodeId, kind: 'attempt', status: 'retrying', attempt, error: outcome.error });
+      deps.metrics.stepRetried();
+
+      return finish('queued', failure, Date.now() + retryDelayMs(attempt, outcome.retryAfterMs));
+    }
+    await record({ nodeId: outcome.nodeId, kind: 'attempt', status: 'failed', attempt, error: outcome.error });
+
+    return finish('failed', failure);
+  } catch (err) {
+    if (err instanceof LeaseLostError) {
+      deps.logger.warn({ executionId: claimed.id }, err.message);
+
+      return;
+    }
+    throw err;
+  }
+}

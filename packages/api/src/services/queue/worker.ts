@@ -1,0 +1,80 @@
+import type { TRuntime } from '../../runtime';
+import { claimExecutions, heartbeat, type TClaimed } from './claim';
+import { runExecution } from './run-execution';
+
+export type TWorkerOptions = { concurrency: number; leaseMs?: number; pollMs?: number; perWorkspace?: number };
+
+/**
+ * Claims executions with a lease and runs them, up to `concurrency` at once. A heartbeat extends the
+ * leases it holds; a lease it lost (another worker took the execution after expiry) stops being extended
+ * and that run's late writes are refused by the fencing token. Stop finishes in-flight runs.
+ */
+export function createWorker(runtime: TRuntime, opts: TWorkerOptions) {
+  const { deps } = runtime;
+  const leaseMs = opts.leaseMs ?? 30_000;
+  const pollMs = opts.pollMs ?? 200;
+  const inflight = new Map<string, { claimed: TClaimed; done: Promise<void> }>();
+  let stopped = true;
+  let wake: (() => void) | null = null;
+  let loop: Promise<void> = Promise.resolve();
+  let beat: NodeJS.Timeout | null = null;
+
+  const sleep = (ms: number) => new Promise<void>((resolve) => {
+    const t = setTimeout(resolve, ms);
+    wake = () => { clearTimeout(t); resolve(); };
+  });
+
+  const tick = async (): Promise<number> => {
+    const free = opts.concurrency - inflight.size;
+    if (free <= 0) return 0;
+    const claimed = await claimExecutions(deps.db, deps.config.processId, free, leaseMs, opts.perWorkspace ?? Math.max(1, Math.ceil(opts.concurrency / 2)));
+    for (const c of claimed) {
+      const done = runExecution(runtime, c)
+        .catch((err: Error) => deps.logger.error({ executionId: c.id, err: err.message }, 'execution run crashed'))
+        .finally(() => {
+          inflight.delete(c.id);
+          wake?.();
+        });
+      inflight.set(c.id, { claimed: c, done });
+    }
+
+    return claimed.length;
+  };
+
+  const run = async () => {
+    while (!stopped) {
+      let n = 0;
+      try {
+        n = await tick();
+      } catch (err) {
+        deps.logger.warn({ err: (err as Error).message }, 'claiming executions failed; retrying');
+      }
+      if (n === 0 || inflight.size >= opts.concurrency) await sleep(n === 0 ? pollMs : 50);
+    }
+  };
+
+  return {
+    start() {
+      if (!stopped) return;
+      stopped = false;
+      loop = run();
+      beat = setInterval(() => {
+        const held = [...inflight.values()].map((f) => f.claimed);
+        void heartbeat(deps.db, held, leaseMs).catch(() => undefined);
+      }, Math.max(500, Math.floor(leaseMs / 3)));
+      beat.unref();
+    },
+    /** Wakes the loop early (a webhook was just queued in this process). */
+    nudge() {
+      wake?.();
+    },
+    async stop() {
+      stopped = true;
+      wake?.();
+      await loop;
+      await Promise.all([...inflight.values()].map((f) => f.done));
+      if (beat) clearInterval(beat);
+    },
+    inflight: () => inflight.size,
+  };
+}

@@ -1,0 +1,84 @@
+import { z } from 'zod';
+
+import type { TDatabase } from '@uw/db';
+
+import { UserError } from '../../errors';
+
+export const ZListWebhooksSchema = z.object({
+  source: z.enum(['clockify', 'custom']).optional(),
+  sourceId: z.string().optional(),
+  eventType: z.string().max(128).optional(),
+  outcome: z.enum(['queued', 'no_match', 'duplicate', 'rejected']).optional(),
+  from: z.number().int().optional(),
+  to: z.number().int().optional(),
+  /** Payload search: a JSON path such as `$.project.name` (or `project.name`) equal to a value. */
+  payload: z.object({ path: z.string().max(200), equals: z.union([z.string(), z.number(), z.boolean()]) }).optional(),
+  cursor: z.string().optional(),
+  limit: z.number().int().min(1).max(200).default(50),
+});
+export type TListWebhooks = z.infer<typeof ZListWebhooksSchema>;
+
+const parseJson = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v);
+
+export function toLogSummary(row: Record<string, unknown>) {
+  return {
+    id: String(row.id),
+    source: row.source as 'clockify' | 'custom',
+    sourceId: (row.source_id as string | null) ?? null,
+    eventType: String(row.event_type),
+    outcome: String(row.outcome),
+    reason: (row.reason as string | null) ?? null,
+    signature: String(row.signature),
+    receivedAt: Number(row.received_at),
+    flowIds: parseJson(row.flow_ids) as string[],
+    sizeBytes: Number(row.size_bytes),
+  };
+}
+
+export function pathSegments(path: string): string[] {
+  const trimmed = path.replace(/^\$\.?/, '');
+  const segments = trimmed.split('.').filter(Boolean);
+  if (segments.length === 0 || segments.some((s) => !/^[A-Za-z0-9_-]+$/.test(s))) {
+    throw new UserError('VALIDATION_FAILED', 'payload path must look like $.field.subfield');
+  }
+
+  return segments;
+}
+
+/** Newest first, cursor = the last id seen (ids are time-ordered). Always scoped by workspace. */
+export async function listWebhooks(db: TDatabase, workspaceId: string, input: TListWebhooks) {
+  const q = db.knex()('universal_webhook_log').where('workspace_id', workspaceId);
+  if (input.source) q.andWhere('source', input.source);
+  if (input.sourceId) q.andWhere('source_id', input.sourceId);
+  if (input.eventType) q.andWhere('event_type', input.eventType);
+  if (input.outcome) q.andWhere('outcome', input.outcome);
+  if (input.from !== undefined) q.andWhere('received_at', '>=', input.from);
+  if (input.to !== undefined) q.andWhere('received_at', '<=', input.to);
+  if (input.cursor) q.andWhere('id', '<', input.cursor);
+  if (input.payload) {
+    const segments = pathSegments(input.payload.path);
+    const value = String(input.payload.equals);
+    if (db.dialect === 'postgresql') q.andWhereRaw('payload #>> ? = ?', [`{${segments.join(',')}}`, value]);
+    else q.andWhereRaw("cast(json_extract(payload, ?) as text) = ?", [`$.${segments.join('.')}`, typeof input.payload.equals === 'boolean' ? (input.payload.equals ? '1' : '0') : value]);
+  }
+  const rows = await q.orderBy('id', 'desc').limit(input.limit + 1).select('id', 'source', 'source_id', 'event_type', 'outcome', 'reason', 'signature', 'received_at', 'flow_ids', 'size_bytes');
+  const items = rows.slice(0, input.limit).map(toLogSummary);
+
+  return { items, nextCursor: rows.length > input.limit ? items[items.length - 1]!.id : null };
+}
+
+export async function getWebhook(db: TDatabase, workspaceId: string, id: string) {
+  const row = await db.knex()('universal_webhook_log').where({ workspace_id: workspaceId, id }).first();
+  if (!row) return null;
+  const executions = await db.knex()('universal_webhook_flow_execution').where({ workspace_id: workspaceId, log_id: id }).orderBy('id', 'asc')
+    .select('id', 'flow_id', 'status', 'attempts', 'created_at', 'finished_at');
+
+  return {
+    ...toLogSummary(row),
+    payload: parseJson(row.payload),
+    headers: parseJson(row.headers) as Record<string, string>,
+    redacted: parseJson(row.redacted) as string[],
+    dedupKey: row.dedup_key as string | null,
+    executions: executions.map((e: Record<string, unknown>) => ({ id: String(e.id), flowId: String(e.flow_id), status: String(e.status), attempts: Number(e.attempts), createdAt: Number(e.created_at), finishedAt: e.finished_at === null ? null : Number(e.finished_at) })),
+  };
+}

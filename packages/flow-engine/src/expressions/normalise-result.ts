@@ -1,0 +1,44 @@
+import { ExpressionError } from '../errors';
+
+const isJsonataFunction = (value: unknown) =>
+  typeof value === 'object' && value !== null && ('_jsonata_lambda' in value || '_jsonata_function' in value);
+
+/** UTF-8 length of a string, without TextEncoder allocations for the common all-ASCII case. */
+export function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit < 0x80) {
+      bytes += 1;
+    } else if (unit < 0x800) {
+      bytes += 2;
+    } else if (unit >= 0xd800 && unit <= 0xdbff) {
+      bytes += 4;
+      i += 1;
+    } else {
+      bytes += 3;
+    }
+  }
+
+  return bytes;
+}
+
+/**
+ * Turns a JSONata result into plain JSON data (stack gotcha 14: null-prototype objects, arrays that
+ * carry `sequence: true`). Functions and lambdas are dropped, as JSON drops them. Results whose JSON
+ * text is above `maxBytes` fail with EXPRESSION_LIMIT.
+ */
+export function normaliseResult(value: unknown, maxBytes: number): unknown {
+  if (value === undefined || isJsonataFunction(value) || typeof value === 'function') {
+    return undefined;
+  }
+  const text = JSON.stringify(value, (_key, item: unknown) => (isJsonataFunction(item) ? undefined : item));
+  if (text === undefined) {
+    return undefined;
+  }
+  if (text.length > maxBytes || (text.length * 3 > maxBytes && utf8Length(text) > maxBytes)) {
+    throw new ExpressionError('EXPRESSION_LIMIT', `expression result is larger than ${maxBytes} bytes`);
+  }
+
+  return JSON.parse(text) as unknown;
+}

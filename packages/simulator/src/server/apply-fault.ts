@@ -1,0 +1,32 @@
+import type { Request, Response } from 'express';
+
+import type { SimOperation } from '../catalogue/types';
+import type { ServerDeps } from './server-deps';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Applies the first matching injected fault; true when it answered (or dropped) the request itself. */
+export async function applyFault(deps: ServerDeps, req: Request, res: Response, op: SimOperation): Promise<boolean> {
+  const fault = deps.faults.take({ method: req.method, path: req.path, operationId: op.operationId });
+  if (!fault) {
+    return false;
+  }
+  if (fault.latencyMs) {
+    await sleep(fault.latencyMs);
+  }
+  if (fault.dropConnection) {
+    req.socket.destroy();
+
+    return true;
+  }
+  if (fault.status === undefined) {
+    return false;
+  }
+  if (fault.retryAfter !== undefined) {
+    res.set('Retry-After', String(fault.retryAfter));
+  }
+  const message = fault.status === 429 ? 'Too many requests' : `Injected fault (${fault.status})`;
+  res.status(fault.status).json({ message, code: fault.status });
+
+  return true;
+}

@@ -1,0 +1,23 @@
+import type { SimOperation } from '../catalogue/types';
+import type { Handler } from './handlers/types';
+import { emptyOf } from './validation/empty-of';
+
+/** The status an operation documents for success (its first 2xx response), 200 when it documents none. */
+export function successStatus(op: SimOperation): number {
+  const codes = Object.keys(op.responses ?? {})
+    .map(Number)
+    .filter((c) => c >= 200 && c < 300)
+    .sort((a, b) => a - b);
+
+  return codes[0] ?? 200;
+}
+
+/** For operations without a real handler: the emptiest body the documented response schema accepts. */
+export function fallbackHandler(op: SimOperation): Handler {
+  return () => {
+    const status = successStatus(op);
+    const schema = op.responses?.[String(status)]?.schema;
+
+    return { status, body: status === 204 || !schema ? undefined : emptyOf(schema) };
+  };
+}

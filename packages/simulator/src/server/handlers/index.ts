@@ -1,0 +1,20 @@
+import { approvalRoutes } from './approvals';
+import { clientRoutes } from './clients';
+import { expenseRoutes } from './expenses';
+import { peopleRoutes } from './people';
+import { projectRoutes } from './projects';
+import { tagRoutes } from './tags';
+import { taskRoutes } from './tasks';
+import { timeEntryRoutes } from './time-entries';
+import { timeOffRoutes } from './time-off';
+import type { RouteDef } from './types';
+import { webhookRoutes } from './webhooks';
+import { workspaceRoutes } from './workspace';
+
+/** Every operation with a real handler; the rest get the schema-shaped fallback (when a document is loaded). */
+export const ROUTES: readonly RouteDef[] = [
+  ...workspaceRoutes, ...projectRoutes, ...clientRoutes, ...tagRoutes, ...taskRoutes, ...peopleRoutes, ...timeEntryRoutes,
+  ...expenseRoutes, ...webhookRoutes, ...approvalRoutes, ...timeOffRoutes,
+];
+
+export type { Handler, HandlerInput, HandlerResult, HandlerServices, RouteDef } from './types';

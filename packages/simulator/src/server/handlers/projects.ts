@@ -1,0 +1,74 @@
+import { makeProject } from '../../state/make-catalog';
+import type { Project } from '../../state/types';
+import type { WorkspaceData } from '../../state/workspace-data';
+import { badRequest } from '../http-error';
+import { assertUniqueName, assign, bodyOf, findOr404 } from './entities';
+import { bool, list, nameMatches, paged, sortByName } from './query';
+import { api, type RouteDef } from './types';
+
+const BASE = '/v1/workspaces/{workspaceId}/projects';
+
+function filtered(ws: WorkspaceData, query: Record<string, unknown>): Project[] {
+  const archived = bool(query, 'archived');
+  const billable = bool(query, 'billable');
+  const clients = list(query, 'clients');
+
+  return ws.projects.filter(
+    (p) =>
+      nameMatches(p.name, query) &&
+      (archived === undefined || p.archived === archived) &&
+      (billable === undefined || p.billable === billable) &&
+      (clients.length === 0 || clients.includes(p.clientId)),
+  );
+}
+
+function applyPatch(ws: WorkspaceData, project: Project, patch: Record<string, unknown>): Project {
+  assign(project, patch, ['name', 'billable', 'color', 'note', 'archived']);
+  if (typeof patch.isPublic === 'boolean') {
+    project.public = patch.isPublic;
+  }
+  if (typeof patch.clientId === 'string') {
+    const client = patch.clientId ? findOr404(ws.clients, patch.clientId, 'Client') : undefined;
+    project.clientId = client?.id ?? '';
+    project.clientName = client?.name ?? '';
+  }
+  const rate = patch.hourlyRate as { amount?: number } | undefined;
+  if (typeof rate?.amount === 'number') {
+    project.hourlyRate = { amount: rate.amount, currency: ws.workspace.currency.code };
+  }
+
+  return project;
+}
+
+export const projectRoutes: RouteDef[] = [
+  api('GET', BASE, 'getProjects', ({ ws, query }) => paged(sortByName(filtered(ws, query), query), query)),
+  api('GET', `${BASE}/{projectId}`, 'getProject', ({ ws, params }) => ({ body: findOr404(ws.projects, params.projectId, 'Project') })),
+  api('POST', BASE, 'createNewProject', ({ ws, body, store }) => {
+    const patch = bodyOf(body);
+    const name = String(patch.name ?? '');
+    assertUniqueName(ws.projects.filter((p) => p.clientId === (patch.clientId ?? '')), name, 'Project');
+    const project = applyPatch(ws, makeProject(store.ctx, ws.workspace, name, undefined), patch);
+    ws.projects.push(project);
+
+    return { status: 201, body: project };
+  }),
+  api('PUT', `${BASE}/{projectId}`, 'updateProject', ({ ws, params, body }) => {
+    const project = findOr404(ws.projects, params.projectId, 'Project');
+    const patch = bodyOf(body);
+    if (typeof patch.name === 'string') {
+      assertUniqueName(ws.projects.filter((p) => p.clientId === project.clientId), patch.name, 'Project', project.id);
+    }
+
+    return { body: applyPatch(ws, project, patch) };
+  }),
+  api('DELETE', `${BASE}/{projectId}`, 'deleteProject', ({ ws, params }) => {
+    const project = findOr404(ws.projects, params.projectId, 'Project');
+    if (!project.archived) {
+      throw badRequest('Cannot delete an active project; archive it first');
+    }
+    ws.projects = ws.projects.filter((p) => p.id !== project.id);
+    ws.tasks = ws.tasks.filter((t) => t.projectId !== project.id);
+
+    return { body: project };
+  }),
+];

@@ -1,0 +1,105 @@
+import type { Request, Response } from 'express';
+
+import type { SimOperation } from '../catalogue/types';
+import { authenticate } from './authenticate';
+import { applyFault } from './apply-fault';
+import { HttpError } from './http-error';
+import { redactHeaders } from './recorder';
+import type { ServerDeps } from './server-deps';
+
+type Seen = { operationId?: string; workspaceId?: string };
+
+const sendError = (res: Response, status: number, message: string, headers: Record<string, string> = {}) => {
+  res.status(status).set(headers).json({ message, code: status });
+};
+
+/** `/api/v1/...` is the regular API, `/reports/v1/...` the reports API. */
+function hostAndPath(path: string): { host: 'api' | 'reports'; path: string } | undefined {
+  for (const host of ['api', 'reports'] as const) {
+    if (path.startsWith(`/${host}/`)) {
+      return { host, path: path.slice(host.length + 1) };
+    }
+  }
+
+  return undefined;
+}
+
+function record(deps: ServerDeps, req: Request, res: Response, seen: Seen) {
+  const at = Date.now();
+  let finished = false;
+  const push = (status: number) => {
+    deps.requests.push({ at, method: req.method, path: req.path, status, headers: redactHeaders(req.headers), ...seen, ...(req.body === undefined ? {} : { body: req.body }) });
+  };
+  res.on('finish', () => {
+    finished = true;
+    push(res.statusCode);
+  });
+  res.on('close', () => !finished && push(0));
+
+  return at;
+}
+
+/** One request: route → token → rate limit → injected fault → validation → handler → response check. */
+export function createPipeline(deps: ServerDeps) {
+  return async (req: Request, res: Response): Promise<void> => {
+    const seen: Seen = {};
+    const at = record(deps, req, res, seen);
+    const target = hostAndPath(req.path);
+    const match = target ? deps.routes.match(target.host, req.method, target.path) : undefined;
+    if (!target || !match) {
+      return sendError(res, 404, `No endpoint ${req.method} ${req.path}`);
+    }
+    if (match === 'method-not-allowed') {
+      return sendError(res, 405, `Request method '${req.method}' is not supported`);
+    }
+    const { op, params } = match;
+    seen.operationId = op.operationId;
+    seen.workspaceId = params.workspaceId;
+    const who = await authenticate(deps.store, deps.issuer, req.get('x-addon-token'), params.workspaceId);
+    if (!who) {
+      return sendError(res, 401, 'Full authentication is required to access this resource');
+    }
+    seen.workspaceId = who.ws.workspace.id;
+    if (!deps.limiter.take(who.ws.workspace.id, at)) {
+      return sendError(res, 429, 'Too many requests', { 'Retry-After': '1' });
+    }
+    if (await applyFault(deps, req, res, op)) {
+      return;
+    }
+    const query = req.query as Record<string, unknown>;
+    const invalid = deps.validator?.request(op, { path: params, query, body: req.body });
+    if (invalid) {
+      return sendError(res, 400, invalid);
+    }
+    await run(deps, { req, res, op, params, query, who });
+  };
+}
+
+type RunInput = { req: Request; res: Response; op: SimOperation; params: Record<string, string>; query: Record<string, unknown>; who: NonNullable<Awaited<ReturnType<typeof authenticate>>> };
+
+async function run(deps: ServerDeps, { req, res, op, params, query, who }: RunInput): Promise<void> {
+  const handler = deps.handlerFor(op.operationId);
+  if (!handler) {
+    return sendError(res, 501, `${op.operationId} is not simulated`);
+  }
+  try {
+    const result = await handler({ params, query, body: req.body, ws: who.ws, auth: who.auth, store: deps.store, services: deps.services });
+    const status = result.status ?? 200;
+    const errors = deps.validator?.response(op, status, result.body) ?? [];
+    if (errors.length > 0) {
+      deps.violations.push({ at: Date.now(), operationId: op.operationId, method: req.method, path: req.path, status, errors });
+    }
+    res.status(status).set(result.headers ?? {});
+    if (result.body === undefined) {
+      res.end();
+    } else {
+      res.json(result.body);
+    }
+  } catch (err) {
+    if (err instanceof HttpError) {
+      return sendError(res, err.status, err.message);
+    }
+    deps.notices.push(`${op.operationId} failed: ${(err as Error).stack ?? String(err)}`);
+    sendError(res, 500, 'Internal server error');
+  }
+}

@@ -1,0 +1,79 @@
+import type { JsonSchema } from '../../catalogue/types';
+
+type Node = Record<string, unknown>;
+const isObject = (v: unknown): v is Node => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isEmpty = (v: unknown) => isObject(v) && Object.keys(v).length === 0;
+
+/**
+ * Clockify's OpenAPI document has a few shapes that reject what its API really returns; this repairs them
+ * before ajv sees them (documented, so a real shape difference is never hidden):
+ * - enums written as `type: object` + `oneOf: [{ type: string, enum }]` (AccountStatus, TaskStatus, …) → the string enum;
+ * - `type: object` with no properties (Java `Object`: custom-field values) → any value;
+ * - self-referencing `oneOf` (FeaturePlan) and any cycle or unresolved `$ref` → any value.
+ */
+export function normalizeSchema(schema: unknown): JsonSchema {
+  const done = new WeakMap<object, unknown>();
+  const onPath = new Set<object>();
+
+  const walk = (node: unknown): unknown => {
+    if (Array.isArray(node)) {
+      return node.map(walk);
+    }
+    if (!isObject(node)) {
+      return node;
+    }
+    if (onPath.has(node)) {
+      return {};
+    }
+    if (done.has(node)) {
+      return done.get(node);
+    }
+    onPath.add(node);
+    const out = repair(node, walk);
+    onPath.delete(node);
+    done.set(node, out);
+
+    return out;
+  };
+
+  const result = walk(schema);
+
+  return isObject(result) ? result : {};
+}
+
+const stringEnum = (branches: Node[]) => {
+  const values = branches.flatMap((b) => (Array.isArray(b.enum) ? (b.enum as unknown[]) : []));
+
+  return values.length > 0 && branches.every((b) => Array.isArray(b.enum)) ? { type: 'string', enum: [...new Set(values)] } : { type: 'string' };
+};
+
+function repair(node: Node, walk: (n: unknown) => unknown): Node {
+  if (typeof node.$ref === 'string') {
+    return {};
+  }
+  const union = (node.oneOf ?? node.anyOf) as unknown;
+  if (Array.isArray(union) && union.length > 0) {
+    const branches = union.map(walk);
+    if (branches.some(isEmpty)) {
+      return {};
+    }
+    if (branches.every((b) => isObject(b) && b.type === 'string')) {
+      return stringEnum(branches as Node[]);
+    }
+  }
+  if (node.type === 'object' && !node.properties && !node.additionalProperties && !node.items) {
+    return {};
+  }
+  const out: Node = {};
+  for (const [key, value] of Object.entries(node)) {
+    if (key === 'properties' && isObject(value)) {
+      out.properties = Object.fromEntries(Object.entries(value).map(([k, v]) => [k, walk(v)]));
+    } else if (['items', 'additionalProperties', 'not', 'allOf', 'anyOf', 'oneOf'].includes(key)) {
+      out[key] = walk(value);
+    } else if (key !== 'discriminator' && key !== 'example' && key !== 'xml') {
+      out[key] = value;
+    }
+  }
+
+  return out;
+}

@@ -1,0 +1,48 @@
+import { importSPKI, jwtVerify, type CryptoKey } from 'jose';
+
+import type { TokenKind } from './claims';
+import { signClockifyToken } from './sign';
+
+export type TokenRecord = { kind: TokenKind; workspaceId: string; userId?: string; exp?: number };
+export type TokenIssuer = {
+  issue(kind: TokenKind, claims: Record<string, unknown>): Promise<string>;
+  /** what the simulator knows about a token it issued; tokens signed elsewhere with its key are verified once */
+  lookup(token: string): Promise<TokenRecord | undefined>;
+};
+
+const recordOf = (kind: TokenKind, claims: Record<string, unknown>): TokenRecord => ({
+  kind,
+  workspaceId: String(claims.workspaceId ?? ''),
+  userId: typeof claims.user === 'string' ? claims.user : undefined,
+  exp: typeof claims.exp === 'number' ? claims.exp : undefined,
+});
+
+export function createTokenIssuer(privateKey: CryptoKey, publicKeyPem: string): TokenIssuer {
+  const issued = new Map<string, TokenRecord>();
+  let publicKey: Promise<CryptoKey> | undefined;
+
+  return {
+    async issue(kind, claims) {
+      const token = await signClockifyToken({ iat: Math.floor(Date.now() / 1000), ...claims }, privateKey);
+      issued.set(token, recordOf(kind, claims));
+
+      return token;
+    },
+    async lookup(token) {
+      const known = issued.get(token);
+      if (known) {
+        return known;
+      }
+      try {
+        publicKey ??= importSPKI(publicKeyPem, 'RS256');
+        const { payload } = await jwtVerify(token, await publicKey, { issuer: 'clockify', algorithms: ['RS256'] });
+        const record = recordOf(payload.type === 'addon' ? 'user' : 'lifecycle', payload);
+        issued.set(token, record);
+
+        return record;
+      } catch {
+        return undefined;
+      }
+    },
+  };
+}

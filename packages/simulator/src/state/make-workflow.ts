@@ -1,0 +1,50 @@
+import type { MakeContext } from './make-context';
+import { DAY, iso, isoDate } from './time';
+import type { ApprovalRequest, Assignment, Holiday, Policy, Project, TimeOffRequest, User } from './types';
+import type { Workspace } from './workspace-data';
+
+export function makePolicy(ctx: MakeContext, ws: Workspace, name: string, users: User[]): Policy {
+  return {
+    id: ctx.id(), name, workspaceId: ws.id, archived: false, timeUnit: 'DAYS', allowHalfDay: true, allowNegativeBalance: false,
+    everyoneIncludingNew: true, userIds: users.map((u) => u.id), userGroupIds: [],
+    approve: { requiresApproval: true, specificMembers: false, teamManagers: true, userIds: [] },
+  };
+}
+
+export function makeTimeOffRequest(ctx: MakeContext, ws: Workspace, user: User, policy: Policy, startMs: number): TimeOffRequest {
+  const days = ctx.rng.int(1, 3);
+
+  return {
+    id: ctx.id(), userId: user.id, workspaceId: ws.id, policyId: policy.id, timeZone: user.settings.timeZone, halfDay: false,
+    timeOffPeriod: { period: { start: iso(startMs), end: new Date(startMs + days * DAY - 1).toISOString() } },
+    note: null,
+    status: { statusType: 'PENDING', changedByUserId: null, changedByUserName: null, changedAt: null, note: null },
+    balanceDiff: days, createdAt: new Date(ctx.now()).toISOString(), requesterUserId: user.id, excludeDays: [],
+    negativeBalanceUsed: 0, balanceValueAtRequest: 20,
+  };
+}
+
+export function makeApprovalRequest(ctx: MakeContext, ws: Workspace, owner: User, approver: User, weekStartMs: number): ApprovalRequest {
+  return {
+    id: ctx.id(),
+    workspaceId: ws.id,
+    dateRange: { start: iso(weekStartMs), end: iso(weekStartMs + 7 * DAY - 1000) },
+    owner: { userId: owner.id, userName: owner.name, timezone: owner.settings.timeZone, startOfWeek: owner.settings.weekStart },
+    creator: { userId: owner.id, userName: owner.name, userEmail: owner.email },
+    status: { state: 'PENDING', updatedBy: approver.id, updatedByUserName: approver.name, updatedAt: iso(ctx.now()), note: '' },
+  };
+}
+
+export function makeHoliday(ctx: MakeContext, ws: Workspace, name: string, dayMs: number): Holiday {
+  return {
+    id: ctx.id(), name, workspaceId: ws.id, datePeriod: { startDate: isoDate(dayMs), endDate: isoDate(dayMs) }, occursAnnually: true,
+    everyoneIncludingNew: true, automaticTimeEntryCreation: false, userIds: [], userGroupIds: [],
+  };
+}
+
+export function makeAssignment(ctx: MakeContext, ws: Workspace, user: User, project: Project, startMs: number): Assignment {
+  return {
+    id: ctx.id(), workspaceId: ws.id, userId: user.id, projectId: project.id, taskId: null, hoursPerDay: 4, billable: project.billable,
+    note: '', period: { start: iso(startMs), end: iso(startMs + 5 * DAY) }, startTime: '09:00', published: false,
+  };
+}

@@ -1,0 +1,53 @@
+import type { MakeContext } from './make-context';
+import { makeExpense, makeExpenseCategory, makeTimeEntry } from './make-time';
+import { makeApprovalRequest, makeAssignment, makeHoliday, makePolicy, makeTimeOffRequest } from './make-workflow';
+import { DAY, HOUR } from './time';
+import type { Project, Tag } from './types';
+import type { WorkspaceData } from './workspace-data';
+
+/** Picks a project (usually), one of its tasks (often) and up to two tags for a new entry. */
+export function pickWork(ctx: MakeContext, ws: WorkspaceData) {
+  const project: Project | undefined = ws.projects.length > 0 && ctx.rng.bool(0.9) ? ctx.rng.pick(ws.projects) : undefined;
+  const tasks = project ? ws.tasks.filter((t) => t.projectId === project.id) : [];
+  const task = tasks.length > 0 && ctx.rng.bool(0.8) ? ctx.rng.pick(tasks) : undefined;
+  const tags: Tag[] = ws.tags.length > 0 ? [ctx.rng.pick(ws.tags)] : [];
+
+  return { project, task, tags };
+}
+
+/** Spread over the four weeks before the anchor, 09:00-17:00 UTC, stored newest first like Clockify lists them. */
+function seedTimeEntries(ctx: MakeContext, ws: WorkspaceData, count: number, anchorMs: number) {
+  for (let i = 0; i < count; i++) {
+    const dayOffset = 1 + (i % 20) + Math.floor((i % 20) / 5) * 2;
+    const dayStart = Math.floor((anchorMs - dayOffset * DAY) / DAY) * DAY;
+    const startMs = dayStart + 9 * HOUR + ctx.rng.int(0, 14) * 30 * 60_000;
+    const user = ws.users[i % ws.users.length] as { id: string };
+    const entry = makeTimeEntry(ctx, ws.workspace, { userId: user.id, ...pickWork(ctx, ws), startMs, durationSec: ctx.rng.int(1, 6) * 1800 });
+    ws.timeEntries.push(entry);
+  }
+  ws.timeEntries.sort((a, b) => b.timeInterval.start.localeCompare(a.timeInterval.start));
+}
+
+export function seedActivity(ctx: MakeContext, ws: WorkspaceData, counts: { timeEntries: number; expenses: number }, anchorMs: number): void {
+  seedTimeEntries(ctx, ws, counts.timeEntries, anchorMs);
+  const w = ws.workspace;
+  ws.expenseCategories.push(makeExpenseCategory(ctx, w, 'Mileage', 50), makeExpenseCategory(ctx, w, 'Meals', 0));
+  const owner = ws.users[0];
+  if (!owner) {
+    return;
+  }
+  for (let i = 0; i < counts.expenses && ws.projects.length > 0; i++) {
+    const category = ctx.rng.pick(ws.expenseCategories);
+    const input = { userId: ctx.rng.pick(ws.users).id, project: ctx.rng.pick(ws.projects), category, dateMs: anchorMs - (i + 1) * DAY, quantity: ctx.rng.int(1, 40) };
+    ws.expenses.push(makeExpense(ctx, w, input));
+  }
+  ws.holidays.push(makeHoliday(ctx, w, 'New Year', Date.UTC(new Date(anchorMs).getUTCFullYear(), 0, 1)));
+  const policy = makePolicy(ctx, w, 'Vacation', ws.users);
+  ws.policies.push(policy);
+  const requester = ws.users[1] ?? owner;
+  ws.timeOffRequests.push(makeTimeOffRequest(ctx, w, requester, policy, anchorMs + 7 * DAY));
+  ws.approvalRequests.push(makeApprovalRequest(ctx, w, requester, owner, anchorMs - 7 * DAY));
+  if (ws.projects[0]) {
+    ws.assignments.push(makeAssignment(ctx, w, requester, ws.projects[0], anchorMs + DAY));
+  }
+}
