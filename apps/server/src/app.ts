@@ -56,7 +56,8 @@ export function createApp(deps: TAppDeps): Express {
     '/trpc',
     createExpressMiddleware({
       router: appRouter,
-      createContext: ({ req }) => createContext(deps.runtime, req.headers.authorization),
+      // Browsers cannot set headers on EventSource: SSE subscriptions may send the token in connectionParams.
+      createContext: ({ req, info }) => createContext(deps.runtime, req.headers.authorization ?? bearerFrom(info.connectionParams)),
       onError: ({ error, path }) => {
         if (error.code === 'INTERNAL_SERVER_ERROR') deps.logger.error({ path, err: error.cause ?? error }, 'tRPC procedure failed');
       },
@@ -66,6 +67,12 @@ export function createApp(deps: TAppDeps): Express {
   app.use(errorHandler);
 
   return app;
+}
+
+function bearerFrom(params: Record<string, string | undefined> | null | undefined): string | undefined {
+  const token = params?.authorization ?? params?.token;
+
+  return token ? (token.startsWith('Bearer ') ? token : `Bearer ${token}`) : undefined;
 }
 
 function mountSpa(app: Express, dist: string) {

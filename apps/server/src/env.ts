@@ -51,7 +51,8 @@ export const ZEnvSchema = z.object({
   UW_ENABLE_CUSTOM_WEBHOOKS: bool(true),
   UW_WEBHOOK_LOG_RETENTION_DAYS: int(90, 1, 3650),
   UW_DEDUP_WINDOW_DAYS: int(7, 1, 365),
-  UW_REDACT_FIELDS: z.string().default(''),
+  // 'none' (Clockify needs a non-empty text value); otherwise comma-separated paths such as $.user.email
+  UW_REDACT_FIELDS: z.string().default('none'),
   UW_ENABLE_FLOWS: bool(true),
   UW_ENABLE_GENERIC_HTTP_ACTIONS: bool(false),
   UW_FLOW_EXECUTION_RETENTION_DAYS: int(90, 1, 3650),

@@ -2,7 +2,7 @@ import pino, { type Logger } from 'pino';
 
 /** Masks secrets that can travel in a URL query: the iframe's auth_token and other token or key params. */
 export function maskUrl(url: string): string {
-  return url.replace(/([?&](?:auth_token|token|access_token|key|secret)=)[^&#]*/gi, '$1[REDACTED]');
+  return url.replace(/([?&](?:auth_token|token|access_token|key|secret|connectionParams)=)[^&#]*/gi, '$1[REDACTED]');
 }
 
 export const REDACT_PATHS = [

@@ -11,7 +11,7 @@ export const SCOPES = [
 /** Defaults written into the committed manifest; the served one carries the running environment's. */
 const FILE_DEFAULTS: TSettingsValues = {
   run_on_install: true, include_heavy: false, max_rps: 25, include_time_entries: false, time_entry_days_back: 30,
-  enable_custom: true, log_retention_days: 90, dedup_window_days: 7, redact_fields: '', enable_flows: true,
+  enable_custom: true, log_retention_days: 90, dedup_window_days: 7, redact_fields: 'none', enable_flows: true,
   enable_generic_http_actions: false, execution_retention_days: 90, flow_max_attempts: 5, cache_ttl_days: 7,
 };
 

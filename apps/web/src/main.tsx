@@ -1,16 +1,17 @@
+import './zod-config';
+import './styles/app.css';
+
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 
-function App() {
-  return (
-    <main style={{ fontFamily: 'system-ui, sans-serif', padding: 24 }}>
-      <h1>Universal Webhook</h1>
-      <p>The admin app is loading its pages.</p>
-    </main>
-  );
-}
+import { App, bootAuth } from './app';
 
-createRoot(document.getElementById('root')!).render(
+bootAuth();
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root element');
+
+createRoot(root).render(
   <StrictMode>
     <App />
   </StrictMode>,

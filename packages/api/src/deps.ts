@@ -39,7 +39,7 @@ export type TApiDeps = {
   config: TApiConfig;
   cipher: TTokenCipher;
   /** Clockify's RS256 public key; null when not configured (Clockify calls are then refused). */
-  clockifyKey: KeyObject | CryptoKey | null;
+  clockifyKey: KeyObject | null;
   /** HS256 secret for dev-login sessions (outside production only). */
   devSecret: Uint8Array;
   bus: TEventBus;

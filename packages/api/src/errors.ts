@@ -57,7 +57,7 @@ export class OperationalError extends AppError {
 }
 
 export class UnexpectedError extends AppError {
-  constructor(message: string, readonly cause?: unknown) {
+  constructor(message: string, override readonly cause?: unknown) {
     super('unexpected', 'INTERNAL', message);
   }
 }

@@ -30,7 +30,7 @@ export function createRuntime(deps: TApiDeps): TRuntime {
     flowIndex,
     commitQueue,
     // RE2 keeps user regexes linear-time; the evaluator adds time, depth and size budgets.
-    evaluator: createEvaluator({ timeLimitMs: 100, maxDepth: 100, regexEngine: RE2 as never }),
+    evaluator: createEvaluator({ timeLimitMs: 100, maxDepth: 100, regexEngine: RE2 }),
     http: createHttpSender({ allowlist: deps.config.httpAllowlist, logger: deps.logger }),
     receiveClockify: createClockifyReceiver(deps, flowIndex, commitQueue),
     receiveCustom: createCustomReceiver(deps, flowIndex, commitQueue),

@@ -7,6 +7,9 @@ export const UNRESOLVED_REF_KEY = 'x-unresolved-ref';
 
 type State = { cuts: Set<string> };
 
+const DATA_KEYS = new Set(['example', 'examples', 'default', 'enum', 'const']);
+const MAP_KEYS = new Set(['properties', 'patternProperties', 'definitions', '$defs', 'schemas', 'responses', 'content']);
+
 /** Follows a local JSON pointer (`#/components/schemas/X`); `undefined` when it leads nowhere. */
 export function followPointer(doc: unknown, ref: string): unknown {
   if (ref === '#') return doc;
@@ -64,18 +67,19 @@ export function createRefResolver(doc: unknown, warn: (message: string) => void)
     return out;
   };
 
-  const visit = (node: unknown, state: State): unknown => {
+  /** `isMap`: the node maps names to schemas (`properties`, `components.schemas`…), so no key of it is data. */
+  const visit = (node: unknown, state: State, isMap = false): unknown => {
     if (Array.isArray(node)) return node.map((item) => visit(item, state));
     if (!node || typeof node !== 'object') return node;
     const obj = node as Record<string, unknown>;
     if (typeof obj.$ref === 'string') return resolveRef(obj.$ref, state);
     const out: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(obj)) {
-      // Examples and defaults are data, not schema: copy them untouched.
-      out[key] = key === 'example' || key === 'examples' || key === 'default' || key === 'enum' ? value : visit(value, state);
+      // Examples, defaults and enums are data, not schema: copied untouched.
+      out[key] = !isMap && DATA_KEYS.has(key) ? value : visit(value, state, MAP_KEYS.has(key) && !isMap);
     }
 
-    return normalizeSchemaNode(out);
+    return isMap ? out : normalizeSchemaNode(out);
   };
 
   return (node: unknown): unknown => visit(node, { cuts: new Set() });

@@ -40,13 +40,7 @@ export const FLOW_ISSUE_CODES = [
 export type TFlowIssueCode = (typeof FLOW_ISSUE_CODES)[number];
 
 /** Codes a flow execution can end with (besides the expression codes). */
-export const FLOW_RUN_ERROR_CODES = [
-  'FLOW_INVALID',
-  'STEP_FAILED',
-  'STEP_UNAVAILABLE',
-  'UPSTREAM_STATUS',
-  'UNEXPECTED',
-] as const;
+export const FLOW_RUN_ERROR_CODES = ['FLOW_INVALID', 'STEP_FAILED', 'STEP_UNAVAILABLE', 'UPSTREAM_STATUS', 'UNEXPECTED'] as const;
 export type TFlowRunErrorCode = (typeof FLOW_RUN_ERROR_CODES)[number];
 
 export type TFlowErrorCode = TExpressionErrorCode | TFlowIssueCode | TFlowRunErrorCode;
@@ -72,6 +66,8 @@ export class ExpressionError extends FlowError {
   position?: number;
   /** JSONata's own error code (e.g. `T1006`), when the failure came from JSONata. */
   jsonataCode?: string;
+  /** The node field whose expression failed (`data.url`), set by the executor. */
+  field?: string;
 
   constructor(code: TExpressionErrorCode, message: string, position?: number) {
     super(code, message, { kind: 'user' });

@@ -3,55 +3,11 @@
  * ../trpc/pending.ts). Each mirrors a service that exists in packages/api where there is one.
  * Delete a type here when its procedure lands and the typed `trpc.*` call replaces the pending one.
  */
+import type { TExecutionSummary } from '../trpc/types';
 
-/** executions.list / flows.executions items: packages/api services/executions/timeline.ts toExecutionView(). */
-export type TExecutionSummary = {
-  id: string;
-  flowId: string;
-  flowVersionId: string;
-  logId: string | null;
-  status: string;
-  attempts: number;
-  runAfter: number;
-  error: unknown;
-  retryOf: string | null;
-  createdAt: number;
-  startedAt: number | null;
-  finishedAt: number | null;
-  /** Nice to have: the flow's name, so lists need no second query. */
-  flowName?: string;
-};
-
-export type TPage<T> = { items: T[]; nextCursor: string | null };
-
-/** executions.get: timeline.ts getExecution(). */
-export type TExecutionStep = {
-  id: string;
-  seq: number;
-  nodeId: string | null;
-  kind: string;
-  status: string;
-  attempt: number;
-  request: unknown;
-  response: unknown;
-  error: unknown;
-  idempotencyKey: string | null;
-  latencyMs: number | null;
-  createdAt: number;
-};
-export type TExecutionDetail = TExecutionSummary & {
-  version: number | null;
-  webhook: { id: string; eventType: string; source: string; receivedAt: number } | null;
-  steps: TExecutionStep[];
-};
-
-/** executions.retry input/output: services/executions/retry-execution.ts. */
-export type TRetryInput = { id: string; from: 'failed_step' | 'start'; version: 'same' | 'current' };
-export type TRetryResult = { id: string; retryOf: string; flowVersionId: string; reusedSteps: boolean };
-
-/** dashboard.get */
+/** dashboard.get: execution counts by status (last 24 h) and the latest failed executions with their flow's name. */
 export type TDashboard = {
-  executions: { outcomes: Record<string, number>; recentFailures: TExecutionSummary[] };
+  executions: { outcomes: Record<string, number>; recentFailures: (TExecutionSummary & { flowName?: string })[] };
 };
 
 /** bootstrap.status, bootstrap.trigger (returns the new status) and each bootstrap.progress event. */
@@ -118,17 +74,3 @@ export type THistoryItem = {
   request?: { path?: Record<string, string>; query?: Record<string, unknown>; body?: unknown };
   error?: string | null;
 };
-
-/** flows.templates */
-export type TFlowTemplate = { id: string; name: string; description: string; definition: unknown };
-
-/** flows.test({ definition, logId }) — a dry run: nothing is sent. */
-export type TTestStep = {
-  nodeId: string;
-  kind: string;
-  status: string;
-  output?: unknown;
-  request?: { method: string; url: string; headers?: Record<string, string>; body?: unknown } | null;
-  error?: string | { message: string } | null;
-};
-export type TTestRun = { outcome: string; steps: TTestStep[]; error?: string | null };

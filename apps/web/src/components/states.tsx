@@ -39,8 +39,8 @@ export function ErrorState({ error, onRetry, what = 'This' }: { error: unknown; 
   );
 }
 
-type TQueryStateProps<T> = {
-  query: UseQueryResult<T>;
+type TQueryStateProps<T, E> = {
+  query: UseQueryResult<T, E>;
   /** Shown while loading, and in error or "not available" messages. */
   what: string;
   /** The procedure behind the query: a missing one shows <NotAvailable>. */
@@ -49,7 +49,7 @@ type TQueryStateProps<T> = {
 };
 
 /** Loading, error (with the server's message), "not available yet", then the data. */
-export function QueryState<T>({ query, what, procedure, children }: TQueryStateProps<T>) {
+export function QueryState<T, E>({ query, what, procedure, children }: TQueryStateProps<T, E>) {
   if (query.isPending) return <Loading label={`Loading ${what.toLowerCase()}…`} />;
   if (query.isError) {
     if (procedure && isMissingProcedure(query.error)) return <NotAvailable what={what} procedure={procedure} />;

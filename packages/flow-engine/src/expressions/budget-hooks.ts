@@ -38,7 +38,11 @@ export function createBudgetHooks(budget: TBudget) {
     const state = stateOf(frame);
     state.steps += 1;
     if (frame.base.depth > budget.maxDepth) {
-      throw new ExpressionError('EXPRESSION_TOO_DEEP', `expression nested deeper than ${budget.maxDepth} levels (runaway recursion?)`, node.position);
+      throw new ExpressionError(
+        'EXPRESSION_TOO_DEEP',
+        `expression nested deeper than ${budget.maxDepth} levels (runaway recursion?)`,
+        node.position,
+      );
     }
     if (state.steps > budget.maxSteps) {
       throw new ExpressionError('EXPRESSION_TIMEOUT', `expression used its budget of ${budget.maxSteps} evaluation steps`, node.position);
@@ -50,7 +54,11 @@ export function createBudgetHooks(budget: TBudget) {
 
   const exit = (node: TNode, _input: unknown, _frame: TFrame, result: unknown) => {
     if (typeof result === 'string' && result.length > budget.maxStringLength) {
-      throw new ExpressionError('EXPRESSION_LIMIT', `expression built a string longer than ${budget.maxStringLength} characters`, node.position);
+      throw new ExpressionError(
+        'EXPRESSION_LIMIT',
+        `expression built a string longer than ${budget.maxStringLength} characters`,
+        node.position,
+      );
     }
   };
 

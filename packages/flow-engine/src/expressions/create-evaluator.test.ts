@@ -26,7 +26,13 @@ describe('createEvaluator: ordinary evaluation', () => {
 
   it('reads the context and returns plain JSON (no null prototypes, no sequence flag)', async () => {
     const result = await evaluator.evaluate('payload.items[price > 5].{ "name": name }', {
-      payload: { items: [{ name: 'a', price: 10 }, { name: 'b', price: 1 }, { name: 'c', price: 7 }] },
+      payload: {
+        items: [
+          { name: 'a', price: 10 },
+          { name: 'b', price: 1 },
+          { name: 'c', price: 7 },
+        ],
+      },
     });
     expect(result).toEqual([{ name: 'a' }, { name: 'c' }]);
     expect(Object.keys(result as object)).toEqual(['0', '1']);
@@ -174,14 +180,22 @@ describe('E5: prototype access and pollution', () => {
 describe('E6: host bindings are absent (explicit allow-list)', () => {
   const evaluator = createEvaluator({ regexEngine: RE2 });
 
-  it.each(['process', 'require', 'globalThis', 'global', 'fetch', 'console', 'Function', 'module', 'Buffer'])('$%s is undefined', async (name) => {
-    expect(await evaluator.evaluate(`$${name}`, {})).toBeUndefined();
-  });
+  it.each(['process', 'require', 'globalThis', 'global', 'fetch', 'console', 'Function', 'module', 'Buffer'])(
+    '$%s is undefined',
+    async (name) => {
+      expect(await evaluator.evaluate(`$${name}`, {})).toBeUndefined();
+    },
+  );
 
   it('calling a host name is a clear error at run time and at save time', async () => {
     const { error } = await failure(evaluator.evaluate('$require("fs")', {}));
     expect(error.code).toBe('EXPRESSION_ERROR');
-    expect(evaluator.check('$require("fs")')).toEqual({ ok: false, code: 'UNKNOWN_FUNCTION', message: '$require is not an available function', position: 9 });
+    expect(evaluator.check('$require("fs")')).toEqual({
+      ok: false,
+      code: 'UNKNOWN_FUNCTION',
+      message: '$require is not an available function',
+      position: 9,
+    });
   });
 
   it('every allowed name is a real function and the list is the reviewed one', async () => {
@@ -235,7 +249,12 @@ describe('E8: save-time checks', () => {
   });
 
   it('reports a syntax error with JSONata’s position', async () => {
-    expect(evaluator.check('payload.a +')).toEqual({ ok: false, code: 'EXPRESSION_SYNTAX', message: 'Unexpected end of expression', position: 11 });
+    expect(evaluator.check('payload.a +')).toEqual({
+      ok: false,
+      code: 'EXPRESSION_SYNTAX',
+      message: 'Unexpected end of expression',
+      position: 11,
+    });
     expect(evaluator.check('  ')).toMatchObject({ ok: false, code: 'EXPRESSION_SYNTAX' });
     await expect(evaluator.evaluate('payload.a +', {})).rejects.toMatchObject({ code: 'EXPRESSION_SYNTAX', position: 11 });
   });

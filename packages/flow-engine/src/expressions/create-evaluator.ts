@@ -33,7 +33,12 @@ export type TEvaluatorOptions = {
 
 export type TCheckResult =
   | { ok: true }
-  | { ok: false; code: 'EXPRESSION_SYNTAX' | 'EXPRESSION_TOO_LONG' | 'UNKNOWN_FUNCTION' | 'UNSUPPORTED_REGEX'; message: string; position: number };
+  | {
+      ok: false;
+      code: 'EXPRESSION_SYNTAX' | 'EXPRESSION_TOO_LONG' | 'UNKNOWN_FUNCTION' | 'UNSUPPORTED_REGEX';
+      message: string;
+      position: number;
+    };
 
 export type TEvaluator = {
   /** Evaluates `expression` with `context` as `$`; resolves to plain JSON data or undefined. Rejects with ExpressionError. */
@@ -115,7 +120,12 @@ export function createEvaluator(options: TEvaluatorOptions = {}): TEvaluator {
     },
     check(expression) {
       if (expression.length > settings.maxExpressionLength) {
-        return { ok: false, code: 'EXPRESSION_TOO_LONG', message: `expression is longer than ${settings.maxExpressionLength} characters`, position: 0 };
+        return {
+          ok: false,
+          code: 'EXPRESSION_TOO_LONG',
+          message: `expression is longer than ${settings.maxExpressionLength} characters`,
+          position: 0,
+        };
       }
       if (expression.trim().length === 0) {
         return { ok: false, code: 'EXPRESSION_SYNTAX', message: 'expression is empty', position: 0 };

@@ -10,7 +10,11 @@ import type { TEvaluator } from './create-evaluator';
  * Strings are returned as they are, numbers and booleans as their JSON text, undefined and null as
  * undefined (the caller decides whether that is allowed). Objects and arrays are an EXPRESSION_ERROR.
  */
-export async function evaluateTemplate(evaluator: Pick<TEvaluator, 'evaluate'>, expression: string, context: unknown): Promise<string | undefined> {
+export async function evaluateTemplate(
+  evaluator: Pick<TEvaluator, 'evaluate'>,
+  expression: string,
+  context: unknown,
+): Promise<string | undefined> {
   const value = await evaluator.evaluate(expression, context);
   if (value === undefined || value === null) {
     return undefined;
@@ -22,7 +26,10 @@ export async function evaluateTemplate(evaluator: Pick<TEvaluator, 'evaluate'>, 
     return JSON.stringify(value);
   }
 
-  throw new ExpressionError('EXPRESSION_ERROR', `expected text but the expression produced ${Array.isArray(value) ? 'an array' : 'an object'}`);
+  throw new ExpressionError(
+    'EXPRESSION_ERROR',
+    `expected text but the expression produced ${Array.isArray(value) ? 'an array' : 'an object'}`,
+  );
 }
 
 /** Writes a constant as a JSONata string literal (JSONata string escapes are JSON's), for editors and templates. */

@@ -70,7 +70,11 @@ export function inspectAst(ast: unknown, regexEngine: TRegexEngine | undefined):
       try {
         new regexEngine(node.value);
       } catch (error) {
-        problems.push({ code: 'UNSUPPORTED_REGEX', message: `regular expression ${String(node.value)} is not supported: ${(error as Error).message}`, position });
+        problems.push({
+          code: 'UNSUPPORTED_REGEX',
+          message: `regular expression ${String(node.value)} is not supported: ${(error as Error).message}`,
+          position,
+        });
       }
     }
   }

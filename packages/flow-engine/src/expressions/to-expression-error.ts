@@ -28,7 +28,8 @@ export function toExpressionError(thrown: unknown, phase: 'compile' | 'evaluate'
   if (thrown instanceof ExpressionError) {
     return thrown;
   }
-  const failure: TJsonataFailure = typeof thrown === 'object' && thrown !== null ? (thrown as TJsonataFailure) : { message: String(thrown) };
+  const failure: TJsonataFailure =
+    typeof thrown === 'object' && thrown !== null ? (thrown as TJsonataFailure) : { message: String(thrown) };
   if (failure.error instanceof ExpressionError) {
     return failure.error;
   }

@@ -69,7 +69,12 @@ export const ZFlowHttpSchema = z.object({
   }),
 });
 
-export const ZFlowNodeSchema = z.discriminatedUnion('kind', [ZFlowTriggerSchema, ZFlowConditionSchema, ZFlowClockifySchema, ZFlowHttpSchema]);
+export const ZFlowNodeSchema = z.discriminatedUnion('kind', [
+  ZFlowTriggerSchema,
+  ZFlowConditionSchema,
+  ZFlowClockifySchema,
+  ZFlowHttpSchema,
+]);
 
 export type TFlowTriggerNode = z.infer<typeof ZFlowTriggerSchema>;
 export type TFlowConditionNode = z.infer<typeof ZFlowConditionSchema>;

@@ -6,9 +6,22 @@ import type { BodyBuilder, BodyContext } from './types';
 
 function newExpense(c: BodyContext): Expense {
   const { ctx, ws } = c;
-  const project = newestOrCreate(ws.projects, () => makeProject(ctx, ws.workspace, 'Expenses', newestOrCreate(ws.clients, () => makeClient(ctx, ws.workspace, 'Acme Corp'))));
+  const project = newestOrCreate(ws.projects, () =>
+    makeProject(
+      ctx,
+      ws.workspace,
+      'Expenses',
+      newestOrCreate(ws.clients, () => makeClient(ctx, ws.workspace, 'Acme Corp')),
+    ),
+  );
   const category = newestOrCreate(ws.expenseCategories, () => makeExpenseCategory(ctx, ws.workspace, 'Mileage', 50));
-  const expense = makeExpense(ctx, ws.workspace, { userId: ctx.rng.pick(ws.users).id, project, category, dateMs: ctx.now(), quantity: ctx.rng.int(1, 40) });
+  const expense = makeExpense(ctx, ws.workspace, {
+    userId: ctx.rng.pick(ws.users).id,
+    project,
+    category,
+    dateMs: ctx.now(),
+    quantity: ctx.rng.int(1, 40),
+  });
   ws.expenses.push(expense);
 
   return expense;
@@ -17,7 +30,13 @@ function newExpense(c: BodyContext): Expense {
 const latest = (c: BodyContext) => newestOrCreate(c.ws.expenses, () => newExpense(c));
 
 /** EXPENSE_UPDATED and EXPENSE_DELETED carry ids only. */
-const idsOf = (e: Expense) => ({ workspaceId: e.workspaceId, userId: e.userId, projectId: e.projectId, expenseId: e.id, categoryId: e.categoryId });
+const idsOf = (e: Expense) => ({
+  workspaceId: e.workspaceId,
+  userId: e.userId,
+  projectId: e.projectId,
+  expenseId: e.id,
+  categoryId: e.categoryId,
+});
 
 export const EXPENSE_BODIES: Record<string, BodyBuilder> = {
   EXPENSE_CREATED: (c) => {

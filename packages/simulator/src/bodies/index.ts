@@ -10,7 +10,12 @@ export type { BodyBuilder, BodyContext } from './types';
 
 /** One builder per webhook event type (51), keyed by event name. */
 export const BODY_BUILDERS: Readonly<Record<string, BodyBuilder>> = {
-  ...TIME_ENTRY_BODIES, ...CATALOG_BODIES, ...USER_BODIES, ...EXPENSE_BODIES, ...TIME_OFF_BODIES, ...WORKFLOW_BODIES,
+  ...TIME_ENTRY_BODIES,
+  ...CATALOG_BODIES,
+  ...USER_BODIES,
+  ...EXPENSE_BODIES,
+  ...TIME_OFF_BODIES,
+  ...WORKFLOW_BODIES,
 };
 
 export function buildWebhookBody(eventType: string, c: BodyContext): Record<string, unknown> {

@@ -64,7 +64,11 @@ export const USER_BODIES: Record<string, BodyBuilder> = {
   USERS_INVITED_TO_WORKSPACE: (c) => {
     const invited = joinUser(c, 'PENDING_EMAIL_VERIFICATION');
 
-    return { workspaceId: c.ws.workspace.id, inviter: { ...inviter(c), settings: ownerOf(c.ws).settings }, invitedUserEmails: [invited.email] };
+    return {
+      workspaceId: c.ws.workspace.id,
+      inviter: { ...inviter(c), settings: ownerOf(c.ws).settings },
+      invitedUserEmails: [invited.email],
+    };
   },
   LIMITED_USERS_ADDED_TO_WORKSPACE: (c) => {
     const limited = joinUser(c, 'LIMITED');

@@ -51,7 +51,13 @@ function rateChanged(c: BodyContext, kind: 'hourlyRate' | 'costRate') {
   return {
     workspaceId: c.ws.workspace.id,
     rateChangeSource: project ? 'PROJECT_MEMBER' : 'WORKSPACE_MEMBER',
-    modifiedEntity: { userId: user.id, ...rates, targetId: project?.id ?? c.ws.workspace.id, membershipType: project ? 'PROJECT' : 'WORKSPACE', membershipStatus: 'ACTIVE' },
+    modifiedEntity: {
+      userId: user.id,
+      ...rates,
+      targetId: project?.id ?? c.ws.workspace.id,
+      membershipType: project ? 'PROJECT' : 'WORKSPACE',
+      membershipStatus: 'ACTIVE',
+    },
     currency: { ...c.ws.workspace.currency },
     amount,
     since: iso(Math.floor(c.ctx.now() / DAY) * DAY),

@@ -8,7 +8,12 @@ export type Authenticated = { auth: TokenRecord; ws: WorkspaceData };
  * X-Addon-Token must be the workspace's current installation token, or an unexpired user token of that
  * workspace; nothing works after the add-on was uninstalled. Paths without a workspace use the token's.
  */
-export async function authenticate(store: Store, issuer: TokenIssuer, token: string | undefined, pathWorkspaceId: string | undefined): Promise<Authenticated | undefined> {
+export async function authenticate(
+  store: Store,
+  issuer: TokenIssuer,
+  token: string | undefined,
+  pathWorkspaceId: string | undefined,
+): Promise<Authenticated | undefined> {
   if (!token) {
     return undefined;
   }

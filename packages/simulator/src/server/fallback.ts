@@ -12,12 +12,18 @@ export function successStatus(op: SimOperation): number {
   return codes[0] ?? 200;
 }
 
-/** For operations without a real handler: the emptiest body the documented response schema accepts. */
+/** For operations without a real handler: the emptiest body the documented response schema accepts (one last page). */
 export function fallbackHandler(op: SimOperation): Handler {
   return () => {
     const status = successStatus(op);
     const schema = op.responses?.[String(status)]?.schema;
 
-    return { status, body: status === 204 || !schema ? undefined : emptyOf(schema) };
+    const pageable = (op.parameters ?? []).some((p) => p.in === 'query' && p.name === 'page');
+
+    return {
+      status,
+      body: status === 204 || !schema ? undefined : emptyOf(schema),
+      headers: pageable ? { 'Last-Page': 'true' } : undefined,
+    };
   };
 }

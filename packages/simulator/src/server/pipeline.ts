@@ -28,7 +28,15 @@ function record(deps: ServerDeps, req: Request, res: Response, seen: Seen) {
   const at = Date.now();
   let finished = false;
   const push = (status: number) => {
-    deps.requests.push({ at, method: req.method, path: req.path, status, headers: redactHeaders(req.headers), ...seen, ...(req.body === undefined ? {} : { body: req.body }) });
+    deps.requests.push({
+      at,
+      method: req.method,
+      path: req.path,
+      status,
+      headers: redactHeaders(req.headers),
+      ...seen,
+      ...(req.body === undefined ? {} : { body: req.body }),
+    });
   };
   res.on('finish', () => {
     finished = true;
@@ -75,7 +83,14 @@ export function createPipeline(deps: ServerDeps) {
   };
 }
 
-type RunInput = { req: Request; res: Response; op: SimOperation; params: Record<string, string>; query: Record<string, unknown>; who: NonNullable<Awaited<ReturnType<typeof authenticate>>> };
+type RunInput = {
+  req: Request;
+  res: Response;
+  op: SimOperation;
+  params: Record<string, string>;
+  query: Record<string, unknown>;
+  who: NonNullable<Awaited<ReturnType<typeof authenticate>>>;
+};
 
 async function run(deps: ServerDeps, { req, res, op, params, query, who }: RunInput): Promise<void> {
   const handler = deps.handlerFor(op.operationId);
@@ -88,6 +103,9 @@ async function run(deps: ServerDeps, { req, res, op, params, query, who }: RunIn
     const errors = deps.validator?.response(op, status, result.body) ?? [];
     if (errors.length > 0) {
       deps.violations.push({ at: Date.now(), operationId: op.operationId, method: req.method, path: req.path, status, errors });
+    }
+    if (status < 300) {
+      deps.onSuccess?.({ operationId: op.operationId, ws: who.ws, params, result: result.body });
     }
     res.status(status).set(result.headers ?? {});
     if (result.body === undefined) {

@@ -1,5 +1,6 @@
 import type { TokenIssuer } from '../signing/token-issuer';
 import type { Store } from '../state/store';
+import type { WorkspaceData } from '../state/workspace-data';
 import type { Faults } from './faults';
 import type { Handler, HandlerServices } from './handlers/types';
 import type { RateLimiter } from './rate-limit';
@@ -21,4 +22,6 @@ export type ServerDeps = {
   requests: RecordedRequest[];
   violations: Violation[];
   notices: string[];
+  /** called after every successful (2xx) call; startSimulator uses it to send webhooks when asked to */
+  onSuccess?: (change: { operationId: string; ws: WorkspaceData; params: Record<string, string>; result: unknown }) => void;
 };

@@ -7,7 +7,13 @@ export type TokenKind = 'installation' | 'user' | 'webhook' | 'lifecycle';
 export type AddonIdentity = { addonKey: string; addonId: string; workspaceId: string };
 export type Hosts = { backendUrl: string; reportsUrl: string };
 
-export const baseClaims = (a: AddonIdentity) => ({ iss: 'clockify', sub: a.addonKey, type: 'addon', workspaceId: a.workspaceId, addonId: a.addonId });
+export const baseClaims = (a: AddonIdentity) => ({
+  iss: 'clockify',
+  sub: a.addonKey,
+  type: 'addon',
+  workspaceId: a.workspaceId,
+  addonId: a.addonId,
+});
 
 export function installationClaims(a: AddonIdentity, hosts: Hosts, ownerId: string) {
   return { ...baseClaims(a), user: ownerId, ...hosts, workspaceRole: 'OWNER' };
@@ -15,8 +21,14 @@ export function installationClaims(a: AddonIdentity, hosts: Hosts, ownerId: stri
 
 export function userClaims(a: AddonIdentity, hosts: Hosts, input: { userId: string; role: string; nowSec: number; ttlSec: number }) {
   return {
-    ...baseClaims(a), user: input.userId, ...hosts, workspaceRole: input.role, language: 'EN', theme: 'DEFAULT',
-    iat: input.nowSec, exp: input.nowSec + input.ttlSec,
+    ...baseClaims(a),
+    user: input.userId,
+    ...hosts,
+    workspaceRole: input.role,
+    language: 'EN',
+    theme: 'DEFAULT',
+    iat: input.nowSec,
+    exp: input.nowSec + input.ttlSec,
   };
 }
 

@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+
 import { importSPKI, jwtVerify, type CryptoKey } from 'jose';
 
 import type { TokenKind } from './claims';
@@ -23,7 +25,7 @@ export function createTokenIssuer(privateKey: CryptoKey, publicKeyPem: string): 
 
   return {
     async issue(kind, claims) {
-      const token = await signClockifyToken({ iat: Math.floor(Date.now() / 1000), ...claims }, privateKey);
+      const token = await signClockifyToken({ iat: Math.floor(Date.now() / 1000), jti: randomUUID(), ...claims }, privateKey);
       issued.set(token, recordOf(kind, claims));
 
       return token;

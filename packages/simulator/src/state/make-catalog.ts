@@ -7,8 +7,16 @@ export function makeClient(ctx: MakeContext, ws: Workspace, name: string): Clien
   const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, '');
 
   return {
-    id: ctx.id(), name, workspaceId: ws.id, archived: false, address: `${ctx.rng.int(1, 200)} Main Street`,
-    email: `billing@${slug}.example.com`, note: '', ccEmails: [], currencyId: ws.currency.id, currencyCode: ws.currency.code,
+    id: ctx.id(),
+    name,
+    workspaceId: ws.id,
+    archived: false,
+    address: `${ctx.rng.int(1, 200)} Main Street`,
+    email: `billing@${slug}.example.com`,
+    note: '',
+    ccEmails: [],
+    currencyId: ws.currency.id,
+    currencyCode: ws.currency.code,
   };
 }
 
@@ -35,10 +43,26 @@ export function makeProject(ctx: MakeContext, ws: Workspace, name: string, clien
 
 export function makeTask(ctx: MakeContext, project: Project, name: string, assigneeIds: string[]): Task {
   return {
-    id: ctx.id(), name, projectId: project.id, workspaceId: project.workspaceId, assigneeIds, assigneeId: assigneeIds[0] ?? '',
-    userGroupIds: [], estimate: 'PT0S', status: 'ACTIVE', duration: 'PT0S', billable: project.billable, hourlyRate: null,
-    costRate: null, budgetEstimate: 0,
+    id: ctx.id(),
+    name,
+    projectId: project.id,
+    workspaceId: project.workspaceId,
+    assigneeIds,
+    assigneeId: assigneeIds[0] ?? '',
+    userGroupIds: [],
+    estimate: 'PT0S',
+    status: 'ACTIVE',
+    duration: 'PT0S',
+    billable: project.billable,
+    hourlyRate: null,
+    costRate: null,
+    budgetEstimate: 0,
   };
 }
 
-export const makeTag = (ctx: MakeContext, ws: Workspace, name: string): Tag => ({ id: ctx.id(), name, workspaceId: ws.id, archived: false });
+export const makeTag = (ctx: MakeContext, ws: Workspace, name: string): Tag => ({
+  id: ctx.id(),
+  name,
+  workspaceId: ws.id,
+  archived: false,
+});

@@ -5,17 +5,46 @@ import type { Workspace } from './workspace-data';
 
 export function userSettings(timeZone: string): UserSettings {
   return {
-    weekStart: 'MONDAY', timeZone, timeFormat: 'HOUR24', dateFormat: 'DD/MM/YYYY', sendNewsletter: false, weeklyUpdates: false,
-    longRunning: false, scheduledReports: true, approval: true, pto: true, alerts: true, reminders: true, onboarding: true,
-    timeTrackingManual: false, summaryReportSettings: { group: 'Project', subgroup: 'Time Entry' }, isCompactViewOn: false,
-    dashboardSelection: 'ME', dashboardViewType: 'PROJECT', dashboardPinToTop: false, projectListCollapse: 50,
-    collapseAllProjectLists: false, groupSimilarEntriesDisabled: false, myStartOfDay: '09:00', darkTheme: false,
-    projectPickerSpecialFilter: false, lang: 'EN', multiFactorEnabled: false, scheduling: true, showOnlyWorkingDays: false, theme: 'DEFAULT',
+    weekStart: 'MONDAY',
+    timeZone,
+    timeFormat: 'HOUR24',
+    dateFormat: 'DD/MM/YYYY',
+    sendNewsletter: false,
+    weeklyUpdates: false,
+    longRunning: false,
+    scheduledReports: true,
+    approval: true,
+    pto: true,
+    alerts: true,
+    reminders: true,
+    onboarding: true,
+    timeTrackingManual: false,
+    summaryReportSettings: { group: 'Project', subgroup: 'Time Entry' },
+    isCompactViewOn: false,
+    dashboardSelection: 'ME',
+    dashboardViewType: 'PROJECT',
+    dashboardPinToTop: false,
+    projectListCollapse: 50,
+    collapseAllProjectLists: false,
+    groupSimilarEntriesDisabled: false,
+    myStartOfDay: '09:00',
+    darkTheme: false,
+    projectPickerSpecialFilter: false,
+    lang: 'EN',
+    multiFactorEnabled: false,
+    scheduling: true,
+    showOnlyWorkingDays: false,
+    theme: 'DEFAULT',
   };
 }
 
 export const workspaceMembership = (userId: string, ws: Workspace, status: Membership['membershipStatus'] = 'ACTIVE'): Membership => ({
-  userId, targetId: ws.id, membershipType: 'WORKSPACE', membershipStatus: status, hourlyRate: null, costRate: null,
+  userId,
+  targetId: ws.id,
+  membershipType: 'WORKSPACE',
+  membershipStatus: status,
+  hourlyRate: null,
+  costRate: null,
 });
 
 export function makeUser(ctx: MakeContext, ws: Workspace, index: number, status: User['status'] = 'ACTIVE'): User {

@@ -55,7 +55,15 @@ export function withInterval(entry: TimeEntry, startMs: number, endMs: number | 
 }
 
 export function makeExpenseCategory(ctx: MakeContext, ws: Workspace, name: string, priceInCents: number): ExpenseCategory {
-  return { id: ctx.id(), name, workspaceId: ws.id, archived: false, hasUnitPrice: priceInCents > 0, priceInCents, unit: priceInCents > 0 ? 'km' : '' };
+  return {
+    id: ctx.id(),
+    name,
+    workspaceId: ws.id,
+    archived: false,
+    hasUnitPrice: priceInCents > 0,
+    priceInCents,
+    unit: priceInCents > 0 ? 'km' : '',
+  };
 }
 
 export type ExpenseInput = { userId: string; project: Project; category: ExpenseCategory; dateMs: number; quantity: number; task?: Task };
@@ -64,8 +72,18 @@ export function makeExpense(ctx: MakeContext, ws: Workspace, input: ExpenseInput
   const unit = input.category.hasUnitPrice ? input.category.priceInCents : 100;
 
   return {
-    id: ctx.id(), workspaceId: ws.id, userId: input.userId, date: `${isoDate(input.dateMs)}T00:00:00Z`, projectId: input.project.id,
-    taskId: input.task?.id ?? null, categoryId: input.category.id, notes: '', quantity: input.quantity, billable: input.project.billable,
-    fileId: '', total: input.quantity * unit, locked: false,
+    id: ctx.id(),
+    workspaceId: ws.id,
+    userId: input.userId,
+    date: `${isoDate(input.dateMs)}T00:00:00Z`,
+    projectId: input.project.id,
+    taskId: input.task?.id ?? null,
+    categoryId: input.category.id,
+    notes: '',
+    quantity: input.quantity,
+    billable: input.project.billable,
+    fileId: '',
+    total: input.quantity * unit,
+    locked: false,
   };
 }

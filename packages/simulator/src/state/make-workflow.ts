@@ -5,8 +5,16 @@ import type { Workspace } from './workspace-data';
 
 export function makePolicy(ctx: MakeContext, ws: Workspace, name: string, users: User[]): Policy {
   return {
-    id: ctx.id(), name, workspaceId: ws.id, archived: false, timeUnit: 'DAYS', allowHalfDay: true, allowNegativeBalance: false,
-    everyoneIncludingNew: true, userIds: users.map((u) => u.id), userGroupIds: [],
+    id: ctx.id(),
+    name,
+    workspaceId: ws.id,
+    archived: false,
+    timeUnit: 'DAYS',
+    allowHalfDay: true,
+    allowNegativeBalance: false,
+    everyoneIncludingNew: true,
+    userIds: users.map((u) => u.id),
+    userGroupIds: [],
     approve: { requiresApproval: true, specificMembers: false, teamManagers: true, userIds: [] },
   };
 }
@@ -15,12 +23,21 @@ export function makeTimeOffRequest(ctx: MakeContext, ws: Workspace, user: User, 
   const days = ctx.rng.int(1, 3);
 
   return {
-    id: ctx.id(), userId: user.id, workspaceId: ws.id, policyId: policy.id, timeZone: user.settings.timeZone, halfDay: false,
+    id: ctx.id(),
+    userId: user.id,
+    workspaceId: ws.id,
+    policyId: policy.id,
+    timeZone: user.settings.timeZone,
+    halfDay: false,
     timeOffPeriod: { period: { start: iso(startMs), end: new Date(startMs + days * DAY - 1).toISOString() } },
     note: null,
     status: { statusType: 'PENDING', changedByUserId: null, changedByUserName: null, changedAt: null, note: null },
-    balanceDiff: days, createdAt: new Date(ctx.now()).toISOString(), requesterUserId: user.id, excludeDays: [],
-    negativeBalanceUsed: 0, balanceValueAtRequest: 20,
+    balanceDiff: days,
+    createdAt: new Date(ctx.now()).toISOString(),
+    requesterUserId: user.id,
+    excludeDays: [],
+    negativeBalanceUsed: 0,
+    balanceValueAtRequest: 20,
   };
 }
 
@@ -37,14 +54,30 @@ export function makeApprovalRequest(ctx: MakeContext, ws: Workspace, owner: User
 
 export function makeHoliday(ctx: MakeContext, ws: Workspace, name: string, dayMs: number): Holiday {
   return {
-    id: ctx.id(), name, workspaceId: ws.id, datePeriod: { startDate: isoDate(dayMs), endDate: isoDate(dayMs) }, occursAnnually: true,
-    everyoneIncludingNew: true, automaticTimeEntryCreation: false, userIds: [], userGroupIds: [],
+    id: ctx.id(),
+    name,
+    workspaceId: ws.id,
+    datePeriod: { startDate: isoDate(dayMs), endDate: isoDate(dayMs) },
+    occursAnnually: true,
+    everyoneIncludingNew: true,
+    automaticTimeEntryCreation: false,
+    userIds: [],
+    userGroupIds: [],
   };
 }
 
 export function makeAssignment(ctx: MakeContext, ws: Workspace, user: User, project: Project, startMs: number): Assignment {
   return {
-    id: ctx.id(), workspaceId: ws.id, userId: user.id, projectId: project.id, taskId: null, hoursPerDay: 4, billable: project.billable,
-    note: '', period: { start: iso(startMs), end: iso(startMs + 5 * DAY) }, startTime: '09:00', published: false,
+    id: ctx.id(),
+    workspaceId: ws.id,
+    userId: user.id,
+    projectId: project.id,
+    taskId: null,
+    hoursPerDay: 4,
+    billable: project.billable,
+    note: '',
+    period: { start: iso(startMs), end: iso(startMs + 5 * DAY) },
+    startTime: '09:00',
+    published: false,
   };
 }

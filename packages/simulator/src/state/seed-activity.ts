@@ -22,13 +22,23 @@ function seedTimeEntries(ctx: MakeContext, ws: WorkspaceData, count: number, anc
     const dayStart = Math.floor((anchorMs - dayOffset * DAY) / DAY) * DAY;
     const startMs = dayStart + 9 * HOUR + ctx.rng.int(0, 14) * 30 * 60_000;
     const user = ws.users[i % ws.users.length] as { id: string };
-    const entry = makeTimeEntry(ctx, ws.workspace, { userId: user.id, ...pickWork(ctx, ws), startMs, durationSec: ctx.rng.int(1, 6) * 1800 });
+    const entry = makeTimeEntry(ctx, ws.workspace, {
+      userId: user.id,
+      ...pickWork(ctx, ws),
+      startMs,
+      durationSec: ctx.rng.int(1, 6) * 1800,
+    });
     ws.timeEntries.push(entry);
   }
   ws.timeEntries.sort((a, b) => b.timeInterval.start.localeCompare(a.timeInterval.start));
 }
 
-export function seedActivity(ctx: MakeContext, ws: WorkspaceData, counts: { timeEntries: number; expenses: number }, anchorMs: number): void {
+export function seedActivity(
+  ctx: MakeContext,
+  ws: WorkspaceData,
+  counts: { timeEntries: number; expenses: number },
+  anchorMs: number,
+): void {
   seedTimeEntries(ctx, ws, counts.timeEntries, anchorMs);
   const w = ws.workspace;
   ws.expenseCategories.push(makeExpenseCategory(ctx, w, 'Mileage', 50), makeExpenseCategory(ctx, w, 'Meals', 0));
@@ -38,7 +48,13 @@ export function seedActivity(ctx: MakeContext, ws: WorkspaceData, counts: { time
   }
   for (let i = 0; i < counts.expenses && ws.projects.length > 0; i++) {
     const category = ctx.rng.pick(ws.expenseCategories);
-    const input = { userId: ctx.rng.pick(ws.users).id, project: ctx.rng.pick(ws.projects), category, dateMs: anchorMs - (i + 1) * DAY, quantity: ctx.rng.int(1, 40) };
+    const input = {
+      userId: ctx.rng.pick(ws.users).id,
+      project: ctx.rng.pick(ws.projects),
+      category,
+      dateMs: anchorMs - (i + 1) * DAY,
+      quantity: ctx.rng.int(1, 40),
+    };
     ws.expenses.push(makeExpense(ctx, w, input));
   }
   ws.holidays.push(makeHoliday(ctx, w, 'New Year', Date.UTC(new Date(anchorMs).getUTCFullYear(), 0, 1)));

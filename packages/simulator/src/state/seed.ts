@@ -20,27 +20,56 @@ export type WorkspaceSeed = {
 };
 
 export const DEFAULT_WORKSPACE_SEED: Required<Omit<WorkspaceSeed, 'id' | 'name'>> = {
-  users: 3, clients: 2, projects: 3, tasksPerProject: 2, tags: 4, timeEntries: 20, expenses: 3,
+  users: 3,
+  clients: 2,
+  projects: 3,
+  tasksPerProject: 2,
+  tags: 4,
+  timeEntries: 20,
+  expenses: 3,
 };
 
 export function seedWorkspace(ctx: MakeContext, spec: WorkspaceSeed, index: number, anchorMs: number): WorkspaceData {
   const counts = { ...DEFAULT_WORKSPACE_SEED, ...spec };
   const workspace: Workspace = {
-    id: spec.id ?? ctx.id(), name: spec.name ?? `Workspace ${index + 1}`, ownerId: '', currency: { id: ctx.id(), code: 'USD' },
-    hourlyRate: { amount: 5000, currency: 'USD' }, imageUrl: '',
+    id: spec.id ?? ctx.id(),
+    name: spec.name ?? `Workspace ${index + 1}`,
+    ownerId: '',
+    currency: { id: ctx.id(), code: 'USD' },
+    hourlyRate: { amount: 5000, currency: 'USD' },
+    imageUrl: '',
   };
   const users = Array.from({ length: Math.max(1, counts.users) }, (_, i) => makeUser(ctx, workspace, i));
   workspace.ownerId = (users[0] as { id: string }).id;
   const clients = Array.from({ length: counts.clients }, (_, i) => makeClient(ctx, workspace, nth(CLIENT_NAMES, i)));
-  const projects = Array.from({ length: counts.projects }, (_, i) => makeProject(ctx, workspace, nth(PROJECT_NAMES, i), clients[i % Math.max(1, clients.length)]));
-  const tasks = projects.flatMap((p) => Array.from({ length: counts.tasksPerProject }, (_, i) => makeTask(ctx, p, nth(TASK_NAMES, i), [ctx.rng.pick(users).id])));
+  const projects = Array.from({ length: counts.projects }, (_, i) =>
+    makeProject(ctx, workspace, nth(PROJECT_NAMES, i), clients[i % Math.max(1, clients.length)]),
+  );
+  const tasks = projects.flatMap((p) =>
+    Array.from({ length: counts.tasksPerProject }, (_, i) => makeTask(ctx, p, nth(TASK_NAMES, i), [ctx.rng.pick(users).id])),
+  );
   const tags = Array.from({ length: counts.tags }, (_, i) => makeTag(ctx, workspace, nth(TAG_NAMES, i)));
   const data: WorkspaceData = {
-    workspace, users, clients, projects, tasks, tags,
-    timeEntries: [], deletedTimeEntries: [], expenses: [], deletedExpenses: [], expenseCategories: [],
+    workspace,
+    users,
+    clients,
+    projects,
+    tasks,
+    tags,
+    timeEntries: [],
+    deletedTimeEntries: [],
+    expenses: [],
+    deletedExpenses: [],
+    expenseCategories: [],
     userGroups: [makeUserGroup(ctx, workspace, 'Developers', users.slice(0, 2))],
     customFields: [makeCustomField(ctx, workspace, 'Cost center', ['CC-100', 'CC-200'])],
-    holidays: [], policies: [], timeOffRequests: [], approvalRequests: [], invoices: [], assignments: [], webhooks: [],
+    holidays: [],
+    policies: [],
+    timeOffRequests: [],
+    approvalRequests: [],
+    invoices: [],
+    assignments: [],
+    webhooks: [],
     installation: { addonId: '', addonKey: '', addonUserId: ctx.id(), token: '', status: 'ACTIVE', settings: [] },
   };
   seedActivity(ctx, data, { timeEntries: counts.timeEntries, expenses: counts.expenses }, anchorMs);

@@ -5,7 +5,9 @@ import { createStore } from './store';
 
 describe('createStore', () => {
   it('seeds the requested counts with 24-hex ids', () => {
-    const store = createStore({ workspaces: [{ users: 4, clients: 2, projects: 3, tasksPerProject: 2, tags: 5, timeEntries: 30, expenses: 4 }] });
+    const store = createStore({
+      workspaces: [{ users: 4, clients: 2, projects: 3, tasksPerProject: 2, tags: 5, timeEntries: 30, expenses: 4 }],
+    });
     const [ws] = store.list();
     expect(ws).toBeDefined();
     expect(ws!.users).toHaveLength(4);

@@ -1,6 +1,20 @@
 import type {
-  ApprovalRequest, Assignment, Client, CustomField, Expense, ExpenseCategory, Holiday, Invoice, Policy, Project, Tag, Task,
-  TimeEntry, TimeOffRequest, User, UserGroup,
+  ApprovalRequest,
+  Assignment,
+  Client,
+  CustomField,
+  Expense,
+  ExpenseCategory,
+  Holiday,
+  Invoice,
+  Policy,
+  Project,
+  Tag,
+  Task,
+  TimeEntry,
+  TimeOffRequest,
+  User,
+  UserGroup,
 } from './types';
 
 export type Workspace = {

@@ -11,11 +11,11 @@ export type TDryRunInput = { definition: TFlowDefinition; webhookId?: string; sa
  * run for real, requests are built but never sent. Returns the would-be requests and every step record.
  */
 export async function dryRunFlow(runtime: TRuntime, workspaceId: string, input: TDryRunInput) {
-  let trigger = { event: { type: input.sample?.eventType ?? 'SAMPLE', source: 'sample', receivedAt: Date.now(), id: null as string | null }, payload: input.sample?.payload ?? null, headers: input.sample?.headers ?? {} };
+  let trigger = { event: { type: input.sample?.eventType ?? 'SAMPLE', source: 'sample', receivedAt: new Date().toISOString(), id: 'sample' }, payload: input.sample?.payload ?? null, headers: input.sample?.headers ?? {} };
   if (input.webhookId) {
     const log = await getWebhook(runtime.deps.db, workspaceId, input.webhookId);
     if (!log) throw notFound('webhook');
-    trigger = { event: { type: log.eventType, source: log.source, receivedAt: log.receivedAt, id: log.id }, payload: log.payload, headers: log.headers };
+    trigger = { event: { type: log.eventType, source: log.source, receivedAt: new Date(log.receivedAt).toISOString(), id: log.id }, payload: log.payload, headers: log.headers };
   }
   const records: unknown[] = [];
   const refuse = () => {
@@ -29,7 +29,8 @@ export async function dryRunFlow(runtime: TRuntime, workspaceId: string, input: 
     ports: { clockify: { execute: refuse }, http: { send: refuse } },
     journal: {
       completed: () => undefined,
-      record: async (step: unknown) => {
+      started: () => undefined,
+      record: (step) => {
         records.push(step);
       },
     },

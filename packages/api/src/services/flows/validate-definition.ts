@@ -1,3 +1,4 @@
+import { EVENT_TYPES } from '@uw/clockify';
 import { validateFlow, type TFlowDefinition } from '@uw/flow-engine';
 
 import type { TApiDeps } from '../../deps';
@@ -7,8 +8,8 @@ import { triggerKeyOf } from '../ingest/flow-index';
 /** Validates against the live catalogue; any error (not warning) refuses the save, each tied to its node. */
 export function assertValidDefinition(deps: TApiDeps, definition: TFlowDefinition) {
   const catalogue = deps.catalogue.get();
-  const issues = validateFlow(definition, { operations: catalogue?.operations });
-  const errors = issues.filter((i) => (i as { severity?: string }).severity !== 'warning');
+  const issues = validateFlow(definition, { operations: catalogue?.operations, eventTypes: EVENT_TYPES.map((e) => e.name) });
+  const errors = issues.filter((i) => i.severity === 'error');
   if (errors.length > 0) {
     throw new UserError('VALIDATION_FAILED', `the flow has ${errors.length} problem(s): ${errors.map((e) => e.message).join('; ')}`, { issues: errors });
   }

@@ -1,4 +1,5 @@
 import type { TInstallation } from '@uw/db';
+import type { TClockifyRequest, TFlowPorts, THttpRequest, TStepMeta } from '@uw/flow-engine';
 
 import type { TRuntime } from '../../runtime';
 import { clockifyFor } from '../installations/clockify-for';
@@ -36,16 +37,19 @@ function toStepError(err: unknown, target: 'clockify' | 'http'): StepError {
 }
 
 /** The engine's I/O for one execution: Clockify calls as the installation, HTTP calls through the SSRF guard. */
-export function createPorts(runtime: TRuntime, installation: TInstallation, settings: TSettingsValues, claimed: TClaimed) {
+export function createPorts(runtime: TRuntime, installation: TInstallation, settings: TSettingsValues, claimed: TClaimed): TFlowPorts {
   const { deps } = runtime;
   const client = clockifyFor(deps, installation, { maxAttempts: 0 });
 
   return {
     clockify: {
-      async execute(req: { operationId: string; path?: Record<string, unknown>; query?: Record<string, unknown>; body?: unknown }) {
-        const path = { workspaceId: installation.workspaceId, ...(req.path ?? {}) };
+      async execute(req: TClockifyRequest) {
+        if (req.path.workspaceId && req.path.workspaceId !== installation.workspaceId) {
+          throw new StepError('a flow may only call its own workspace', 'WORKSPACE_MISMATCH', false);
+        }
+        const path = { ...req.path, workspaceId: installation.workspaceId };
         try {
-          const res = await client.execute(req.operationId, { path: path as Record<string, string>, query: req.query as Record<string, string>, body: req.body });
+          const res = await client.execute(req.operationId, { path, query: req.query, body: req.body });
           deps.metrics.outboundCall('clockify', res.status);
 
           return { status: res.status, headers: res.headers, body: res.body };
@@ -56,12 +60,13 @@ export function createPorts(runtime: TRuntime, installation: TInstallation, sett
       },
     },
     http: {
-      async send(req: { method: string; url: string; headers?: Record<string, string>; body?: unknown; idempotencyKey?: string; nodeId?: string }) {
+      async send(req: THttpRequest, meta: TStepMeta) {
         if (!settings.enable_generic_http_actions) {
           throw new StepError('HTTP actions are disabled for this workspace (setting enable_generic_http_actions)', 'FEATURE_DISABLED', false);
         }
         try {
-          const res = await runtime.http.send({ ...req, idempotencyKey: req.idempotencyKey ?? `${claimed.id}:${req.nodeId ?? 'http'}` });
+          // One key per execution step: the same on every retry of that step, different across steps.
+          const res = await runtime.http.send({ ...req, idempotencyKey: `${claimed.id}:${meta.nodeId}` });
           deps.metrics.outboundCall('http', res.status);
 
           return { status: res.status, headers: res.headers, body: res.body };

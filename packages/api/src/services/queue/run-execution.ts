@@ -1,4 +1,4 @@
-import { executeFlow, type TFlowDefinition } from '@uw/flow-engine';
+import { executeFlow, type TFlowDefinition, type TJournalEntry, type TStepOutput, type TStepRequest } from '@uw/flow-engine';
 
 import { Installation } from '@uw/db';
 
@@ -25,11 +25,11 @@ async function loadDefinition(runtime: TRuntime, workspaceId: string, versionId:
 }
 
 async function loadTrigger(runtime: TRuntime, claimed: TClaimed) {
-  if (!claimed.log_id) return { event: { type: 'manual', source: 'manual', receivedAt: Date.now(), id: null }, payload: null, headers: {} };
+  if (!claimed.log_id) return { event: { type: 'manual', source: 'manual', receivedAt: new Date().toISOString(), id: claimed.id }, payload: null, headers: {} };
   const log = await runtime.deps.db.knex()('universal_webhook_log').where({ workspace_id: claimed.workspace_id, id: claimed.log_id }).first('id', 'event_type', 'source', 'received_at', 'payload', 'headers');
 
   return {
-    event: { type: String(log?.event_type ?? ''), source: String(log?.source ?? ''), receivedAt: Number(log?.received_at ?? 0), id: claimed.log_id },
+    event: { type: String(log?.event_type ?? ''), source: String(log?.source ?? ''), receivedAt: new Date(Number(log?.received_at ?? 0)).toISOString(), id: claimed.log_id },
     payload: parse(log?.payload ?? null),
     headers: (parse(log?.headers ?? '{}') ?? {}) as Record<string, string>,
   };
@@ -69,31 +69,37 @@ export async function runExecution(runtime: TRuntime, claimed: TClaimed): Promis
   try {
     if (claimed.reclaimed) await record({ nodeId: null, kind: 'lease_expired', status: 'info', error: { message: 'the previous worker stopped renewing its lease; resumed here' } });
     const trigger = await loadTrigger(runtime, claimed);
-    const attemptOf = (nodeId: string) => 1 + steps.filter((s) => s.nodeId === nodeId && s.kind !== 'condition' && s.status !== 'succeeded').length;
+    const attemptOf = (nodeId: string) => 1 + steps.filter((s) => s.nodeId === nodeId && (s.status === 'retrying' || s.status === 'failed')).length;
+    const sent = new Map<string, { request: TStepRequest; at: number }>();
     const outcome = await executeFlow({
       definition,
       context: { ...trigger, workspace: { id: claimed.workspace_id }, steps: {} },
       evaluator: runtime.evaluator,
       ports: createPorts(runtime, installation, settings, claimed),
       journal: {
-        completed: (nodeId: string) => {
+        completed: (nodeId) => {
           const done = steps.find((s) => s.nodeId === nodeId && s.status === 'succeeded' && s.kind !== 'condition');
 
-          return done ? (done.response as { status: number; body: unknown; headers: Record<string, string> }) : undefined;
+          return done ? (done.response as TStepOutput) : undefined;
         },
-        record: (step: TStepRecord & { nodeId: string }) => record({ ...step, attempt: step.kind === 'condition' ? 1 : attemptOf(step.nodeId) }),
+        started: (nodeId, request) => {
+          sent.set(nodeId, { request, at: Date.now() });
+        },
+        record: (entry: TJournalEntry) => record(toStepRecord(entry, attemptOf, sent, deps.metrics)),
       },
     });
     if (outcome.status === 'succeeded') return finish('succeeded');
-    const attempt = attemptOf(outcome.nodeId);
-    const failure = { nodeId: outcome.nodeId, ...(outcome.error as object) };
+    const nodeId = outcome.nodeId ?? null;
+    const attempt = nodeId ? attemptOf(nodeId) : 1;
+    const failure = { nodeId, ...outcome.error };
+    const attemptRecord = { nodeId, kind: kindOf(definition, nodeId), attempt, error: outcome.error, request: nodeId ? sent.get(nodeId)?.request : undefined, latencyMs: nodeId && sent.has(nodeId) ? Date.now() - sent.get(nodeId)!.at : null };
     if (outcome.status === 'retry' && attempt < settings.flow_max_attempts) {
-      await record({ nodeId: outcome.nodeId, kind: 'attempt', status: 'retrying', attempt, error: outcome.error });
+      await record({ ...attemptRecord, status: 'retrying' });
       deps.metrics.stepRetried();
 
       return finish('queued', failure, Date.now() + retryDelayMs(attempt, outcome.retryAfterMs));
     }
-    await record({ nodeId: outcome.nodeId, kind: 'attempt', status: 'failed', attempt, error: outcome.error });
+    await record({ ...attemptRecord, status: 'failed' });
 
     return finish('failed', failure);
   } catch (err) {
@@ -104,4 +110,26 @@ export async function runExecution(runtime: TRuntime, claimed: TClaimed): Promis
     }
     throw err;
   }
+}
+
+const kindOf = (definition: TFlowDefinition, nodeId: string | null) => definition.nodes.find((n) => n.id === nodeId)?.kind ?? 'flow';
+
+/** Engine journal entries → step rows: conditions as passed/blocked, actions with request, response and latency. */
+function toStepRecord(
+  entry: TJournalEntry,
+  attemptOf: (nodeId: string) => number,
+  sent: Map<string, { request: TStepRequest; at: number }>,
+  metrics: { stepFinished(kind: string, status: string, seconds: number): void },
+): TStepRecord {
+  if (entry.kind === 'condition') {
+    return { nodeId: entry.nodeId, kind: 'condition', status: entry.result ? 'passed' : 'blocked', response: { result: entry.result } };
+  }
+  const started = sent.get(entry.nodeId);
+  const latencyMs = started ? Date.now() - started.at : null;
+  if (latencyMs !== null) metrics.stepFinished(entry.kind, entry.status, latencyMs / 1000);
+
+  return {
+    nodeId: entry.nodeId, kind: entry.kind, status: entry.status, attempt: attemptOf(entry.nodeId), request: entry.request,
+    response: entry.status === 'succeeded' ? entry.response : null, latencyMs,
+  };
 }

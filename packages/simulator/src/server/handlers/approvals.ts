@@ -14,7 +14,9 @@ function details(ws: WorkspaceData, request: ApprovalRequest) {
     return e.userId === request.owner.userId && start >= from && start <= to && e.timeInterval.end;
   });
   const seconds = entries.reduce((sum, e) => sum + (Date.parse(e.timeInterval.end ?? '') - Date.parse(e.timeInterval.start)) / 1000, 0);
-  const billable = entries.filter((e) => e.billable).reduce((sum, e) => sum + (Date.parse(e.timeInterval.end ?? '') - Date.parse(e.timeInterval.start)) / 1000, 0);
+  const billable = entries
+    .filter((e) => e.billable)
+    .reduce((sum, e) => sum + (Date.parse(e.timeInterval.end ?? '') - Date.parse(e.timeInterval.start)) / 1000, 0);
 
   return {
     approvalRequest: request,
@@ -36,6 +38,9 @@ export const approvalRoutes: RouteDef[] = [
     const status = str(query, 'status');
     const found = ws.approvalRequests.filter((r) => !status || r.status.state === status);
 
-    return paged(found.map((r) => details(ws, r)), query);
+    return paged(
+      found.map((r) => details(ws, r)),
+      query,
+    );
   }),
 ];

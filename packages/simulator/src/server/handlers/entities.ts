@@ -16,7 +16,8 @@ export function assertUniqueName(items: readonly { id: string; name: string }[],
   }
 }
 
-export const bodyOf = (body: unknown): Record<string, unknown> => (body && typeof body === 'object' ? (body as Record<string, unknown>) : {});
+export const bodyOf = (body: unknown): Record<string, unknown> =>
+  body && typeof body === 'object' ? (body as Record<string, unknown>) : {};
 
 /** Copies the keys of `patch` that are present (not undefined) and allowed onto `target`. */
 export function assign<T extends object>(target: T, patch: Record<string, unknown>, keys: readonly (keyof T & string)[]): T {

@@ -17,7 +17,9 @@ function hydrated(ws: WorkspaceData, e: Expense) {
     isLocked: e.locked,
     fileName: '',
     category: ws.expenseCategories.find((c) => c.id === e.categoryId) ?? null,
-    project: project ? { id: project.id, name: project.name, color: project.color, clientId: project.clientId, clientName: project.clientName } : null,
+    project: project
+      ? { id: project.id, name: project.name, color: project.color, clientId: project.clientId, clientName: project.clientName }
+      : null,
     task: task ? { id: task.id, name: task.name } : null,
   };
 }
@@ -38,7 +40,11 @@ export const expenseRoutes: RouteDef[] = [
     const page = paged(found, query);
 
     return {
-      body: { expenses: { count: found.length, expenses: page.body.map((e) => hydrated(ws, e)) }, dailyTotals: dailyTotals(found), weeklyTotals: [] },
+      body: {
+        expenses: { count: found.length, expenses: page.body.map((e) => hydrated(ws, e)) },
+        dailyTotals: dailyTotals(found),
+        weeklyTotals: [],
+      },
       headers: page.headers,
     };
   }),

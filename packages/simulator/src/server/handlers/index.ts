@@ -3,6 +3,8 @@ import { clientRoutes } from './clients';
 import { expenseRoutes } from './expenses';
 import { peopleRoutes } from './people';
 import { projectRoutes } from './projects';
+import { reportRoutes } from './reports';
+import { schedulingInvoiceRoutes } from './scheduling-invoices';
 import { tagRoutes } from './tags';
 import { taskRoutes } from './tasks';
 import { timeEntryRoutes } from './time-entries';
@@ -13,8 +15,19 @@ import { workspaceRoutes } from './workspace';
 
 /** Every operation with a real handler; the rest get the schema-shaped fallback (when a document is loaded). */
 export const ROUTES: readonly RouteDef[] = [
-  ...workspaceRoutes, ...projectRoutes, ...clientRoutes, ...tagRoutes, ...taskRoutes, ...peopleRoutes, ...timeEntryRoutes,
-  ...expenseRoutes, ...webhookRoutes, ...approvalRoutes, ...timeOffRoutes,
+  ...workspaceRoutes,
+  ...projectRoutes,
+  ...clientRoutes,
+  ...tagRoutes,
+  ...taskRoutes,
+  ...peopleRoutes,
+  ...timeEntryRoutes,
+  ...expenseRoutes,
+  ...webhookRoutes,
+  ...approvalRoutes,
+  ...timeOffRoutes,
+  ...schedulingInvoiceRoutes,
+  ...reportRoutes,
 ];
 
 export type { Handler, HandlerInput, HandlerResult, HandlerServices, RouteDef } from './types';

@@ -29,7 +29,10 @@ export const peopleRoutes: RouteDef[] = [
 
     return {
       body: ws.customFields.filter(
-        (f) => contains(f.name, str(query, 'name')) && (!status || f.status === status) && (entityTypes.length === 0 || entityTypes.includes(f.entityType)),
+        (f) =>
+          contains(f.name, str(query, 'name')) &&
+          (!status || f.status === status) &&
+          (entityTypes.length === 0 || entityTypes.includes(f.entityType)),
       ),
     };
   }),
@@ -45,7 +48,10 @@ export const peopleRoutes: RouteDef[] = [
 
     return {
       body: ws.holidays.filter(
-        (h) => (!user || h.everyoneIncludingNew || h.userIds.includes(user)) && Date.parse(h.datePeriod.endDate) + DAY > start && Date.parse(h.datePeriod.startDate) <= end,
+        (h) =>
+          (!user || h.everyoneIncludingNew || h.userIds.includes(user)) &&
+          Date.parse(h.datePeriod.endDate) + DAY > start &&
+          Date.parse(h.datePeriod.startDate) <= end,
       ),
     };
   }),

@@ -46,7 +46,11 @@ export const projectRoutes: RouteDef[] = [
   api('POST', BASE, 'createNewProject', ({ ws, body, store }) => {
     const patch = bodyOf(body);
     const name = String(patch.name ?? '');
-    assertUniqueName(ws.projects.filter((p) => p.clientId === (patch.clientId ?? '')), name, 'Project');
+    assertUniqueName(
+      ws.projects.filter((p) => p.clientId === (patch.clientId ?? '')),
+      name,
+      'Project',
+    );
     const project = applyPatch(ws, makeProject(store.ctx, ws.workspace, name, undefined), patch);
     ws.projects.push(project);
 
@@ -56,7 +60,12 @@ export const projectRoutes: RouteDef[] = [
     const project = findOr404(ws.projects, params.projectId, 'Project');
     const patch = bodyOf(body);
     if (typeof patch.name === 'string') {
-      assertUniqueName(ws.projects.filter((p) => p.clientId === project.clientId), patch.name, 'Project', project.id);
+      assertUniqueName(
+        ws.projects.filter((p) => p.clientId === project.clientId),
+        patch.name,
+        'Project',
+        project.id,
+      );
     }
 
     return { body: applyPatch(ws, project, patch) };

@@ -9,7 +9,9 @@ export const tagRoutes: RouteDef[] = [
   api('GET', BASE, 'getTags', ({ ws, query }) => {
     const archived = bool(query, 'archived');
     const excluded = list(query, 'excluded-ids');
-    const found = ws.tags.filter((t) => nameMatches(t.name, query) && (archived === undefined || t.archived === archived) && !excluded.includes(t.id));
+    const found = ws.tags.filter(
+      (t) => nameMatches(t.name, query) && (archived === undefined || t.archived === archived) && !excluded.includes(t.id),
+    );
 
     return paged(sortByName(found, query), query);
   }),

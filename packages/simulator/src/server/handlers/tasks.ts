@@ -18,30 +18,48 @@ export const taskRoutes: RouteDef[] = [
   api('GET', BASE, 'getTasks', ({ ws, params, query }) => {
     findOr404(ws.projects, params.projectId, 'Project');
     const active = bool(query, 'is-active');
-    const found = ws.tasks.filter((t) => t.projectId === params.projectId && nameMatches(t.name, query) && (!active || t.status === 'ACTIVE'));
+    const found = ws.tasks.filter(
+      (t) => t.projectId === params.projectId && nameMatches(t.name, query) && (!active || t.status === 'ACTIVE'),
+    );
 
     return paged(sortByName(found, query), query);
   }),
   api('GET', `${BASE}/{taskId}`, 'getTask', ({ ws, params }) => ({
-    body: findOr404(ws.tasks.filter((t) => t.projectId === params.projectId), params.taskId, 'Task'),
+    body: findOr404(
+      ws.tasks.filter((t) => t.projectId === params.projectId),
+      params.taskId,
+      'Task',
+    ),
   })),
   api('POST', BASE, 'createTask', ({ ws, params, body, store }) => {
     const project = findOr404(ws.projects, params.projectId, 'Project');
     const patch = bodyOf(body);
     const name = String(patch.name ?? '');
-    assertUniqueName(ws.tasks.filter((t) => t.projectId === project.id), name, 'Task');
+    assertUniqueName(
+      ws.tasks.filter((t) => t.projectId === project.id),
+      name,
+      'Task',
+    );
     const task = patched(makeTask(store.ctx, project, name, []), patch);
     ws.tasks.push(task);
 
     return { status: 201, body: task };
   }),
   api('PUT', `${BASE}/{taskId}`, 'updateTask', ({ ws, params, body }) => {
-    const task = findOr404(ws.tasks.filter((t) => t.projectId === params.projectId), params.taskId, 'Task');
+    const task = findOr404(
+      ws.tasks.filter((t) => t.projectId === params.projectId),
+      params.taskId,
+      'Task',
+    );
 
     return { body: patched(task, bodyOf(body)) };
   }),
   api('DELETE', `${BASE}/{taskId}`, 'deleteTask', ({ ws, params }) => {
-    const task = findOr404(ws.tasks.filter((t) => t.projectId === params.projectId), params.taskId, 'Task');
+    const task = findOr404(
+      ws.tasks.filter((t) => t.projectId === params.projectId),
+      params.taskId,
+      'Task',
+    );
     ws.tasks = ws.tasks.filter((t) => t.id !== task.id);
 
     return { body: task };

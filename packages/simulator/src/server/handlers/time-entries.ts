@@ -39,7 +39,9 @@ function create({ ws, store }: HandlerInput, userId: string, body: unknown) {
   findOr404(ws.users, userId, 'User');
   const entry = entryFromBody(store.ctx, ws, userId, body);
   if (entry.timeInterval.end === null) {
-    ws.timeEntries = ws.timeEntries.map((e) => (e.userId === userId && e.timeInterval.end === null ? withInterval(e, startOf(e), startOf(entry)) : e));
+    ws.timeEntries = ws.timeEntries.map((e) =>
+      e.userId === userId && e.timeInterval.end === null ? withInterval(e, startOf(e), startOf(entry)) : e,
+    );
   }
   ws.timeEntries.unshift(entry);
 
@@ -57,9 +59,13 @@ export const timeEntryRoutes: RouteDef[] = [
   api('GET', `${WS}/time-entries/status/in-progress`, 'getInProgressTimeEntries', ({ ws, query }) =>
     paged(ws.timeEntries.filter((e) => e.timeInterval.end === null).sort(newestFirst), query, 10),
   ),
-  api('POST', `${WS}/time-entries`, 'createTimeEntry', (input) => create(input, input.auth.userId ?? input.ws.workspace.ownerId, input.body)),
+  api('POST', `${WS}/time-entries`, 'createTimeEntry', (input) =>
+    create(input, input.auth.userId ?? input.ws.workspace.ownerId, input.body),
+  ),
   api('POST', `${WS}/user/{userId}/time-entries`, 'createForOthers', (input) => create(input, input.params.userId ?? '', input.body)),
-  api('GET', `${WS}/time-entries/{id}`, 'getTimeEntry', ({ ws, params, query }) => ({ body: render(ws, findOr404(ws.timeEntries, params.id, 'Time entry'), query) })),
+  api('GET', `${WS}/time-entries/{id}`, 'getTimeEntry', ({ ws, params, query }) => ({
+    body: render(ws, findOr404(ws.timeEntries, params.id, 'Time entry'), query),
+  })),
   api('PUT', `${WS}/time-entries/{id}`, 'updateTimeEntry', ({ ws, params, body }) => {
     const updated = entryAfterUpdate(ws, findOr404(ws.timeEntries, params.id, 'Time entry'), body);
     ws.timeEntries = ws.timeEntries.map((e) => (e.id === updated.id ? updated : e));

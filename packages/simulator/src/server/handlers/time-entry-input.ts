@@ -32,7 +32,7 @@ function references(ws: WorkspaceData, b: Record<string, unknown>) {
   const tagIds = Array.isArray(b.tagIds) ? (b.tagIds as string[]) : [];
   const tags = tagIds.map((id) => ws.tags.find((t) => t.id === id));
   if (tags.some((t) => !t)) {
-    throw badRequest('Tag doesn\'t belong to Workspace');
+    throw badRequest("Tag doesn't belong to Workspace");
   }
 
   return { project, task, tags: tags as NonNullable<(typeof tags)[number]>[] };
@@ -44,7 +44,9 @@ function customValues(ws: WorkspaceData, entryId: string, b: Record<string, unkn
   return fields.flatMap((f) => {
     const field = ws.customFields.find((c) => c.id === f.customFieldId);
 
-    return field ? [{ customFieldId: field.id, timeEntryId: entryId, value: String(f.value ?? ''), name: field.name, type: 'TIMEENTRY' }] : [];
+    return field
+      ? [{ customFieldId: field.id, timeEntryId: entryId, value: String(f.value ?? ''), name: field.name, type: 'TIMEENTRY' }]
+      : [];
   });
 }
 
@@ -57,7 +59,13 @@ export function entryFromBody(ctx: MakeContext, ws: WorkspaceData, userId: strin
     throw badRequest('end must not be before start');
   }
   const durationSec = endMs === undefined ? undefined : (endMs - startMs) / 1000;
-  const entry = makeTimeEntry(ctx, ws.workspace, { userId, ...references(ws, b), startMs, durationSec, description: typeof b.description === 'string' ? b.description : '' });
+  const entry = makeTimeEntry(ctx, ws.workspace, {
+    userId,
+    ...references(ws, b),
+    startMs,
+    durationSec,
+    description: typeof b.description === 'string' ? b.description : '',
+  });
   if (typeof b.billable === 'boolean') {
     entry.billable = b.billable;
   }
@@ -78,8 +86,12 @@ export function entryAfterUpdate(ws: WorkspaceData, entry: TimeEntry, body: unkn
   const next = withInterval(entry, startMs, endMs);
 
   return {
-    ...next, projectId: project?.id ?? null, taskId: task?.id ?? null, tagIds: tags.map((t) => t.id),
-    description: typeof b.description === 'string' ? b.description : '', billable: typeof b.billable === 'boolean' ? b.billable : entry.billable,
+    ...next,
+    projectId: project?.id ?? null,
+    taskId: task?.id ?? null,
+    tagIds: tags.map((t) => t.id),
+    description: typeof b.description === 'string' ? b.description : '',
+    billable: typeof b.billable === 'boolean' ? b.billable : entry.billable,
     customFieldValues: Array.isArray(b.customFields) ? customValues(ws, entry.id, b) : entry.customFieldValues,
   };
 }

@@ -16,10 +16,23 @@ function full(ws: WorkspaceData, r: TimeOffRequest) {
   const policy = ws.policies.find((p) => p.id === r.policyId);
 
   return {
-    id: r.id, workspaceId: r.workspaceId, policyId: r.policyId, policyName: policy?.name ?? '', userId: r.userId, userName: user?.name ?? '',
-    userEmail: user?.email ?? '', userTimeZone: r.timeZone, requesterUserId: r.requesterUserId, requesterUserName: requester?.name ?? '',
-    timeOffPeriod: { period: r.timeOffPeriod.period, halfDay: r.halfDay }, note: r.note, status: r.status, balanceDiff: r.balanceDiff,
-    balance: r.balanceValueAtRequest - r.balanceDiff, createdAt: r.createdAt, timeUnit: policy?.timeUnit ?? 'DAYS',
+    id: r.id,
+    workspaceId: r.workspaceId,
+    policyId: r.policyId,
+    policyName: policy?.name ?? '',
+    userId: r.userId,
+    userName: user?.name ?? '',
+    userEmail: user?.email ?? '',
+    userTimeZone: r.timeZone,
+    requesterUserId: r.requesterUserId,
+    requesterUserName: requester?.name ?? '',
+    timeOffPeriod: { period: r.timeOffPeriod.period, halfDay: r.halfDay },
+    note: r.note,
+    status: r.status,
+    balanceDiff: r.balanceDiff,
+    balance: r.balanceValueAtRequest - r.balanceDiff,
+    createdAt: r.createdAt,
+    timeUnit: policy?.timeUnit ?? 'DAYS',
   };
 }
 
@@ -30,26 +43,44 @@ function inFilter(r: TimeOffRequest, f: Record<string, unknown>): boolean {
   const end = typeof f.end === 'string' ? Date.parse(f.end) : Number.POSITIVE_INFINITY;
   const from = Date.parse(r.timeOffPeriod.period.start);
 
-  return (statuses.length === 0 || statuses.includes('ALL') || statuses.includes(r.status.statusType)) && (users.length === 0 || users.includes(r.userId)) && from <= end && Date.parse(r.timeOffPeriod.period.end) >= start;
+  return (
+    (statuses.length === 0 || statuses.includes('ALL') || statuses.includes(r.status.statusType)) &&
+    (users.length === 0 || users.includes(r.userId)) &&
+    from <= end &&
+    Date.parse(r.timeOffPeriod.period.end) >= start
+  );
 }
 
 export const timeOffRoutes: RouteDef[] = [
   api('POST', `${WS}/time-off/requests`, 'getTimeOffRequest', ({ ws, body }) => {
     const filter = bodyOf(body);
     const found = ws.timeOffRequests.filter((r) => inFilter(r, filter));
-    const page = paged(found, { page: filter.page === undefined ? undefined : String(filter.page), 'page-size': filter.pageSize === undefined ? undefined : String(filter.pageSize) });
+    const page = paged(found, {
+      page: filter.page === undefined ? undefined : String(filter.page),
+      'page-size': filter.pageSize === undefined ? undefined : String(filter.pageSize),
+    });
 
     return { body: { count: found.length, requests: page.body.map((r) => full(ws, r)) }, headers: page.headers };
   }),
   api('PATCH', `${WS}/time-off/policies/{policyId}/requests/{requestId}`, 'changeTimeOffRequestStatus', ({ ws, params, body }) => {
-    const request = findOr404(ws.timeOffRequests.filter((r) => r.policyId === params.policyId), params.requestId, 'Time off request');
+    const request = findOr404(
+      ws.timeOffRequests.filter((r) => r.policyId === params.policyId),
+      params.requestId,
+      'Time off request',
+    );
     const patch = bodyOf(body);
     if (request.status.statusType !== 'PENDING') {
       throw badRequest(`Time off request is already ${request.status.statusType.toLowerCase()}`);
     }
     const by = ownerOf(ws);
     const statusType = patch.status === 'REJECTED' ? 'REJECTED' : 'APPROVED';
-    request.status = { statusType, changedByUserId: by.id, changedByUserName: by.name, changedAt: iso(Date.now()), note: typeof patch.note === 'string' ? patch.note : null };
+    request.status = {
+      statusType,
+      changedByUserId: by.id,
+      changedByUserName: by.name,
+      changedAt: iso(Date.now()),
+      note: typeof patch.note === 'string' ? patch.note : null,
+    };
     const { id, workspaceId, policyId, userId, timeOffPeriod, note, status, balanceDiff, createdAt } = request;
 
     return { body: { id, workspaceId, policyId, userId, timeOffPeriod, note, status, balanceDiff, createdAt } };

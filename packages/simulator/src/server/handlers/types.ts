@@ -22,4 +22,10 @@ export type Handler = (input: HandlerInput) => HandlerResult | Promise<HandlerRe
 export type RouteDef = RouteSpec & { handle: Handler };
 
 /** Shorthand for the regular API host. */
-export const api = (method: string, path: string, operationId: string, handle: Handler): RouteDef => ({ method, path, operationId, host: 'api', handle });
+export const api = (method: string, path: string, operationId: string, handle: Handler): RouteDef => ({
+  method,
+  path,
+  operationId,
+  host: 'api',
+  handle,
+});

@@ -7,8 +7,18 @@ const BASE = '/v1/workspaces/{workspaceId}/webhooks';
 
 /** WebhookDtoV1 */
 export const webhookDto = (w: WebhookRecord) => ({
-  id: w.id, workspaceId: w.workspaceId, name: w.name, url: w.url, webhookEvent: w.webhookEvent, triggerSource: w.triggerSource,
-  triggerSourceType: w.triggerSourceType, authToken: w.authToken, userId: w.userId, enabled: w.enabled, deliveryEnabled: true, planEnabled: true,
+  id: w.id,
+  workspaceId: w.workspaceId,
+  name: w.name,
+  url: w.url,
+  webhookEvent: w.webhookEvent,
+  triggerSource: w.triggerSource,
+  triggerSourceType: w.triggerSourceType,
+  authToken: w.authToken,
+  userId: w.userId,
+  enabled: w.enabled,
+  deliveryEnabled: true,
+  planEnabled: true,
 });
 
 const listOf = (hooks: WebhookRecord[], total: number) => ({ body: { webhooks: hooks.map(webhookDto), workspaceWebhookCount: total } });
@@ -21,30 +31,50 @@ export const webhookRoutes: RouteDef[] = [
   api('GET', BASE, 'getWebhooks', ({ ws, query }) => {
     const type = str(query, 'type');
 
-    return listOf(ws.webhooks.filter((w) => !type || typeOf(w) === type), ws.webhooks.length);
+    return listOf(
+      ws.webhooks.filter((w) => !type || typeOf(w) === type),
+      ws.webhooks.length,
+    );
   }),
   api('GET', '/v1/workspaces/{workspaceId}/addons/{addonId}/webhooks', 'getAddonWebhooks', ({ ws, params }) =>
-    listOf(ws.webhooks.filter((w) => w.addonId === params.addonId), ws.webhooks.length),
+    listOf(
+      ws.webhooks.filter((w) => w.addonId === params.addonId),
+      ws.webhooks.length,
+    ),
   ),
   api('POST', BASE, 'createWebhook', async ({ ws, body, auth, store, services }) => {
     const b = bodyOf(body);
     const id = store.ctx.id();
     const hook: WebhookRecord = {
-      id, workspaceId: ws.workspace.id, name: typeof b.name === 'string' ? b.name : `Webhook ${ws.webhooks.length + 1}`, url: String(b.url),
-      webhookEvent: String(b.webhookEvent), triggerSource: (b.triggerSource as string[] | undefined) ?? [], triggerSourceType: String(b.triggerSourceType ?? 'WORKSPACE_ID'),
-      authToken: await services.issueWebhookToken(ws, id), userId: auth.userId ?? ws.workspace.ownerId, enabled: true, origin: 'api', addonId: ws.installation.addonId,
+      id,
+      workspaceId: ws.workspace.id,
+      name: typeof b.name === 'string' ? b.name : `Webhook ${ws.webhooks.length + 1}`,
+      url: String(b.url),
+      webhookEvent: String(b.webhookEvent),
+      triggerSource: (b.triggerSource as string[] | undefined) ?? [],
+      triggerSourceType: String(b.triggerSourceType ?? 'WORKSPACE_ID'),
+      authToken: await services.issueWebhookToken(ws, id),
+      userId: auth.userId ?? ws.workspace.ownerId,
+      enabled: true,
+      origin: 'api',
+      addonId: ws.installation.addonId,
     };
     ws.webhooks.push(hook);
 
     return { status: 201, body: webhookDto(hook) };
   }),
-  api('GET', `${BASE}/{webhookId}`, 'getWebhook', ({ ws, params }) => ({ body: webhookDto(findOr404(ws.webhooks, params.webhookId, 'Webhook')) })),
+  api('GET', `${BASE}/{webhookId}`, 'getWebhook', ({ ws, params }) => ({
+    body: webhookDto(findOr404(ws.webhooks, params.webhookId, 'Webhook')),
+  })),
   api('PUT', `${BASE}/{webhookId}`, 'updateWebhook', ({ ws, params, body }) => {
     const hook = findOr404(ws.webhooks, params.webhookId, 'Webhook');
     const b = bodyOf(body);
     Object.assign(hook, {
-      url: String(b.url ?? hook.url), webhookEvent: String(b.webhookEvent ?? hook.webhookEvent), name: typeof b.name === 'string' ? b.name : hook.name,
-      triggerSource: (b.triggerSource as string[] | undefined) ?? hook.triggerSource, triggerSourceType: String(b.triggerSourceType ?? hook.triggerSourceType),
+      url: String(b.url ?? hook.url),
+      webhookEvent: String(b.webhookEvent ?? hook.webhookEvent),
+      name: typeof b.name === 'string' ? b.name : hook.name,
+      triggerSource: (b.triggerSource as string[] | undefined) ?? hook.triggerSource,
+      triggerSourceType: String(b.triggerSourceType ?? hook.triggerSourceType),
     });
 
     return { body: webhookDto(hook) };

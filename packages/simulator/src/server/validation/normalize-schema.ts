@@ -9,7 +9,8 @@ const isEmpty = (v: unknown) => isObject(v) && Object.keys(v).length === 0;
  * before ajv sees them (documented, so a real shape difference is never hidden):
  * - enums written as `type: object` + `oneOf: [{ type: string, enum }]` (AccountStatus, TaskStatus, …) → the string enum;
  * - `type: object` with no properties (Java `Object`: custom-field values) → any value;
- * - self-referencing `oneOf` (FeaturePlan) and any cycle or unresolved `$ref` → any value.
+ * - self-referencing `oneOf` (FeaturePlan) and any cycle or unresolved `$ref` (also as @uw/clockify marks them:
+ *   `x-circular-ref`, `x-unresolved-ref`) → any value.
  */
 export function normalizeSchema(schema: unknown): JsonSchema {
   const done = new WeakMap<object, unknown>();
@@ -44,11 +45,13 @@ export function normalizeSchema(schema: unknown): JsonSchema {
 const stringEnum = (branches: Node[]) => {
   const values = branches.flatMap((b) => (Array.isArray(b.enum) ? (b.enum as unknown[]) : []));
 
-  return values.length > 0 && branches.every((b) => Array.isArray(b.enum)) ? { type: 'string', enum: [...new Set(values)] } : { type: 'string' };
+  return values.length > 0 && branches.every((b) => Array.isArray(b.enum))
+    ? { type: 'string', enum: [...new Set(values)] }
+    : { type: 'string' };
 };
 
 function repair(node: Node, walk: (n: unknown) => unknown): Node {
-  if (typeof node.$ref === 'string') {
+  if (typeof node.$ref === 'string' || 'x-circular-ref' in node || 'x-unresolved-ref' in node) {
     return {};
   }
   const union = (node.oneOf ?? node.anyOf) as unknown;

@@ -13,12 +13,17 @@ export type Validator = {
 };
 
 const describe = (errors: ErrorObject[] | null | undefined, dataVar: string) =>
-  (errors ?? []).map((e) => `${dataVar}${e.instancePath} ${e.message ?? 'is invalid'}${e.params && 'allowedValues' in e.params ? ` (${(e.params.allowedValues as unknown[]).join(', ')})` : ''}`);
+  (errors ?? []).map(
+    (e) =>
+      `${dataVar}${e.instancePath} ${e.message ?? 'is invalid'}${e.params && 'allowedValues' in e.params ? ` (${(e.params.allowedValues as unknown[]).join(', ')})` : ''}`,
+  );
 
 /** Parameters as one object schema; a required parameter with a default counts as optional (the server applies it). */
 function paramsSchema(params: readonly SimParameter[], where: string): JsonSchema {
   const mine = params.filter((p) => p.in === where);
-  const required = mine.filter((p) => p.required && (p.schema as { default?: unknown } | undefined)?.default === undefined).map((p) => p.name);
+  const required = mine
+    .filter((p) => p.required && (p.schema as { default?: unknown } | undefined)?.default === undefined)
+    .map((p) => p.name);
 
   return { type: 'object', properties: Object.fromEntries(mine.map((p) => [p.name, normalizeSchema(p.schema ?? {})])), required };
 }

@@ -1,0 +1,47 @@
+/**
+ * `npm run demo`: a simulated Clockify next to the real product on SQLite (./data/demo), the add-on
+ * installed into a simulated workspace, a sample flow, and a trickle of realistic events. Ctrl-C stops both.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+import { runDemoTraffic, startSimulator } from '@uw/simulator';
+
+const root = resolve(import.meta.dirname, '../../..');
+const port = Number(process.env.PORT ?? 8001);
+const base = `http://localhost:${port}`;
+const dataDir = join(root, 'data/demo');
+mkdirSync(dataDir, { recursive: true });
+
+const sim = await startSimulator({ port: 4010, emitOnApiChanges: true });
+const keyFile = join(dataDir, 'simulator-public-key.pem');
+writeFileSync(keyFile, sim.publicKeyPem);
+const openapi = [join(root, 'openapi.json'), join(root, '../shared/clockify/openapi.json')].find((p) => existsSync(p));
+
+const server = spawn(process.execPath, ['--import', 'tsx', join(root, 'apps/server/src/main.ts')], {
+  stdio: ['ignore', 'inherit', 'inherit'],
+  env: {
+    ...process.env, PORT: String(port), UW_BASE_URL: base, UW_DATA_DIR: dataDir, UW_CLOCKIFY_PUBLIC_KEY: keyFile,
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn', ...(openapi ? { UW_CLOCKIFY_OPENAPI: openapi } : {}),
+  },
+});
+const stop = async () => {
+  server.kill('SIGTERM');
+  await sim.close();
+  process.exit(0);
+};
+process.on('SIGINT', () => void stop());
+
+for (let i = 0; ; i++) {
+  const ok = await fetch(`${base}/ready`).then((r) => r.ok).catch(() => false);
+  if (ok) break;
+  if (i > 120) throw new Error('the product did not become ready within a minute');
+  await new Promise((r) => setTimeout(r, 500));
+}
+const ws = sim.workspace();
+const installed = await sim.installInto(base, ws.id);
+console.log(`\nSimulated Clockify: ${sim.url}   workspace ${ws.name} (${ws.id})`);
+console.log(`Add-on installed: HTTP ${installed.status}`);
+console.log(`Open ${base}/?auth_token=${await sim.userToken(ws.id, { role: 'OWNER' })}\n`);
+runDemoTraffic({ sim, addonBaseUrl: base, workspaceId: ws.id, everyMs: 2_000, mode: 'emit', onEvent: (e) => console.log(`event ${e.eventType} → ${e.statuses.join(', ')}`) });

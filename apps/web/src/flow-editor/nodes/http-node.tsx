@@ -1,0 +1,17 @@
+import type { NodeProps } from '@xyflow/react';
+import { memo } from 'react';
+
+import type { THttpRfNode } from '../rf-types';
+import { NodeFrame } from './node-frame';
+
+function HttpNodeView({ data, selected }: NodeProps<THttpRfNode>) {
+  const { method, url } = data.node.data;
+
+  return (
+    <NodeFrame kind="http" title="HTTP action" label={data.node.label} issues={data.issues} selected={selected} hasInput>
+      <strong>{method}</strong> <code className="flow-node-code">{url || '(no URL)'}</code>
+    </NodeFrame>
+  );
+}
+
+export const HttpNode = memo(HttpNodeView);

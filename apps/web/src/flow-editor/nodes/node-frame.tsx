@@ -1,0 +1,41 @@
+import { Handle, Position } from '@xyflow/react';
+import type { ReactNode } from 'react';
+
+import type { TFlowIssue } from '@uw/flow-engine';
+
+type TNodeFrameProps = {
+  kind: string;
+  title: string;
+  label?: string;
+  issues: TFlowIssue[];
+  selected?: boolean;
+  hasInput: boolean;
+  children: ReactNode;
+};
+
+/** The shared look of every canvas node: kind, label, a summary, its issues, and handles. */
+export function NodeFrame({ kind, title, label, issues, selected, hasInput, children }: TNodeFrameProps) {
+  const errors = issues.filter((i) => i.severity === 'error');
+  const warnings = issues.filter((i) => i.severity === 'warning');
+
+  return (
+    <div className={`flow-node flow-node-${kind}${selected ? ' selected' : ''}${errors.length > 0 ? ' has-errors' : ''}`}>
+      {hasInput && <Handle type="target" position={Position.Top} />}
+      <div className="flow-node-kind">{title}</div>
+      <div className="flow-node-label">{label ?? title}</div>
+      <div className="flow-node-body">{children}</div>
+      {issues.length > 0 && (
+        <ul className="flow-node-issues" aria-label={`${errors.length} errors, ${warnings.length} warnings`}>
+          {issues.slice(0, 3).map((i, n) => (
+            <li key={n} className={i.severity === 'error' ? 'issue-error' : 'issue-warning'}>
+              {i.severity === 'error' ? '⚠ ' : 'ⓘ '}
+              {i.message}
+            </li>
+          ))}
+          {issues.length > 3 && <li>…and {issues.length - 3} more</li>}
+        </ul>
+      )}
+      <Handle type="source" position={Position.Bottom} />
+    </div>
+  );
+}

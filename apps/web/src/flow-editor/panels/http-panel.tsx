@@ -1,0 +1,56 @@
+import { useQuery } from '@tanstack/react-query';
+
+import { HTTP_METHODS, type TFlowHttpNode, type TFlowIssue, type THttpMethod } from '@uw/flow-engine';
+
+import { trpc } from '../../trpc/client';
+import { ExpressionField } from './expression-field';
+import { MappingEditor } from './mapping-editor';
+
+type THttpPanelProps = { node: TFlowHttpNode; onChange: (node: TFlowHttpNode) => void; issues: readonly TFlowIssue[] };
+
+function useHttpActionsEnabled(): boolean | null {
+  const settings = useQuery(trpc.settings.get.queryOptions());
+  const setting = settings.data?.settings.find((s) => s.id === 'enable_generic_http_actions');
+
+  return setting ? setting.value === true : null;
+}
+
+export function HttpPanel({ node, onChange, issues }: THttpPanelProps) {
+  const enabled = useHttpActionsEnabled();
+  const set = (patch: Partial<TFlowHttpNode['data']>) => onChange({ ...node, data: { ...node.data, ...patch } });
+  const byField = (field: string) => issues.filter((i) => i.field === field);
+
+  return (
+    <>
+      {enabled === false && (
+        <p className="warning-text" role="note">
+          HTTP actions are turned off for this workspace (setting “Enable HTTP actions”): this step will fail until an admin turns them on.
+        </p>
+      )}
+      <label className="block">
+        Method
+        <select value={node.data.method} onChange={(e) => set({ method: e.target.value as THttpMethod })}>
+          {HTTP_METHODS.map((m) => (
+            <option key={m} value={m}>
+              {m}
+            </option>
+          ))}
+        </select>
+      </label>
+      <ExpressionField label="URL" hint='(JSONata: a constant is a string literal, "https://…")' value={node.data.url} onChange={(url) => set({ url })} issues={byField('data.url')} />
+      <MappingEditor title="Headers" keyLabel="Header name" value={node.data.headers} onChange={(headers) => set({ headers })} issues={issues} fieldPrefix="data.headers" />
+      {node.data.body === undefined ? (
+        <button type="button" className="button small" onClick={() => set({ body: 'payload' })}>
+          Add a body
+        </button>
+      ) : (
+        <>
+          <ExpressionField label="Body" hint="(JSONata producing the JSON body)" value={node.data.body} onChange={(body) => set({ body })} issues={byField('data.body')} minHeight="5em" />
+          <button type="button" className="button small" onClick={() => set({ body: undefined })}>
+            Remove the body
+          </button>
+        </>
+      )}
+    </>
+  );
+}

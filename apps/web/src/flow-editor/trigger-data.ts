@@ -1,0 +1,3 @@
+import type { TFlowTriggerNode } from '@uw/flow-engine';
+
+export type TTriggerData = TFlowTriggerNode['data'];

@@ -1,0 +1,55 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useNavigate } from '@tanstack/react-router';
+import { useState } from 'react';
+
+import type { TFlowDefinition, TFlowIssue } from '@uw/flow-engine';
+
+import { trpc } from '../trpc/client';
+import { errorIssues } from '../trpc/errors';
+import type { TFlowMeta } from './flow-document';
+import type { TServerIssues } from './use-flow-issues';
+
+type TSaveOptions = { flowId: string | null; onSaved: (definition: TFlowDefinition) => void };
+
+/** Save = flows.create (new) or flows.update (a new version); a refused save keeps the server's issues per node. */
+export function useSaveFlow({ flowId, onSaved }: TSaveOptions) {
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const [serverIssues, setServerIssues] = useState<TServerIssues>(null);
+  const create = useMutation(trpc.flows.create.mutationOptions());
+  const update = useMutation(trpc.flows.update.mutationOptions());
+  const active = flowId ? update : create;
+
+  const save = (definition: TFlowDefinition, meta: TFlowMeta) => {
+    const onError = (err: unknown) => {
+      const issues = errorIssues(err).map((i) => ({ severity: 'error', ...i }) as TFlowIssue);
+      setServerIssues({ definition, issues });
+    };
+    const fields = { name: meta.name, description: meta.description || null, enabled: meta.enabled, definition };
+    setServerIssues(null);
+    if (!flowId) {
+      create.mutate(fields, {
+        onError,
+        onSuccess: (flow) => {
+          onSaved(definition);
+          void queryClient.invalidateQueries({ queryKey: trpc.flows.list.queryKey() });
+          void navigate({ to: '/flows/$flowId', params: { flowId: flow.id }, replace: true });
+        },
+      });
+
+      return;
+    }
+    update.mutate(
+      { id: flowId, data: fields },
+      {
+        onError,
+        onSuccess: () => {
+          onSaved(definition);
+          void queryClient.invalidateQueries({ queryKey: trpc.flows.pathKey() });
+        },
+      },
+    );
+  };
+
+  return { save, serverIssues, isPending: active.isPending, error: active.error, isSuccess: active.isSuccess, reset: active.reset };
+}

@@ -1,0 +1,34 @@
+import { useQueries, type UseQueryResult } from '@tanstack/react-query';
+import { useMemo } from 'react';
+
+import type { TFlowDefinition, TOperationInfo } from '@uw/flow-engine';
+
+import type { TOperation } from '../api-contract/pending-types';
+import { errorCode, isMissingProcedure } from '../trpc/errors';
+import { pendingQuery } from '../trpc/pending';
+
+function combine(results: UseQueryResult<TOperation>[]): TOperationInfo[] | undefined {
+  // An unknown operation answers NOT_FOUND: leave it out so validateFlow reports it as unknown.
+  const settled = results.every((r) => r.isSuccess || (r.isError && !isMissingProcedure(r.error) && errorCode(r.error) === 'NOT_FOUND'));
+
+  return settled ? results.flatMap((r) => (r.data ? [r.data] : [])) : undefined;
+}
+
+/**
+ * The catalogue entries of the operations the flow uses, for validateFlow's parameter checks. Undefined
+ * until all are known (validating against a partial list would call the missing ones unknown).
+ */
+export function useUsedOperations(definition: TFlowDefinition): TOperationInfo[] | undefined {
+  const ids = useMemo(
+    () => [...new Set(definition.nodes.flatMap((n) => (n.kind === 'clockify' && n.data.operationId ? [n.data.operationId] : [])))].sort(),
+    [definition.nodes],
+  );
+  const operations = useQueries({
+    queries: ids.map((operationId) => ({ ...pendingQuery<TOperation>('explorer.operation', { operationId }), staleTime: 5 * 60_000, retry: false })),
+    combine,
+  });
+  const key = JSON.stringify(operations?.map((o) => o.operationId) ?? null);
+
+  // Same identity while the same operations are loaded, so validation does not rerun for nothing.
+  return useMemo(() => operations, [key]);
+}

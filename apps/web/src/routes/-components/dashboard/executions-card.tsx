@@ -1,0 +1,53 @@
+import { useQuery } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
+
+import type { TDashboard } from '../../../api-contract/pending-types';
+import { formatDateTime } from '../../../components/format';
+import { Empty, QueryState } from '../../../components/states';
+import { StatusBadge } from '../../../components/status-badge';
+import { pendingQuery } from '../../../trpc/pending';
+import { executionErrorText } from '../executions/execution-error';
+
+export function ExecutionsCard() {
+  const query = useQuery({ ...pendingQuery<TDashboard>('dashboard.get'), refetchInterval: 30_000 });
+
+  return (
+    <section className="card wide" aria-labelledby="executions-card-title">
+      <h2 id="executions-card-title">Flow executions</h2>
+      <QueryState query={query} what="Execution outcomes" procedure="dashboard.get">
+        {({ executions }) => (
+          <>
+            {Object.keys(executions.outcomes).length === 0 ? (
+              <Empty>No flow has run yet.</Empty>
+            ) : (
+              <ul className="outcome-list">
+                {Object.entries(executions.outcomes).map(([status, n]) => (
+                  <li key={status}>
+                    <Link to="/executions" search={{ status }}>
+                      <StatusBadge status={status} /> {n.toLocaleString()}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            )}
+            <h3>Recent failures</h3>
+            {executions.recentFailures.length === 0 ? (
+              <p className="muted">No failures. </p>
+            ) : (
+              <ul className="failure-list">
+                {executions.recentFailures.map((e) => (
+                  <li key={e.id}>
+                    <Link to="/executions/$id" params={{ id: e.id }}>
+                      {e.flowName ?? `Flow ${e.flowId}`} · {formatDateTime(e.finishedAt ?? e.createdAt)}
+                    </Link>
+                    <span className="muted"> {executionErrorText(e.error)}</span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </>
+        )}
+      </QueryState>
+    </section>
+  );
+}

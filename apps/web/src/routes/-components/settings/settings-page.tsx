@@ -1,0 +1,14 @@
+import { EffectiveSettings } from './effective-settings';
+import { KeysSection } from './keys-section';
+import { SourcesSection } from './sources-section';
+
+export function SettingsPage() {
+  return (
+    <>
+      <h1>Settings</h1>
+      <EffectiveSettings />
+      <SourcesSection />
+      <KeysSection />
+    </>
+  );
+}

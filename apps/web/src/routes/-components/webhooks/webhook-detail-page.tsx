@@ -1,0 +1,134 @@
+import { useMutation, useSuspenseQuery } from '@tanstack/react-query';
+import { getRouteApi, Link } from '@tanstack/react-router';
+
+import { useIsAdmin } from '../../../auth/auth-store';
+import { formatBytes, formatDateTime } from '../../../components/format';
+import { JsonViewer } from '../../../components/json-viewer/json-viewer';
+import { StatusBadge } from '../../../components/status-badge';
+import { trpc } from '../../../trpc/client';
+import { errorMessage } from '../../../trpc/errors';
+import type { TWebhookDetail } from '../../../trpc/types';
+import { HeadersTable } from '../headers-table';
+
+const route = getRouteApi('/webhooks/$id');
+
+function ReplayButton({ webhook }: { webhook: TWebhookDetail }) {
+  const replay = useMutation(trpc.webhooks.replay.mutationOptions());
+  if (webhook.outcome === 'rejected') {
+    return <p className="muted">A rejected webhook cannot be replayed: its payload was never trusted.</p>;
+  }
+
+  return (
+    <div className="replay">
+      <button type="button" className="button primary" disabled={replay.isPending} onClick={() => replay.mutate({ id: webhook.id })}>
+        {replay.isPending ? 'Replaying…' : 'Replay'}
+      </button>
+      <div role="status">
+        {replay.isSuccess &&
+          (replay.data.queued === 0 ? (
+            'No enabled flow matches this webhook now: nothing was queued.'
+          ) : (
+            <>
+              Queued {replay.data.queued} execution{replay.data.queued === 1 ? '' : 's'}:{' '}
+              {replay.data.executionIds.map((id) => (
+                <Link key={id} to="/executions/$id" params={{ id }} className="inline-link">
+                  {id}
+                </Link>
+              ))}
+            </>
+          ))}
+      </div>
+      {replay.isError && <p role="alert" className="error-text">{errorMessage(replay.error)}</p>}
+    </div>
+  );
+}
+
+export function WebhookDetailPage() {
+  const { id } = route.useParams();
+  const { data: w } = useSuspenseQuery(trpc.webhooks.get.queryOptions({ id }));
+  const isAdmin = useIsAdmin();
+
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link to="/webhooks">Webhooks</Link> / {w.id}
+      </p>
+      <div className="page-header">
+        <h1>{w.eventType}</h1>
+        {isAdmin && <ReplayButton webhook={w} />}
+      </div>
+      <dl className="facts">
+        <dt>Outcome</dt>
+        <dd>
+          <StatusBadge status={w.outcome} /> {w.reason}
+        </dd>
+        <dt>Source</dt>
+        <dd>{w.source === 'custom' ? `Custom source ${w.sourceId ?? ''}` : 'Clockify'}</dd>
+        <dt>Received</dt>
+        <dd>{formatDateTime(w.receivedAt)}</dd>
+        <dt>Signature</dt>
+        <dd>{w.signature}</dd>
+        <dt>Size</dt>
+        <dd>{formatBytes(w.sizeBytes)}</dd>
+        {w.dedupKey && (
+          <>
+            <dt>Delivery id</dt>
+            <dd>
+              <code>{w.dedupKey}</code>
+            </dd>
+          </>
+        )}
+      </dl>
+      <section aria-labelledby="executions-title">
+        <h2 id="executions-title">Executions</h2>
+        {w.executions.length === 0 ? (
+          <p className="muted">No flow ran for this webhook.</p>
+        ) : (
+          <table className="table compact">
+            <thead>
+              <tr>
+                <th scope="col">Execution</th>
+                <th scope="col">Flow</th>
+                <th scope="col">Status</th>
+                <th scope="col" className="num">
+                  Attempts
+                </th>
+                <th scope="col">Finished</th>
+              </tr>
+            </thead>
+            <tbody>
+              {w.executions.map((e) => (
+                <tr key={e.id}>
+                  <td>
+                    <Link to="/executions/$id" params={{ id: e.id }}>
+                      {e.id}
+                    </Link>
+                  </td>
+                  <td>
+                    <Link to="/flows/$flowId" params={{ flowId: e.flowId }}>
+                      {e.flowId}
+                    </Link>
+                  </td>
+                  <td>
+                    <StatusBadge status={e.status} />
+                  </td>
+                  <td className="num">{e.attempts}</td>
+                  <td>{formatDateTime(e.finishedAt)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+      <section aria-labelledby="payload-title">
+        <h2 id="payload-title">Payload</h2>
+        {w.redacted.length > 0 && <p className="muted">Redacted before storage: {w.redacted.join(', ')}</p>}
+        <JsonViewer value={w.payload} label="payload" />
+      </section>
+      <section aria-labelledby="headers-title">
+        <h2 id="headers-title">Headers</h2>
+        <HeadersTable headers={w.headers} caption="Request headers" />
+      </section>
+    </>
+  );
+}

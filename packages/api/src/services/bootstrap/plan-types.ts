@@ -1,0 +1,49 @@
+import type { BootstrapStatus } from '@uw/db';
+
+/**
+ * One operation of a bootstrap plan, included or left out, with the reason either way. The plan is stored
+ * in the state row as it was when the run started, so a resumed run walks the same steps.
+ */
+export type TPlanStep = {
+  operationId: string;
+  path: string;
+  host: 'api' | 'reports';
+  /** The cache's entity type for the items this operation returns (`project`, `time_entry`…). */
+  entityType: string;
+  included: boolean;
+  /** Why the step is in the plan, or why it was left out. */
+  reason: string;
+  heavy: boolean;
+  /** Path parameters other than workspaceId (per-user steps: `userId`). */
+  pathParams?: Record<string, string>;
+  /** Query values every page sends: defaults of required parameters, the time window. */
+  query?: Record<string, string | number | boolean>;
+  /** The page-size parameter (`page-size` or `pageSize`) when the operation pages with `page`. */
+  pageSizeParam?: string;
+  /** The schema's maximum page size, when it declares one. */
+  maxPageSize?: number;
+  /** A placeholder the runner replaces with one step per cached user when it reaches it. */
+  perUser?: boolean;
+};
+
+export type TBootstrapError = { operationId: string; message: string; at: number };
+export type TBootstrapCursor = { op: number; page: number };
+
+/** The state row as the services read it (numbers, parsed JSON). */
+export type TBootstrapRow = {
+  workspaceId: string;
+  status: BootstrapStatus;
+  plan: TPlanStep[];
+  opsDone: number;
+  opsTotal: number;
+  pages: number;
+  entities: number;
+  errors: TBootstrapError[];
+  cursor: TBootstrapCursor;
+  leaseOwner: string | null;
+  leaseUntil: number | null;
+  startedAt: number | null;
+  finishedAt: number | null;
+  etaAt: number | null;
+  updatedAt: number;
+};

@@ -1,0 +1,92 @@
+import { BrokenCircuitError, IsolatedCircuitError } from 'cockatiel';
+
+import { baseUrlFor, checkRawPath, operationUrl, queryString } from './build-request';
+import type { CallOptions, ClockifyClient, ClockifyClientOptions, ClockifyResponse, ExecuteInput, RawRequest } from './client-types';
+import { ClockifyCircuitOpenError, ClockifyValidationError } from './errors';
+import { paginate } from './paginate';
+import { createRetryPolicy, defaultBreakers } from './retry';
+import { sendAttempt } from './send-attempt';
+import { validateRequest } from './validate';
+
+export type * from './client-types';
+
+/** Clockify's documented limit per add-on and workspace. */
+export const CLOCKIFY_MAX_RPS = 50;
+
+/**
+ * A Clockify client for one installation. Every attempt waits for the workspace's rate limiter, runs
+ * through its circuit breaker, times out on its own, and never follows redirects. Transient failures
+ * (network, timeout, 5xx, 429) are retried with jittered exponential backoff that honours Retry-After.
+ */
+export function createClockifyClient(opts: ClockifyClientOptions): ClockifyClient {
+  const doFetch = opts.fetch ?? fetch;
+  const rps = Math.min(opts.maxRps && opts.maxRps > 0 ? opts.maxRps : CLOCKIFY_MAX_RPS, CLOCKIFY_MAX_RPS);
+  const timeoutMs = opts.timeoutMs ?? 30_000;
+  const maxRetryAfterMs = opts.maxRetryAfterMs ?? 60_000;
+  const retryOptions = {
+    maxAttempts: opts.maxAttempts ?? 4,
+    initialDelayMs: opts.retryInitialDelayMs ?? 250,
+    maxDelayMs: opts.retryMaxDelayMs ?? 10_000,
+  };
+  const breaker = (opts.breakers ?? defaultBreakers).get(opts.workspaceKey);
+  const log = opts.logger;
+
+  async function send(method: string, url: string, body: unknown, label: string, call: CallOptions = {}): Promise<ClockifyResponse> {
+    const started = performance.now();
+    let attempts = 0;
+    const attempt = async () => {
+      attempts++;
+      const n = attempts;
+      try {
+        return await breaker.execute(async () => {
+          const waited = await opts.rateLimiter.acquire(opts.workspaceKey, rps);
+          if (waited > 0) log?.debug?.({ workspaceKey: opts.workspaceKey, call: label, waitedMs: waited }, 'Clockify call waited for the rate limit');
+
+          return sendAttempt({ method, url, body, token: opts.token, fetch: doFetch, timeoutMs, maxRetryAfterMs, signal: call.signal }, n);
+        });
+      } catch (err) {
+        if (err instanceof BrokenCircuitError || err instanceof IsolatedCircuitError) {
+          throw new ClockifyCircuitOpenError(
+            `Clockify calls for workspace ${opts.workspaceKey} are paused after repeated failures (circuit open); try again later`,
+            { method, url, attempts: n },
+          );
+        }
+        throw err;
+      }
+    };
+    const retryPolicy = createRetryPolicy(retryOptions);
+    retryPolicy.onRetry((event) => {
+      const err = 'error' in event ? (event.error as Error) : undefined;
+      log?.warn?.({ workspaceKey: opts.workspaceKey, call: label, attempt: event.attempt, delayMs: event.delay, err: err?.message }, 'retrying Clockify call');
+    });
+    const result = await retryPolicy.execute(attempt, call.signal);
+
+    return { ...result, attempts, latencyMs: Math.round(performance.now() - started) };
+  }
+
+  const execute = async (operationId: string, input: ExecuteInput = {}, call: CallOptions = {}) => {
+    if (!opts.catalogue) {
+      throw new ClockifyValidationError('the Clockify API catalogue is not loaded; run `npm run openapi:sync`', [], operationId);
+    }
+    const op = opts.catalogue.get(operationId);
+    if (!op) throw new ClockifyValidationError(`unknown Clockify operation "${operationId}"`, [], operationId);
+    const issues = validateRequest(op, input);
+    if (issues.length > 0) {
+      throw new ClockifyValidationError(`invalid call to ${operationId}: ${issues.join('; ')}`, issues, operationId);
+    }
+    const url = operationUrl(op, input, { apiUrl: opts.apiUrl, reportsUrl: opts.reportsUrl });
+
+    return send(op.method, url, input.body, operationId, call);
+  };
+
+  return {
+    execute,
+    paginate: (operationId, input = {}, pageOpts = {}) => paginate(execute, opts.catalogue?.get(operationId), operationId, input, pageOpts),
+    async request(req: RawRequest, call: CallOptions = {}) {
+      checkRawPath(req.path);
+      const base = baseUrlFor(req.host ?? 'api', { apiUrl: opts.apiUrl, reportsUrl: opts.reportsUrl });
+
+      return send(req.method, `${base}${req.path}${queryString(req.query)}`, req.body, `${req.method} ${req.path}`, call);
+    },
+  };
+}

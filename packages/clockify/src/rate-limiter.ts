@@ -1,0 +1,64 @@
+/** Waits until a call for `key` may go out; resolves with the milliseconds waited. Never fails for being busy. */
+export type RateLimiter = { acquire(key: string, maxPerSecond: number): Promise<number> };
+
+type Waiter = { max: number; since: number; resolve: (waitedMs: number) => void };
+type Bucket = { window: number; used: number; queue: Waiter[]; timer?: ReturnType<typeof setTimeout> };
+
+export type MemoryRateLimiterOptions = { now?: () => number };
+
+/**
+ * In-process limiter: per key, at most `maxPerSecond` acquisitions in each aligned wall-clock second
+ * ([k·1000, (k+1)·1000) ms). Callers beyond that wait, first come first served, for the next second.
+ * One process only; the PostgreSQL limiter in `@uw/api` gives the same guarantee across processes.
+ */
+export function createMemoryRateLimiter(opts: MemoryRateLimiterOptions = {}): RateLimiter {
+  const now = opts.now ?? Date.now;
+  const buckets = new Map<string, Bucket>();
+
+  const pump = (key: string, bucket: Bucket) => {
+    const t = now();
+    const window = Math.floor(t / 1000) * 1000;
+    if (window !== bucket.window) {
+      bucket.window = window;
+      bucket.used = 0;
+    }
+    while (bucket.queue.length > 0 && bucket.used < bucket.queue[0]!.max) {
+      const waiter = bucket.queue.shift()!;
+      bucket.used++;
+      waiter.resolve(t - waiter.since);
+    }
+    if (bucket.queue.length > 0 && !bucket.timer) {
+      bucket.timer = setTimeout(
+        () => {
+          bucket.timer = undefined;
+          pump(key, bucket);
+        },
+        Math.max(1, window + 1000 - t),
+      );
+    }
+  };
+
+  const sweep = () => {
+    const window = Math.floor(now() / 1000) * 1000;
+    for (const [key, bucket] of buckets) {
+      if (bucket.queue.length === 0 && bucket.window < window) buckets.delete(key);
+    }
+  };
+
+  return {
+    acquire(key, maxPerSecond) {
+      const max = Math.max(1, Math.floor(Number.isFinite(maxPerSecond) ? maxPerSecond : 1));
+      if (buckets.size > 1000) sweep();
+      let bucket = buckets.get(key);
+      if (!bucket) {
+        bucket = { window: -1, used: 0, queue: [] };
+        buckets.set(key, bucket);
+      }
+
+      return new Promise<number>((resolve) => {
+        bucket.queue.push({ max, since: now(), resolve });
+        pump(key, bucket);
+      });
+    },
+  };
+}

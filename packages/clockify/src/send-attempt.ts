@@ -1,0 +1,90 @@
+import {
+  ClockifyApiError,
+  ClockifyNetworkError,
+  ClockifyRateLimitedError,
+  ClockifyRedirectError,
+  ClockifyTimeoutError,
+  ClockifyUnavailableError,
+  type RequestInfo,
+} from './errors';
+import { parseRetryAfter } from './retry-after';
+
+export type AttemptRequest = {
+  method: string;
+  url: string;
+  body?: unknown;
+  token: string;
+  fetch: typeof fetch;
+  timeoutMs: number;
+  maxRetryAfterMs: number;
+  signal?: AbortSignal;
+};
+
+export type AttemptResult = { status: number; headers: Record<string, string>; body: unknown; url: string; method: string };
+
+const headerRecord = (headers: Headers) => Object.fromEntries([...headers.entries()].map(([k, v]) => [k.toLowerCase(), v]));
+
+async function readBody(res: Response): Promise<unknown> {
+  const text = await res.text();
+  if (text === '') return null;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+function transportError(err: unknown, info: RequestInfo, timeout: AbortSignal, timeoutMs: number, caller?: AbortSignal): Error {
+  if (caller?.aborted) return caller.reason instanceof Error ? caller.reason : new Error('aborted by the caller');
+  if (timeout.aborted) {
+    return new ClockifyTimeoutError(`Clockify did not answer ${info.method} ${info.url} within ${timeoutMs} ms`, info, undefined, undefined, { cause: err });
+  }
+  const cause = (err as Error)?.cause as { code?: string; message?: string } | undefined;
+  const reason = cause?.code ?? cause?.message ?? (err as Error)?.message ?? String(err);
+
+  return new ClockifyNetworkError(`cannot reach Clockify for ${info.method} ${info.url}: ${reason}`, info, undefined, undefined, { cause: err });
+}
+
+/** One HTTP exchange with Clockify, classified: a 2xx result, or the error kind the retry policy understands. */
+export async function sendAttempt(req: AttemptRequest, attempt: number): Promise<AttemptResult> {
+  const info: RequestInfo = { method: req.method, url: req.url, attempts: attempt };
+  const timeout = AbortSignal.timeout(req.timeoutMs);
+  const signal = req.signal ? AbortSignal.any([req.signal, timeout]) : timeout;
+  const headers: Record<string, string> = { 'X-Addon-Token': req.token, accept: 'application/json' };
+  const hasBody = req.body !== undefined && req.body !== null;
+  if (hasBody) headers['content-type'] = 'application/json';
+  let res: Response;
+  let body: unknown;
+  try {
+    // Never follow redirects: fetch would carry X-Addon-Token to whatever host the Location names.
+    res = await req.fetch(req.url, { method: req.method, headers, body: hasBody ? JSON.stringify(req.body) : undefined, redirect: 'manual', signal });
+    if ((res.status >= 300 && res.status < 400) || res.type === 'opaqueredirect') {
+      await res.body?.cancel().catch(() => undefined);
+
+      throw new ClockifyRedirectError(res.status, res.headers.get('location'), info);
+    }
+    body = await readBody(res);
+  } catch (err) {
+    if (err instanceof ClockifyRedirectError) throw err;
+
+    throw transportError(err, info, timeout, req.timeoutMs, req.signal);
+  }
+  const resHeaders = headerRecord(res.headers);
+  if (res.status === 429) {
+    const waitMs = parseRetryAfter(resHeaders['retry-after']);
+    if (waitMs !== undefined && waitMs > req.maxRetryAfterMs) {
+      const msg = `rate limited by Clockify: it asks to wait ${Math.ceil(waitMs / 1000)} s (Retry-After), more than the ${Math.round(req.maxRetryAfterMs / 1000)} s this client waits`;
+
+      throw new ClockifyRateLimitedError(msg, info, body, waitMs, false);
+    }
+    const after = waitMs === undefined ? '' : `, retry after ${waitMs} ms`;
+
+    throw new ClockifyRateLimitedError(`rate limited by Clockify (429) on ${req.method} ${req.url}${after}`, info, body, waitMs, true);
+  }
+  if (res.status >= 500) {
+    throw new ClockifyUnavailableError(`Clockify answered ${res.status} to ${req.method} ${req.url}`, info, res.status, body);
+  }
+  if (res.status >= 400) throw new ClockifyApiError(res.status, body, info);
+
+  return { status: res.status, headers: resHeaders, body, url: req.url, method: req.method };
+}

@@ -1,0 +1,46 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export type RecordedRequest = { method: string; url: string; headers: IncomingMessage['headers']; body: string; at: number };
+
+export type TestServer = {
+  url: string;
+  requests: RecordedRequest[];
+  close(): Promise<void>;
+};
+
+type Handler = (req: RecordedRequest, res: ServerResponse, index: number) => void | Promise<void>;
+
+/** A real HTTP server on 127.0.0.1 (random port) that records every request before handing it over. */
+export async function startTestServer(handler: Handler): Promise<TestServer> {
+  const requests: RecordedRequest[] = [];
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const recorded = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8'), at: Date.now() };
+      requests.push(recorded);
+      Promise.resolve(handler(recorded, res, requests.length - 1)).catch((err: Error) => {
+        res.statusCode = 599;
+        res.end(err.message);
+      });
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
+  res.writeHead(status, { 'content-type': 'application/json', ...headers });
+  res.end(JSON.stringify(body));
+}

@@ -1,0 +1,44 @@
+// @uw/flow-engine: the flow model, graph helpers, validation, sandboxed JSONata, the step runner and
+// templates. Pure and browser-safe: runtime deps are zod and jsonata only; all I/O comes in through ports.
+
+export * from './errors';
+export * from './ports';
+
+export * from './model/node-schemas';
+export * from './model/flow-definition-schema';
+export * from './model/flow-context-schema';
+
+export { findTrigger } from './graph/find-trigger';
+export { getNextNodes } from './graph/get-next-nodes';
+export { findCycles } from './graph/find-cycles';
+export { topoOrder } from './graph/topo-order';
+export { reachableNodes } from './graph/reachable-nodes';
+export type { TFlowGraph } from './graph/flow-graph';
+
+export { validateFlow, type TValidateFlowOptions } from './validate/validate-flow';
+export type { TFlowIssue, TOperationInfo } from './validate/flow-issue';
+export { AUTO_BOUND_PATH_PARAMETERS } from './validate/check-operations';
+export { expressionFields } from './validate/check-expressions';
+
+export {
+  createEvaluator,
+  EXPRESSION_DEFAULTS,
+  type TCheckResult,
+  type TEvaluator,
+  type TEvaluatorOptions,
+} from './expressions/create-evaluator';
+export { evaluateTemplate, toExpressionLiteral } from './expressions/evaluate-template';
+export { ALLOWED_FUNCTIONS, BLOCKED_FUNCTIONS } from './expressions/allowed-functions';
+export { toBoolean } from './expressions/to-boolean';
+export type { TRegexEngine } from './expressions/regex-engine';
+
+export { executeFlow } from './execute/execute-flow';
+export { classifyResponse, classifyThrown } from './execute/classify-failure';
+export type { TDryRunRequest, TExecuteFlowInput, TFlowOutcome, TNodeTrace, TStepError } from './execute/execution-types';
+
+export { FLOW_TEMPLATES, getFlowTemplate } from './templates/flow-templates';
+export type { TFlowTemplate } from './templates/flow-template';
+export { TAG_TIME_ENTRIES_WITHOUT_PROJECT } from './templates/tag-time-entries-without-project';
+export { FORWARD_EVENTS_TO_HTTP } from './templates/forward-events-to-http';
+export { CREATE_PROJECT_FROM_CUSTOM_WEBHOOK } from './templates/create-project-from-custom-webhook';
+export { APPROVE_SHORT_TIME_OFF, SHORT_TIME_OFF_DAYS } from './templates/approve-short-time-off';

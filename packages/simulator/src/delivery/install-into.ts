@@ -1,0 +1,99 @@
+import type { WebhookRecord } from '../state/workspace-data';
+import { workspaceOf, type SimCore } from './core';
+import { joinUrl, postJson } from './post-json';
+
+export type ManifestWebhook = string | { event: string; path?: string };
+export type InstallOptions = {
+  addonKey?: string;
+  /** the manifest's webhooks (event names, or { event, path } with path a full URL); default: none */
+  webhooks?: readonly ManifestWebhook[];
+  /** where the callback goes, relative to the base URL (default '/lifecycle/installed') */
+  path?: string;
+};
+export type InstallResult = {
+  status: number;
+  response: unknown;
+  /** the installation token (X-Addon-Token for API calls) */
+  authToken: string;
+  lifecycleToken: string;
+  webhooks: { event: string; path: string; authToken: string }[];
+  body: Record<string, unknown>;
+  error?: string;
+};
+
+async function manifestHooks(core: SimCore, ws: ReturnType<typeof workspaceOf>, baseUrl: string, hooks: readonly ManifestWebhook[]) {
+  const made: WebhookRecord[] = [];
+  for (const hook of hooks) {
+    const { event, path } = typeof hook === 'string' ? { event: hook, path: undefined } : hook;
+    const id = core.store.ctx.id();
+    made.push({
+      id,
+      workspaceId: ws.workspace.id,
+      name: `${ws.installation.addonKey} ${event}`,
+      url: path ?? joinUrl(baseUrl, '/webhooks/clockify'),
+      webhookEvent: event,
+      triggerSource: [],
+      triggerSourceType: 'WORKSPACE_ID',
+      authToken: await core.tokens.webhook(ws, id),
+      userId: ws.installation.addonUserId,
+      enabled: true,
+      origin: 'manifest',
+      addonId: ws.installation.addonId,
+    });
+  }
+
+  return made;
+}
+
+/**
+ * Installs the add-on on a workspace the way Clockify does: (re)issues the installation token when needed,
+ * mints one token per manifest webhook, and POSTs INSTALLED (signed with X-Addon-Lifecycle-Token).
+ */
+export async function installInto(
+  core: SimCore,
+  baseUrl: string,
+  workspaceId: string,
+  options: InstallOptions = {},
+): Promise<InstallResult> {
+  const ws = workspaceOf(core, workspaceId);
+  const addonKey = options.addonKey ?? ws.installation.addonKey;
+  if (ws.installation.status === 'DELETED' || addonKey !== ws.installation.addonKey || !ws.installation.token) {
+    ws.installation.addonKey = addonKey;
+    ws.installation.token = await core.tokens.installation(ws);
+  }
+  ws.installation.status = 'ACTIVE';
+  ws.installation.baseUrl = baseUrl;
+  const hooks = await manifestHooks(core, ws, baseUrl, options.webhooks ?? []);
+  ws.webhooks = [...ws.webhooks.filter((w) => w.origin !== 'manifest'), ...hooks];
+  const body = {
+    addonId: ws.installation.addonId,
+    authToken: ws.installation.token,
+    workspaceId: ws.workspace.id,
+    asUser: ws.workspace.ownerId,
+    apiUrl: core.urls.apiUrl,
+    addonUserId: ws.installation.addonUserId,
+    webhooks: hooks.map((h) => ({ path: h.url, webhookType: 'ADDON', authToken: h.authToken, event: h.webhookEvent })),
+  };
+  const lifecycleToken = await core.tokens.lifecycle(ws);
+  const url = joinUrl(baseUrl, options.path ?? '/lifecycle/installed');
+  const result = await postJson(url, body, { 'x-addon-lifecycle-token': lifecycleToken }, core.timeoutMs);
+  core.deliveries.push({
+    at: Date.now(),
+    kind: 'lifecycle',
+    workspaceId,
+    event: 'installed',
+    url,
+    status: result.status,
+    ...(result.error ? { error: result.error } : {}),
+  });
+
+  return {
+    status: result.status,
+    response: result.body,
+    authToken: ws.installation.token,
+    lifecycleToken,
+    webhooks: body.webhooks.map(({ event, path, authToken }) => ({ event, path, authToken })),
+    body,
+    ...(result.error ? { error: result.error } : {}),
+  };
+}

@@ -1,0 +1,97 @@
+import { buildWebhookBody } from '../bodies/index';
+import type { WebhookRecord, WorkspaceData } from '../state/workspace-data';
+import { workspaceOf, type SimCore } from './core';
+import { joinUrl, postJson, type PostResult } from './post-json';
+
+export type SendWebhookOptions = { body?: unknown; path?: string };
+export type WebhookResult = {
+  status: number;
+  response: unknown;
+  body: unknown;
+  /** the clockify-signature sent */
+  signature: string;
+  /** false when no webhook for this event was registered (install or API): a freshly signed token was used */
+  registered: boolean;
+  url: string;
+  error?: string;
+};
+
+/** The registered webhook for an event: the one pointing at `url` first, else any. */
+const registeredFor = (ws: WorkspaceData, eventType: string, url: string): WebhookRecord | undefined =>
+  ws.webhooks.find((w) => w.webhookEvent === eventType && w.url === url) ?? ws.webhooks.find((w) => w.webhookEvent === eventType);
+
+async function deliver(
+  core: SimCore,
+  ws: WorkspaceData,
+  target: { url: string; eventType: string; signature: string },
+  body: unknown,
+): Promise<PostResult> {
+  const headers = { 'clockify-signature': target.signature, 'clockify-webhook-event-type': target.eventType };
+  const result = await postJson(target.url, body, headers, core.timeoutMs);
+  core.deliveries.push({
+    at: Date.now(),
+    kind: 'webhook',
+    workspaceId: ws.workspace.id,
+    event: target.eventType,
+    url: target.url,
+    status: result.status,
+    ...(result.error ? { error: result.error } : {}),
+  });
+
+  return result;
+}
+
+const bodyFor = (core: SimCore, ws: WorkspaceData, eventType: string, body: unknown) =>
+  body ?? buildWebhookBody(eventType, { ctx: core.store.ctx, ws });
+
+/** One webhook POST to `${baseUrl}${path}` (default /webhooks/clockify), signed with the event's stored token. */
+export async function sendWebhook(
+  core: SimCore,
+  baseUrl: string,
+  workspaceId: string,
+  eventType: string,
+  options: SendWebhookOptions = {},
+): Promise<WebhookResult> {
+  const ws = workspaceOf(core, workspaceId);
+  const url = joinUrl(baseUrl, options.path ?? '/webhooks/clockify');
+  const hook = registeredFor(ws, eventType, url);
+  const signature = hook?.authToken ?? (await core.tokens.webhook(ws, core.store.ctx.id()));
+  const body = bodyFor(core, ws, eventType, options.body);
+  const result = await deliver(core, ws, { url, eventType, signature }, body);
+
+  return {
+    status: result.status,
+    response: result.body,
+    body,
+    signature,
+    registered: hook !== undefined,
+    url,
+    ...(result.error ? { error: result.error } : {}),
+  };
+}
+
+export type EmitResult = { body: unknown; deliveries: { webhookId: string; url: string; status: number; error?: string }[] };
+
+/**
+ * What Clockify does when something happens: one body, POSTed to every webhook registered for the event
+ * (manifest and API ones; the add-on's only while its installation is ACTIVE).
+ */
+export async function emitWebhook(
+  core: SimCore,
+  workspaceId: string,
+  eventType: string,
+  options: { body?: unknown } = {},
+): Promise<EmitResult> {
+  const ws = workspaceOf(core, workspaceId);
+  const body = bodyFor(core, ws, eventType, options.body);
+  const hooks = ws.webhooks.filter((w) => w.webhookEvent === eventType && w.enabled && (!w.addonId || ws.installation.status === 'ACTIVE'));
+  const deliveries = await Promise.all(
+    hooks.map(async (h) => {
+      const r = await deliver(core, ws, { url: h.url, eventType, signature: h.authToken }, body);
+
+      return { webhookId: h.id, url: h.url, status: r.status, ...(r.error ? { error: r.error } : {}) };
+    }),
+  );
+
+  return { body, deliveries };
+}

@@ -1,0 +1,13 @@
+export { startSimulator } from './start-simulator';
+export type { SimWorkspace, Simulator, SimulatorOptions } from './simulator-types';
+export type { Delivery } from './delivery/core';
+export type { InstallOptions, InstallResult, ManifestWebhook } from './delivery/install-into';
+export type { LifecycleKind, LifecycleResult } from './delivery/send-lifecycle';
+export type { EmitResult, SendWebhookOptions, WebhookResult } from './delivery/send-webhook';
+export type { Fault, FaultMatch, FaultSpec, Faults } from './server/faults';
+export type { RecordedRequest, Violation } from './server/recorder';
+export type { UserTokenOptions } from './signing/tokens';
+export type { SeedOptions, WorkspaceSeed } from './state/index';
+export type { WorkspaceData } from './state/workspace-data';
+export { BODY_BUILDERS, buildWebhookBody } from './bodies/index';
+export { DEMO_EVENTS, runDemoTraffic, type DemoTraffic, type DemoTrafficOptions } from './demo';

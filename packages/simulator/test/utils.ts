@@ -1,0 +1,51 @@
+import { createServer, type IncomingHttpHeaders } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+
+import type { Simulator } from '../src/index';
+
+/** The research copy of Clockify's OpenAPI document (tests may read the shared folder; the simulator must not need it). */
+export const SHARED_OPENAPI = fileURLToPath(new URL('../../../../shared/clockify/openapi.json', import.meta.url));
+
+export type Call = { status: number; body: unknown; headers: Headers };
+
+export async function call(
+  sim: Simulator,
+  method: string,
+  path: string,
+  init: { token?: string | null; body?: unknown; query?: Record<string, string> } = {},
+): Promise<Call> {
+  const url = new URL(`${sim.url}${path}`);
+  for (const [k, v] of Object.entries(init.query ?? {})) url.searchParams.set(k, v);
+  const token = init.token === undefined ? sim.workspace().token : init.token;
+  const headers: Record<string, string> = token ? { 'x-addon-token': token } : {};
+  if (init.body !== undefined) headers['content-type'] = 'application/json';
+  const res = await fetch(url, { method, headers, body: init.body === undefined ? undefined : JSON.stringify(init.body) });
+  const text = await res.text();
+
+  return { status: res.status, body: text ? JSON.parse(text) : undefined, headers: res.headers };
+}
+
+export type Received = { method: string; path: string; headers: IncomingHttpHeaders; body: unknown };
+
+/** A tiny add-on stand-in that records what it receives and answers 200 (or what `answer` says). */
+export async function startReceiver(answer: (r: Received) => number | Promise<number> = () => 200) {
+  const received: Received[] = [];
+  const server = createServer((req, res) => {
+    let raw = '';
+    req.on('data', (c: Buffer) => (raw += c.toString()));
+    req.on('end', async () => {
+      const r = { method: req.method ?? '', path: req.url ?? '', headers: req.headers, body: raw ? JSON.parse(raw) : undefined };
+      received.push(r);
+      res.writeHead(await answer(r), { 'content-type': 'application/json' }).end('{"ok":true}');
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    url: `http://127.0.0.1:${port}`,
+    received,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
