@@ -23,7 +23,7 @@ function pathOf(step: TPlanStep, workspaceId: string): Record<string, string> {
 /**
  * Fetches one plan step from `startPage` on, page after page, through the client (rate limit, retries,
  * breaker), handing each page's entities to `onPage` before asking for the next. A step that does not
- * page is one call. Paging ends at `Last-Page: true`, an empty page or a short page.
+ * page is one call. Paging ends at `Last-Page: true`, an empty page, or (without the header) a short page.
  */
 export async function fetchPages(client: ClockifyClient, step: TPlanStep, opts: TFetchOptions): Promise<void> {
   const size = Math.max(1, Math.min(opts.pageSize, step.maxPageSize ?? Number.POSITIVE_INFINITY));
@@ -38,7 +38,9 @@ export async function fetchPages(client: ClockifyClient, step: TPlanStep, opts: 
     // A server that ignores `page` answers the same page forever: stop when a page repeats.
     const repeated = page > opts.startPage && first !== undefined && first === previousFirst;
     previousFirst = first;
-    const last = !step.pageSizeParam || repeated || response.headers['last-page']?.trim().toLowerCase() === 'true' || items < size;
+    const header = response.headers['last-page']?.trim().toLowerCase();
+    // Last-Page wins when Clockify sends it (a page may be short because of a lower server cap).
+    const last = !step.pageSizeParam || repeated || items === 0 || (header === undefined ? items < size : header === 'true');
     await opts.onPage({ page, entities: repeated ? [] : entities, last });
     if (last) return;
   }

@@ -65,7 +65,7 @@ async function commitBatch(db: TDatabase, batch: Pending[], onExecutions?: (coun
       const logs: TLogRow[] = [];
       const executions: TExecutionRow[] = [];
       const out = batch.map((p) => {
-        const isDup = duplicates.has(p);
+        const isDup = duplicates.has(p.write);
         logs.push(isDup ? asDuplicate(p.write.log) : p.write.log);
         if (!isDup) executions.push(...p.write.executions);
 
@@ -86,7 +86,7 @@ async function commitBatch(db: TDatabase, batch: Pending[], onExecutions?: (coun
 type Trx = Parameters<Parameters<ReturnType<TDatabase['knex']>['transaction']>[0]>[0];
 
 /** Returns the writes whose dedup key was already taken (within its window) or repeated inside this batch. */
-async function claimDedupKeys(trx: Trx, writes: TIngestWrite[]): Promise<Set<unknown>> {
+async function claimDedupKeys(trx: Trx, writes: TIngestWrite[]): Promise<Set<TIngestWrite>> {
   const now = Date.now();
   const seen = new Map<string, TIngestWrite>();
   const dupes = new Set<TIngestWrite>();

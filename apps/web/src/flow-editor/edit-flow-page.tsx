@@ -1,0 +1,30 @@
+import { useSuspenseQuery } from '@tanstack/react-query';
+import { getRouteApi, Link } from '@tanstack/react-router';
+
+import { trpc } from '../trpc/client';
+import { FlowEditor } from './flow-editor';
+
+const route = getRouteApi('/flows/$flowId');
+
+export function EditFlowPage() {
+  const { flowId } = route.useParams();
+  const { data: flow } = useSuspenseQuery(trpc.flows.get.queryOptions({ id: flowId }));
+
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link to="/flows">Flows</Link> / {flow.name}
+      </p>
+      <h1>
+        {flow.name} <span className="muted small">version {flow.currentVersion}</span>
+      </h1>
+      <FlowEditor
+        key={`${flow.id}:${flow.currentVersion}`}
+        flowId={flow.id}
+        definition={flow.definition}
+        meta={{ name: flow.name, description: flow.description ?? '', enabled: flow.enabled }}
+        currentVersion={flow.currentVersion}
+      />
+    </>
+  );
+}
