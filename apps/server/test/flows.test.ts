@@ -3,7 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { testDialects } from '@uw/db/testing';
 import { startSimulator, type Simulator } from '@uw/simulator';
 
-import { REQUIRE_PG, startTestServer, TEST_PG_ADMIN_URL, trpcClient, waitFor, type TTestServer } from './utils';
+import { REQUIRE_PG, simData, startTestServer, TEST_PG_ADMIN_URL, trpcClient, waitFor, webhookTokenFor, installLikeClockify, type TTestServer } from './utils';
 
 const dialects = await testDialects({ pgAdminUrl: TEST_PG_ADMIN_URL, requirePg: REQUIRE_PG });
 const ws = 'dddddddddddddddddddddd01';
@@ -28,7 +28,7 @@ describe.each(dialects)('flows end to end on %s', (dialect) => {
   let server: TTestServer;
   let api: ReturnType<typeof trpcClient>;
   let flowId: string;
-  const projectId = () => sim.workspaces.get(ws)!.projects[0]!.id;
+  const projectId = () => simData(sim, ws).projects[0]!.id;
   const timeEntry = (billable: boolean, extra: object = {}) => ({ id: `te-${Math.random().toString(16).slice(2)}`, workspaceId: ws, projectId: projectId(), billable, description: 'work', ...extra });
   const finished = (id: string) => waitFor(async () => {
     const e = await api.executions.get.query({ id });
@@ -40,7 +40,7 @@ describe.each(dialects)('flows end to end on %s', (dialect) => {
   beforeAll(async () => {
     sim = await startSimulator({ seed: { workspaces: [{ id: ws, users: 2, clients: 1, projects: 2, tags: 1, timeEntries: 2 }] } });
     server = await startTestServer({ dialect, clockifyPem: sim.publicKeyPem, worker: { leaseMs: 3_000 } });
-    await sim.installInto(server.url, ws);
+    await installLikeClockify(sim, server.url, ws);
     api = trpcClient(server.url, await sim.userToken(ws, { role: 'OWNER' }));
     flowId = (await api.flows.create.mutate({ name: 'Tag billable entries', definition: TAG_FLOW as never })).id;
   });
@@ -52,11 +52,11 @@ describe.each(dialects)('flows end to end on %s', (dialect) => {
 
   it('runs a matching webhook through the condition and two chained Clockify calls, with a timeline', async () => {
     const delivered = await sim.sendWebhook(server.url, ws, 'NEW_TIME_ENTRY', { body: timeEntry(true) });
-    expect(delivered.body.outcome).toBe('queued');
-    const execution = await finished(await executionOf(delivered.body.id));
+    expect((delivered.response as { id: string; outcome: string }).outcome).toBe('queued');
+    const execution = await finished(await executionOf((delivered.response as { id: string; outcome: string }).id));
     expect(execution.status).toBe('succeeded');
-    const projectName = sim.workspaces.get(ws)!.projects[0]!.name;
-    expect(sim.workspaces.get(ws)!.tags.some((t) => t.name === `billable: ${projectName}`)).toBe(true);
+    const projectName = simData(sim, ws).projects[0]!.name;
+    expect(simData(sim, ws).tags.some((t) => t.name === `billable: ${projectName}`)).toBe(true);
     const kinds = execution.steps.map((s) => `${s.nodeId}:${s.status}`);
     expect(kinds).toEqual(expect.arrayContaining(['billable:passed', 'project:succeeded', 'tag:succeeded']));
     const tagStep = execution.steps.find((s) => s.nodeId === 'tag')!;
@@ -69,7 +69,7 @@ describe.each(dialects)('flows end to end on %s', (dialect) => {
   it('a false condition ends the branch without calling Clockify', async () => {
     const before = sim.requests.length;
     const delivered = await sim.sendWebhook(server.url, ws, 'NEW_TIME_ENTRY', { body: timeEntry(false) });
-    const execution = await finished(await executionOf(delivered.body.id));
+    const execution = await finished(await executionOf((delivered.response as { id: string; outcome: string }).id));
     expect(execution.status).toBe('succeeded');
     expect(execution.steps.find((s) => s.nodeId === 'billable')?.status).toBe('blocked');
     expect(execution.steps.some((s) => s.nodeId === 'project')).toBe(false);
@@ -78,14 +78,14 @@ describe.each(dialects)('flows end to end on %s', (dialect) => {
 
   it('queues nothing for an event no flow listens to', async () => {
     const delivered = await sim.sendWebhook(server.url, ws, 'NEW_CLIENT');
-    expect(delivered.body.outcome).toBe('no_match');
-    expect((await api.webhooks.get.query({ id: delivered.body.id })).executions).toEqual([]);
+    expect((delivered.response as { id: string; outcome: string }).outcome).toBe('no_match');
+    expect((await api.webhooks.get.query({ id: (delivered.response as { id: string; outcome: string }).id })).executions).toEqual([]);
   });
 
   it('retries a 503 and then succeeds, recording each attempt', async () => {
     sim.faults.add({ match: { operationId: 'getProject' }, status: 503, times: 1 });
     const delivered = await sim.sendWebhook(server.url, ws, 'NEW_TIME_ENTRY', { body: timeEntry(true) });
-    const execution = await finished(await executionOf(delivered.body.id));
+    const execution = await finished(await executionOf((delivered.response as { id: string; outcome: string }).id));
     expect(execution.status).toBe('succeeded');
     expect(execution.steps.filter((s) => s.nodeId === 'project').map((s) => s.status)).toEqual(['retrying', 'succeeded']);
   });
@@ -93,7 +93,7 @@ describe.each(dialects)('flows end to end on %s', (dialect) => {
   it('honours Retry-After on a 429', async () => {
     sim.faults.add({ match: { operationId: 'getProject' }, status: 429, retryAfter: 2, times: 1 });
     const delivered = await sim.sendWebhook(server.url, ws, 'NEW_TIME_ENTRY', { body: timeEntry(true) });
-    const execution = await finished(await executionOf(delivered.body.id));
+    const execution = await finished(await executionOf((delivered.response as { id: string; outcome: string }).id));
     expect(execution.status).toBe('succeeded');
     const attempts = execution.steps.filter((s) => s.nodeId === 'project');
     expect(attempts.map((s) => s.status)).toEqual(['retrying', 'succeeded']);
@@ -104,7 +104,7 @@ describe.each(dialects)('flows end to end on %s', (dialect) => {
     sim.faults.add({ match: { operationId: 'getProject' }, status: 400, times: 1 });
     const before = sim.requests.filter((r) => r.operationId === 'getProject').length;
     const delivered = await sim.sendWebhook(server.url, ws, 'NEW_TIME_ENTRY', { body: timeEntry(true) });
-    const execution = await finished(await executionOf(delivered.body.id));
+    const execution = await finished(await executionOf((delivered.response as { id: string; outcome: string }).id));
     expect(execution.status).toBe('failed');
     expect(sim.requests.filter((r) => r.operationId === 'getProject').length - before).toBe(1);
     expect((execution.error as { nodeId: string }).nodeId).toBe('project');
@@ -113,7 +113,7 @@ describe.each(dialects)('flows end to end on %s', (dialect) => {
   it('retries a failed execution from the failed step, reusing what succeeded', async () => {
     sim.faults.add({ match: { operationId: 'createNewTag' }, status: 400, times: 1 });
     const delivered = await sim.sendWebhook(server.url, ws, 'NEW_TIME_ENTRY', { body: timeEntry(true) });
-    const failed = await finished(await executionOf(delivered.body.id));
+    const failed = await finished(await executionOf((delivered.response as { id: string; outcome: string }).id));
     expect(failed.status).toBe('failed');
     const projectCalls = sim.requests.filter((r) => r.operationId === 'getProject').length;
     const retried = await api.executions.retry.mutate({ id: failed.id, from: 'failed_step' });
@@ -155,7 +155,7 @@ describe.each(dialects)('flows end to end on %s', (dialect) => {
     const deliver = () =>
       fetch(`${server.url}/webhooks/clockify`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'clockify-webhook-event-type': 'NEW_TIME_ENTRY', 'clockify-signature': sim.webhookTokenFor(ws, 'NEW_TIME_ENTRY') },
+        headers: { 'content-type': 'application/json', 'clockify-webhook-event-type': 'NEW_TIME_ENTRY', 'clockify-signature': webhookTokenFor(sim, ws, 'NEW_TIME_ENTRY', server.url) },
         body: JSON.stringify(body),
       });
     let failedStatus = 0;

@@ -7,7 +7,7 @@ import { WebhookLog } from '@uw/db';
 import { testDialects } from '@uw/db/testing';
 import { startSimulator, type Simulator } from '@uw/simulator';
 
-import { createClockifyKeys, REQUIRE_PG, SHARED, startTestServer, TEST_PG_ADMIN_URL, trpcClient, type TTestServer } from './utils';
+import { createClockifyKeys, REQUIRE_PG, SHARED, signWithSim, startTestServer, TEST_PG_ADMIN_URL, trpcClient, webhookTokenFor, installLikeClockify, type TTestServer } from './utils';
 
 const dialects = await testDialects({ pgAdminUrl: TEST_PG_ADMIN_URL, requirePg: REQUIRE_PG });
 const EXAMPLES = join(SHARED, 'clockify/examples/webhooks');
@@ -28,8 +28,8 @@ describe.each(dialects)('Clockify webhook ingestion on %s', (dialect) => {
   beforeAll(async () => {
     sim = await startSimulator({ seed: { workspaces: [{ id: ws, users: 2, clients: 2, projects: 3, tags: 2, timeEntries: 5 }] } });
     server = await startTestServer({ dialect, clockifyPem: sim.publicKeyPem });
-    expect((await sim.installInto(server.url, ws)).status).toBe(200);
-    token = sim.webhookTokenFor(ws, 'NEW_TIME_ENTRY');
+    expect((await installLikeClockify(sim, server.url, ws)).status).toBe(200);
+    token = webhookTokenFor(sim, ws, 'NEW_TIME_ENTRY', server.url);
   });
   afterAll(async () => {
     await server?.close();
@@ -78,7 +78,7 @@ describe.each(dialects)('Clockify webhook ingestion on %s', (dialect) => {
     const other = createClockifyKeys();
     const forged = await other.sign({ workspaceId: ws, addonId: sim.addonId, sub: 'universal-webhook' });
     const unsigned = `${Buffer.from('{"alg":"none"}').toString('base64url')}.${Buffer.from(JSON.stringify({ iss: 'clockify', sub: 'universal-webhook', type: 'addon', workspaceId: ws })).toString('base64url')}.`;
-    const genuineButUnknown = await sim.signToken({ workspaceId: ws, addonId: sim.addonId, sub: 'universal-webhook' });
+    const genuineButUnknown = await signWithSim(sim, { workspaceId: ws, addonId: sim.addonId, sub: 'universal-webhook' });
     for (const sig of [forged, unsigned, genuineButUnknown, 'garbage']) {
       const res = await deliver('NEW_TIME_ENTRY', JSON.stringify({ id: `x-${sig.length}`, workspaceId: ws }), { 'clockify-signature': sig });
       expect(res.status).toBe(401);

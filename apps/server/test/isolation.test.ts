@@ -5,7 +5,7 @@ import { appRouter } from '@uw/api';
 import { testDialects } from '@uw/db/testing';
 import { startSimulator, type Simulator } from '@uw/simulator';
 
-import { REQUIRE_PG, startTestServer, TEST_PG_ADMIN_URL, trpcClient, type TTestServer } from './utils';
+import { REQUIRE_PG, startTestServer, TEST_PG_ADMIN_URL, trpcClient, installLikeClockify, type TTestServer } from './utils';
 
 const dialects = await testDialects({ pgAdminUrl: TEST_PG_ADMIN_URL, requirePg: REQUIRE_PG });
 const A = 'aaaaaaaaaaaaaaaaaaaaaa0a';
@@ -57,8 +57,8 @@ describe.each(dialects)('workspace isolation on %s (T1)', (dialect) => {
   beforeAll(async () => {
     sim = await startSimulator({ seed: { workspaces: [{ id: A, users: 1, projects: 1 }, { id: B, users: 1, projects: 1 }] } });
     server = await startTestServer({ dialect, clockifyPem: sim.publicKeyPem });
-    await sim.installInto(server.url, A);
-    await sim.installInto(server.url, B);
+    await installLikeClockify(sim, server.url, A);
+    await installLikeClockify(sim, server.url, B);
     apiA = trpcClient(server.url, await sim.userToken(A, { role: 'OWNER' }));
     const apiB = trpcClient(server.url, await sim.userToken(B, { role: 'OWNER' }));
     const flow = await apiB.flows.create.mutate({
@@ -68,7 +68,7 @@ describe.each(dialects)('workspace isolation on %s (T1)', (dialect) => {
     const { source } = await apiB.sources.create.mutate({ name: 'B source', verification: { kind: 'none' } });
     const key = await apiB.keys.create.mutate({ name: 'B key' });
     const delivered = await sim.sendWebhook(server.url, B, 'NEW_PROJECT');
-    const logId = (delivered.body as { id: string }).id;
+    const logId = (delivered.response as { id: string }).id;
     const execs = await apiB.executions.list.query({});
     b = { flowId: flow.id, sourceId: source.id, keyId: key.id, logId, executionId: execs.items[0]?.id ?? 'none' };
     snapshotB = async () => {

@@ -5,7 +5,7 @@ import { Flow, Installation, WebhookSubscription } from '@uw/db';
 import { testDialects } from '@uw/db/testing';
 import { startSimulator, type Simulator } from '@uw/simulator';
 
-import { createClockifyKeys, REQUIRE_PG, startTestServer, TEST_PG_ADMIN_URL, type TTestServer } from './utils';
+import { createClockifyKeys, hooksTo, REQUIRE_PG, signWithSim, startTestServer, TEST_PG_ADMIN_URL, type TTestServer } from './utils';
 
 const dialects = await testDialects({ pgAdminUrl: TEST_PG_ADMIN_URL, requirePg: REQUIRE_PG });
 
@@ -32,11 +32,11 @@ describe.each(dialects)('lifecycle on %s', (dialect) => {
     const inst = await em.findOneOrFail(Installation, { workspaceId: ws });
     expect(inst.status).toBe('ACTIVE');
     expect(inst.tokenCipher).toBeTruthy();
-    expect(inst.tokenCipher).not.toContain(result.installToken);
+    expect(inst.tokenCipher).not.toContain(result.authToken);
     expect(inst.apiUrl).toBe(sim.apiUrl);
     const subs = await em.find(WebhookSubscription, { workspaceId: ws, origin: 'api' });
     expect(subs.map((s) => s.eventType).sort()).toEqual(API_EVENT_TYPES.map((e) => e.name).sort());
-    const remote = sim.workspaces.get(ws)!.webhooks.filter((w) => w.url === `${server.url}/webhooks/clockify`);
+    const remote = hooksTo(sim, ws, server.url);
     expect(remote).toHaveLength(31);
   });
 
@@ -45,7 +45,7 @@ describe.each(dialects)('lifecycle on %s', (dialect) => {
     const em = server.deps.db.fork();
     expect(await em.count(Installation, { workspaceId: ws })).toBe(1);
     expect(await em.count(WebhookSubscription, { workspaceId: ws, origin: 'api' })).toBe(31);
-    expect(sim.workspaces.get(ws)!.webhooks.filter((w) => w.url === `${server.url}/webhooks/clockify`)).toHaveLength(31);
+    expect(hooksTo(sim, ws, server.url)).toHaveLength(31);
   });
 
   it('stores settings sent by Clockify and ignores unknown ids', async () => {
@@ -67,11 +67,11 @@ describe.each(dialects)('lifecycle on %s', (dialect) => {
   it('pauses on STATUS_CHANGED INACTIVE and repairs webhooks when ACTIVE again', async () => {
     expect((await sim.sendLifecycle(server.url, 'status-changed', ws, { status: 'INACTIVE' })).status).toBe(200);
     expect((await server.deps.db.fork().findOneOrFail(Installation, { workspaceId: ws })).status).toBe('INACTIVE');
-    const hook = sim.workspaces.get(ws)!.webhooks.find((w) => w.url === `${server.url}/webhooks/clockify`)!;
-    sim.workspaces.get(ws)!.webhooks.splice(sim.workspaces.get(ws)!.webhooks.indexOf(hook), 1);
+    const hooks = sim.workspace(ws).data.webhooks;
+    hooks.splice(hooks.indexOf(hooksTo(sim, ws, server.url)[0]!), 1);
     expect((await sim.sendLifecycle(server.url, 'status-changed', ws, { status: 'ACTIVE' })).status).toBe(200);
     expect((await server.deps.db.fork().findOneOrFail(Installation, { workspaceId: ws })).status).toBe('ACTIVE');
-    expect(sim.workspaces.get(ws)!.webhooks.filter((w) => w.url === `${server.url}/webhooks/clockify`)).toHaveLength(31);
+    expect(hooksTo(sim, ws, server.url)).toHaveLength(31);
   });
 
   it('refuses forged, expired, wrong-issuer, wrong-subject and other-workspace tokens with 401, changing nothing', async () => {
@@ -80,10 +80,10 @@ describe.each(dialects)('lifecycle on %s', (dialect) => {
     const good = { workspaceId: ws, addonId: sim.addonId, sub: 'universal-webhook' };
     const tokens = {
       forged: await other.sign(good),
-      expired: await sim.signToken({ ...good }, { expiresIn: '-1m' }),
-      wrongIssuer: await sim.signToken({ ...good, iss: 'someone-else' }),
-      wrongSubject: await sim.signToken({ ...good, sub: 'another-addon' }),
-      otherWorkspace: await sim.signToken({ ...good, workspaceId: 'bbbbbbbbbbbbbbbbbbbbbbb2' }),
+      expired: await signWithSim(sim, { ...good }, { expiresIn: '-1m' }),
+      wrongIssuer: await signWithSim(sim, { ...good, iss: 'someone-else' }),
+      wrongSubject: await signWithSim(sim, { ...good, sub: 'another-addon' }),
+      otherWorkspace: await signWithSim(sim, { ...good, workspaceId: 'bbbbbbbbbbbbbbbbbbbbbbb2' }),
     };
     for (const [name, token] of Object.entries(tokens)) {
       const res = await post('/lifecycle/status-changed', body, token);
@@ -103,7 +103,7 @@ describe.each(dialects)('lifecycle on %s', (dialect) => {
     expect(inst.tokenCipher).toBeNull();
     expect(await server.deps.db.fork().count(WebhookSubscription, { workspaceId: ws })).toBe(0);
     expect((await server.deps.db.fork().findOneOrFail(Flow, { id: 'f-uninstall' })).enabled).toBe(false);
-    expect(sim.workspaces.get(ws)!.webhooks.filter((w) => w.url === `${server.url}/webhooks/clockify`)).toHaveLength(0);
+    expect(hooksTo(sim, ws, server.url)).toHaveLength(0);
     expect((await sim.installInto(server.url, ws)).status).toBe(200);
     expect((await server.deps.db.fork().findOneOrFail(Installation, { workspaceId: ws })).status).toBe('ACTIVE');
   });

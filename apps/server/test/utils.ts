@@ -1,4 +1,4 @@
-import { generateKeyPairSync, type KeyObject } from 'node:crypto';
+import { createPrivateKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,6 +9,8 @@ import { createTRPCClient, httpLink } from '@trpc/client';
 import { SignJWT } from 'jose';
 
 import type { AppRouter } from '@uw/api';
+import { MANIFEST_EVENT_TYPES } from '@uw/clockify';
+import type { Simulator } from '@uw/simulator';
 
 import type { Dialect } from '@uw/db';
 import { createScratchDatabase } from '@uw/db/testing';
@@ -106,4 +108,34 @@ export async function waitFor<T>(check: () => Promise<T | undefined | null | fal
     if (Date.now() > until) throw new Error(`condition not met within ${timeoutMs} ms`);
     await new Promise((r) => setTimeout(r, everyMs));
   }
+}
+
+/** Simulator shortcuts the server tests share. */
+export const simData = (sim: Simulator, workspaceId: string) => sim.workspace(workspaceId).data;
+
+/** The webhooks Clockify (the simulator) holds that point at this server. */
+export const hooksTo = (sim: Simulator, workspaceId: string, serverUrl: string) =>
+  simData(sim, workspaceId).webhooks.filter((w) => w.url === `${serverUrl}/webhooks/clockify`);
+
+/** The `clockify-signature` Clockify would send for `eventType` to this server. */
+export function webhookTokenFor(sim: Simulator, workspaceId: string, eventType: string, serverUrl: string): string {
+  const hook = hooksTo(sim, workspaceId, serverUrl).find((w) => w.webhookEvent === eventType) ?? hooksTo(sim, workspaceId, serverUrl)[0];
+  if (!hook) throw new Error(`no webhook registered for ${eventType}`);
+
+  return hook.authToken;
+}
+
+/** A token signed with the simulator's key (so the server trusts the signature); claims as given. */
+export async function signWithSim(sim: Simulator, claims: Record<string, unknown>, opts: { expiresIn?: string } = {}) {
+  const jwt = new SignJWT({ type: 'addon', ...claims }).setProtectedHeader({ alg: 'RS256' }).setIssuer(String(claims.iss ?? 'clockify')).setSubject(String(claims.sub ?? sim.addonKey)).setIssuedAt();
+  if (opts.expiresIn) jwt.setExpirationTime(opts.expiresIn);
+
+  return jwt.sign(createPrivateKey(sim.privateKeyPem));
+}
+
+/** Installs the add-on the way Clockify does: INSTALLED carries the manifest's 20 webhooks with their tokens. */
+export function installLikeClockify(sim: Simulator, serverUrl: string, workspaceId: string) {
+  const webhooks = MANIFEST_EVENT_TYPES.map((e) => ({ event: e.name, path: `${serverUrl}/webhooks/clockify` }));
+
+  return sim.installInto(serverUrl, workspaceId, { webhooks });
 }

@@ -33,7 +33,7 @@ describe('scripts/sync-openapi.ts', () => {
     expect(readFileSync(to, 'utf8')).toBe('old');
   });
 
-  it('prints its defaults: Clockify\'s URL into the repository root', async () => {
+  it("prints its defaults: Clockify's URL into the repository root", async () => {
     const { stdout } = await run(TSX, [SCRIPT, '--help']);
     expect(stdout).toContain('https://docs.clockify.me/openapi.json');
     expect(stdout).toContain(join(PACKAGE_ROOT, '../../openapi.json'));

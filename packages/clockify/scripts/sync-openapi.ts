@@ -14,7 +14,9 @@ const DEFAULT_TO = resolve(dirname(fileURLToPath(import.meta.url)), '../../../op
 async function main() {
   const { values } = parseArgs({ options: { from: { type: 'string' }, to: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
   if (values.help) {
-    console.log(`usage: npm run openapi:sync -- [--from <path|url>] [--to <path>]\n  default --from ${CLOCKIFY_OPENAPI_URL}\n  default --to   ${DEFAULT_TO}`);
+    console.log(
+      `usage: npm run openapi:sync -- [--from <path|url>] [--to <path>]\n  default --from ${CLOCKIFY_OPENAPI_URL}\n  default --to   ${DEFAULT_TO}`,
+    );
 
     return;
   }

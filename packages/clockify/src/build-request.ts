@@ -37,11 +37,20 @@ export function queryString(query: Record<string, unknown> = {}): string {
 
 /** Refuses anything that could leave the configured host: absolute URLs, `//host`, `..` segments. */
 export function checkRawPath(path: string): void {
-  if (!path.startsWith('/') || path.startsWith('//') || /^[a-z][a-z0-9+.-]*:/i.test(path) || /(^|\/)\.\.?(\/|$)/.test(path.split('?')[0]!)) {
+  if (
+    !path.startsWith('/') ||
+    path.startsWith('//') ||
+    /^[a-z][a-z0-9+.-]*:/i.test(path) ||
+    /(^|\/)\.\.?(\/|$)/.test(path.split('?')[0]!)
+  ) {
     throw new ClockifyValidationError(`a Clockify request path must be a path on the API host (starting with one "/"), got "${path}"`);
   }
 }
 
-export function operationUrl(op: Operation, input: { path?: Record<string, unknown>; query?: Record<string, unknown> }, urls: BaseUrls): string {
+export function operationUrl(
+  op: Operation,
+  input: { path?: Record<string, unknown>; query?: Record<string, unknown> },
+  urls: BaseUrls,
+): string {
   return `${baseUrlFor(op.host, urls)}${fillPath(op.path, input.path)}${queryString(input.query)}`;
 }

@@ -7,7 +7,7 @@ import { exampleFromSchema } from './example-from-schema';
 import { validateRequest } from './validate';
 
 /** Against Clockify's real document, kept outside the repository (../../../shared/clockify/openapi.json). */
-describe('catalogue of Clockify\'s OpenAPI document', () => {
+describe("catalogue of Clockify's OpenAPI document", () => {
   let cat: Catalogue;
   beforeAll(async () => {
     cat = await loadCatalogue(SHARED_OPENAPI);

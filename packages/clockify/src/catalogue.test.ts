@@ -91,7 +91,9 @@ describe('loadCatalogue failures', () => {
   let server: TestServer;
   beforeAll(async () => {
     const doc = readMiniOpenApi();
-    server = await startTestServer((req, res) => (req.url === '/openapi.json' ? sendJson(res, 200, doc) : sendJson(res, 404, { message: 'nope' })));
+    server = await startTestServer((req, res) =>
+      req.url === '/openapi.json' ? sendJson(res, 200, doc) : sendJson(res, 404, { message: 'nope' }),
+    );
   });
   afterAll(() => server.close());
 

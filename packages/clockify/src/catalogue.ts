@@ -3,9 +3,17 @@ import { indexOperations } from './index-operations';
 import { readSource, SourceReadError, type ReadSourceOptions } from './read-source';
 import { createRefResolver } from './resolve-refs';
 
-export type { Catalogue, HttpMethod, JsonSchema, Operation, OperationParameter, OperationRequestBody, OperationResponse } from './catalogue-types';
+export type {
+  Catalogue,
+  HttpMethod,
+  JsonSchema,
+  Operation,
+  OperationParameter,
+  OperationRequestBody,
+  OperationResponse,
+} from './catalogue-types';
 
-export const SYNC_HINT = 'Run `npm run openapi:sync` to download Clockify\'s OpenAPI document (or point the server at a copy).';
+export const SYNC_HINT = "Run `npm run openapi:sync` to download Clockify's OpenAPI document (or point the server at a copy).";
 
 /** The OpenAPI document is missing, unreadable or not an OpenAPI document. */
 export class CatalogueError extends Error {
@@ -27,7 +35,8 @@ export async function loadCatalogue(source: string, opts: ReadSourceOptions = {}
   try {
     text = await readSource(source, opts);
   } catch (err) {
-    const what = err instanceof SourceReadError && err.notFound ? 'Clockify OpenAPI document not found' : 'Clockify OpenAPI document unreadable';
+    const what =
+      err instanceof SourceReadError && err.notFound ? 'Clockify OpenAPI document not found' : 'Clockify OpenAPI document unreadable';
 
     throw new CatalogueError(`${what}: ${(err as Error).message}. ${SYNC_HINT}`, source);
   }
@@ -75,7 +84,9 @@ export function catalogueFromDocument(doc: unknown): Catalogue {
 function countTags(declared: unknown, operations: Operation[]): { name: string; count: number }[] {
   const counts = new Map<string, number>();
   for (const op of operations) counts.set(op.tag, (counts.get(op.tag) ?? 0) + 1);
-  const order = (Array.isArray(declared) ? declared : []).map((t) => (t as { name?: unknown })?.name).filter((n): n is string => typeof n === 'string');
+  const order = (Array.isArray(declared) ? declared : [])
+    .map((t) => (t as { name?: unknown })?.name)
+    .filter((n): n is string => typeof n === 'string');
   const names = [...new Set([...order.filter((n) => counts.has(n)), ...counts.keys()])];
 
   return names.map((name) => ({ name, count: counts.get(name) ?? 0 }));

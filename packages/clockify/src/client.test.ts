@@ -25,14 +25,20 @@ describe('createClockifyClient against a local HTTP server', () => {
     h.reply = () => ({ status: 200, body: [] });
     await h.client().execute('listProjects', { path: { workspaceId: WS }, query: { archived: false, name: 'a b&c' } });
     expect(h.server.requests[1]!.url).toBe(`/api/v1/workspaces/${WS}/projects?archived=false&name=a+b%26c`);
-    await h.client().execute('detailedReport', { path: { workspaceId: WS }, body: { dateRangeStart: '2024-01-01T00:00:00Z', dateRangeEnd: '2024-02-01T00:00:00Z' } });
+    await h.client().execute('detailedReport', {
+      path: { workspaceId: WS },
+      body: { dateRangeStart: '2024-01-01T00:00:00Z', dateRangeEnd: '2024-02-01T00:00:00Z' },
+    });
     expect(h.server.requests[2]!.url).toBe(`/reports/v1/workspaces/${WS}/reports/detailed`);
   });
 
   it('refuses unknown operations and invalid calls without sending anything', async () => {
     h.reply = () => ({ status: 200, body: {} });
     await expect(h.client().execute('noSuchOperation', {})).rejects.toThrow(ClockifyValidationError);
-    const err = await h.client().execute('getProject', { path: { workspaceId: WS }, query: { bogus: 1 } }).catch((e: unknown) => e);
+    const err = await h
+      .client()
+      .execute('getProject', { path: { workspaceId: WS }, query: { bogus: 1 } })
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ClockifyValidationError);
     expect((err as ClockifyValidationError).issues).toEqual([
       'path parameter "projectId" is required',
@@ -46,7 +52,9 @@ describe('createClockifyClient against a local HTTP server', () => {
     h.reply = (_, i) => (i === 0 ? { status: 502, body: {} } : { status: 200, body: {} });
     const calls: [string, number][] = [];
     const rateLimiter = { acquire: async (key: string, max: number) => (calls.push([key, max]), 0) };
-    await h.client({ rateLimiter, workspaceKey: 'ws-rl', maxRps: 80 }).execute('getProject', { path: { workspaceId: WS, projectId: PROJECT } });
+    await h
+      .client({ rateLimiter, workspaceKey: 'ws-rl', maxRps: 80 })
+      .execute('getProject', { path: { workspaceId: WS, projectId: PROJECT } });
     expect(calls).toEqual([
       ['ws-rl', 50],
       ['ws-rl', 50],

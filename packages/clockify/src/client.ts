@@ -40,7 +40,8 @@ export function createClockifyClient(opts: ClockifyClientOptions): ClockifyClien
       try {
         return await breaker.execute(async () => {
           const waited = await opts.rateLimiter.acquire(opts.workspaceKey, rps);
-          if (waited > 0) log?.debug?.({ workspaceKey: opts.workspaceKey, call: label, waitedMs: waited }, 'Clockify call waited for the rate limit');
+          if (waited > 0)
+            log?.debug?.({ workspaceKey: opts.workspaceKey, call: label, waitedMs: waited }, 'Clockify call waited for the rate limit');
 
           return sendAttempt({ method, url, body, token: opts.token, fetch: doFetch, timeoutMs, maxRetryAfterMs, signal: call.signal }, n);
         });
@@ -57,7 +58,10 @@ export function createClockifyClient(opts: ClockifyClientOptions): ClockifyClien
     const retryPolicy = createRetryPolicy(retryOptions);
     retryPolicy.onRetry((event) => {
       const err = 'error' in event ? (event.error as Error) : undefined;
-      log?.warn?.({ workspaceKey: opts.workspaceKey, call: label, attempt: event.attempt, delayMs: event.delay, err: err?.message }, 'retrying Clockify call');
+      log?.warn?.(
+        { workspaceKey: opts.workspaceKey, call: label, attempt: event.attempt, delayMs: event.delay, err: err?.message },
+        'retrying Clockify call',
+      );
     });
     const result = await retryPolicy.execute(attempt, call.signal);
 

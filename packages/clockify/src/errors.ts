@@ -65,7 +65,9 @@ export class ClockifyRedirectError extends ClockifyError {
     readonly location: string | null,
     readonly request: RequestInfo,
   ) {
-    super(`Clockify answered ${status} redirecting ${request.method} ${request.url} to ${location ?? '(no location)'}; redirects are not followed (check the API base URL)`);
+    super(
+      `Clockify answered ${status} redirecting ${request.method} ${request.url} to ${location ?? '(no location)'}; redirects are not followed (check the API base URL)`,
+    );
     this.name = 'ClockifyRedirectError';
   }
 }
@@ -130,4 +132,5 @@ function describeBody(body: unknown): string {
 }
 
 /** Is this worth another attempt inside the client? */
-export const isRetryableError = (err: unknown): boolean => err instanceof ClockifyUnavailableError && err.retryable && !(err instanceof ClockifyCircuitOpenError);
+export const isRetryableError = (err: unknown): boolean =>
+  err instanceof ClockifyUnavailableError && err.retryable && !(err instanceof ClockifyCircuitOpenError);

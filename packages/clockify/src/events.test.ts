@@ -48,7 +48,10 @@ describe('event catalogue', () => {
   it('declares in the manifest only events that even the oldest manifest schemas (1.0 and 1.3) accept', () => {
     for (const version of ['1.0', '1.3', '1.6']) {
       const allowed = new Set(manifestEventEnum(version));
-      expect(MANIFEST_EVENT_TYPES.filter((e) => !allowed.has(e.name)).map((e) => e.name), version).toEqual([]);
+      expect(
+        MANIFEST_EVENT_TYPES.filter((e) => !allowed.has(e.name)).map((e) => e.name),
+        version,
+      ).toEqual([]);
     }
   });
 

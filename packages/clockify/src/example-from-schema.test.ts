@@ -15,7 +15,9 @@ describe('exampleFromSchema', () => {
   it('ignores examples that do not fit the type (Clockify publishes some)', () => {
     expect(exampleFromSchema({ type: 'array', items: { type: 'string' }, example: '["a","b"]' })).toEqual(['string']);
     expect(exampleFromSchema({ type: 'string', enum: ['A', 'B'], example: 'C' })).toBe('A');
-    expect(exampleFromSchema({ type: 'array', items: { type: 'object', properties: { id: { type: 'string' } } }, example: ['x'] })).toEqual([{ id: 'string' }]);
+    expect(exampleFromSchema({ type: 'array', items: { type: 'object', properties: { id: { type: 'string' } } }, example: ['x'] })).toEqual(
+      [{ id: 'string' }],
+    );
   });
 
   it('builds values from type, format and bounds', () => {
@@ -28,7 +30,9 @@ describe('exampleFromSchema', () => {
   });
 
   it('fills objects but leaves out read-only properties, and stops at recursion', () => {
-    expect(exampleFromSchema({ type: 'object', properties: { id: { type: 'string', readOnly: true }, n: { type: 'integer' } } })).toEqual({ n: 1 });
+    expect(exampleFromSchema({ type: 'object', properties: { id: { type: 'string', readOnly: true }, n: { type: 'integer' } } })).toEqual({
+      n: 1,
+    });
     const cat = catalogueFromDocument(readMiniOpenApi());
     const group = cat.get('detailedReport')!.responses['200']!.schema!;
     expect(exampleFromSchema(group)).toEqual({ name: 'string', children: [{}] });

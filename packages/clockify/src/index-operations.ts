@@ -18,7 +18,10 @@ export function hostOfServers(servers: unknown): 'api' | 'reports' {
 /** Picks the JSON media type of a `content` map: `application/json`, then any `*+json` or `*\/*`. */
 function jsonMedia(content: Obj): { type: string; media: Obj } | undefined {
   const types = Object.keys(content);
-  const type = types.find((t) => t.split(';')[0]!.trim() === 'application/json') ?? types.find((t) => /\+json\b/.test(t)) ?? types.find((t) => t === '*/*');
+  const type =
+    types.find((t) => t.split(';')[0]!.trim() === 'application/json') ??
+    types.find((t) => /\+json\b/.test(t)) ??
+    types.find((t) => t === '*/*');
 
   return type === undefined ? undefined : { type, media: asObj(content[type]) };
 }
@@ -71,7 +74,8 @@ function toResponses(raw: unknown): Record<string, OperationResponse> {
   for (const [code, value] of Object.entries(asObj(raw))) {
     const res = asObj(value);
     const schema = jsonMedia(asObj(res.content))?.media.schema;
-    out[code] = schema === undefined ? { description: asStr(res.description) } : { description: asStr(res.description), schema: asObj(schema) };
+    out[code] =
+      schema === undefined ? { description: asStr(res.description) } : { description: asStr(res.description), schema: asObj(schema) };
   }
 
   return out;

@@ -28,7 +28,9 @@ export function readPublicKey(pemOrPath: string): KeyObject {
     try {
       pem = readFileSync(pemOrPath, 'utf8');
     } catch (err) {
-      throw new Error(`cannot read the Clockify public key file ${pemOrPath} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+      throw new Error(
+        `cannot read the Clockify public key file ${pemOrPath} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`,
+      );
     }
   }
   let key: KeyObject;

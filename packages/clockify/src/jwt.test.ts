@@ -43,13 +43,21 @@ describe('verifyClockifyToken', () => {
   it('accepts a valid installation token (no exp) and returns typed claims', async () => {
     const token = await signClockifyToken(claims(), privatePem);
     const verified = await verifyClockifyToken(token, { publicKey: publicPem, addonKey: ADDON_KEY });
-    expect(verified).toMatchObject({ workspaceId: 'ws1', addonId: 'addon1', user: 'owner1', backendUrl: 'https://api.clockify.me/api', type: 'addon' });
+    expect(verified).toMatchObject({
+      workspaceId: 'ws1',
+      addonId: 'addon1',
+      user: 'owner1',
+      backendUrl: 'https://api.clockify.me/api',
+      type: 'addon',
+    });
   });
 
   it('accepts the key as PEM, KeyObject or CryptoKey', async () => {
     const token = await signClockifyToken(claims({ exp: now() + 600 }), clockify.privateKey);
     for (const publicKey of [publicPem, clockify.publicKey, await importSPKI(publicPem, 'RS256')]) {
-      await expect(verifyClockifyToken(token, { publicKey, addonKey: ADDON_KEY, requireExp: true })).resolves.toMatchObject({ sub: ADDON_KEY });
+      await expect(verifyClockifyToken(token, { publicKey, addonKey: ADDON_KEY, requireExp: true })).resolves.toMatchObject({
+        sub: ADDON_KEY,
+      });
     }
   });
 
@@ -95,7 +103,7 @@ describe('readPublicKey', () => {
     }
   });
 
-  it('reads Clockify\'s published key, which does not verify our test tokens', async () => {
+  it("reads Clockify's published key, which does not verify our test tokens", async () => {
     const key = readPublicKey(join(SHARED_CLOCKIFY, 'clockify-addon-public-key.pem'));
     expect(key.asymmetricKeyDetails?.modulusLength).toBe(2048);
     const token = await signClockifyToken(claims(), privatePem);

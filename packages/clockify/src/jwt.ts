@@ -4,7 +4,8 @@ import { toSigningKey, toVerifyKey, type RsaKeyInput } from './jwt-keys';
 
 export { readPublicKey, type RsaKeyInput } from './jwt-keys';
 
-export type TokenErrorReason = 'expired' | 'bad_signature' | 'wrong_issuer' | 'wrong_subject' | 'wrong_type' | 'malformed' | 'alg_not_allowed';
+export type TokenErrorReason =
+  'expired' | 'bad_signature' | 'wrong_issuer' | 'wrong_subject' | 'wrong_type' | 'malformed' | 'alg_not_allowed';
 
 /** A Clockify JWT that must not be trusted; `reason` says why in a stable word. */
 export class TokenError extends Error {
@@ -55,8 +56,10 @@ function toTokenError(err: unknown): TokenError {
   if (err instanceof TokenError) return err;
   const message = (err as Error)?.message ?? String(err);
   if (err instanceof joseErrors.JWTExpired) return new TokenError('expired', `token expired (${message})`);
-  if (err instanceof joseErrors.JOSEAlgNotAllowed) return new TokenError('alg_not_allowed', `token algorithm not allowed; only RS256 is (${message})`);
-  if (err instanceof joseErrors.JWSSignatureVerificationFailed) return new TokenError('bad_signature', 'token signature does not match Clockify\'s key');
+  if (err instanceof joseErrors.JOSEAlgNotAllowed)
+    return new TokenError('alg_not_allowed', `token algorithm not allowed; only RS256 is (${message})`);
+  if (err instanceof joseErrors.JWSSignatureVerificationFailed)
+    return new TokenError('bad_signature', "token signature does not match Clockify's key");
   if (err instanceof joseErrors.JWTClaimValidationFailed) {
     if (err.claim === 'iss') return new TokenError('wrong_issuer', `token issuer is not "clockify" (${message})`);
     if (err.claim === 'sub') return new TokenError('wrong_subject', `token subject is not this add-on's key (${message})`);

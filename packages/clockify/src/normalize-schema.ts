@@ -1,5 +1,8 @@
 const isScalarSchema = (s: unknown): s is Record<string, unknown> =>
-  !!s && typeof s === 'object' && typeof (s as Record<string, unknown>).type === 'string' && (s as Record<string, unknown>).type !== 'object';
+  !!s &&
+  typeof s === 'object' &&
+  typeof (s as Record<string, unknown>).type === 'string' &&
+  (s as Record<string, unknown>).type !== 'object';
 
 /**
  * Repairs a pattern in Clockify's document: Java enums published as

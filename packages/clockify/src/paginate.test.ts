@@ -44,7 +44,8 @@ describe('paginate', () => {
       breakers: createBreakerRegistry(),
     });
     const pages: PageResult[] = [];
-    for await (const page of client.paginate('listProjects', { path: { workspaceId: WS }, query: { archived: false } }, { pageSize })) pages.push(page);
+    for await (const page of client.paginate('listProjects', { path: { workspaceId: WS }, query: { archived: false } }, { pageSize }))
+      pages.push(page);
 
     return pages;
   };
@@ -55,7 +56,9 @@ describe('paginate', () => {
     const pages = await collect(3);
     expect(pages.map((p) => p.page)).toEqual([1, 2, 3]);
     expect(pages.flatMap((p) => p.items)).toHaveLength(7);
-    expect(server.requests.map((r) => r.url)).toEqual([1, 2, 3].map((p) => `/api/v1/workspaces/${WS}/projects?archived=false&page=${p}&page-size=3`));
+    expect(server.requests.map((r) => r.url)).toEqual(
+      [1, 2, 3].map((p) => `/api/v1/workspaces/${WS}/projects?archived=false&page=${p}&page-size=3`),
+    );
   });
 
   it('stops at an empty page when the last page was full', async () => {
@@ -75,7 +78,13 @@ describe('paginate', () => {
   });
 
   it('refuses operations without a page parameter', async () => {
-    const client = createClockifyClient({ catalogue: cat, apiUrl: `${server.url}/api`, token: 't', workspaceKey: WS, rateLimiter: createMemoryRateLimiter() });
+    const client = createClockifyClient({
+      catalogue: cat,
+      apiUrl: `${server.url}/api`,
+      token: 't',
+      workspaceKey: WS,
+      rateLimiter: createMemoryRateLimiter(),
+    });
     const pages = client.paginate('getProject', { path: { workspaceId: WS, projectId: 'x' } });
     await expect(pages[Symbol.asyncIterator]().next()).rejects.toThrow(ClockifyValidationError);
   });

@@ -35,7 +35,11 @@ export async function* paginate(
   const maxPages = opts.maxPages ?? 1000;
   const itemsOf = opts.itemsOf ?? defaultItemsOf;
   for (let page = 1; page <= maxPages; page++) {
-    const response = await execute(operationId, { ...input, query: { ...input.query, page, [sizeParam]: pageSize } }, { signal: opts.signal });
+    const response = await execute(
+      operationId,
+      { ...input, query: { ...input.query, page, [sizeParam]: pageSize } },
+      { signal: opts.signal },
+    );
     const items = itemsOf(response.body);
     yield { page, items, response };
     if (response.headers['last-page']?.trim().toLowerCase() === 'true' || items.length < pageSize) return;

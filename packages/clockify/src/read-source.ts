@@ -27,7 +27,10 @@ export async function readSource(source: string, opts: ReadSourceOptions = {}): 
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
 
-    throw new SourceReadError(code === 'ENOENT' ? `no file at ${path}` : `cannot read ${path} (${code ?? (err as Error).message})`, code === 'ENOENT');
+    throw new SourceReadError(
+      code === 'ENOENT' ? `no file at ${path}` : `cannot read ${path} (${code ?? (err as Error).message})`,
+      code === 'ENOENT',
+    );
   }
 }
 
@@ -37,7 +40,8 @@ async function readUrl(url: string, opts: ReadSourceOptions): Promise<string> {
   try {
     res = await doFetch(url, { signal: AbortSignal.timeout(opts.timeoutMs ?? 30_000), headers: { accept: 'application/json' } });
   } catch (err) {
-    const reason = (err as Error).name === 'TimeoutError' ? 'timed out' : ((err as Error).cause as Error)?.message ?? (err as Error).message;
+    const reason =
+      (err as Error).name === 'TimeoutError' ? 'timed out' : (((err as Error).cause as Error)?.message ?? (err as Error).message);
 
     throw new SourceReadError(`cannot fetch ${url}: ${reason}`, false);
   }

@@ -37,12 +37,20 @@ async function readBody(res: Response): Promise<unknown> {
 function transportError(err: unknown, info: RequestInfo, timeout: AbortSignal, timeoutMs: number, caller?: AbortSignal): Error {
   if (caller?.aborted) return caller.reason instanceof Error ? caller.reason : new Error('aborted by the caller');
   if (timeout.aborted) {
-    return new ClockifyTimeoutError(`Clockify did not answer ${info.method} ${info.url} within ${timeoutMs} ms`, info, undefined, undefined, { cause: err });
+    return new ClockifyTimeoutError(
+      `Clockify did not answer ${info.method} ${info.url} within ${timeoutMs} ms`,
+      info,
+      undefined,
+      undefined,
+      { cause: err },
+    );
   }
   const cause = (err as Error)?.cause as { code?: string; message?: string } | undefined;
   const reason = cause?.code ?? cause?.message ?? (err as Error)?.message ?? String(err);
 
-  return new ClockifyNetworkError(`cannot reach Clockify for ${info.method} ${info.url}: ${reason}`, info, undefined, undefined, { cause: err });
+  return new ClockifyNetworkError(`cannot reach Clockify for ${info.method} ${info.url}: ${reason}`, info, undefined, undefined, {
+    cause: err,
+  });
 }
 
 /** One HTTP exchange with Clockify, classified: a 2xx result, or the error kind the retry policy understands. */
@@ -57,7 +65,13 @@ export async function sendAttempt(req: AttemptRequest, attempt: number): Promise
   let body: unknown;
   try {
     // Never follow redirects: fetch would carry X-Addon-Token to whatever host the Location names.
-    res = await req.fetch(req.url, { method: req.method, headers, body: hasBody ? JSON.stringify(req.body) : undefined, redirect: 'manual', signal });
+    res = await req.fetch(req.url, {
+      method: req.method,
+      headers,
+      body: hasBody ? JSON.stringify(req.body) : undefined,
+      redirect: 'manual',
+      signal,
+    });
     if ((res.status >= 300 && res.status < 400) || res.type === 'opaqueredirect') {
       await res.body?.cancel().catch(() => undefined);
 

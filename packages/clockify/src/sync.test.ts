@@ -29,7 +29,7 @@ describe('syncOpenApi', () => {
   });
   afterAll(() => server.close());
 
-  it('defaults to Clockify\'s published document', () => {
+  it("defaults to Clockify's published document", () => {
     expect(CLOCKIFY_OPENAPI_URL).toBe('https://docs.clockify.me/openapi.json');
   });
 
@@ -47,15 +47,18 @@ describe('syncOpenApi', () => {
     expect(readFileSync(to, 'utf8')).toBe(fixtureText);
   });
 
-  it.each(['/broken.json', '/no-paths.json', '/html', '/missing.json'])('refuses %s and leaves the existing file untouched', async (path) => {
-    const to = join(dir, `keep${path.replace(/\W/g, '-')}.json`);
-    writeFileSync(to, 'previous good copy');
-    const err = await syncOpenApi({ from: `${server.url}${path}`, to }).catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(CatalogueError);
-    expect((err as Error).message).toMatch(/openapi:sync (refused|could not read)/);
-    expect(readFileSync(to, 'utf8')).toBe('previous good copy');
-    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
-  });
+  it.each(['/broken.json', '/no-paths.json', '/html', '/missing.json'])(
+    'refuses %s and leaves the existing file untouched',
+    async (path) => {
+      const to = join(dir, `keep${path.replace(/\W/g, '-')}.json`);
+      writeFileSync(to, 'previous good copy');
+      const err = await syncOpenApi({ from: `${server.url}${path}`, to }).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(CatalogueError);
+      expect((err as Error).message).toMatch(/openapi:sync (refused|could not read)/);
+      expect(readFileSync(to, 'utf8')).toBe('previous good copy');
+      expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    },
+  );
 
   it('does not create the target when the source is bad', async () => {
     const to = join(dir, 'never.json');

@@ -16,18 +16,30 @@ describe('validateRequest', () => {
   });
 
   it('accepts a valid call, with query values given as strings or typed values', () => {
-    expect(validateRequest(op('listProjects'), { path: { workspaceId: WS }, query: { page: '2', 'page-size': 50, archived: 'true' } })).toEqual([]);
+    expect(
+      validateRequest(op('listProjects'), { path: { workspaceId: WS }, query: { page: '2', 'page-size': 50, archived: 'true' } }),
+    ).toEqual([]);
     expect(validateRequest(op('getProject'), { path: { workspaceId: WS, projectId: PROJECT } })).toEqual([]);
-    expect(validateRequest(op('createProject'), { path: { workspaceId: WS }, body: { name: 'Site', status: 'DONE', hourlyRate: { amount: 10 } } })).toEqual([]);
+    expect(
+      validateRequest(op('createProject'), {
+        path: { workspaceId: WS },
+        body: { name: 'Site', status: 'DONE', hourlyRate: { amount: 10 } },
+      }),
+    ).toEqual([]);
   });
 
   it('reports missing required path parameters', () => {
     expect(validateRequest(op('getProject'), { path: { workspaceId: WS } })).toEqual(['path parameter "projectId" is required']);
-    expect(validateRequest(op('getProject'), { path: { workspaceId: '', projectId: PROJECT } })).toEqual(['path parameter "workspaceId" is required']);
+    expect(validateRequest(op('getProject'), { path: { workspaceId: '', projectId: PROJECT } })).toEqual([
+      'path parameter "workspaceId" is required',
+    ]);
   });
 
   it('reports wrong parameter types, bounds and enums with the value given', () => {
-    const issues = validateRequest(op('listProjects'), { path: { workspaceId: WS }, query: { page: 'two', 'page-size': 9000, 'sort-column': 'COLOR' } });
+    const issues = validateRequest(op('listProjects'), {
+      path: { workspaceId: WS },
+      query: { page: 'two', 'page-size': 9000, 'sort-column': 'COLOR' },
+    });
     expect(issues).toEqual([
       'query parameter "page" must be integer (got "two")',
       'query parameter "page-size" must be <= 5000 (got 9000)',
@@ -50,7 +62,9 @@ describe('validateRequest', () => {
 
   it('requires a body when the operation says so, and refuses one where none is taken', () => {
     expect(validateRequest(op('createProject'), { path: { workspaceId: WS } })).toEqual(['request body is required for createProject']);
-    expect(validateRequest(op('getProject'), { path: { workspaceId: WS, projectId: PROJECT }, body: { a: 1 } })).toEqual(['getProject takes no request body']);
+    expect(validateRequest(op('getProject'), { path: { workspaceId: WS, projectId: PROJECT }, body: { a: 1 } })).toEqual([
+      'getProject takes no request body',
+    ]);
   });
 
   it('checks the body against its schema (no coercion), with nested paths', () => {
@@ -69,7 +83,7 @@ describe('validateRequest', () => {
       ]),
     );
     expect(validateRequest(op('createProject'), { path: { workspaceId: WS }, body: { color: '#123' } })).toEqual([
-      'body must have required property \'name\'',
+      "body must have required property 'name'",
       'body.color must match pattern "^#[0-9a-fA-F]{6}$"',
     ]);
     expect(validateRequest(op('createProject'), { path: { workspaceId: WS }, body: { name: 'ok', note: null } })).toEqual([]);
@@ -80,9 +94,9 @@ describe('validateRequest', () => {
       'uploadFile expects a multipart/form-data body, which this client cannot send',
     ]);
     const report = op('detailedReport');
-    expect(validateRequest(report, { path: { workspaceId: WS }, body: { dateRangeStart: '2024-01-01T00:00:00Z', dateRangeEnd: 5 } })).toEqual([
-      'body.dateRangeEnd must be string',
-    ]);
+    expect(
+      validateRequest(report, { path: { workspaceId: WS }, body: { dateRangeStart: '2024-01-01T00:00:00Z', dateRangeEnd: 5 } }),
+    ).toEqual(['body.dateRangeEnd must be string']);
   });
 
   it('reuses the compiled validators of an operation', () => {

@@ -19,7 +19,7 @@ export function EditFlowPage() {
         {flow.name} <span className="muted small">version {flow.currentVersion}</span>
       </h1>
       <FlowEditor
-        key={`${flow.id}:${flow.currentVersion}`}
+        key={flow.id}
         flowId={flow.id}
         definition={flow.definition}
         meta={{ name: flow.name, description: flow.description ?? '', enabled: flow.enabled }}

@@ -6,7 +6,7 @@ import { Link, useBlocker } from '@tanstack/react-router';
 import { ReactFlowProvider } from '@xyflow/react';
 import { useMemo, useReducer, useRef } from 'react';
 
-import type { TFlowDefinition, TFlowNodeKind } from '@uw/flow-engine';
+import type { TFlowDefinition, TFlowNodeKind, TStepOutput } from '@uw/flow-engine';
 
 import { useIsAdmin, useSession } from '../auth/auth-store';
 import { ConfirmDialog } from '../components/confirm-dialog';
@@ -45,7 +45,7 @@ export function FlowEditor({ flowId, definition, meta, currentVersion = 0, start
   const view = useReactFlowView(state.definition, issues, dispatch);
   const sample = useSampleEvent(triggerOf(state.definition.nodes));
   const test = useMutation(trpc.flows.test.mutationOptions());
-  const evalContext = useMemo(() => buildContext(sample.sample, session.workspaceId ?? '', test.data?.outcome.steps), [sample.sample, session.workspaceId, test.data]);
+  const evalContext = useMemo(() => buildContext(sample.sample, session.workspaceId ?? '', test.data?.outcome.steps as Record<string, TStepOutput> | undefined), [sample.sample, session.workspaceId, test.data]);
   const blocker = useBlocker({ shouldBlockFn: () => dirtyRef.current, enableBeforeUnload: () => dirtyRef.current, withResolver: true });
   const selected = state.definition.nodes.find((n) => n.id === view.selectedId) ?? null;
 

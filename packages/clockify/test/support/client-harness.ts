@@ -13,7 +13,10 @@ export const WS = 'aaaaaaaaaaaaaaaaaaaaaaa1';
 export const PROJECT = '5f1185197db7a8637ffcaf1d';
 export const TOKEN = 'addon-token-secret';
 
-export type Reply = (req: { url: string; body: string }, index: number) => { status: number; body?: unknown; headers?: Record<string, string>; delayMs?: number };
+export type Reply = (
+  req: { url: string; body: string },
+  index: number,
+) => { status: number; body?: unknown; headers?: Record<string, string>; delayMs?: number };
 
 /**
  * Registers hooks that start a local "Clockify" answering with `harness.reply`, and returns a factory

@@ -7,6 +7,7 @@ import { Empty, QueryState } from '../../../components/states';
 import { StatusBadge } from '../../../components/status-badge';
 import { pendingQuery } from '../../../trpc/pending';
 import { executionErrorText } from '../executions/execution-error';
+import type { TExecutionSearch } from '../search-schemas';
 
 export function ExecutionsCard() {
   const query = useQuery({ ...pendingQuery<TDashboard>('dashboard.get'), refetchInterval: 30_000 });
@@ -23,7 +24,7 @@ export function ExecutionsCard() {
               <ul className="outcome-list">
                 {Object.entries(executions.outcomes).map(([status, n]) => (
                   <li key={status}>
-                    <Link to="/executions" search={{ status }}>
+                    <Link to="/executions" search={{ status: status as TExecutionSearch['status'] }}>
                       <StatusBadge status={status} /> {n.toLocaleString()}
                     </Link>
                   </li>

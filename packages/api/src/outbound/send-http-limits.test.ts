@@ -1,0 +1,140 @@
+import type { ServerResponse } from 'node:http';
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { closedPort, reply, startServer, type TLoopbackServer } from './__tests__/loopback';
+import type { OutboundError } from './outbound-errors';
+import { createHttpSender } from './send-http';
+
+let server: TLoopbackServer; // 127.0.0.2, allow-listed
+const closed: Promise<void>[] = [];
+
+function endless(res: ServerResponse) {
+  const chunk = Buffer.alloc(16 * 1024, 'x');
+  closed.push(new Promise((resolve) => res.on('close', resolve)));
+  res.writeHead(200, { 'content-type': 'text/plain' });
+  const pump = () => {
+    while (!res.destroyed && res.write(chunk));
+    if (!res.destroyed) {
+      res.once('drain', pump);
+    }
+  };
+  pump();
+}
+
+function trickle(res: ServerResponse) {
+  res.writeHead(200, { 'content-type': 'text/plain' });
+  const timer = setInterval(() => res.write('.'), 50);
+  res.on('close', () => clearInterval(timer));
+}
+
+const retryAt = () => new Date(Date.now() + 30_000).toUTCString();
+const routes: Record<string, (res: ServerResponse) => void> = {
+  '/endless': endless,
+  '/big': (res) => reply(res, 200, 'y'.repeat(3_000_000), { 'content-type': 'application/json' }),
+  '/exact': (res) => reply(res, 200, 'z'.repeat(1000)),
+  '/trickle': trickle,
+  '/silent': () => undefined,
+  '/json': (res) => reply(res, 200, '{"ok":true}', { 'content-type': 'application/json; charset=utf-8' }),
+  '/problem': (res) => reply(res, 400, '{"title":"bad"}', { 'content-type': 'application/problem+json' }),
+  '/503': (res) => reply(res, 503, 'down', { 'retry-after': '7' }),
+  '/429': (res) => reply(res, 429, 'slow down', { 'retry-after': retryAt() }),
+  '/500': (res) => reply(res, 500, 'boom'),
+};
+
+beforeAll(async () => {
+  server = await startServer('127.0.0.2', (req, res) => (routes[req.url ?? ''] ?? ((r) => reply(r, 200, 'echo')))(res));
+});
+afterAll(() => server.close());
+
+const create = (timeoutMs = 2000, maxResponseBytes = 1000) =>
+  createHttpSender({ allowlist: ['127.0.0.2'], timeoutMs, maxResponseBytes });
+const get = (path: string) => ({ method: 'GET', url: `${server.origin}${path}`, headers: {} });
+
+describe('S8: response size and time are bounded', () => {
+  it('an endless stream is cut at the cap, flagged, and its connection destroyed', async () => {
+    const sender = create(2000, 100_000);
+    const res = await sender.send(get('/endless'));
+    expect(res.truncated).toBe(true);
+    expect(res.body).toHaveLength(100_000);
+    await expect(Promise.race([closed.at(-1), new Promise((r) => setTimeout(() => r('open'), 2000))])).resolves.toBeUndefined();
+    await sender.close();
+  });
+
+  it('a big JSON body is truncated and returned as text; a body of exactly the cap is not', async () => {
+    const sender = create();
+    const big = await sender.send(get('/big'));
+    expect([big.truncated, typeof big.body, (big.body as string).length]).toEqual([true, 'string', 1000]);
+    const exact = await sender.send(get('/exact'));
+    expect([exact.truncated, (exact.body as string).length]).toEqual([false, 1000]);
+    await sender.close();
+  });
+
+  it.each(['/trickle', '/silent'])('%s hits the total timeout (headers and body)', async (path) => {
+    const sender = create(400);
+    const started = Date.now();
+    await expect(sender.send(get(path))).rejects.toMatchObject({ code: 'HTTP_TIMEOUT', retryable: true });
+    expect(Date.now() - started).toBeLessThan(1500);
+    await sender.close();
+  });
+});
+
+describe('classification of failures', () => {
+  const sender = create();
+  afterAll(() => sender.close());
+
+  it('503 is retryable with Retry-After seconds', async () => {
+    await expect(sender.send(get('/503'))).rejects.toMatchObject({
+      code: 'HTTP_STATUS', status: 503, retryable: true, kind: 'operational', retryAfterMs: 7000, body: 'down',
+    });
+  });
+
+  it('429 is retryable with an HTTP-date Retry-After', async () => {
+    const err = (await sender.send(get('/429')).catch((e: unknown) => e)) as OutboundError;
+    expect(err.retryable).toBe(true);
+    expect(err.retryAfterMs).toBeGreaterThan(27_000);
+    expect(err.retryAfterMs).toBeLessThanOrEqual(30_000);
+  });
+
+  it('500 is retryable without a delay; 400 is not retryable and carries the parsed body', async () => {
+    await expect(sender.send(get('/500'))).rejects.toMatchObject({ status: 500, retryable: true, retryAfterMs: undefined });
+    await expect(sender.send(get('/problem'))).rejects.toMatchObject({
+      code: 'HTTP_STATUS', status: 400, retryable: false, kind: 'user', body: { title: 'bad' },
+    });
+  });
+
+  it('a refused connection is a retryable network error', async () => {
+    const port = await closedPort();
+    await expect(sender.send({ method: 'GET', url: `http://127.0.0.2:${port}/`, headers: {} })).rejects.toMatchObject({
+      code: 'HTTP_NETWORK', retryable: true,
+    });
+  });
+});
+
+describe('request and response shape', () => {
+  const sender = create();
+  afterAll(() => sender.close());
+
+  it('sends Idempotency-Key, JSON bodies and a default User-Agent; drops transport headers', async () => {
+    const res = await sender.send({
+      method: 'post', url: `${server.origin}/echo?q=1`, headers: { Host: 'evil.test', 'X-Trace': 't' }, body: { n: 1 }, idempotencyKey: 'exec-1:node-1',
+    });
+    expect([res.status, res.body, res.truncated, res.url]).toEqual([200, 'echo', false, `${server.origin}/echo?q=1`]);
+    expect(res.latencyMs).toBeGreaterThanOrEqual(0);
+    const got = server.requests.at(-1)!;
+    expect(got.method).toBe('POST');
+    expect(got.headers['idempotency-key']).toBe('exec-1:node-1');
+    expect(got.headers['content-type']).toBe('application/json');
+    expect(got.headers.host).toBe(`127.0.0.2:${server.port}`);
+    expect(got.headers['x-trace']).toBe('t');
+    expect(got.headers['user-agent']).toBeTruthy();
+    expect(got.body).toBe('{"n":1}');
+  });
+
+  it('parses JSON responses by content type and keeps text as text', async () => {
+    const json = await sender.send(get('/json'));
+    expect(json.body).toEqual({ ok: true });
+    expect(json.headers['content-type']).toContain('application/json');
+    expect((await sender.send(get('/exact'))).body).toBe('z'.repeat(1000));
+  });
+});

@@ -1,0 +1,135 @@
+import type { ClockifyClient } from '@uw/clockify';
+import { Installation, type BootstrapStatus } from '@uw/db';
+
+import type { TRuntime } from '../../runtime';
+import { DAY_MS, upsertEntities } from '../cache/cache-store';
+import { clockifyFor } from '../installations/clockify-for';
+import { effectiveSettings } from '../settings/effective-settings';
+import { expandPerUser } from './expand-per-user';
+import { fetchPages } from './fetch-pages';
+import type { TBootstrapRow, TPlanStep } from './plan-types';
+import { endRun, readBootstrapRow, saveProgress, type TFence, type TProgressPatch } from './state-store';
+
+export type TRunOptions = { fence: TFence; leaseMs: number; pageSize: number; signal: AbortSignal };
+export type TRunOutcome = BootstrapStatus | 'stopped' | 'lease_lost';
+
+/** Our lease was taken over (it expired while we were stalled): stop, and write nothing more. */
+class LeaseLostError extends Error {}
+
+type TProgress = Pick<TBootstrapRow, 'plan' | 'opsDone' | 'opsTotal' | 'pages' | 'entities' | 'errors' | 'cursor'>;
+
+type TConnection = { client: ClockifyClient; ttlMs: number };
+
+async function openClient(runtime: TRuntime, workspaceId: string): Promise<TConnection> {
+  const { deps } = runtime;
+  const installation = await deps.db.fork().findOne(Installation, { workspaceId });
+  if (!installation || installation.status !== 'ACTIVE') {
+    throw new Error(`the add-on is ${installation ? installation.status.toLowerCase() : 'not installed'} on this workspace`);
+  }
+  if (!deps.catalogue.get()) throw new Error(`the Clockify API catalogue is not loaded: ${deps.catalogue.error() ?? 'unknown reason'}`);
+  const settings = effectiveSettings(deps.config.settingsDefaults, installation.settings);
+
+  return { client: clockifyFor(deps, installation), ttlMs: settings.cache_ttl_days * DAY_MS };
+}
+
+/**
+ * Runs (or resumes) the bootstrap whose lease `opts.fence` holds: step after step from the stored
+ * cursor, page after page, saving the cursor and counters after every page (fenced by the lease, which
+ * each save and a heartbeat extend). A failing step is recorded and the next one runs. An abort of
+ * `opts.signal` releases the lease so any process can resume at once; a lost lease stops all writes.
+ */
+export async function runBootstrap(runtime: TRuntime, opts: TRunOptions): Promise<TRunOutcome> {
+  const { db, bus, logger } = runtime.deps;
+  const { fence, leaseMs } = opts;
+  const row = await readBootstrapRow(db, fence.workspaceId);
+  if (!row || row.leaseOwner !== fence.owner || row.status !== 'running') return 'lease_lost';
+  const p: TProgress = { plan: row.plan, opsDone: row.opsDone, opsTotal: row.opsTotal, pages: row.pages, entities: row.entities, errors: row.errors, cursor: row.cursor };
+  const lost = new AbortController();
+  const signal = AbortSignal.any([opts.signal, lost.signal]);
+  const publish = () => bus.publish({ type: 'bootstrap.progress', workspaceId: fence.workspaceId });
+  const started = { at: Date.now(), done: row.opsDone };
+  const eta = () => {
+    const done = p.opsDone - started.done;
+
+    return done > 0 ? Math.round(Date.now() + ((Date.now() - started.at) / done) * (p.opsTotal - p.opsDone)) : null;
+  };
+  const save = async (patch: TProgressPatch) => {
+    if (!(await saveProgress(db, fence, { patch, leaseMs }))) {
+      lost.abort(new LeaseLostError('bootstrap lease lost'));
+      throw new LeaseLostError('bootstrap lease lost');
+    }
+    publish();
+  };
+  const beat = setInterval(() => void save({}).catch(() => undefined), Math.max(50, Math.floor(leaseMs / 3)));
+  beat.unref();
+  try {
+    const conn = await openClient(runtime, fence.workspaceId);
+    for (let i = p.cursor.op; i < p.plan.length; i++) {
+      const step = p.plan[i]!;
+      if (!step.included) continue;
+      if (step.perUser) {
+        const expanded = await expandPerUser(db, fence.workspaceId, step);
+        p.plan.splice(i, 1, ...expanded);
+        p.opsTotal += expanded.length - 1;
+        if (expanded.length === 0) p.errors.push({ operationId: step.operationId, message: 'no users in the cache: the users step failed or found none', at: Date.now() });
+        await save({ plan: p.plan, opsTotal: p.opsTotal, errors: p.errors });
+        i--;
+        continue;
+      }
+      await runStep(conn, step, i);
+    }
+    const status: BootstrapStatus = p.errors.length === 0 ? 'completed' : p.opsTotal > 0 && p.errors.length >= p.opsTotal ? 'failed' : 'completed_with_errors';
+    await end({ status, finishedAt: Date.now(), etaAt: null, cursor: { op: p.plan.length, page: 1 } });
+
+    return status;
+  } catch (err) {
+    if (err instanceof LeaseLostError || lost.signal.aborted) {
+      logger.warn({ workspaceId: fence.workspaceId }, 'bootstrap lease lost; another process took the run over');
+
+      return 'lease_lost';
+    }
+    if (opts.signal.aborted) {
+      await endRun(db, fence, { patch: { etaAt: null }, release: true });
+      publish();
+
+      return 'stopped';
+    }
+    logger.error({ workspaceId: fence.workspaceId, err: (err as Error).message }, 'bootstrap failed');
+    p.errors.push({ operationId: '*', message: (err as Error).message.slice(0, 500), at: Date.now() });
+    await end({ status: 'failed', errors: p.errors, finishedAt: Date.now(), etaAt: null });
+
+    return 'failed';
+  } finally {
+    clearInterval(beat);
+  }
+
+  async function end(patch: TProgressPatch) {
+    clearInterval(beat);
+    if (await endRun(db, fence, { patch })) publish();
+  }
+
+  async function runStep({ client, ttlMs }: TConnection, step: TPlanStep, i: number) {
+    try {
+      await fetchPages(client, step, {
+        workspaceId: fence.workspaceId,
+        startPage: i === p.cursor.op ? p.cursor.page : 1,
+        pageSize: opts.pageSize,
+        signal,
+        onPage: async ({ page, entities, last }) => {
+          p.entities += await upsertEntities(db, fence.workspaceId, { entities, now: Date.now(), ttlMs });
+          p.pages++;
+          p.cursor = last ? { op: i + 1, page: 1 } : { op: i, page: page + 1 };
+          if (last) p.opsDone++;
+          await save({ pages: p.pages, entities: p.entities, opsDone: p.opsDone, cursor: p.cursor, etaAt: eta() });
+        },
+      });
+    } catch (err) {
+      if (signal.aborted || err instanceof LeaseLostError) throw err;
+      const who = step.pathParams?.userId ? `user ${step.pathParams.userId}: ` : '';
+      p.errors.push({ operationId: step.operationId, message: `${who}${(err as Error).message}`.slice(0, 500), at: Date.now() });
+      p.opsDone++;
+      p.cursor = { op: i + 1, page: 1 };
+      await save({ errors: p.errors, opsDone: p.opsDone, cursor: p.cursor, etaAt: eta() });
+    }
+  }
+}
