@@ -14,7 +14,7 @@ const TAG_FLOW = {
     { id: 'trigger', kind: 'trigger', position: { x: 0, y: 0 }, data: { source: 'clockify', events: ['NEW_TIME_ENTRY'] } },
     { id: 'billable', kind: 'condition', position: { x: 0, y: 100 }, data: { expression: 'payload.billable = true' } },
     { id: 'project', kind: 'clockify', position: { x: 0, y: 200 }, data: { operationId: 'getProject', path: { projectId: 'payload.projectId' }, query: {} } },
-    { id: 'tag', kind: 'clockify', position: { x: 0, y: 300 }, data: { operationId: 'createNewTag', path: {}, query: {}, body: '{ "name": "billable: " & steps.project.body.name }' } },
+    { id: 'tag', kind: 'clockify', position: { x: 0, y: 300 }, data: { operationId: 'createNewTag', path: {}, query: {}, body: '{ "name": "billable: " & steps.project.body.name & " " & payload.id }' } },
   ],
   edges: [
     { id: 'e1', source: 'trigger', target: 'billable' },
@@ -56,11 +56,12 @@ describe.each(dialects)('flows end to end on %s', (dialect) => {
     const execution = await finished(await executionOf((delivered.response as { id: string; outcome: string }).id));
     expect(execution.status).toBe('succeeded');
     const projectName = simData(sim, ws).projects[0]!.name;
-    expect(simData(sim, ws).tags.some((t) => t.name === `billable: ${projectName}`)).toBe(true);
+    const entryId = (delivered.body as { id: string }).id;
+    expect(simData(sim, ws).tags.some((t) => t.name === `billable: ${projectName} ${entryId}`)).toBe(true);
     const kinds = execution.steps.map((s) => `${s.nodeId}:${s.status}`);
     expect(kinds).toEqual(expect.arrayContaining(['billable:passed', 'project:succeeded', 'tag:succeeded']));
     const tagStep = execution.steps.find((s) => s.nodeId === 'tag')!;
-    expect(JSON.stringify(tagStep.request)).toContain(`billable: ${projectName}`);
+    expect(JSON.stringify(tagStep.request)).toContain(`billable: ${projectName} ${entryId}`);
     expect(execution.webhook?.eventType).toBe('NEW_TIME_ENTRY');
     expect(execution.version).toBe(1);
     expect(sim.violations).toEqual([]);
@@ -86,7 +87,7 @@ describe.each(dialects)('flows end to end on %s', (dialect) => {
     sim.faults.add({ match: { operationId: 'getProject' }, status: 503, times: 1 });
     const delivered = await sim.sendWebhook(server.url, ws, 'NEW_TIME_ENTRY', { body: timeEntry(true) });
     const execution = await finished(await executionOf((delivered.response as { id: string; outcome: string }).id));
-    expect(execution.status).toBe('succeeded');
+    expect(execution.status, JSON.stringify(execution)).toBe('succeeded');
     expect(execution.steps.filter((s) => s.nodeId === 'project').map((s) => s.status)).toEqual(['retrying', 'succeeded']);
   });
 

@@ -21,8 +21,12 @@ describe('buildFirstHop', () => {
     expect(hop.method).toBe('POST');
     expect(hop.url.href).toBe('https://a.test/x?token=1');
     expect(hop.headers).toEqual({
-      authorization: 'Bearer t', 'x-api-key': 'k', accept: '*/*', 'user-agent': 'ua/1',
-      'idempotency-key': 'k-1', 'content-type': 'application/json',
+      authorization: 'Bearer t',
+      'x-api-key': 'k',
+      accept: '*/*',
+      'user-agent': 'ua/1',
+      'idempotency-key': 'k-1',
+      'content-type': 'application/json',
     });
     expect(hop.body).toBe('{"a":1}');
   });
@@ -45,7 +49,12 @@ describe('nextHop', () => {
 
   it('strips all but the safe headers when the origin changes (host, port or scheme)', () => {
     for (const location of ['https://b.test/', 'https://a.test:8443/', 'http://a.test/x']) {
-      expect(Object.keys(nextHop(first(), 308, location).headers).sort()).toEqual(['accept', 'content-type', 'idempotency-key', 'user-agent']);
+      expect(Object.keys(nextHop(first(), 308, location).headers).sort()).toEqual([
+        'accept',
+        'content-type',
+        'idempotency-key',
+        'user-agent',
+      ]);
     }
   });
 

@@ -23,8 +23,16 @@ const METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIO
 
 /** Framing and routing headers belong to the transport, never to a flow. */
 const TRANSPORT_HEADERS = new Set([
-  'host', 'connection', 'content-length', 'transfer-encoding', 'keep-alive', 'upgrade', 'expect',
-  'te', 'trailer', 'proxy-connection',
+  'host',
+  'connection',
+  'content-length',
+  'transfer-encoding',
+  'keep-alive',
+  'upgrade',
+  'expect',
+  'te',
+  'trailer',
+  'proxy-connection',
 ]);
 
 /** The only headers that survive a cross-origin redirect; everything else may be a credential. */
@@ -85,7 +93,7 @@ export function nextHop(hop: THop, status: number, location: string): THop {
   if (toGet) {
     delete headers['content-type'];
   }
-  if (false) {
+  if (url.origin !== hop.url.origin) {
     for (const name of Object.keys(headers)) {
       if (!CROSS_ORIGIN_SAFE.has(name)) {
         delete headers[name];

@@ -10,8 +10,7 @@ type TStatusResponse = { status: number; headers: Record<string, string>; body: 
 /** A non-2xx final response: 429 and 5xx are retryable (with Retry-After for 429/503), other 4xx not. */
 export function statusError(response: TStatusResponse, url: URL): OutboundError {
   const { status, headers, body } = response;
-  const retryAfterMs =
-    status === 429 || status === 503 ? parseRetryAfter(headers['retry-after']) : undefined;
+  const retryAfterMs = status === 429 || status === 503 ? parseRetryAfter(headers['retry-after']) : undefined;
 
   return new OutboundError('HTTP_STATUS', `HTTP ${status} from ${describeUrl(url)}`, {
     retryable: status === 429 || status >= 500,

@@ -13,7 +13,10 @@ function guard(table: Parameters<typeof stubResolver>[0], allow: string[] = []) 
 }
 
 async function blocked(promise: Promise<unknown>): Promise<SsrfBlockedError> {
-  const err: unknown = await promise.then(() => undefined, (e: unknown) => e);
+  const err: unknown = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(SsrfBlockedError);
 
   return err as SsrfBlockedError;

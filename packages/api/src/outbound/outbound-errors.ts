@@ -53,10 +53,7 @@ export class SsrfBlockedError extends OutboundError {
     readonly host: string,
     readonly address: string,
   ) {
-    super(
-      'SSRF_BLOCKED',
-      `Blocked outbound request: host "${host}" resolves to ${address}, a non-public address (SSRF guard)`,
-    );
+    super('SSRF_BLOCKED', `Blocked outbound request: host "${host}" resolves to ${address}, a non-public address (SSRF guard)`);
     this.name = 'SsrfBlockedError';
   }
 }

@@ -31,7 +31,10 @@ afterAll(async () => {
 
 const go = (to: string, status = 302) => `${a.origin}/go?status=${status}&to=${encodeURIComponent(to)}`;
 const fail = (promise: Promise<unknown>) =>
-  promise.then(() => expect.unreachable('should have failed'), (err: unknown) => err as Error & { code: string; retryable: boolean });
+  promise.then(
+    () => expect.unreachable('should have failed'),
+    (err: unknown) => err as Error & { code: string; retryable: boolean },
+  );
 
 describe('S5: every redirect hop is re-validated', () => {
   it.each([301, 302, 303, 307, 308])('%i from an allowed host to loopback is blocked on the hop', async (status) => {
@@ -41,14 +44,16 @@ describe('S5: every redirect hop is re-validated', () => {
     expect(internal.connections).toBe(0);
   });
 
-  it.each(['http://[::ffff:7f00:1]:$INTERNAL/', 'http://0x7f000001:$INTERNAL/', 'http://localhost:$INTERNAL/', 'http://0.0.0.0:$INTERNAL/'])(
-    'redirect to %s is blocked',
-    async (to) => {
-      const err = await fail(sender.send({ method: 'GET', url: go(to), headers: {} }));
-      expect(err.code).toBe('SSRF_BLOCKED');
-      expect(internal.connections).toBe(0);
-    },
-  );
+  it.each([
+    'http://[::ffff:7f00:1]:$INTERNAL/',
+    'http://0x7f000001:$INTERNAL/',
+    'http://localhost:$INTERNAL/',
+    'http://0.0.0.0:$INTERNAL/',
+  ])('redirect to %s is blocked', async (to) => {
+    const err = await fail(sender.send({ method: 'GET', url: go(to), headers: {} }));
+    expect(err.code).toBe('SSRF_BLOCKED');
+    expect(internal.connections).toBe(0);
+  });
 
   it('follows up to 5 hops, refuses the 6th', async () => {
     const ok = await sender.send({ method: 'GET', url: `${a.origin}/chain?n=5`, headers: {} });
@@ -71,9 +76,15 @@ describe('S5: every redirect hop is re-validated', () => {
 
 describe('S6: nothing secret crosses origins', () => {
   const headers = {
-    Authorization: 'Bearer s3cret', 'X-Api-Key': 'k3y', 'X-Addon-Token': 'addon-t0ken', Cookie: 'sid=c00kie',
-    'Proxy-Authorization': 'Basic cHJ4', 'X-Custom-Secret': 'cust0m', Accept: 'application/json',
-    'Content-Type': 'application/json', 'User-Agent': 'flow/1',
+    Authorization: 'Bearer s3cret',
+    'X-Api-Key': 'k3y',
+    'X-Addon-Token': 'addon-t0ken',
+    Cookie: 'sid=c00kie',
+    'Proxy-Authorization': 'Basic cHJ4',
+    'X-Custom-Secret': 'cust0m',
+    Accept: 'application/json',
+    'Content-Type': 'application/json',
+    'User-Agent': 'flow/1',
   };
   const secrets = /s3cret|k3y|addon-t0ken|c00kie|cHJ4|cust0m/;
 
@@ -111,17 +122,24 @@ describe('S6: nothing secret crosses origins', () => {
 });
 
 describe('S7: only http and https', () => {
-  it.each(['file:///etc/passwd', 'gopher://127.0.0.1:70/_x', 'ftp://127.0.0.1/', 'data:text/plain,hi', 'ws://127.0.0.1/', 'wss://127.0.0.1/', 'javascript:alert(1)'])(
-    '%s → URL_SCHEME_NOT_ALLOWED',
-    async (url) => {
-      const err = await fail(sender.send({ method: 'GET', url, headers: {} }));
-      expect(err.code).toBe('URL_SCHEME_NOT_ALLOWED');
-      expect(err.retryable).toBe(false);
-    },
-  );
+  it.each([
+    'file:///etc/passwd',
+    'gopher://127.0.0.1:70/_x',
+    'ftp://127.0.0.1/',
+    'data:text/plain,hi',
+    'ws://127.0.0.1/',
+    'wss://127.0.0.1/',
+    'javascript:alert(1)',
+  ])('%s → URL_SCHEME_NOT_ALLOWED', async (url) => {
+    const err = await fail(sender.send({ method: 'GET', url, headers: {} }));
+    expect(err.code).toBe('URL_SCHEME_NOT_ALLOWED');
+    expect(err.retryable).toBe(false);
+  });
 
   it('refuses userinfo, garbage URLs and odd methods', async () => {
-    await expect(sender.send({ method: 'GET', url: `http://u:p@127.0.0.2:${a.port}/`, headers: {} })).rejects.toMatchObject({ code: 'URL_INVALID' });
+    await expect(sender.send({ method: 'GET', url: `http://u:p@127.0.0.2:${a.port}/`, headers: {} })).rejects.toMatchObject({
+      code: 'URL_INVALID',
+    });
     await expect(sender.send({ method: 'GET', url: 'not a url', headers: {} })).rejects.toMatchObject({ code: 'URL_INVALID' });
     await expect(sender.send({ method: 'CONNECT', url: a.origin, headers: {} })).rejects.toMatchObject({ code: 'HTTP_INVALID_REQUEST' });
   });

@@ -12,16 +12,10 @@ export function parseTargetUrl(raw: string, base?: URL): URL {
     throw new OutboundError('URL_INVALID', `Invalid URL${base ? ' in redirect Location' : ''}`);
   }
   if (!ALLOWED_SCHEMES.has(url.protocol)) {
-    throw new OutboundError(
-      'URL_SCHEME_NOT_ALLOWED',
-      `URL scheme "${url.protocol}" is not allowed (only http: and https:)`,
-    );
+    throw new OutboundError('URL_SCHEME_NOT_ALLOWED', `URL scheme "${url.protocol}" is not allowed (only http: and https:)`);
   }
   if (url.username !== '' || url.password !== '') {
-    throw new OutboundError(
-      'URL_INVALID',
-      `URL${base ? ' in redirect Location' : ''} must not contain credentials (user:password@)`,
-    );
+    throw new OutboundError('URL_INVALID', `URL${base ? ' in redirect Location' : ''} must not contain credentials (user:password@)`);
   }
   url.hash = '';
 

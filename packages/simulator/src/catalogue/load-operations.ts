@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-import { loadCatalogue } from '../../../clockify/src/catalogue'; // TEMP until @uw/clockify has index.ts
+import { loadCatalogue } from '@uw/clockify';
 
 import type { SimOperation } from './types';
 

@@ -1,3 +1,5 @@
+import { MANIFEST_EVENT_TYPES } from '@uw/clockify';
+
 import type { WebhookRecord } from '../state/workspace-data';
 import { workspaceOf, type SimCore } from './core';
 import { joinUrl, postJson } from './post-json';
@@ -5,7 +7,8 @@ import { joinUrl, postJson } from './post-json';
 export type ManifestWebhook = string | { event: string; path?: string };
 export type InstallOptions = {
   addonKey?: string;
-  /** the manifest's webhooks (event names, or { event, path } with path a full URL); default: none */
+  /** the manifest's webhooks (event names, or { event, path } with path a full URL); default: @uw/clockify's
+   * MANIFEST_EVENT_TYPES at `${baseUrl}/webhooks/clockify`, as the product's manifest declares them */
   webhooks?: readonly ManifestWebhook[];
   /** where the callback goes, relative to the base URL (default '/lifecycle/installed') */
   path?: string;
@@ -63,7 +66,7 @@ export async function installInto(
   }
   ws.installation.status = 'ACTIVE';
   ws.installation.baseUrl = baseUrl;
-  const hooks = await manifestHooks(core, ws, baseUrl, options.webhooks ?? []);
+  const hooks = await manifestHooks(core, ws, baseUrl, options.webhooks ?? MANIFEST_EVENT_TYPES.map((e) => e.name));
   ws.webhooks = [...ws.webhooks.filter((w) => w.origin !== 'manifest'), ...hooks];
   const body = {
     addonId: ws.installation.addonId,

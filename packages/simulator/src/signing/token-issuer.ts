@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto';
 
 import { importSPKI, jwtVerify, type CryptoKey } from 'jose';
 
+import { signClockifyToken } from '@uw/clockify';
+
 import type { TokenKind } from './claims';
-import { signClockifyToken } from './sign';
 
 export type TokenRecord = { kind: TokenKind; workspaceId: string; userId?: string; exp?: number };
 export type TokenIssuer = {

@@ -1,12 +1,10 @@
-import type { ClockifyClient } from '@uw/clockify';
-import { Installation, type BootstrapStatus } from '@uw/db';
+import type { BootstrapStatus } from '@uw/db';
 
 import type { TRuntime } from '../../runtime';
-import { DAY_MS, upsertEntities } from '../cache/cache-store';
-import { clockifyFor } from '../installations/clockify-for';
-import { effectiveSettings } from '../settings/effective-settings';
+import { upsertEntities } from '../cache/cache-store';
 import { expandPerUser } from './expand-per-user';
 import { fetchPages } from './fetch-pages';
+import { openClient, type TConnection } from './open-client';
 import type { TBootstrapRow, TPlanStep } from './plan-types';
 import { endRun, readBootstrapRow, saveProgress, type TFence, type TProgressPatch } from './state-store';
 
@@ -17,20 +15,6 @@ export type TRunOutcome = BootstrapStatus | 'stopped' | 'lease_lost';
 class LeaseLostError extends Error {}
 
 type TProgress = Pick<TBootstrapRow, 'plan' | 'opsDone' | 'opsTotal' | 'pages' | 'entities' | 'errors' | 'cursor'>;
-
-type TConnection = { client: ClockifyClient; ttlMs: number };
-
-async function openClient(runtime: TRuntime, workspaceId: string): Promise<TConnection> {
-  const { deps } = runtime;
-  const installation = await deps.db.fork().findOne(Installation, { workspaceId });
-  if (!installation || installation.status !== 'ACTIVE') {
-    throw new Error(`the add-on is ${installation ? installation.status.toLowerCase() : 'not installed'} on this workspace`);
-  }
-  if (!deps.catalogue.get()) throw new Error(`the Clockify API catalogue is not loaded: ${deps.catalogue.error() ?? 'unknown reason'}`);
-  const settings = effectiveSettings(deps.config.settingsDefaults, installation.settings);
-
-  return { client: clockifyFor(deps, installation), ttlMs: settings.cache_ttl_days * DAY_MS };
-}
 
 /**
  * Runs (or resumes) the bootstrap whose lease `opts.fence` holds: step after step from the stored
@@ -63,7 +47,7 @@ export async function runBootstrap(runtime: TRuntime, opts: TRunOptions): Promis
   const beat = setInterval(() => void save({}).catch(() => undefined), Math.max(50, Math.floor(leaseMs / 3)));
   beat.unref();
   try {
-    const conn = await openClient(runtime, fence.workspaceId);
+    const conn = await openClient(runtime.deps, fence.workspaceId);
     for (let i = p.cursor.op; i < p.plan.length; i++) {
       const step = p.plan[i]!;
       if (!step.included) continue;

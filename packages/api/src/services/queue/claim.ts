@@ -35,7 +35,7 @@ export async function claimExecutions(db: TDatabase, owner: string, limit: numbe
     const expired = new Set(locked.filter((l) => l.status === 'running').map((l) => l.id));
     const rows: Omit<TClaimed, 'reclaimed'>[] = await trx(T)
       .whereIn('id', locked.map((l) => l.id))
-      .update({ status: 'running', lease_owner: owner, lease_until: now + leaseMs, lease_token: trx.raw('lease_token + 1'), started_at: trx.raw('coalesce(started_at, ?)', [now]) })
+      .update({ status: 'running', lease_owner: owner, lease_until: now + leaseMs, lease_token: trx.raw('lease_token + 1'), attempts: trx.raw('attempts + 1'), started_at: trx.raw('coalesce(started_at, ?)', [now]) })
       .returning(['id', 'workspace_id', 'flow_id', 'flow_version_id', 'log_id', 'lease_token', 'attempts', 'lease_owner', 'started_at', 'retry_of']);
 
     return rows.map((r) => ({ ...r, reclaimed: expired.has(r.id) }));

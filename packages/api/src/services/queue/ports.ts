@@ -47,7 +47,10 @@ export function createPorts(runtime: TRuntime, installation: TInstallation, sett
         if (req.path.workspaceId && req.path.workspaceId !== installation.workspaceId) {
           throw new StepError('a flow may only call its own workspace', 'WORKSPACE_MISMATCH', false);
         }
-        const path = { ...req.path, workspaceId: installation.workspaceId };
+        // The engine always offers workspaceId; send it only to operations that take it.
+        const takesWorkspace = runtime.deps.catalogue.get()?.get(req.operationId)?.parameters.some((p) => p.in === 'path' && p.name === 'workspaceId');
+        const { workspaceId: _offered, ...rest } = req.path;
+        const path = takesWorkspace ? { ...rest, workspaceId: installation.workspaceId } : rest;
         try {
           const res = await client.execute(req.operationId, { path, query: req.query, body: req.body });
           deps.metrics.outboundCall('clockify', res.status);

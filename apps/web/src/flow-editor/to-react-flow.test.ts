@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+
+import { FLOW_TEMPLATES, type TFlowDefinition, type TFlowIssue } from '@uw/flow-engine';
+
+import { toReactFlow } from './to-react-flow';
+
+const definition: TFlowDefinition = {
+  nodes: [
+    { id: 'trigger', kind: 'trigger', label: 'When', position: { x: 0, y: 0 }, data: { source: 'clockify', events: ['NEW_PROJECT'] } },
+    { id: 'check', kind: 'condition', position: { x: 10, y: 140 }, data: { expression: 'payload.billable' } },
+    { id: 'call', kind: 'http', position: { x: 20, y: 280 }, data: { method: 'POST', url: '"https://example.com"', headers: { 'x-a': '"1"' }, body: 'payload' } },
+  ],
+  edges: [
+    { id: 'e1', source: 'trigger', target: 'check' },
+    { id: 'e2', source: 'check', target: 'call' },
+  ],
+};
+
+describe('toReactFlow', () => {
+  it('makes one typed node per document node, keeping ids, positions and the kind as the node type', () => {
+    const { nodes } = toReactFlow(definition);
+
+    expect(nodes.map((n) => [n.id, n.type, n.position])).toEqual([
+      ['trigger', 'trigger', { x: 0, y: 0 }],
+      ['check', 'condition', { x: 10, y: 140 }],
+      ['call', 'http', { x: 20, y: 280 }],
+    ]);
+    expect(nodes[0]?.data.node).toEqual({ kind: 'trigger', label: 'When', data: { source: 'clockify', events: ['NEW_PROJECT'] } });
+    expect(nodes[2]?.data.node).not.toHaveProperty('position');
+  });
+
+  it('copies positions so moving a canvas node never mutates the document', () => {
+    const { nodes } = toReactFlow(definition);
+    nodes[0]!.position.x = 999;
+
+    expect(definition.nodes[0]?.position.x).toBe(0);
+  });
+
+  it('maps edges by id, source and target', () => {
+    expect(toReactFlow(definition).edges).toEqual([
+      { id: 'e1', source: 'trigger', target: 'check' },
+      { id: 'e2', source: 'check', target: 'call' },
+    ]);
+  });
+
+  it('puts each issue on its node and marks edges with errors', () => {
+    const issues: TFlowIssue[] = [
+      { code: 'EXPRESSION_SYNTAX', severity: 'error', nodeId: 'check', field: 'data.expression', message: 'bad' },
+      { code: 'UNKNOWN_PARAMETER', severity: 'warning', nodeId: 'call', message: 'ignored' },
+      { code: 'CYCLE', severity: 'error', edgeId: 'e2', message: 'cycle' },
+    ];
+    const { nodes, edges } = toReactFlow(definition, { issues });
+
+    expect(nodes.map((n) => n.data.issues.map((i) => i.message))).toEqual([[], ['bad'], ['ignored']]);
+    expect(edges[1]?.className).toBe('edge-invalid');
+    expect(edges[0]?.className).toBeUndefined();
+  });
+
+  it('handles every shipped template', () => {
+    for (const t of FLOW_TEMPLATES) {
+      const { nodes, edges } = toReactFlow(t.definition);
+
+      expect(nodes).toHaveLength(t.definition.nodes.length);
+      expect(edges).toHaveLength(t.definition.edges.length);
+    }
+  });
+});

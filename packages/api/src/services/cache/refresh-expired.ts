@@ -1,0 +1,64 @@
+import type { TRuntime } from '../../runtime';
+import { buildBootstrapPlan } from '../bootstrap/build-plan';
+import { DEFAULT_PAGE_SIZE, fetchPages } from '../bootstrap/fetch-pages';
+import { openClient } from '../bootstrap/open-client';
+import { readBootstrapRow } from '../bootstrap/state-store';
+import { upsertEntities } from './cache-store';
+
+const T = 'universal_webhook_entity_cache';
+
+export type TRefreshResult = { workspaces: number; refreshed: number; removed: number; errors: number };
+
+/** Expired (workspace, entity type) pairs, grouped by workspace. */
+async function expiredTypes(runtime: TRuntime, now: number): Promise<Map<string, Set<string>>> {
+  const rows: { workspace_id: string; entity_type: string }[] = await runtime.deps.db.knex()(T).where('expires_at', '<', now).distinct('workspace_id', 'entity_type');
+  const out = new Map<string, Set<string>>();
+  for (const r of rows) out.set(r.workspace_id, (out.get(r.workspace_id) ?? new Set()).add(r.entity_type));
+
+  return out;
+}
+
+/**
+ * Periodic: for each workspace with expired cache rows, re-fetches the plan's listings of those entity
+ * types (whole lists: one request per page, not one per entity) and upserts them, then removes the rows
+ * still expired: entities Clockify no longer lists, types the plan no longer covers (settings changed,
+ * time entries, tasks), and every expired row of a workspace that is no longer active. A type whose
+ * listing failed keeps its rows for the next run. Workspaces with a live bootstrap are left to it.
+ */
+export async function refreshExpiredCache(runtime: TRuntime, opts: { now?: number; pageSize?: number; signal?: AbortSignal } = {}): Promise<TRefreshResult> {
+  const { deps } = runtime;
+  const now = opts.now ?? Date.now();
+  const signal = opts.signal ?? new AbortController().signal;
+  const result: TRefreshResult = { workspaces: 0, refreshed: 0, removed: 0, errors: 0 };
+  for (const [workspaceId, types] of await expiredTypes(runtime, now)) {
+    const state = await readBootstrapRow(deps.db, workspaceId);
+    if (state?.status === 'running' && (state.leaseUntil ?? 0) >= Date.now()) continue;
+    result.workspaces++;
+    const keep = new Set<string>();
+    const conn = await openClient(deps, workspaceId).catch(() => null);
+    const catalogue = deps.catalogue.get();
+    if (conn && catalogue) {
+      const steps = buildBootstrapPlan(catalogue, conn.settings, now).filter((s) => s.included && !s.perUser && types.has(s.entityType));
+      for (const step of steps) {
+        try {
+          await fetchPages(conn.client, step, {
+            workspaceId, startPage: 1, pageSize: opts.pageSize ?? DEFAULT_PAGE_SIZE, signal,
+            onPage: async ({ entities }) => {
+              result.refreshed += await upsertEntities(deps.db, workspaceId, { entities, now, ttlMs: conn.ttlMs });
+            },
+          });
+        } catch (err) {
+          result.errors++;
+          keep.add(step.entityType);
+          deps.logger.warn({ workspaceId, operationId: step.operationId, err: (err as Error).message }, 'cache refresh failed for a listing');
+        }
+      }
+    }
+    const remove = [...types].filter((t) => !keep.has(t));
+    if (remove.length > 0) {
+      result.removed += await deps.db.knex()(T).where('workspace_id', workspaceId).whereIn('entity_type', remove).andWhere('expires_at', '<', now).delete();
+    }
+  }
+
+  return result;
+}
