@@ -1,14 +1,14 @@
-import { defineConfig, mergeConfig } from 'vitest/config';
+import { defineConfig } from 'vitest/config';
 
-import shared from '../../vitest.shared';
-
-/** Unit tests of pure modules (mappers, auth, parsers, helpers): node environment, no DOM. */
-export default mergeConfig(
-  shared,
-  defineConfig({
-    test: {
-      include: ['src/**/*.test.{ts,tsx}'],
-      environment: 'node',
-    },
-  }),
-);
+/**
+ * Unit tests of pure modules (mappers, auth, parsers, helpers): node environment, no DOM. Own config
+ * rather than ../../vitest.shared so .tsx tests are included too (same timeouts and pool as the shared one).
+ */
+export default defineConfig({
+  test: {
+    include: ['src/**/*.test.{ts,tsx}'],
+    environment: 'node',
+    testTimeout: 30_000,
+    pool: 'forks',
+  },
+});

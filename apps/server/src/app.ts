@@ -13,6 +13,7 @@ import { devLoginRoutes } from './http/dev-login.routes';
 import { errorHandler } from './http/error-handler';
 import { lifecycleRoutes } from './http/lifecycle.routes';
 import { webhookRoutes } from './http/webhook.routes';
+import { reqSerializer, resSerializer } from './logger';
 import { requestId } from './request-id';
 import type { TReadiness } from './readiness';
 
@@ -40,7 +41,14 @@ export function createApp(deps: TAppDeps): Express {
       crossOriginEmbedderPolicy: false,
     }),
   );
-  app.use(pinoHttp({ logger: deps.logger, genReqId: requestId, autoLogging: { ignore: (req) => req.url === '/health' || req.url === '/ready' } }));
+  app.use(
+    pinoHttp({
+      logger: deps.logger,
+      genReqId: requestId,
+      serializers: { req: reqSerializer, res: resSerializer },
+      autoLogging: { ignore: (req) => req.url === '/health' || req.url === '/ready' || req.url === '/metrics' },
+    }),
+  );
 
   app.get('/health', (_req, res) => res.json({ status: 'ok' }));
   app.get('/ready', async (_req, res) => {

@@ -20,17 +20,23 @@ export const REDACT_PATHS = [
   '*.password',
 ];
 
+/** Requests are logged as id, method and masked URL: never headers or query values. */
+export const reqSerializer = (req: { id?: unknown; method?: string; url?: string; originalUrl?: string }) => ({
+  id: req.id,
+  method: req.method,
+  url: maskUrl(req.originalUrl ?? req.url ?? ''),
+});
+
+export const resSerializer = (res: { statusCode?: number }) => ({ statusCode: res.statusCode });
+
 export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
   return pino(
     {
       level,
       redact: { paths: REDACT_PATHS, censor: '[REDACTED]' },
       serializers: {
-        req: (req: { id?: unknown; method?: string; url?: string }) => ({
-          id: req.id,
-          method: req.method,
-          url: maskUrl(req.url ?? ''),
-        }),
+        req: reqSerializer,
+        res: resSerializer,
         err: pino.stdSerializers.err,
       },
     },

@@ -1,3 +1,5 @@
+import { bootstrapRouter } from './routers/bootstrap.router';
+import { cacheRouter } from './routers/cache.router';
 import { executionsRouter } from './routers/executions.router';
 import { flowsRouter } from './routers/flows.router';
 import { keysRouter } from './routers/keys.router';
@@ -14,6 +16,8 @@ export const appRouter = router({
   executions: executionsRouter,
   sources: sourcesRouter,
   keys: keysRouter,
+  bootstrap: bootstrapRouter,
+  cache: cacheRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,5 +1,3 @@
-import { setTimeout as delay } from 'node:timers/promises';
-
 import { z } from 'zod';
 
 import { getBootstrapStatus } from '../services/bootstrap/bootstrap-status';
@@ -40,7 +38,12 @@ export const bootstrapRouter = router({
           ended = r.done === true;
         });
       }
-      await Promise.race([...(ended ? [] : [pending]), delay(POLL_MS, undefined, { signal }).catch(() => undefined)]);
+      let timer: NodeJS.Timeout | undefined;
+      const tick = new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, POLL_MS);
+      });
+      await Promise.race(ended ? [tick] : [pending, tick]);
+      clearTimeout(timer);
     }
   }),
 });
