@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+
+import type { TOperationSummary } from '../../../api-contract/pending-types';
+import { changesData, filterOperations, groupByTag, isDestructive } from './operations';
+
+const op = (operationId: string, method: string, path: string, tag: string, summary = ''): TOperationSummary => ({ operationId, method, path, tag, summary, deprecated: false, host: 'api' });
+const ops = [
+  op('getTags', 'GET', '/v1/workspaces/{workspaceId}/tags', 'Tag', 'Find tags'),
+  op('createNewTag', 'POST', '/v1/workspaces/{workspaceId}/tags', 'Tag', 'Add a new tag'),
+  op('deleteProject', 'DELETE', '/v1/workspaces/{workspaceId}/projects/{id}', 'Project', 'Delete project'),
+  op('getProjects', 'GET', '/v1/workspaces/{workspaceId}/projects', 'Project', 'Find projects'),
+];
+
+describe('explorer operations', () => {
+  it('searches words across id, path, summary and tag (all words must match)', () => {
+    expect(filterOperations(ops, { q: 'new tag' }).map((o) => o.operationId)).toEqual(['createNewTag']);
+    expect(filterOperations(ops, { q: 'PROJECTS find' }).map((o) => o.operationId)).toEqual(['getProjects']);
+    expect(filterOperations(ops, {})).toHaveLength(4);
+  });
+
+  it('filters by method and tag', () => {
+    expect(filterOperations(ops, { method: 'get' }).map((o) => o.operationId)).toEqual(['getTags', 'getProjects']);
+    expect(filterOperations(ops, { tag: 'Project', method: 'DELETE' }).map((o) => o.operationId)).toEqual(['deleteProject']);
+  });
+
+  it('groups by tag alphabetically with each tag total', () => {
+    const groups = groupByTag(filterOperations(ops, { method: 'GET' }), ops);
+
+    expect(groups.map((g) => [g.tag, g.operations.length, g.total])).toEqual([
+      ['Project', 1, 2],
+      ['Tag', 1, 2],
+    ]);
+  });
+
+  it('knows which methods change data and which destroy it', () => {
+    expect([isDestructive('DELETE'), isDestructive('PUT'), changesData('GET'), changesData('patch')]).toEqual([true, false, false, true]);
+  });
+});
