@@ -19,6 +19,8 @@ type TCall = (api: ReturnType<typeof trpcClient>, b: TIds) => Promise<unknown>;
  * (or lists without B's data); writes must change nothing of B. A procedure missing here fails the suite.
  */
 const CALLS: Record<string, TCall> = {
+  'installation.status': (api) => api.installation.status.query(),
+  'installation.repairWebhooks': async () => 'not applicable: acts on the caller\'s own installation',
   'settings.get': (api) => api.settings.get.query(),
   'webhooks.list': (api) => api.webhooks.list.query({}),
   'webhooks.get': (api, b) => api.webhooks.get.query({ id: b.logId }),

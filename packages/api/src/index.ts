@@ -25,3 +25,6 @@ export type { TPlanStep } from './services/bootstrap/plan-types';
 export { applyWebhookToCache, type TCacheUpdate } from './services/cache/apply-webhook';
 export { refreshExpiredCache, type TRefreshResult } from './services/cache/refresh-expired';
 export { clearWorkspaceCache, countCache, searchCache, type TCacheCount, type TCacheHit } from './services/cache/cache-store';
+export { curlFor, TOKEN_PLACEHOLDER } from './services/explorer/curl';
+export { destructiveReason } from './services/explorer/destructive';
+export type { TEndpointsResponse, TExecuteRequest, TExecuteResponse, THistoryResponse, TOperationDetail } from './services/explorer/explorer.types';

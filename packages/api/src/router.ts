@@ -1,8 +1,12 @@
 import { bootstrapRouter } from './routers/bootstrap.router';
 import { cacheRouter } from './routers/cache.router';
+import { dashboardRouter } from './routers/dashboard.router';
 import { executionsRouter } from './routers/executions.router';
+import { explorerRouter } from './routers/explorer.router';
 import { flowsRouter } from './routers/flows.router';
+import { installationRouter } from './routers/installation.router';
 import { keysRouter } from './routers/keys.router';
+import { metaRouter } from './routers/meta.router';
 import { settingsRouter } from './routers/settings.router';
 import { sourcesRouter } from './routers/sources.router';
 import { webhooksRouter } from './routers/webhooks.router';
@@ -10,6 +14,7 @@ import { router } from './trpc';
 
 /** Composition only: one router per domain. */
 export const appRouter = router({
+  installation: installationRouter,
   settings: settingsRouter,
   webhooks: webhooksRouter,
   flows: flowsRouter,
@@ -18,6 +23,9 @@ export const appRouter = router({
   keys: keysRouter,
   bootstrap: bootstrapRouter,
   cache: cacheRouter,
+  explorer: explorerRouter,
+  dashboard: dashboardRouter,
+  meta: metaRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -4,6 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { importSPKI, jwtVerify } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { MANIFEST_EVENT_TYPES } from '@uw/clockify';
+
 import { startSimulator, type Simulator } from '../src/index';
 import { call, SHARED_OPENAPI, startReceiver } from './utils';
 
@@ -111,7 +113,7 @@ describe('lifecycle callbacks and webhooks', () => {
     });
   });
 
-  it('uninstall revokes the token after the callback; a reinstall issues a new one', async () => {
+  it("uninstall revokes the token and drops the add-on's webhooks; a reinstall issues a new token and the manifest's webhooks", async () => {
     const oldToken = sim.workspace().token;
     const result = await sim.sendLifecycle(addon.url, 'uninstalled', wsId());
     expect(result.status).toBe(200);
@@ -119,6 +121,8 @@ describe('lifecycle callbacks and webhooks', () => {
     expect((await call(sim, 'GET', '/api/v1/user', { token: oldToken })).status).toBe(401);
     const again = await sim.installInto(addon.url, wsId());
     expect(again.authToken).not.toBe(oldToken);
+    expect(again.webhooks.map((h) => h.event)).toEqual(MANIFEST_EVENT_TYPES.map((e) => e.name));
+    expect(sim.workspace().data.webhooks).toEqual([]);
     expect((await call(sim, 'GET', '/api/v1/user', { token: again.authToken })).status).toBe(200);
     expect(sim.deliveries.filter((d) => d.kind === 'lifecycle').map((d) => d.event)).toEqual([
       'installed',

@@ -10,67 +10,79 @@ export type TDashboard = {
   executions: { outcomes: Record<string, number>; recentFailures: (TExecutionSummary & { flowName?: string })[] };
 };
 
-/** bootstrap.status, bootstrap.trigger (returns the new status) and each bootstrap.progress event. */
-export type TBootstrapStatus = {
-  status: 'idle' | 'queued' | 'running' | 'completed' | 'failed' | 'paused';
-  done: number;
-  total: number | null;
-  current: string | null;
-  startedAt: number | null;
-  finishedAt: number | null;
-  error: string | null;
-};
-
-/** cache.counts */
-export type TCacheCount = { entity: string; count: number; updatedAt: number | null };
-/** cache.search({ q, entity?, limit }) */
-export type TCacheHit = { entity: string; id: string; name: string | null; data: unknown };
-
 /** meta.eventTypes: @uw/clockify EVENT_TYPES. */
 export type TEventTypeInfo = { name: string; entity: string; description: string; inManifest: boolean };
 
-/** explorer.endpoints: the catalogue without schemas (null operations when the document is not synced). */
-export type TOperationSummary = {
+/**
+ * explorer.* — mirrors packages/api/src/services/explorer/explorer.types.ts (the router is not mounted yet).
+ * explorer.endpoints({ tag?, method?, search? }) → TEndpoints; the page asks once without filters and filters locally.
+ */
+export type TEndpointSummary = {
   operationId: string;
   method: string;
   path: string;
-  tag: string;
   summary: string;
   deprecated: boolean;
   host: 'api' | 'reports';
+  destructive: boolean;
 };
-export type TEndpoints = { operations: TOperationSummary[]; tags: { name: string; count: number }[]; message?: string | null };
+export type TEndpoints = {
+  available: boolean;
+  reason?: string;
+  total: number;
+  tags: { name: string; count: number; operations: TEndpointSummary[] }[];
+};
+/** A summary with its tag (the UI's flat list). */
+export type TOperationSummary = TEndpointSummary & { tag: string };
 
-/** explorer.operation({ operationId }): @uw/clockify Operation with $refs resolved. */
-export type TOperationParameter = { name: string; in: 'path' | 'query' | 'header'; required: boolean; schema: unknown; description?: string };
-export type TOperation = TOperationSummary & {
+/** explorer.operation({ operationId }) */
+export type TOperationParameter = {
+  name: string;
+  in: 'path' | 'query' | 'header';
+  required: boolean;
   description: string;
+  schema: Record<string, unknown>;
+  example: unknown;
+  boundTo: 'workspace' | 'user' | null;
+};
+export type TBinding = { name: string; in: 'path'; source: 'workspace' | 'user'; value: string | null; overridable: boolean };
+export type TOperation = TEndpointSummary & {
+  tag: string;
+  description: string;
+  destructiveReason: string | null;
   parameters: TOperationParameter[];
-  requestBody?: { required: boolean; schema: unknown; example?: unknown };
-  responses: Record<string, { description: string; schema?: unknown }>;
+  requestBody: { required: boolean; contentType: string; schema: Record<string, unknown> } | null;
+  exampleBody: unknown;
+  responses: { status: string; description: string; schema: Record<string, unknown> | null }[];
+  bindings: TBinding[];
 };
 
-/** explorer.execute({ operationId, path, query, body }): @uw/clockify ClockifyResponse. */
-export type TExecuteInput = { operationId: string; path: Record<string, string>; query: Record<string, unknown>; body?: unknown };
-export type TClockifyResponse = {
+/** explorer.execute({ operationId, path, query, body?, confirm? }) — `confirm: true` for destructive operations. */
+export type TExecuteInput = { operationId: string; path: Record<string, unknown>; query: Record<string, unknown>; body?: unknown; confirm?: boolean };
+export type TExecuteResponse = {
+  historyId: string | null;
+  operationId: string;
+  method: string;
   status: number;
-  headers: Record<string, string>;
-  body: unknown;
   latencyMs: number;
   attempts: number;
+  headers: Record<string, string>;
+  body: unknown;
   url: string;
-  method: string;
+  curl: string;
 };
 
-/** explorer.history({ operationId?, limit }) */
+/** explorer.history({ limit, cursor? }) — every operation, newest first. */
 export type THistoryItem = {
   id: string;
   operationId: string;
   method: string;
   url: string;
-  status: number | null;
-  latencyMs: number | null;
+  request: Record<string, unknown>;
+  status: number;
+  latencyMs: number;
+  response: unknown;
   createdAt: number;
-  request?: { path?: Record<string, string>; query?: Record<string, unknown>; body?: unknown };
-  error?: string | null;
+  curl: string;
 };
+export type THistory = { items: THistoryItem[]; nextCursor: string | null };

@@ -1,5 +1,6 @@
 const TONE: Record<string, string> = {
-  queued: 'info', running: 'info', pending: 'info', succeeded: 'ok', success: 'ok', done: 'ok', ACTIVE: 'ok',
+  queued: 'info', running: 'info', pending: 'info', succeeded: 'ok', success: 'ok', done: 'ok', completed: 'ok', ACTIVE: 'ok',
+  triggered: 'info', passed: 'ok', blocked: 'muted', reused: 'muted', 'dry-run': 'info', completed_with_errors: 'warn',
   no_match: 'muted', duplicate: 'muted', skipped: 'muted', INACTIVE: 'muted', idle: 'muted',
   rejected: 'bad', failed: 'bad', error: 'bad', DELETED: 'bad', cancelled: 'muted', retry: 'warn', retrying: 'warn',
 };

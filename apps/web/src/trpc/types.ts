@@ -12,3 +12,5 @@ export type TExecutionDetail = TRouterOutputs['executions']['get'];
 export type TExecutionStep = TExecutionDetail['steps'][number];
 export type TFlowSummary = TRouterOutputs['flows']['list'][number];
 export type TFlowTestResult = TRouterOutputs['flows']['test'];
+export type TBootstrapView = TRouterOutputs['bootstrap']['status'];
+export type TCacheCount = TRouterOutputs['cache']['counts'][number];

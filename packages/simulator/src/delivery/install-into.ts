@@ -67,7 +67,7 @@ export async function installInto(
   ws.installation.status = 'ACTIVE';
   ws.installation.baseUrl = baseUrl;
   const hooks = await manifestHooks(core, ws, baseUrl, options.webhooks ?? MANIFEST_EVENT_TYPES.map((e) => e.name));
-  ws.webhooks = [...ws.webhooks.filter((w) => w.origin !== 'manifest'), ...hooks];
+  ws.installation.webhooks = hooks;
   const body = {
     addonId: ws.installation.addonId,
     authToken: ws.installation.token,

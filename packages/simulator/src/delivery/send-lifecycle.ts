@@ -26,6 +26,7 @@ function applyToState(kind: LifecycleKind, ws: WorkspaceData, body: Record<strin
   } else if (kind === 'uninstalled') {
     ws.installation.status = 'DELETED';
     ws.webhooks = ws.webhooks.filter((w) => w.addonId !== ws.installation.addonId);
+    ws.installation.webhooks = [];
   }
 }
 

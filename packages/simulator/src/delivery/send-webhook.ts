@@ -1,5 +1,5 @@
 import { buildWebhookBody } from '../bodies/index';
-import type { WebhookRecord, WorkspaceData } from '../state/workspace-data';
+import { allWebhooks, type WebhookRecord, type WorkspaceData } from '../state/workspace-data';
 import { workspaceOf, type SimCore } from './core';
 import { joinUrl, postJson, type PostResult } from './post-json';
 
@@ -17,8 +17,11 @@ export type WebhookResult = {
 };
 
 /** The registered webhook for an event: the one pointing at `url` first, else any. */
-const registeredFor = (ws: WorkspaceData, eventType: string, url: string): WebhookRecord | undefined =>
-  ws.webhooks.find((w) => w.webhookEvent === eventType && w.url === url) ?? ws.webhooks.find((w) => w.webhookEvent === eventType);
+function registeredFor(ws: WorkspaceData, eventType: string, url: string): WebhookRecord | undefined {
+  const hooks = allWebhooks(ws);
+
+  return hooks.find((w) => w.webhookEvent === eventType && w.url === url) ?? hooks.find((w) => w.webhookEvent === eventType);
+}
 
 async function deliver(
   core: SimCore,
@@ -84,7 +87,9 @@ export async function emitWebhook(
 ): Promise<EmitResult> {
   const ws = workspaceOf(core, workspaceId);
   const body = bodyFor(core, ws, eventType, options.body);
-  const hooks = ws.webhooks.filter((w) => w.webhookEvent === eventType && w.enabled && (!w.addonId || ws.installation.status === 'ACTIVE'));
+  const hooks = allWebhooks(ws).filter(
+    (w) => w.webhookEvent === eventType && w.enabled && (!w.addonId || ws.installation.status === 'ACTIVE'),
+  );
   const deliveries = await Promise.all(
     hooks.map(async (h) => {
       const r = await deliver(core, ws, { url: h.url, eventType, signature: h.authToken }, body);

@@ -70,7 +70,7 @@ export function seedWorkspace(ctx: MakeContext, spec: WorkspaceSeed, index: numb
     invoices: [],
     assignments: [],
     webhooks: [],
-    installation: { addonId: '', addonKey: '', addonUserId: ctx.id(), token: '', status: 'ACTIVE', settings: [] },
+    installation: { addonId: '', addonKey: '', addonUserId: ctx.id(), token: '', status: 'ACTIVE', settings: [], webhooks: [] },
   };
   seedActivity(ctx, data, { timeEntries: counts.timeEntries, expenses: counts.expenses }, anchorMs);
 

@@ -26,7 +26,10 @@ export type Workspace = {
   imageUrl: string;
 };
 
-/** A webhook as Clockify stores it: created through the API, or declared in the add-on manifest (origin 'manifest'). */
+/**
+ * A webhook as Clockify stores it. Those created through the API live in `WorkspaceData.webhooks` (what the
+ * webhook endpoints list); the manifest's, delivered in INSTALLED, live in `Installation.webhooks`.
+ */
 export type WebhookRecord = {
   id: string;
   workspaceId: string;
@@ -53,6 +56,8 @@ export type Installation = {
   /** where installInto() delivered INSTALLED (the add-on's base URL), once it has been called */
   baseUrl?: string;
   settings: { id: string; name: string; value: unknown }[];
+  /** the manifest webhooks sent in the last INSTALLED (origin 'manifest') */
+  webhooks: WebhookRecord[];
 };
 
 export type WorkspaceData = {
@@ -75,8 +80,12 @@ export type WorkspaceData = {
   approvalRequests: ApprovalRequest[];
   invoices: Invoice[];
   assignments: Assignment[];
+  /** webhooks created through the API (GET /webhooks lists these) */
   webhooks: WebhookRecord[];
   installation: Installation;
 };
+
+/** Every webhook Clockify delivers to for this workspace: the manifest's, then the API-created ones. */
+export const allWebhooks = (ws: WorkspaceData): WebhookRecord[] => [...ws.installation.webhooks, ...ws.webhooks];
 
 export const ownerOf = (ws: WorkspaceData): User => ws.users.find((u) => u.id === ws.workspace.ownerId) ?? (ws.users[0] as User);

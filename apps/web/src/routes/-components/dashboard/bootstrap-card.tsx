@@ -1,61 +1,58 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useSubscription } from '@trpc/tanstack-react-query';
 
-import type { TBootstrapStatus } from '../../../api-contract/pending-types';
 import { useIsAdmin } from '../../../auth/auth-store';
 import { formatDateTime } from '../../../components/format';
 import { QueryState } from '../../../components/states';
 import { StatusBadge } from '../../../components/status-badge';
+import { trpc } from '../../../trpc/client';
 import { errorMessage } from '../../../trpc/errors';
-import { pendingMutation, pendingQuery, pendingQueryKey, pendingSubscribe } from '../../../trpc/pending';
+import type { TBootstrapView } from '../../../trpc/types';
 
-const ACTIVE = new Set(['queued', 'running']);
+const RUNNING = new Set(['pending', 'running']);
 
-/** Follows bootstrap.progress (SSE) while mounted; falls back to polling when the subscription is missing. */
-function useLiveBootstrap(): boolean {
-  const queryClient = useQueryClient();
-  const [live, setLive] = useState(false);
-  useEffect(
-    () =>
-      pendingSubscribe<TBootstrapStatus>('bootstrap.progress', undefined, {
-        onData: (status) => {
-          setLive(true);
-          queryClient.setQueryData(pendingQueryKey('bootstrap.status', undefined), status);
-        },
-        onError: () => setLive(false),
-      }),
-    [queryClient],
-  );
-
-  return live;
-}
-
-function Progress({ status }: { status: TBootstrapStatus }) {
-  const percent = status.total ? Math.min(100, Math.round((status.done / status.total) * 100)) : null;
+function Progress({ status }: { status: TBootstrapView }) {
+  const percent = Math.round(status.progress * 100);
 
   return (
     <div className="progress-block">
       <label htmlFor="bootstrap-progress">
-        {status.total ? `${status.done} of ${status.total} requests (${percent}%)` : `${status.done} requests done`}
+        {status.opsDone} of {status.opsTotal} steps ({percent}%) · {status.pages} pages · {status.entities.toLocaleString()} entities
       </label>
-      <progress id="bootstrap-progress" max={status.total ?? undefined} value={status.total ? status.done : undefined} />
-      {status.current && <p className="muted">Now: {status.current}</p>}
+      <progress id="bootstrap-progress" max={1} value={status.progress} />
+      {status.current && (
+        <p className="muted small">
+          Now: <code>{status.current.operationId}</code> page {status.current.page}
+          {status.etaAt && ` · done around ${formatDateTime(status.etaAt)}`}
+        </p>
+      )}
     </div>
   );
 }
 
+function Errors({ errors }: { errors: TBootstrapView['errors'] }) {
+  if (errors.length === 0) return null;
+
+  return (
+    <details>
+      <summary>{errors.length} failed {errors.length === 1 ? 'step' : 'steps'}</summary>
+      <ul className="small">
+        {errors.map((e, i) => (
+          <li key={i}>
+            <code>{e.operationId}</code>: {e.message}
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}
+
 export function BootstrapCard() {
-  const live = useLiveBootstrap();
-  const query = useQuery({
-    ...pendingQuery<TBootstrapStatus>('bootstrap.status'),
-    refetchInterval: (q) => (!live && q.state.data && ACTIVE.has(q.state.data.status) ? 3000 : false),
-  });
   const queryClient = useQueryClient();
   const isAdmin = useIsAdmin();
-  const trigger = useMutation({
-    ...pendingMutation<Record<string, never>, TBootstrapStatus>('bootstrap.trigger'),
-    onSuccess: (status) => queryClient.setQueryData(pendingQueryKey('bootstrap.status', undefined), status),
-  });
+  const query = useQuery(trpc.bootstrap.status.queryOptions());
+  const live = useSubscription(trpc.bootstrap.progress.subscriptionOptions(undefined, { onData: (s) => queryClient.setQueryData(trpc.bootstrap.status.queryKey(), s) }));
+  const trigger = useMutation(trpc.bootstrap.trigger.mutationOptions({ onSuccess: (r) => queryClient.setQueryData(trpc.bootstrap.status.queryKey(), r.status) }));
 
   return (
     <section className="card" aria-labelledby="bootstrap-title">
@@ -64,21 +61,22 @@ export function BootstrapCard() {
         {(status) => (
           <>
             <p>
-              <StatusBadge status={status.status} /> {live && <span className="badge badge-info">live</span>}
+              <StatusBadge status={status.status} /> {live.status === 'pending' && <span className="badge badge-info">live</span>}
             </p>
-            {(ACTIVE.has(status.status) || status.done > 0) && <Progress status={status} />}
+            {(RUNNING.has(status.status) || status.opsTotal > 0) && <Progress status={status} />}
             <dl className="facts">
               <dt>Started</dt>
               <dd>{formatDateTime(status.startedAt)}</dd>
               <dt>Finished</dt>
               <dd>{formatDateTime(status.finishedAt)}</dd>
             </dl>
-            {status.error && <p className="error-text">{status.error}</p>}
+            <Errors errors={status.errors} />
             {isAdmin && (
-              <button type="button" className="button" disabled={ACTIVE.has(status.status) || trigger.isPending} onClick={() => trigger.mutate({})}>
-                {trigger.isPending ? 'Starting…' : 'Run bootstrap now'}
+              <button type="button" className="button" disabled={status.active || trigger.isPending} onClick={() => trigger.mutate({ restart: !RUNNING.has(status.status) })}>
+                {trigger.isPending ? 'Starting…' : RUNNING.has(status.status) ? 'Resume bootstrap' : 'Run bootstrap now'}
               </button>
             )}
+            {trigger.data && !trigger.data.started && <p role="status" className="warning-text">Not started: {trigger.data.reason}</p>}
             {trigger.isError && <p role="alert" className="error-text">{errorMessage(trigger.error)}</p>}
           </>
         )}

@@ -1,12 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 
-import type { TCacheCount } from '../../../api-contract/pending-types';
 import { formatDateTime } from '../../../components/format';
 import { Empty, QueryState } from '../../../components/states';
-import { pendingQuery } from '../../../trpc/pending';
+import { trpc } from '../../../trpc/client';
 
 export function CacheCard() {
-  const query = useQuery(pendingQuery<TCacheCount[]>('cache.counts'));
+  const query = useQuery({ ...trpc.cache.counts.queryOptions(), refetchInterval: 30_000 });
 
   return (
     <section className="card" aria-labelledby="cache-title">
@@ -23,15 +22,15 @@ export function CacheCard() {
                   <th scope="col" className="num">
                     Count
                   </th>
-                  <th scope="col">Updated</th>
+                  <th scope="col">Fetched</th>
                 </tr>
               </thead>
               <tbody>
                 {rows.map((r) => (
-                  <tr key={r.entity}>
-                    <th scope="row">{r.entity}</th>
+                  <tr key={r.entityType}>
+                    <th scope="row">{r.entityType}</th>
                     <td className="num">{r.count.toLocaleString()}</td>
-                    <td>{formatDateTime(r.updatedAt)}</td>
+                    <td>{formatDateTime(r.fetchedAt)}</td>
                   </tr>
                 ))}
               </tbody>

@@ -2,19 +2,20 @@ import { useQuery } from '@tanstack/react-query';
 import { getRouteApi, Link } from '@tanstack/react-router';
 import { useMemo } from 'react';
 
-import type { TEndpoints } from '../../../api-contract/pending-types';
+import type { TEndpoints, TOperationSummary } from '../../../api-contract/pending-types';
 import { Empty, QueryState } from '../../../components/states';
 import { pendingQuery } from '../../../trpc/pending';
 import { MethodBadge } from './method-badge';
-import { filterOperations, groupByTag, METHODS } from './operations';
+import { filterOperations, flattenEndpoints, groupByTag, METHODS } from './operations';
 
 const route = getRouteApi('/explorer');
 
 function OperationList({ data }: { data: TEndpoints }) {
   const search = route.useSearch();
   const navigate = route.useNavigate();
-  const filtered = useMemo(() => filterOperations(data.operations, search), [data.operations, search]);
-  const groups = useMemo(() => groupByTag(filtered, data.operations), [filtered, data.operations]);
+  const all: TOperationSummary[] = useMemo(() => flattenEndpoints(data), [data]);
+  const filtered = useMemo(() => filterOperations(all, search), [all, search]);
+  const groups = useMemo(() => groupByTag(filtered, all), [filtered, all]);
   const setSearch = (patch: Record<string, string | undefined>) => void navigate({ search: (s) => ({ ...s, ...patch }), replace: true });
 
   return (
@@ -44,7 +45,7 @@ function OperationList({ data }: { data: TEndpoints }) {
         </label>
       </div>
       <p className="muted" role="status">
-        {filtered.length} of {data.operations.length} operations
+        {filtered.length} of {all.length} operations
       </p>
       {groups.length === 0 ? (
         <Empty>No operation matches.</Empty>
@@ -60,6 +61,7 @@ function OperationList({ data }: { data: TEndpoints }) {
                   <Link to="/explorer/$operationId" params={{ operationId: op.operationId }} className={op.deprecated ? 'deprecated' : undefined}>
                     <MethodBadge method={op.method} /> <code>{op.path}</code> <span>{op.summary || op.operationId}</span>
                     {op.deprecated && <span className="badge badge-warn">deprecated</span>}
+                    {op.destructive && <span className="badge badge-bad">changes data</span>}
                   </Link>
                 </li>
               ))}
@@ -79,8 +81,10 @@ export function ExplorerPage() {
       <h1>API Explorer</h1>
       <QueryState query={query} what="The API catalogue" procedure="explorer.endpoints">
         {(data) =>
-          data.operations.length === 0 ? (
-            <Empty>{data.message ?? "Clockify's OpenAPI document is not loaded on the server. Run `npm run openapi:sync` there."}</Empty>
+          !data.available ? (
+            <div className="state state-unavailable" role="note">
+              {data.reason ?? "Clockify's OpenAPI document is not loaded on the server. Run `npm run openapi:sync` there."}
+            </div>
           ) : (
             <OperationList data={data} />
           )

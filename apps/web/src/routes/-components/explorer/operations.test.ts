@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 
 import type { TOperationSummary } from '../../../api-contract/pending-types';
-import { changesData, filterOperations, groupByTag, isDestructive } from './operations';
+import { filterOperations, flattenEndpoints, groupByTag, isDelete } from './operations';
 
-const op = (operationId: string, method: string, path: string, tag: string, summary = ''): TOperationSummary => ({ operationId, method, path, tag, summary, deprecated: false, host: 'api' });
+const op = (operationId: string, method: string, path: string, tag: string, summary = ''): TOperationSummary => ({ operationId, method, path, tag, summary, deprecated: false, host: 'api', destructive: method === 'DELETE' });
 const ops = [
   op('getTags', 'GET', '/v1/workspaces/{workspaceId}/tags', 'Tag', 'Find tags'),
   op('createNewTag', 'POST', '/v1/workspaces/{workspaceId}/tags', 'Tag', 'Add a new tag'),
@@ -32,7 +32,11 @@ describe('explorer operations', () => {
     ]);
   });
 
-  it('knows which methods change data and which destroy it', () => {
-    expect([isDestructive('DELETE'), isDestructive('PUT'), changesData('GET'), changesData('patch')]).toEqual([true, false, false, true]);
+  it('flattens the server grouping, keeping each tag', () => {
+    const { tag: _t, ...summary } = ops[0]!;
+    const flat = flattenEndpoints({ available: true, total: 1, tags: [{ name: 'Tag', count: 1, operations: [summary] }] });
+
+    expect(flat).toEqual([ops[0]]);
+    expect([isDelete('delete'), isDelete('PUT')]).toEqual([true, false]);
   });
 });

@@ -1,6 +1,11 @@
-import type { TOperationSummary } from '../../../api-contract/pending-types';
+import type { TEndpoints, TOperationSummary } from '../../../api-contract/pending-types';
 
 export const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
+
+/** The server groups operations by tag; the UI filters one flat list (no round trip per keystroke). */
+export function flattenEndpoints(endpoints: TEndpoints): TOperationSummary[] {
+  return endpoints.tags.flatMap((t) => t.operations.map((op) => ({ ...op, tag: t.name })));
+}
 
 export type TOperationFilter = { q?: string; method?: string; tag?: string };
 
@@ -32,11 +37,7 @@ export function groupByTag(filtered: readonly TOperationSummary[], all: readonly
     .map(([tag, operations]) => ({ tag, operations, total: totals.get(tag) ?? operations.length }));
 }
 
-/** Calls that change data need a confirmation; DELETE is called out as destructive. */
-export function isDestructive(method: string): boolean {
+/** DELETE gets the red button; which calls need a confirmation is the server's call (`destructiveReason`). */
+export function isDelete(method: string): boolean {
   return method.toUpperCase() === 'DELETE';
-}
-
-export function changesData(method: string): boolean {
-  return method.toUpperCase() !== 'GET' && method.toUpperCase() !== 'HEAD';
 }

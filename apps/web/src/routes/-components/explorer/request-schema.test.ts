@@ -1,17 +1,17 @@
 import { describe, expect, it } from 'vitest';
 
 import type { TOperation } from '../../../api-contract/pending-types';
-import { compactValues, exampleFromSchema, initialParameters, parametersSchema } from './request-schema';
+import { compactValues, exampleFromSchema, initialParameters, parametersSchema, parametersUiSchema } from './request-schema';
 
+const param = (name: string, where: 'path' | 'query' | 'header', schema: Record<string, unknown>, description = '') => ({ name, in: where, required: where === 'path', description, schema, example: null, boundTo: null });
 const op: TOperation = {
   operationId: 'getTimeEntries', method: 'GET', path: '/v1/workspaces/{workspaceId}/user/{userId}/time-entries', tag: 'Time entry', summary: '', deprecated: false, host: 'api', description: '',
-  parameters: [
-    { name: 'workspaceId', in: 'path', required: true, schema: { type: 'string' } },
-    { name: 'userId', in: 'path', required: true, schema: { type: 'string' } },
-    { name: 'page', in: 'query', required: false, schema: { type: 'integer', default: 1 }, description: 'Page' },
-    { name: 'X-Api-Key', in: 'header', required: false, schema: { type: 'string' } },
+  destructive: false, destructiveReason: null, requestBody: null, exampleBody: null, responses: [],
+  parameters: [param('workspaceId', 'path', { type: 'string' }), param('userId', 'path', { type: 'string' }), param('page', 'query', { type: 'integer', default: 1 }, 'Page'), param('X-Api-Key', 'header', { type: 'string' })],
+  bindings: [
+    { name: 'workspaceId', in: 'path', source: 'workspace', value: 'w1', overridable: false },
+    { name: 'userId', in: 'path', source: 'user', value: null, overridable: true },
   ],
-  responses: {},
 };
 
 describe('request schema', () => {
@@ -23,9 +23,13 @@ describe('request schema', () => {
     expect(schema.properties?.query).toMatchObject({ required: [], properties: { page: { type: 'integer', title: 'page', description: 'Page' } } });
   });
 
-  it('prefills workspaceId and userId from the session', () => {
-    expect(initialParameters(op, { workspaceId: 'w1', userId: 'u1' })).toEqual({ path: { workspaceId: 'w1', userId: 'u1' }, query: {} });
-    expect(initialParameters(op, { workspaceId: null, userId: null })).toEqual({ path: {}, query: {} });
+  it("prefills bound parameters: the server's value, else the session's", () => {
+    expect(initialParameters(op, { workspaceId: 'other', userId: 'u1' })).toEqual({ path: { workspaceId: 'w1', userId: 'u1' }, query: {} });
+    expect(initialParameters(op, { workspaceId: null, userId: null })).toEqual({ path: { workspaceId: 'w1' }, query: {} });
+  });
+
+  it('makes the bound workspaceId read-only in the form', () => {
+    expect(parametersUiSchema(op).path).toMatchObject({ workspaceId: { 'ui:readonly': true }, userId: {} });
   });
 
   it('makes example bodies from schemas', () => {

@@ -1,11 +1,11 @@
-import type { RJSFSchema } from '@rjsf/utils';
+import type { RJSFSchema, UiSchema } from '@rjsf/utils';
 
 import type { TOperation, TOperationParameter } from '../../../api-contract/pending-types';
 
 export type TRequestValues = { path: Record<string, string>; query: Record<string, unknown>; body?: unknown };
 
 function paramSchema(p: TOperationParameter): RJSFSchema {
-  const base = p.schema && typeof p.schema === 'object' ? (p.schema as RJSFSchema) : { type: 'string' as const };
+  const base: RJSFSchema = p.schema && typeof p.schema === 'object' ? (p.schema as RJSFSchema) : { type: 'string' };
 
   return { ...base, title: p.name, ...(p.description ? { description: p.description } : {}) };
 }
@@ -29,15 +29,24 @@ export function parametersSchema(op: TOperation): RJSFSchema {
   return { type: 'object', properties };
 }
 
-/** workspaceId and userId are filled from the session; everything else starts empty. */
+/** Bound path parameters (workspaceId: the caller's workspace; userId: the caller) start filled in. */
 export function initialParameters(op: TOperation, session: { workspaceId: string | null; userId: string | null }): TRequestValues {
   const path: Record<string, string> = {};
-  for (const p of op.parameters.filter((x) => x.in === 'path')) {
-    if (p.name === 'workspaceId' && session.workspaceId) path[p.name] = session.workspaceId;
-    if (p.name === 'userId' && session.userId) path[p.name] = session.userId;
+  for (const b of op.bindings) {
+    const value = b.value ?? (b.source === 'workspace' ? session.workspaceId : session.userId);
+    if (value) path[b.name] = value;
   }
 
   return { path, query: {} };
+}
+
+/** A bound workspaceId cannot be changed (the server refuses another workspace); the form says so. */
+export function parametersUiSchema(op: TOperation): UiSchema {
+  const path = Object.fromEntries(
+    op.bindings.map((b) => [b.name, b.overridable ? { 'ui:help': 'Defaults to you; another user id may be entered.' } : { 'ui:readonly': true, 'ui:help': 'Always this workspace.' }]),
+  );
+
+  return { 'ui:submitButtonOptions': { norender: true }, path };
 }
 
 /** A small example value for a schema: its example/default/first enum value, or a placeholder by type. */

@@ -5,15 +5,15 @@ import { safeValidator } from '../../../components/schema-form/safe-validator';
 
 const UI: UiSchema = { 'ui:submitButtonOptions': { norender: true } };
 
-type TSchemaFormProps = { schema: RJSFSchema; value: unknown; onChange: (value: unknown) => void; idPrefix: string };
+type TSchemaFormProps = { schema: RJSFSchema; uiSchema?: UiSchema; value: unknown; onChange: (value: unknown) => void; idPrefix: string };
 
 /** react-jsonschema-form without its submit button (the page has its own Send), with the CSP-safe validator. */
-export function SchemaForm({ schema, value, onChange, idPrefix }: TSchemaFormProps) {
+export function SchemaForm({ schema, uiSchema = UI, value, onChange, idPrefix }: TSchemaFormProps) {
   return (
     <Form
       className="schema-form"
       schema={schema}
-      uiSchema={UI}
+      uiSchema={uiSchema}
       formData={value}
       validator={safeValidator}
       idPrefix={idPrefix}

@@ -1,0 +1,7 @@
+import { getDashboard } from '../services/explorer/dashboard-summary';
+import { router, workspaceProcedure } from '../trpc';
+
+/** The caller's workspace at a glance: installation, webhooks, executions, cache and bootstrap. */
+export const dashboardRouter = router({
+  get: workspaceProcedure.query(({ ctx }) => getDashboard(ctx.deps, ctx.caller.workspaceId)),
+});

@@ -1,0 +1,35 @@
+import { describeOperation } from '../services/explorer/describe-operation';
+import { executeOperation } from '../services/explorer/execute-operation';
+import { listHistory } from '../services/explorer/explorer-history';
+import {
+  ZEndpointsRequestSchema,
+  ZEndpointsResponseSchema,
+  ZExecuteRequestSchema,
+  ZExecuteResponseSchema,
+  ZHistoryRequestSchema,
+  ZHistoryResponseSchema,
+  ZOperationDetailSchema,
+  ZOperationRequestSchema,
+} from '../services/explorer/explorer.types';
+import { listEndpoints } from '../services/explorer/list-endpoints';
+import { adminProcedure, router } from '../trpc';
+
+/** Clockify's API from the add-on's side: browse the catalogue, run any operation with the installation token. Admins only. */
+export const explorerRouter = router({
+  endpoints: adminProcedure
+    .input(ZEndpointsRequestSchema)
+    .output(ZEndpointsResponseSchema)
+    .query(({ ctx, input }) => listEndpoints(ctx.deps, input)),
+  operation: adminProcedure
+    .input(ZOperationRequestSchema)
+    .output(ZOperationDetailSchema)
+    .query(({ ctx, input }) => describeOperation(ctx.deps, ctx.caller, input.operationId)),
+  execute: adminProcedure
+    .input(ZExecuteRequestSchema)
+    .output(ZExecuteResponseSchema)
+    .mutation(({ ctx, input }) => executeOperation(ctx.deps, ctx.caller, input)),
+  history: adminProcedure
+    .input(ZHistoryRequestSchema)
+    .output(ZHistoryResponseSchema)
+    .query(({ ctx, input }) => listHistory(ctx.deps, ctx.caller, input)),
+});

@@ -1,0 +1,77 @@
+import {
+  ClockifyApiError,
+  ClockifyCircuitOpenError,
+  ClockifyRateLimitedError,
+  ClockifyRedirectError,
+  ClockifyUnavailableError,
+  ClockifyValidationError,
+  type ClockifyClient,
+  type ExecuteInput,
+} from '@uw/clockify';
+
+import { AppError, OperationalError, UserError } from '../../errors';
+import { scrubSecrets } from './scrub';
+
+type TAnswer = { status: number; headers: Record<string, string>; body: unknown; url: string; latencyMs: number; attempts: number };
+export type TCallOutcome = ({ ok: true } & TAnswer) | { ok: false; status: number; url: string; latencyMs: number; attempts: number; error: AppError };
+
+function failure(err: unknown, operationId: string): AppError | null {
+  if (err instanceof ClockifyRateLimitedError) {
+    return new OperationalError('RATE_LIMITED', `Clockify rate-limited ${operationId}: ${err.message}`);
+  }
+  if (err instanceof ClockifyCircuitOpenError) {
+    return new OperationalError('SERVICE_UNAVAILABLE', err.message);
+  }
+  if (err instanceof ClockifyUnavailableError) {
+    const n = err.request.attempts;
+
+    return new OperationalError('UPSTREAM_ERROR', `Clockify did not answer ${operationId} after ${n} attempt${n === 1 ? '' : 's'}: ${err.message}`);
+  }
+  if (err instanceof ClockifyRedirectError) {
+    return new OperationalError('UPSTREAM_ERROR', err.message);
+  }
+  if (err instanceof ClockifyValidationError) {
+    return new UserError('VALIDATION_FAILED', err.message, { problems: err.issues });
+  }
+
+  return null;
+}
+
+/**
+ * Runs one operation. 2xx and 4xx (Clockify's answer about the request) are outcomes to show; transient
+ * failures that outlived the client's retries, redirects and open circuits are errors with a clear message.
+ */
+export async function callClockify(client: ClockifyClient, operationId: string, input: ExecuteInput): Promise<TCallOutcome> {
+  const started = performance.now();
+  const elapsed = () => Math.round(performance.now() - started);
+  try {
+    const res = await client.execute(operationId, input);
+
+    return { ok: true, status: res.status, headers: res.headers, body: res.body, url: res.url, latencyMs: res.latencyMs, attempts: res.attempts };
+  } catch (err) {
+    if (err instanceof ClockifyApiError) {
+      return { ok: true, status: err.status, headers: {}, body: err.body, url: err.request.url, latencyMs: elapsed(), attempts: err.request.attempts };
+    }
+    const error = failure(err, operationId);
+    if (!error) {
+      throw err;
+    }
+    const request = err instanceof ClockifyUnavailableError || err instanceof ClockifyRedirectError ? err.request : null;
+    const status = err instanceof ClockifyUnavailableError || err instanceof ClockifyRedirectError ? (err.status ?? 0) : 0;
+
+    return { ok: false, status, url: request?.url ?? '', latencyMs: elapsed(), attempts: request?.attempts ?? 0, error };
+  }
+}
+
+/** The outcome with the installation token masked everywhere (URL, headers, body, error message); no cookies. */
+export function scrubOutcome(outcome: TCallOutcome, token: string): TCallOutcome {
+  const url = scrubSecrets(outcome.url, token);
+  if (!outcome.ok) {
+    const { kind, code, message, details } = outcome.error;
+
+    return { ...outcome, url, error: new AppError(kind, code, scrubSecrets(message, token), details) };
+  }
+  const { 'set-cookie': _cookie, ...headers } = outcome.headers;
+
+  return { ...outcome, url, headers: scrubSecrets(headers, token), body: scrubSecrets(outcome.body, token) };
+}
