@@ -46,8 +46,21 @@ const CALLS: Record<string, TCall> = {
   'keys.list': (api) => api.keys.list.query(),
   'keys.create': async () => 'not applicable: creates in the caller\'s own workspace',
   'keys.revoke': (api, b) => api.keys.revoke.mutate({ id: b.keyId }),
+  'bootstrap.status': (api) => api.bootstrap.status.query(),
+  'bootstrap.trigger': async () => 'not applicable: acts on the caller\'s own workspace',
+  'cache.search': (api) => api.cache.search.query({ entityType: 'project' }),
+  'cache.counts': (api) => api.cache.counts.query(),
+  'explorer.endpoints': (api) => api.explorer.endpoints.query({}),
+  'explorer.operation': (api) => api.explorer.operation.query({ operationId: 'getProjects' }),
+  // An explicit workspaceId of B must not make the call act on B: bindings always use the caller's workspace.
+  'explorer.execute': (api) => api.explorer.execute.mutate({ operationId: 'getProjects', path: { workspaceId: B } }),
+  'explorer.history': (api) => api.explorer.history.query({}),
+  'dashboard.get': (api) => api.dashboard.get.query(),
+  'meta.eventTypes': (api) => api.meta.eventTypes.query(),
+  'meta.templates': (api) => api.meta.templates.query(),
+  'meta.whoami': (api) => api.meta.whoami.query(),
 };
-const SUBSCRIPTIONS = new Set(['webhooks.live', 'executions.live']);
+const SUBSCRIPTIONS = new Set(['webhooks.live', 'executions.live', 'bootstrap.progress']);
 
 describe.each(dialects)('workspace isolation on %s (T1)', (dialect) => {
   let sim: Simulator;
@@ -101,7 +114,8 @@ describe.each(dialects)('workspace isolation on %s (T1)', (dialect) => {
         if (Object.values(b).some((id) => id !== 'none' && text.includes(id)) || text.includes(B)) leaks.push(`${name} returned B's data`);
       } catch (err) {
         const code = err instanceof TRPCClientError ? (err.data as { code?: string })?.code : 'THROWN';
-        if (code !== 'NOT_FOUND' && code !== 'CONFLICT') leaks.push(`${name} failed with ${code}: ${(err as Error).message}`);
+        const refusal = name === 'explorer.execute' ? 'BAD_REQUEST' : 'NOT_FOUND';
+        if (code !== refusal && code !== 'CONFLICT') leaks.push(`${name} failed with ${code}: ${(err as Error).message}`);
       }
     }
     expect(leaks).toEqual([]);

@@ -10,6 +10,7 @@ import type { TFlowDefinition, TFlowNodeKind, TStepOutput } from '@uw/flow-engin
 
 import { useIsAdmin, useSession } from '../auth/auth-store';
 import { ConfirmDialog } from '../components/confirm-dialog';
+import { formatDateTime } from '../components/format';
 import { useEventTypes } from '../hooks/use-event-types';
 import { trpc } from '../trpc/client';
 import { errorMessage } from '../trpc/errors';
@@ -59,7 +60,7 @@ export function FlowEditor({ flowId, definition, meta, currentVersion = 0, start
     test.mutate(sample.selectedId ? { definition: state.definition, webhookId: sample.selectedId } : { definition: state.definition, sample: { eventType: 'SAMPLE', payload: null } });
 
   return (
-    <EditorContext.Provider value={{ evalContext, sampleLabel: sample.sample ? `${sample.sample.eventType} ${sample.sample.id}` : null }}>
+    <EditorContext.Provider value={{ evalContext, sampleLabel: sample.sample ? `${sample.sample.eventType} of ${formatDateTime(sample.sample.receivedAt)}` : null }}>
       <EditorHeader
         meta={state.meta}
         onMeta={(patch) => dispatch({ type: 'meta', patch })}

@@ -16,12 +16,22 @@ function authHeaders(): Record<string, string> {
   return token ? { authorization: `Bearer ${token}` } : {};
 }
 
-/** An UNAUTHORIZED answer: Clockify sessions ask for a fresh token; a dev session signs out with the reason. */
+const REFRESH_ON_401_EVERY_MS = 30_000;
+let lastRefreshAsk = 0;
+
+/**
+ * An UNAUTHORIZED answer: a Clockify session asks Clockify for a fresh token (at most every 30 s, so a
+ * token the server keeps refusing cannot loop); a dev session signs out with the server's reason.
+ */
 function onAuthError(err: unknown) {
   if (errorCode(err) !== 'UNAUTHORIZED') return;
   const session = authStore.get().session;
-  if (session?.via === 'clockify') requestFreshToken();
-  else if (session) authStore.signOut(errorMessage(err));
+  if (session?.via === 'clockify' && Date.now() - lastRefreshAsk > REFRESH_ON_401_EVERY_MS) {
+    lastRefreshAsk = Date.now();
+    requestFreshToken();
+  } else if (session?.via === 'dev') {
+    authStore.signOut(errorMessage(err));
+  }
 }
 
 export const queryClient = new QueryClient({
@@ -31,6 +41,16 @@ export const queryClient = new QueryClient({
     queries: { staleTime: 10_000, retry: (count, err) => !isClientError(err) && count < 2, refetchOnWindowFocus: false },
     mutations: { retry: false },
   },
+});
+
+/** A fresh token retries what failed for want of one. */
+let lastToken: string | null = null;
+authStore.subscribe(() => {
+  const token = authStore.token();
+  if (token && lastToken && token !== lastToken) {
+    void queryClient.refetchQueries({ predicate: (q) => q.state.status === 'error' && errorCode(q.state.error) === 'UNAUTHORIZED' });
+  }
+  lastToken = token;
 });
 
 const links: TRPCLink<AppRouter>[] = [

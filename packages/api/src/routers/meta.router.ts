@@ -1,11 +1,12 @@
 import { z } from 'zod';
 
 import { EVENT_TYPES } from '@uw/clockify';
-import { FLOW_TEMPLATES } from '@uw/flow-engine';
+import { FLOW_TEMPLATES, ZFlowDefinitionSchema } from '@uw/flow-engine';
 
 import { router, workspaceProcedure } from '../trpc';
 
 const ZEventTypeSchema = z.object({ name: z.string(), entity: z.string(), description: z.string(), inManifest: z.boolean() });
+const ZTemplateSchema = z.object({ id: z.string(), name: z.string(), description: z.string(), definition: ZFlowDefinitionSchema });
 const ZWhoamiSchema = z.object({
   workspaceId: z.string(),
   userId: z.string().nullable(),
@@ -20,7 +21,9 @@ export const metaRouter = router({
     .output(z.array(ZEventTypeSchema))
     .query(() => EVENT_TYPES.map(({ name, entity, description, inManifest }) => ({ name, entity, description, inManifest }))),
   /** Ready-made flows to start from (definitions in the flow-engine format). */
-  templates: workspaceProcedure.query(() => FLOW_TEMPLATES.map((t) => ({ id: t.id, name: t.name, description: t.description, definition: t.definition }))),
+  templates: workspaceProcedure
+    .output(z.array(ZTemplateSchema))
+    .query(() => FLOW_TEMPLATES.map((t) => ({ id: t.id, name: t.name, description: t.description, definition: t.definition }))),
   whoami: workspaceProcedure.output(ZWhoamiSchema).query(({ ctx }) => {
     const { workspaceId, userId, role, via } = ctx.caller;
 

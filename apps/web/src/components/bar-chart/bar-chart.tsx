@@ -4,7 +4,7 @@ import { formatHour } from '../format';
 import { niceMax, type TChartData } from './chart-data';
 
 const COLORS = ['#03a9f4', '#7e57c2', '#26a69a', '#ffa726', '#ef5350', '#8d6e63', '#78909c'];
-const W = 720;
+const W = 1000;
 const H = 220;
 const PAD = { left: 40, right: 8, top: 8, bottom: 28 };
 

@@ -31,7 +31,7 @@ describe('buildChartData', () => {
 });
 
 describe('niceMax', () => {
-  it('rounds up to 1, 2 or 5 × 10^n', () => {
-    expect([0, 1, 3, 7, 12, 180, 501].map(niceMax)).toEqual([1, 1, 5, 10, 20, 200, 1000]);
+  it('rounds up to an even step so the half-way line is a whole number', () => {
+    expect([0, 1, 3, 5, 7, 12, 180, 501, 999].map(niceMax)).toEqual([2, 2, 4, 6, 8, 20, 200, 600, 1000]);
   });
 });

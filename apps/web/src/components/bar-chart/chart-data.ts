@@ -41,11 +41,11 @@ export function buildChartData(rows: TPerHour[], opts: { since: number; now: num
   return { hours, series, counts, maxTotal: Math.max(0, ...rowTotals), total: rowTotals.reduce((a, b) => a + b, 0) };
 }
 
-/** A "nice" axis maximum (1, 2, 5 × 10^n) at or above the value. */
+/** A "nice" axis maximum (2, 4, 6, 8 or 10 × 10^n, at least 2) at or above the value: its half is a whole number too. */
 export function niceMax(value: number): number {
-  if (value <= 0) return 1;
+  if (value <= 2) return 2;
   const exp = 10 ** Math.floor(Math.log10(value));
-  const step = [1, 2, 5, 10].find((m) => m * exp >= value) ?? 10;
+  const step = [2, 4, 6, 8, 10].find((m) => m * exp >= value) ?? 10;
 
   return step * exp;
 }

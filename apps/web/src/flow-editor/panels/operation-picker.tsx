@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 
 import type { TEndpoints } from '../../api-contract/pending-types';
-import { filterOperations } from '../../routes/-components/explorer/operations';
+import { filterOperations, flattenEndpoints } from '../../routes/-components/explorer/operations';
 import { isMissingProcedure } from '../../trpc/errors';
 import { pendingQuery } from '../../trpc/pending';
 
@@ -12,9 +12,10 @@ type TOperationPickerProps = { value: string; onChange: (operationId: string) =>
 export function OperationPicker({ value, onChange }: TOperationPickerProps) {
   const endpoints = useQuery({ ...pendingQuery<TEndpoints>('explorer.endpoints'), staleTime: 5 * 60_000 });
   const [q, setQ] = useState('');
-  const matches = useMemo(() => filterOperations(endpoints.data?.operations ?? [], { q }).slice(0, 200), [endpoints.data, q]);
+  const all = useMemo(() => (endpoints.data ? flattenEndpoints(endpoints.data) : []), [endpoints.data]);
+  const matches = useMemo(() => filterOperations(all, { q }).slice(0, 200), [all, q]);
 
-  if (endpoints.isError || (endpoints.data && endpoints.data.operations.length === 0)) {
+  if (endpoints.isError || (endpoints.data && !endpoints.data.available)) {
     return (
       <label className="block">
         Operation id{' '}

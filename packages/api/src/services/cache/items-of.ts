@@ -70,10 +70,13 @@ export function entitiesOf(body: unknown, ctx: { path: string; entityType: strin
   const items = itemsOf(body, ctx.path);
   if (items === null) return { items: 1, entities: [{ entityType: ctx.entityType, entityId: ctx.workspaceId, name: null, data: body }] };
   const entities: TEntityOfPage[] = [];
+  // Some listings wrap each entity with extras (`{ approvalRequest: {...}, trackedTime }`): its id is inside.
+  const wrapper = camel(ctx.entityType.replace(/_/g, '-'));
   for (const item of items) {
-    const id = idOf(item);
+    const inner = isObj(item) ? item[wrapper] : undefined;
+    const id = idOf(item) ?? idOf(inner);
     if (id === null || (ctx.entityType === 'workspace' && id !== ctx.workspaceId)) continue;
-    entities.push({ entityType: ctx.entityType, entityId: id, name: nameOf(item), data: item });
+    entities.push({ entityType: ctx.entityType, entityId: id, name: nameOf(item) ?? nameOf(inner), data: item });
   }
 
   return { items: items.length, entities };

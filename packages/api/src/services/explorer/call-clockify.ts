@@ -13,7 +13,8 @@ import { AppError, OperationalError, UserError } from '../../errors';
 import { scrubSecrets } from './scrub';
 
 type TAnswer = { status: number; headers: Record<string, string>; body: unknown; url: string; latencyMs: number; attempts: number };
-export type TCallOutcome = ({ ok: true } & TAnswer) | { ok: false; status: number; url: string; latencyMs: number; attempts: number; error: AppError };
+export type TCallOutcome =
+  ({ ok: true } & TAnswer) | { ok: false; status: number; url: string; latencyMs: number; attempts: number; error: AppError };
 
 function failure(err: unknown, operationId: string): AppError | null {
   if (err instanceof ClockifyRateLimitedError) {
@@ -25,7 +26,10 @@ function failure(err: unknown, operationId: string): AppError | null {
   if (err instanceof ClockifyUnavailableError) {
     const n = err.request.attempts;
 
-    return new OperationalError('UPSTREAM_ERROR', `Clockify did not answer ${operationId} after ${n} attempt${n === 1 ? '' : 's'}: ${err.message}`);
+    return new OperationalError(
+      'UPSTREAM_ERROR',
+      `Clockify did not answer ${operationId} after ${n} attempt${n === 1 ? '' : 's'}: ${err.message}`,
+    );
   }
   if (err instanceof ClockifyRedirectError) {
     return new OperationalError('UPSTREAM_ERROR', err.message);
@@ -47,10 +51,26 @@ export async function callClockify(client: ClockifyClient, operationId: string, 
   try {
     const res = await client.execute(operationId, input);
 
-    return { ok: true, status: res.status, headers: res.headers, body: res.body, url: res.url, latencyMs: res.latencyMs, attempts: res.attempts };
+    return {
+      ok: true,
+      status: res.status,
+      headers: res.headers,
+      body: res.body,
+      url: res.url,
+      latencyMs: res.latencyMs,
+      attempts: res.attempts,
+    };
   } catch (err) {
     if (err instanceof ClockifyApiError) {
-      return { ok: true, status: err.status, headers: {}, body: err.body, url: err.request.url, latencyMs: elapsed(), attempts: err.request.attempts };
+      return {
+        ok: true,
+        status: err.status,
+        headers: {},
+        body: err.body,
+        url: err.request.url,
+        latencyMs: elapsed(),
+        attempts: err.request.attempts,
+      };
     }
     const error = failure(err, operationId);
     if (!error) {

@@ -8,7 +8,11 @@ const shellQuote = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`;
  * `$CLOCKIFY_ADDON_TOKEN`; everything else is single-quoted.
  */
 export function curlFor(call: { method: string; url: string; body?: unknown }): string {
-  const lines = [`curl -X ${call.method} ${shellQuote(call.url)}`, `-H "X-Addon-Token: ${TOKEN_PLACEHOLDER}"`, `-H 'Accept: application/json'`];
+  const lines = [
+    `curl -X ${call.method} ${shellQuote(call.url)}`,
+    `-H "X-Addon-Token: ${TOKEN_PLACEHOLDER}"`,
+    `-H 'Accept: application/json'`,
+  ];
   if (call.body !== undefined && call.body !== null) {
     lines.push(`-H 'Content-Type: application/json'`, `--data ${shellQuote(JSON.stringify(call.body))}`);
   }

@@ -5,7 +5,12 @@ const parseJson = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v) as
 
 /** Webhook registrations of the workspace, by origin (manifest or registered through the API). */
 export async function countSubscriptions(db: TDatabase, workspaceId: string) {
-  const rows = (await db.knex()('universal_webhook_subscription').where('workspace_id', workspaceId).select('origin').count({ n: '*' }).groupBy('origin')) as unknown as {
+  const rows = (await db
+    .knex()('universal_webhook_subscription')
+    .where('workspace_id', workspaceId)
+    .select('origin')
+    .count({ n: '*' })
+    .groupBy('origin')) as unknown as {
     origin: string;
     n: string | number;
   }[];
@@ -17,7 +22,8 @@ export async function countSubscriptions(db: TDatabase, workspaceId: string) {
 /** Executions created in the last `hours`, counted by status (every status present, zeros included). */
 export async function executionOutcomes(db: TDatabase, workspaceId: string, hours = 24) {
   const since = Date.now() - hours * HOUR;
-  const rows = (await db.knex()('universal_webhook_flow_execution')
+  const rows = (await db
+    .knex()('universal_webhook_flow_execution')
     .where('workspace_id', workspaceId)
     .andWhere('created_at', '>=', since)
     .select('status')
@@ -41,7 +47,8 @@ function messageOf(error: unknown): string | null {
 
 /** The latest failed executions with their flow's name and the error. */
 export async function recentFailures(db: TDatabase, workspaceId: string, limit = 10) {
-  const rows = (await db.knex()('universal_webhook_flow_execution as e')
+  const rows = (await db
+    .knex()('universal_webhook_flow_execution as e')
     .leftJoin('universal_webhook_flow as f', function () {
       this.on('f.id', '=', 'e.flow_id').andOn('f.workspace_id', '=', 'e.workspace_id');
     })
@@ -49,7 +56,10 @@ export async function recentFailures(db: TDatabase, workspaceId: string, limit =
     .andWhere('e.status', 'failed')
     .orderBy('e.id', 'desc')
     .limit(limit)
-    .select('e.id', 'e.flow_id', 'f.name as flow_name', 'e.error', 'e.attempts', 'e.created_at', 'e.finished_at')) as Record<string, unknown>[];
+    .select('e.id', 'e.flow_id', 'f.name as flow_name', 'e.error', 'e.attempts', 'e.created_at', 'e.finished_at')) as Record<
+    string,
+    unknown
+  >[];
 
   return rows.map((r) => {
     const error = parseJson(r.error);

@@ -4,6 +4,7 @@ import type { TApiDeps } from '../../deps';
 import { readBootstrapRow } from '../bootstrap/state-store';
 import { countCache } from '../cache/cache-store';
 import { webhookStats } from '../webhooks/stats';
+import type { TDashboard } from './dashboard.types';
 import { countSubscriptions, executionOutcomes, recentFailures } from './dashboard-queries';
 
 async function installationOf(deps: TApiDeps, workspaceId: string) {
@@ -12,7 +13,13 @@ async function installationOf(deps: TApiDeps, workspaceId: string) {
     return null;
   }
 
-  return { status: row.status, active: row.status === 'ACTIVE', installedAt: row.installedAt, updatedAt: row.updatedAt, uninstalledAt: row.uninstalledAt };
+  return {
+    status: row.status,
+    active: row.status === 'ACTIVE',
+    installedAt: row.installedAt,
+    updatedAt: row.updatedAt,
+    uninstalledAt: row.uninstalledAt ?? null,
+  };
 }
 
 async function bootstrapOf(deps: TApiDeps, workspaceId: string) {
@@ -35,7 +42,7 @@ async function bootstrapOf(deps: TApiDeps, workspaceId: string) {
 }
 
 /** Everything the dashboard shows for one workspace, read in parallel. */
-export async function getDashboard(deps: TApiDeps, workspaceId: string) {
+export async function getDashboard(deps: TApiDeps, workspaceId: string): Promise<TDashboard> {
   const [installation, subscriptions, webhooks, executions, failures, cache, bootstrap] = await Promise.all([
     installationOf(deps, workspaceId),
     countSubscriptions(deps.db, workspaceId),
@@ -46,5 +53,15 @@ export async function getDashboard(deps: TApiDeps, workspaceId: string) {
     bootstrapOf(deps, workspaceId),
   ]);
 
-  return { workspaceId, installation, subscriptions, webhooks, executions, recentFailures: failures, cache, bootstrap, catalogue: { available: deps.catalogue.get() !== null } };
+  return {
+    workspaceId,
+    installation,
+    subscriptions,
+    webhooks,
+    executions,
+    recentFailures: failures,
+    cache,
+    bootstrap,
+    catalogue: { available: deps.catalogue.get() !== null },
+  };
 }

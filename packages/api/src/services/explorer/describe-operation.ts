@@ -34,7 +34,9 @@ function describe(op: Operation, caller: TCaller): TOperationDetail {
       example: safeExample(p.schema),
       boundTo: boundTo(p.name, p.in),
     })),
-    requestBody: op.requestBody ? { required: op.requestBody.required, contentType: op.requestBody.contentType, schema: op.requestBody.schema } : null,
+    requestBody: op.requestBody
+      ? { required: op.requestBody.required, contentType: op.requestBody.contentType, schema: op.requestBody.schema }
+      : null,
     exampleBody: op.requestBody ? safeExample(op.requestBody.schema) : null,
     responses: Object.entries(op.responses).map(([status, r]) => ({ status, description: r.description, schema: r.schema ?? null })),
     bindings,

@@ -47,18 +47,32 @@ function storedRequest(request: TPrepared): Record<string, unknown> {
   }
   const bounded = boundedBody(request.body);
 
-  return 'body' in bounded ? { ...request } : { path: request.path, query: request.query, bodyPreview: bounded.preview, bodyTruncated: true };
+  return 'body' in bounded
+    ? { ...request }
+    : { path: request.path, query: request.query, bodyPreview: bounded.preview, bodyTruncated: true };
 }
 
-async function record(deps: TApiDeps, caller: TCaller, run: { op: Operation; request: TPrepared; outcome: TCallOutcome; response: unknown }) {
+async function record(
+  deps: TApiDeps,
+  caller: TCaller,
+  run: { op: Operation; request: TPrepared; outcome: TCallOutcome; response: unknown },
+) {
   const { op, request, outcome } = run;
   try {
     return await recordRun(deps, caller, {
-      operationId: op.operationId, method: op.method, url: outcome.url, request: storedRequest(request) as never,
-      status: outcome.status, latencyMs: outcome.latencyMs, response: run.response,
+      operationId: op.operationId,
+      method: op.method,
+      url: outcome.url,
+      request: storedRequest(request) as never,
+      status: outcome.status,
+      latencyMs: outcome.latencyMs,
+      response: run.response,
     });
   } catch (err) {
-    deps.logger.warn({ workspaceId: caller.workspaceId, operationId: op.operationId, err: (err as Error).message }, 'explorer history not saved');
+    deps.logger.warn(
+      { workspaceId: caller.workspaceId, operationId: op.operationId, err: (err as Error).message },
+      'explorer history not saved',
+    );
 
     return null;
   }
@@ -86,7 +100,15 @@ export async function executeOperation(deps: TApiDeps, caller: TCaller, input: T
   deps.logger.info(logged, 'explorer call');
 
   return {
-    historyId, operationId: op.operationId, method: op.method, status: outcome.status, latencyMs: outcome.latencyMs, attempts: outcome.attempts,
-    headers: outcome.headers, body: outcome.body, url: outcome.url, curl: curlFor({ method: op.method, url: outcome.url, body: shown.body }),
+    historyId,
+    operationId: op.operationId,
+    method: op.method,
+    status: outcome.status,
+    latencyMs: outcome.latencyMs,
+    attempts: outcome.attempts,
+    headers: outcome.headers,
+    body: outcome.body,
+    url: outcome.url,
+    curl: curlFor({ method: op.method, url: outcome.url, body: shown.body }),
   };
 }

@@ -6,7 +6,11 @@ const ZHostSchema = z.enum(['api', 'reports']);
 export const ZEndpointsRequestSchema = z
   .object({
     tag: z.string().max(128).optional(),
-    method: z.string().transform((m) => m.toUpperCase()).pipe(ZMethodSchema).optional(),
+    method: z
+      .string()
+      .transform((m) => m.toUpperCase())
+      .pipe(ZMethodSchema)
+      .optional(),
     /** Case-insensitive, over operationId, summary and path. */
     search: z.string().trim().max(200).optional(),
   })

@@ -1,26 +1,29 @@
 import { useQuery } from '@tanstack/react-query';
 
-import type { THistoryItem } from '../../../api-contract/pending-types';
+import type { THistory, THistoryItem } from '../../../api-contract/pending-types';
 import { formatDateTime, formatDuration } from '../../../components/format';
 import { Empty, QueryState } from '../../../components/states';
 import { pendingQuery } from '../../../trpc/pending';
 
 type THistoryListProps = { operationId: string; onLoad: (item: THistoryItem) => void };
 
-export function historyQuery(operationId: string) {
-  return pendingQuery<{ items: THistoryItem[] }>('explorer.history', { operationId, limit: 20 });
+/** explorer.history covers every operation; this page shows the calls of its own operation among the last 100. */
+export function historyQuery() {
+  return pendingQuery<THistory>('explorer.history', { limit: 100 });
 }
 
 export function HistoryList({ operationId, onLoad }: THistoryListProps) {
-  const query = useQuery(historyQuery(operationId));
+  const query = useQuery(historyQuery());
 
   return (
     <section aria-labelledby="history-title">
       <h2 id="history-title">History</h2>
       <QueryState query={query} what="Call history" procedure="explorer.history">
-        {({ items }) =>
-          items.length === 0 ? (
-            <Empty>No call of this operation yet.</Empty>
+        {({ items }) => {
+          const mine = items.filter((h) => h.operationId === operationId);
+
+          return mine.length === 0 ? (
+            <Empty>No recent call of this operation.</Empty>
           ) : (
             <table className="table compact">
               <thead>
@@ -28,30 +31,30 @@ export function HistoryList({ operationId, onLoad }: THistoryListProps) {
                   <th scope="col">When</th>
                   <th scope="col">Status</th>
                   <th scope="col">Latency</th>
+                  <th scope="col">URL</th>
                   <th scope="col">
                     <span className="visually-hidden">Actions</span>
                   </th>
                 </tr>
               </thead>
               <tbody>
-                {items.map((h) => (
+                {mine.map((h) => (
                   <tr key={h.id}>
                     <td>{formatDateTime(h.createdAt)}</td>
-                    <td>{h.status ?? h.error ?? '—'}</td>
+                    <td>{h.status === 0 ? 'no answer' : h.status}</td>
                     <td>{formatDuration(h.latencyMs)}</td>
+                    <td className="break small">{h.url}</td>
                     <td>
-                      {h.request && (
-                        <button type="button" className="button small" onClick={() => onLoad(h)}>
-                          Load request from {formatDateTime(h.createdAt)}
-                        </button>
-                      )}
+                      <button type="button" className="button small" onClick={() => onLoad(h)}>
+                        Load request from {formatDateTime(h.createdAt)}
+                      </button>
                     </td>
                   </tr>
                 ))}
               </tbody>
             </table>
-          )
-        }
+          );
+        }}
       </QueryState>
     </section>
   );

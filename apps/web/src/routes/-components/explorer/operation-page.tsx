@@ -40,7 +40,7 @@ function Parameters({ op }: { op: TOperation }) {
             </th>
             <td>{p.in}</td>
             <td>{schemaType(p.schema)}</td>
-            <td>{p.required ? 'yes' : 'no'}</td>
+            <td>{p.required ? 'yes' : 'no'}{p.boundTo && <span className="muted small"> (set from your {p.boundTo})</span>}</td>
             <td>{p.description}</td>
           </tr>
         ))}
@@ -71,7 +71,24 @@ export function OperationPage() {
             <p className="muted small">
               Operation <code>{op.operationId}</code> · tag {op.tag} · {op.host === 'reports' ? 'Reports API' : 'Clockify API'}
             </p>
+            {op.destructiveReason && (
+              <p className="warning-text" role="note">
+                {op.destructiveReason}.
+              </p>
+            )}
             <Parameters op={op} />
+            {op.responses.length > 0 && (
+              <details>
+                <summary>Responses</summary>
+                <ul>
+                  {op.responses.map((r) => (
+                    <li key={r.status}>
+                      <strong>{r.status}</strong> {r.description}
+                    </li>
+                  ))}
+                </ul>
+              </details>
+            )}
             <RequestPanel key={op.operationId} op={op} />
           </>
         )}

@@ -3,17 +3,18 @@ import { useNavigate } from '@tanstack/react-router';
 import type { RJSFSchema } from '@rjsf/utils';
 import { useMemo, useState } from 'react';
 
-import type { TClockifyResponse, TExecuteInput, THistoryItem, TOperation } from '../../../api-contract/pending-types';
+import type { TExecuteInput, TExecuteResponse, THistoryItem, TOperation } from '../../../api-contract/pending-types';
 import { useIsAdmin, useSession } from '../../../auth/auth-store';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { CopyButton } from '../../../components/copy-button';
+import { checkValue } from '../../../components/schema-form/safe-validator';
 import { errorMessage, isMissingProcedure } from '../../../trpc/errors';
 import { pendingMutation } from '../../../trpc/pending';
 import { BodyEditor } from './body-editor';
 import { buildCurl } from './curl';
 import { HistoryList, historyQuery } from './history-list';
-import { changesData, isDestructive } from './operations';
-import { compactValues, exampleFromSchema, initialParameters, parametersSchema, type TRequestValues } from './request-schema';
+import { isDelete } from './operations';
+import { compactValues, exampleFromSchema, initialParameters, parametersSchema, parametersUiSchema, type TRequestValues } from './request-schema';
 import { ResponseView } from './response-view';
 import { SchemaForm } from './schema-form';
 
@@ -23,20 +24,30 @@ export function RequestPanel({ op }: { op: TOperation }) {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const schema = useMemo(() => parametersSchema(op), [op]);
-  const example = useMemo(() => (op.requestBody ? (op.requestBody.example ?? exampleFromSchema(op.requestBody.schema)) : undefined), [op]);
+  const uiSchema = useMemo(() => parametersUiSchema(op), [op]);
+  const example = useMemo(() => (op.requestBody ? (op.exampleBody ?? exampleFromSchema(op.requestBody.schema)) : undefined), [op]);
   const [params, setParams] = useState<TRequestValues>(() => initialParameters(op, session));
   const [body, setBody] = useState<unknown>(example);
   const [confirming, setConfirming] = useState(false);
   const values: TRequestValues = { path: compactValues(params.path), query: compactValues(params.query), ...(op.requestBody ? { body } : {}) };
   const execute = useMutation({
-    ...pendingMutation<TExecuteInput, TClockifyResponse>('explorer.execute'),
-    onSettled: () => void queryClient.invalidateQueries({ queryKey: historyQuery(op.operationId).queryKey }),
+    ...pendingMutation<TExecuteInput, TExecuteResponse>('explorer.execute'),
+    onSettled: () => void queryClient.invalidateQueries({ queryKey: historyQuery().queryKey }),
   });
-  const send = () => execute.mutate({ operationId: op.operationId, ...values });
-  const onSend = () => (changesData(op.method) ? setConfirming(true) : send());
+  const [missing, setMissing] = useState<string[]>([]);
+  const send = () => execute.mutate({ operationId: op.operationId, ...values, ...(op.destructiveReason ? { confirm: true } : {}) });
+  const onSend = () => {
+    // Required parameters are checked here (CSP-safe checker); everything else is the server's to judge.
+    const problems = checkValue(schema, { path: values.path, query: values.query }).map((e) => `${e.property.replace(/^\./, '')} ${e.message}`);
+    setMissing(problems);
+    if (problems.length > 0) return;
+    if (op.destructiveReason) setConfirming(true);
+    else send();
+  };
   const loadHistory = (h: THistoryItem) => {
-    setParams({ path: h.request?.path ?? {}, query: h.request?.query ?? {} });
-    if (h.request?.body !== undefined) setBody(h.request.body);
+    const request = h.request as { path?: Record<string, string>; query?: Record<string, unknown>; body?: unknown };
+    setParams({ path: request.path ?? {}, query: request.query ?? {} });
+    if (request.body !== undefined) setBody(request.body);
   };
   const useInFlow = () =>
     void navigate({ to: '/flows/new', search: { operationId: op.operationId, path: values.path, query: values.query, body: values.body } });
@@ -46,14 +57,14 @@ export function RequestPanel({ op }: { op: TOperation }) {
       <section aria-labelledby="request-title" className="request-panel">
         <h2 id="request-title">Request</h2>
         {Object.keys(schema.properties ?? {}).length > 0 ? (
-          <SchemaForm schema={schema} value={params} onChange={(v) => setParams((v ?? { path: {}, query: {} }) as TRequestValues)} idPrefix="params" />
+          <SchemaForm schema={schema} uiSchema={uiSchema} value={params} onChange={(v) => setParams((v ?? { path: {}, query: {} }) as TRequestValues)} idPrefix="params" />
         ) : (
           <p className="muted">This operation takes no parameters.</p>
         )}
-        {op.requestBody && <BodyEditor schema={(op.requestBody.schema ?? {}) as RJSFSchema} example={example} value={body} onChange={setBody} />}
+        {op.requestBody && <BodyEditor schema={op.requestBody.schema as RJSFSchema} example={example} value={body} onChange={setBody} />}
         <div className="actions">
           {isAdmin ? (
-            <button type="button" className={isDestructive(op.method) ? 'button danger' : 'button primary'} onClick={onSend} disabled={execute.isPending}>
+            <button type="button" className={op.destructiveReason ? 'button danger' : 'button primary'} onClick={onSend} disabled={execute.isPending}>
               {execute.isPending ? 'Sending…' : `Send ${op.method.toUpperCase()} request`}
             </button>
           ) : (
@@ -63,6 +74,13 @@ export function RequestPanel({ op }: { op: TOperation }) {
             Use in a flow
           </button>
         </div>
+        {missing.length > 0 && (
+          <ul role="alert" className="error-text">
+            {missing.map((m) => (
+              <li key={m}>{m}</li>
+            ))}
+          </ul>
+        )}
         {execute.isError && (
           <p role="alert" className="error-text">
             {isMissingProcedure(execute.error) ? 'Calling operations is not available yet on this server (explorer.execute).' : errorMessage(execute.error)}
@@ -79,21 +97,18 @@ export function RequestPanel({ op }: { op: TOperation }) {
       <HistoryList operationId={op.operationId} onLoad={loadHistory} />
       <ConfirmDialog
         open={confirming}
-        title={isDestructive(op.method) ? 'Delete data in Clockify?' : 'Change data in Clockify?'}
+        title={isDelete(op.method) ? 'Delete data in Clockify?' : 'Change data in Clockify?'}
         confirmLabel={`Send ${op.method.toUpperCase()}`}
-        danger={isDestructive(op.method)}
+        danger
         onConfirm={() => {
           setConfirming(false);
           send();
         }}
         onCancel={() => setConfirming(false)}
       >
+        <p>{op.destructiveReason}.</p>
         <p>
-          <code>
-            {op.method.toUpperCase()} {op.path}
-          </code>{' '}
-          runs for real on workspace <code>{session.workspaceId}</code>.
-          {isDestructive(op.method) ? ' What it deletes cannot be restored.' : ' It may create or change data.'}
+          It runs for real on workspace <code>{session.workspaceId}</code>, with the add-on's admin rights. Clockify has no undo.
         </p>
       </ConfirmDialog>
     </>

@@ -1,9 +1,10 @@
-import type { TClockifyResponse } from '../../../api-contract/pending-types';
+import type { TExecuteResponse } from '../../../api-contract/pending-types';
+import { CopyButton } from '../../../components/copy-button';
 import { formatDuration } from '../../../components/format';
 import { JsonViewer } from '../../../components/json-viewer/json-viewer';
 import { HeadersTable } from '../headers-table';
 
-export function ResponseView({ response }: { response: TClockifyResponse }) {
+export function ResponseView({ response }: { response: TExecuteResponse }) {
   const ok = response.status >= 200 && response.status < 300;
 
   return (
@@ -21,6 +22,11 @@ export function ResponseView({ response }: { response: TClockifyResponse }) {
       <details>
         <summary>Headers</summary>
         <HeadersTable headers={response.headers} caption="Response headers" />
+      </details>
+      <details>
+        <summary>This call as curl</summary>
+        <pre className="code-block">{response.curl}</pre>
+        <CopyButton text={response.curl} label="Copy this call as curl" />
       </details>
     </section>
   );

@@ -16,7 +16,7 @@ export function SourceCreateForm({ onCreate, isPending }: TProps) {
   return (
     <form className="stack-form" onSubmit={submit} aria-label="New custom source">
       <label>
-        Name
+        Source name
         <input required value={f.name} onChange={set('name')} maxLength={128} placeholder="e.g. GitHub deployments" />
       </label>
       <label>

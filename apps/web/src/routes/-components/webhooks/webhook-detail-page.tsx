@@ -5,6 +5,7 @@ import { useIsAdmin } from '../../../auth/auth-store';
 import { formatBytes, formatDateTime } from '../../../components/format';
 import { JsonViewer } from '../../../components/json-viewer/json-viewer';
 import { StatusBadge } from '../../../components/status-badge';
+import { useSourceNames } from '../../../hooks/use-source-names';
 import { trpc } from '../../../trpc/client';
 import { errorMessage } from '../../../trpc/errors';
 import type { TWebhookDetail } from '../../../trpc/types';
@@ -47,6 +48,7 @@ export function WebhookDetailPage() {
   const { id } = route.useParams();
   const { data: w } = useSuspenseQuery(trpc.webhooks.get.queryOptions({ id }));
   const isAdmin = useIsAdmin();
+  const names = useSourceNames();
 
   return (
     <>
@@ -54,7 +56,10 @@ export function WebhookDetailPage() {
         <Link to="/webhooks">Webhooks</Link> / {w.id}
       </p>
       <div className="page-header">
-        <h1>{w.eventType}</h1>
+        <h1>
+          {w.eventType}
+          {w.source === 'custom' && w.sourceId && <span className="muted small"> from {names.get(w.sourceId) ?? w.sourceId}</span>}
+        </h1>
         {isAdmin && <ReplayButton webhook={w} />}
       </div>
       <dl className="facts">
@@ -63,7 +68,7 @@ export function WebhookDetailPage() {
           <StatusBadge status={w.outcome} /> {w.reason}
         </dd>
         <dt>Source</dt>
-        <dd>{w.source === 'custom' ? `Custom source ${w.sourceId ?? ''}` : 'Clockify'}</dd>
+        <dd>{w.source === 'custom' ? `Custom source ${w.sourceId ? (names.get(w.sourceId) ?? w.sourceId) : ''}` : 'Clockify'}</dd>
         <dt>Received</dt>
         <dd>{formatDateTime(w.receivedAt)}</dd>
         <dt>Signature</dt>

@@ -2,11 +2,14 @@ import { Link } from '@tanstack/react-router';
 
 import { formatBytes, formatDateTime } from '../../../components/format';
 import { StatusBadge } from '../../../components/status-badge';
+import { useSourceNames } from '../../../hooks/use-source-names';
 import type { TWebhookSummary } from '../../../trpc/types';
 
 type TWebhookTableProps = { items: TWebhookSummary[]; liveIds?: ReadonlySet<string>; caption: string };
 
 export function WebhookTable({ items, liveIds, caption }: TWebhookTableProps) {
+  const names = useSourceNames();
+
   return (
     <div className="table-scroll">
       <table className="table">
@@ -34,7 +37,7 @@ export function WebhookTable({ items, liveIds, caption }: TWebhookTableProps) {
                   {w.eventType}
                 </Link>
               </td>
-              <td>{w.source === 'custom' ? `custom${w.sourceId ? ` (${w.sourceId})` : ''}` : 'Clockify'}</td>
+              <td>{w.source === 'custom' ? `Custom: ${w.sourceId ? (names.get(w.sourceId) ?? w.sourceId) : 'unknown'}` : 'Clockify'}</td>
               <td>
                 <StatusBadge status={w.outcome} />
                 {w.reason && <span className="muted small"> {w.reason}</span>}

@@ -1,0 +1,75 @@
+import { createPrivateKey } from 'node:crypto';
+
+import { createTRPCClient, httpLink } from '@trpc/client';
+import { SignJWT } from 'jose';
+
+import type { AppRouter } from '@uw/api';
+import { MANIFEST_EVENT_TYPES } from '@uw/clockify';
+import type { Simulator } from '@uw/simulator';
+
+/** Installs the add-on the way Clockify does: INSTALLED carries the manifest's 20 webhooks with their tokens. */
+export async function installLikeClockify(sim: Simulator, serverUrl: string, workspaceId: string) {
+  const webhooks = MANIFEST_EVENT_TYPES.map((e) => ({ event: e.name, path: `${serverUrl}/webhooks/clockify` }));
+  const result = await sim.installInto(serverUrl, workspaceId, { webhooks });
+  if (result.status !== 200) throw new Error(`install into ${workspaceId} answered ${result.status}: ${JSON.stringify(result.body)} ${result.error ?? ''}`);
+
+  return result;
+}
+
+/** The `clockify-signature` Clockify would send for `eventType` of `workspaceId` to this server. */
+export function webhookToken(sim: Simulator, workspaceId: string, eventType: string, serverUrl: string): string {
+  const hooks = sim.workspace(workspaceId).data.webhooks.filter((w) => w.url === `${serverUrl}/webhooks/clockify`);
+  const hook = hooks.find((w) => w.webhookEvent === eventType) ?? hooks[0];
+  if (!hook) throw new Error(`no webhook registered for ${eventType} on ${workspaceId}`);
+
+  return hook.authToken;
+}
+
+/** A JWT signed with the simulator's key (the server trusts it) with the claims given. */
+export async function signWithSim(sim: Simulator, claims: Record<string, unknown>, opts: { expiresAt?: number } = {}) {
+  const jwt = new SignJWT({ type: 'addon', ...claims })
+    .setProtectedHeader({ alg: 'RS256' })
+    .setIssuer(String(claims.iss ?? 'clockify'))
+    .setSubject(String(claims.sub ?? sim.addonKey))
+    .setIssuedAt();
+  if (opts.expiresAt) jwt.setExpirationTime(opts.expiresAt);
+
+  return jwt.sign(createPrivateKey(sim.privateKeyPem));
+}
+
+/** A typed tRPC client acting as the workspace owner. */
+export async function ownerClient(sim: Simulator, serverUrl: string, workspaceId: string) {
+  const token = await sim.userToken(workspaceId, { role: 'OWNER', ttlSec: 3_600 });
+
+  return createTRPCClient<AppRouter>({ links: [httpLink({ url: `${serverUrl}/trpc`, headers: () => ({ authorization: `Bearer ${token}` }) })] });
+}
+export type TOwnerClient = Awaited<ReturnType<typeof ownerClient>>;
+
+/** Sets workspace settings the way Clockify does (SETTINGS_UPDATED). */
+export async function updateSettings(sim: Simulator, serverUrl: string, workspaceId: string, settings: Record<string, unknown>) {
+  const result = await sim.sendLifecycle(serverUrl, 'settings-updated', workspaceId, {
+    settings: Object.entries(settings).map(([id, value]) => ({ id, name: id, value })),
+  });
+  if (result.status !== 200) throw new Error(`settings-updated answered ${result.status}: ${JSON.stringify(result.response)}`);
+}
+
+/** A time-entry-like body; `id` makes each body (and so its dedup key) distinct. */
+export const timeEntryBody = (workspaceId: string, id: string, extra: Record<string, unknown> = {}) => ({
+  id,
+  workspaceId,
+  description: 'fault suite',
+  billable: true,
+  timeInterval: { start: '2026-01-05T09:00:00Z', end: '2026-01-05T10:00:00Z', duration: 'PT1H' },
+  ...extra,
+});
+
+/** Polls until `check` gives a truthy value; throws when the time runs out. */
+export async function waitFor<T>(what: string, check: () => Promise<T | undefined | null | false> | T | undefined | null | false, timeoutMs = 10_000, everyMs = 100): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > until) throw new Error(`${what}: not within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, everyMs));
+  }
+}

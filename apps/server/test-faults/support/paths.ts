@@ -1,0 +1,10 @@
+import { resolve } from 'node:path';
+
+/** Where things are, and which PostgreSQL the fault suites and the benchmark use. */
+export const REPO_ROOT = resolve(import.meta.dirname, '../../../..');
+export const SERVER_MAIN = resolve(REPO_ROOT, 'apps/server/src/main.ts');
+export const SHARED_OPENAPI = resolve(REPO_ROOT, '../shared/clockify/openapi.json');
+export const PG_ADMIN_URL = process.env.UW_TEST_PG_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+export const REQUIRE_PG = process.env.CI === 'true';
+/** Fixed test key for secrets at rest (64 hex chars). */
+export const TEST_ENCRYPTION_KEY = '11'.repeat(32);

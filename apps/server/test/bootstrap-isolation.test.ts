@@ -1,0 +1,56 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { startBootstrap, stopBootstraps } from '@uw/api';
+import { testDialects } from '@uw/db/testing';
+import { startSimulator, type Simulator } from '@uw/simulator';
+
+import { installLikeClockify, REQUIRE_PG, simData, startTestServer, TEST_PG_ADMIN_URL, trpcClient, waitFor, type TTestServer } from './utils';
+
+const dialects = await testDialects({ pgAdminUrl: TEST_PG_ADMIN_URL, requirePg: REQUIRE_PG });
+const A = 'b0075a0000000000000000aa';
+const B = 'b0075b0000000000000000bb';
+
+/** The bootstrap and cache procedures, called by workspace A: nothing of B comes back, nothing of B changes. */
+describe.each(dialects)('bootstrap and cache isolation on %s', (dialect) => {
+  let sim: Simulator;
+  let server: TTestServer;
+  let apiA: ReturnType<typeof trpcClient>;
+  const rowsOfB = async () => {
+    const knex = server.deps.db.knex();
+    const rows = await Promise.all(['universal_webhook_bootstrap_state', 'universal_webhook_entity_cache'].map((t) => knex(t).where('workspace_id', B).orderBy('id')));
+
+    return JSON.stringify(rows);
+  };
+
+  beforeAll(async () => {
+    sim = await startSimulator({ seed: { workspaces: [{ id: A, users: 1, projects: 2 }, { id: B, users: 2, projects: 3 }] } });
+    server = await startTestServer({ dialect, clockifyPem: sim.publicKeyPem });
+    for (const ws of [A, B]) {
+      await installLikeClockify(sim, server.url, ws);
+      expect(await (await startBootstrap(server.deps.runtime, ws)).done).toBe('completed');
+    }
+    apiA = trpcClient(server.url, await sim.userToken(A, { role: 'OWNER' }));
+  });
+  afterAll(async () => {
+    await stopBootstraps(server.deps.runtime);
+    await server?.close();
+    await sim?.close();
+  });
+
+  it('gives workspace A nothing of workspace B and changes nothing of B', async () => {
+    const before = await rowsOfB();
+    const idsOfB = [B, ...simData(sim, B).projects.map((p) => p.id), ...simData(sim, B).users.map((u) => u.id)];
+    const results = [
+      await apiA.bootstrap.status.query(),
+      await apiA.cache.counts.query(),
+      ...(await Promise.all(['project', 'user', 'workspace', 'client', 'tag'].map((entityType) => apiA.cache.search.query({ entityType, limit: 100 })))),
+      await apiA.bootstrap.trigger.mutate({ restart: true }),
+    ];
+    for (const result of results) {
+      const text = JSON.stringify(result);
+      expect(idsOfB.filter((id) => text.includes(id))).toEqual([]);
+    }
+    await waitFor(async () => (await apiA.bootstrap.status.query()).status === 'completed');
+    expect(await rowsOfB()).toBe(before);
+  });
+});

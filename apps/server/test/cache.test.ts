@@ -1,0 +1,91 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { applyWebhookToCache, refreshExpiredCache, startBootstrap, stopBootstraps } from '@uw/api';
+import { testDialects } from '@uw/db/testing';
+import { startSimulator, type Simulator } from '@uw/simulator';
+
+import { installLikeClockify, REQUIRE_PG, simData, startTestServer, TEST_PG_ADMIN_URL, trpcClient, type TTestServer } from './utils';
+
+const dialects = await testDialects({ pgAdminUrl: TEST_PG_ADMIN_URL, requirePg: REQUIRE_PG });
+const ws = 'cac4e00000000000000000c1';
+const other = 'cac4e00000000000000000c2';
+const DAY_MS = 86_400_000;
+
+describe.each(dialects)('entity cache on %s', (dialect) => {
+  let sim: Simulator;
+  let server: TTestServer;
+  let api: ReturnType<typeof trpcClient>;
+  let apiOther: ReturnType<typeof trpcClient>;
+  const names = async (entityType: string, query?: string, limit = 100) => (await api.cache.search.query({ entityType, query, limit })).map((h) => h.name);
+  const counts = async () => Object.fromEntries((await api.cache.counts.query()).map((c) => [c.entityType, c.count]));
+
+  beforeAll(async () => {
+    sim = await startSimulator({ seed: { workspaces: [{ id: ws, users: 3, projects: 12, clients: 4, tags: 5 }, { id: other, users: 1, projects: 2 }] } });
+    server = await startTestServer({ dialect, clockifyPem: sim.publicKeyPem });
+    for (const id of [ws, other]) {
+      await installLikeClockify(sim, server.url, id);
+      expect(await (await startBootstrap(server.deps.runtime, id)).done).toBe('completed');
+    }
+    api = trpcClient(server.url, await sim.userToken(ws, { role: 'USER' }));
+    apiOther = trpcClient(server.url, await sim.userToken(other, { role: 'OWNER' }));
+  });
+  afterAll(async () => {
+    await stopBootstraps(server.deps.runtime);
+    await server?.close();
+    await sim?.close();
+  });
+
+  it('counts the cached entities per type, per workspace', async () => {
+    const mine = await api.cache.counts.query();
+    expect(Object.fromEntries(mine.map((c) => [c.entityType, c.count]))).toMatchObject({ project: 12, client: 4, tag: 5, user: 3 });
+    expect(mine.every((c) => typeof c.fetchedAt === 'number' && c.fetchedAt > 0)).toBe(true);
+    expect(Object.fromEntries((await apiOther.cache.counts.query()).map((c) => [c.entityType, c.count]))).toMatchObject({ project: 2, user: 1 });
+  });
+
+  it('searches by name for pickers: case-insensitive, names starting with the query first, then containing it', async () => {
+    expect(await names('project', 'IN')).toEqual(['Internal Tools', 'Marketing Campaign', 'Marketing Campaign 2', 'Onboarding']);
+    expect(await names('project', 'mobile app')).toEqual(['Mobile App', 'Mobile App 2']);
+    expect(await names('project', undefined, 3)).toEqual(['API Platform', 'Data Migration', 'Data Migration 2']);
+    expect(await names('project', '%')).toEqual([]);
+    expect(await names('client', 'acme')).toEqual(['Acme Corp']);
+    expect(await names('tag', 'UR')).toEqual(['urgent']);
+    const users = await api.cache.search.query({ entityType: 'user', limit: 10 });
+    expect(users.map((u) => u.id).sort()).toEqual(simData(sim, ws).users.map((u) => u.id).sort());
+    expect((await apiOther.cache.search.query({ entityType: 'project', limit: 100 })).every((h) => (h.data as { workspaceId: string }).workspaceId === other)).toBe(true);
+  });
+
+  it('NEW_PROJECT and PROJECT_DELETED webhooks upsert and delete the project in the cache', async () => {
+    const created = await sim.sendWebhook(server.url, ws, 'NEW_PROJECT');
+    expect(created.status).toBe(200);
+    const project = created.body as { id: string; name: string };
+    expect(await applyWebhookToCache(server.deps.api, ws, 'NEW_PROJECT', created.body)).toEqual({ action: 'upsert', entityType: 'project', entityId: project.id });
+    expect((await api.cache.search.query({ entityType: 'project', query: project.name, limit: 10 })).map((h) => h.id)).toContain(project.id);
+    expect((await counts()).project).toBe(13);
+
+    const deleted = await sim.sendWebhook(server.url, ws, 'PROJECT_DELETED');
+    expect((deleted.body as { id: string }).id).toBe(project.id);
+    expect(await applyWebhookToCache(server.deps.api, ws, 'PROJECT_DELETED', deleted.body)).toEqual({ action: 'delete', entityType: 'project', entityId: project.id });
+    expect((await api.cache.search.query({ entityType: 'project', query: project.name, limit: 10 })).map((h) => h.id)).not.toContain(project.id);
+    expect((await counts()).project).toBe(12);
+
+    expect((await applyWebhookToCache(server.deps.api, ws, 'USERS_INVITED_TO_WORKSPACE', {})).action).toBe('none');
+    expect((await applyWebhookToCache(server.deps.api, ws, 'NEW_PROJECT', { name: 'no id' })).action).toBe('none');
+  });
+
+  it('refreshes expired rows from Clockify and removes what Clockify no longer lists', async () => {
+    const d = simData(sim, ws);
+    const gone = d.projects.pop()!;
+    d.clients.pop();
+    await applyWebhookToCache(server.deps.api, ws, 'NEW_TIME_ENTRY', { id: 'te-cached-by-webhook', description: 'x' });
+    const later = Date.now() + 8 * DAY_MS; // past the default 7-day TTL of every row
+    const result = await refreshExpiredCache(server.deps.runtime, { now: later });
+    expect(result.errors).toBe(0);
+    expect(result.refreshed).toBeGreaterThanOrEqual(d.projects.length + d.clients.length + d.tags.length + d.users.length);
+    expect(result.removed).toBeGreaterThanOrEqual(3);
+    expect(await counts()).toMatchObject({ project: d.projects.length, client: d.clients.length, tag: d.tags.length, user: d.users.length });
+    expect((await counts()).time_entry).toBeUndefined();
+    expect((await api.cache.search.query({ entityType: 'project', query: gone.name, limit: 10 })).map((h) => h.id)).not.toContain(gone.id);
+    const stale = await server.deps.db.knex()('universal_webhook_entity_cache').where('expires_at', '<', later).count({ n: '*' });
+    expect(Number(stale[0]!.n)).toBe(0);
+  });
+});

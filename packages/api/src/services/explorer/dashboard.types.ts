@@ -1,0 +1,55 @@
+import { z } from 'zod';
+
+const ZCountSchema = z.number().int();
+const ZEpochSchema = z.number();
+
+export const ZDashboardSchema = z.object({
+  workspaceId: z.string(),
+  installation: z
+    .object({
+      status: z.enum(['ACTIVE', 'INACTIVE', 'DELETED']),
+      active: z.boolean(),
+      installedAt: ZEpochSchema,
+      updatedAt: ZEpochSchema,
+      uninstalledAt: ZEpochSchema.nullable(),
+    })
+    .nullable(),
+  /** Rows of `universal_webhook_subscription`: manifest webhooks plus those registered through the API. */
+  subscriptions: z.object({ total: ZCountSchema, manifest: ZCountSchema, api: ZCountSchema }),
+  /** Last 24 h: webhooks per hour (hour = start, epoch ms) by event type, and ingest outcomes. */
+  webhooks: z.object({
+    since: ZEpochSchema,
+    perHour: z.array(z.object({ hour: ZEpochSchema, eventType: z.string(), count: ZCountSchema })),
+    outcomes: z.record(z.string(), ZCountSchema),
+  }),
+  /** Executions created in the last 24 h by status. */
+  executions: z.object({ since: ZEpochSchema, total: ZCountSchema, byStatus: z.record(z.string(), ZCountSchema) }),
+  recentFailures: z.array(
+    z.object({
+      executionId: z.string(),
+      flowId: z.string(),
+      flowName: z.string().nullable(),
+      error: z.string().nullable(),
+      errorCode: z.string().nullable(),
+      attempts: ZCountSchema,
+      createdAt: ZEpochSchema,
+      finishedAt: ZEpochSchema.nullable(),
+    }),
+  ),
+  cache: z.array(z.object({ entityType: z.string(), count: ZCountSchema, fetchedAt: ZEpochSchema.nullable() })),
+  bootstrap: z
+    .object({
+      status: z.string(),
+      opsDone: ZCountSchema,
+      opsTotal: ZCountSchema,
+      pages: ZCountSchema,
+      entities: ZCountSchema,
+      errors: ZCountSchema,
+      startedAt: ZEpochSchema.nullable(),
+      finishedAt: ZEpochSchema.nullable(),
+      updatedAt: ZEpochSchema,
+    })
+    .nullable(),
+  catalogue: z.object({ available: z.boolean() }),
+});
+export type TDashboard = z.infer<typeof ZDashboardSchema>;
