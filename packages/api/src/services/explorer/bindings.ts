@@ -1,5 +1,6 @@
 import type { Operation } from '@uw/clockify';
 
+import { UserError } from '../../errors';
 import type { TCaller } from '../auth/caller';
 import type { TBinding } from './explorer.types';
 
@@ -24,20 +25,24 @@ export function bindingsFor(op: Operation, caller: TCaller): TBinding[] {
 
 const isEmpty = (v: unknown) => v === undefined || v === null || v === '';
 
-/** The path parameters with the bindings applied, and the problems (a foreign workspaceId). */
-export function applyBindings(op: Operation, caller: TCaller, given: Record<string, unknown>) {
+/**
+ * The path parameters with the bindings applied. Another workspace's id is answered NOT_FOUND, as every
+ * cross-workspace id is (RELIABILITY T1), whether or not that workspace exists.
+ */
+export function applyBindings(op: Operation, caller: TCaller, given: Record<string, unknown>): Record<string, unknown> {
   const path: Record<string, unknown> = { ...given };
-  const problems: string[] = [];
   for (const binding of bindingsFor(op, caller)) {
     const value = given[binding.name];
     if (!binding.overridable && !isEmpty(value) && String(value) !== binding.value) {
-      problems.push(`path parameter "${binding.name}" is bound to your workspace (${binding.value}); leave it empty`);
-      continue;
+      throw new UserError(
+        'NOT_FOUND',
+        `workspace ${String(value)} not found: the explorer acts on your own workspace only (leave workspaceId empty)`,
+      );
     }
     if (!binding.overridable || (isEmpty(value) && binding.value !== null)) {
       path[binding.name] = binding.value;
     }
   }
 
-  return { path, problems };
+  return path;
 }

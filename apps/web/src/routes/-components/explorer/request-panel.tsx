@@ -38,7 +38,7 @@ export function RequestPanel({ op }: { op: TOperation }) {
   const send = () => execute.mutate({ operationId: op.operationId, ...values, ...(op.destructiveReason ? { confirm: true } : {}) });
   const onSend = () => {
     // Required parameters are checked here (CSP-safe checker); everything else is the server's to judge.
-    const problems = checkValue(schema, { path: values.path, query: values.query }).map((e) => `${e.property.replace(/^\./, '')} ${e.message}`);
+    const problems = checkValue(schema, { path: values.path, query: values.query }).map((e) => `${(e.property ?? '').replace(/^\./, '')} ${e.message}`);
     setMissing(problems);
     if (problems.length > 0) return;
     if (op.destructiveReason) setConfirming(true);
