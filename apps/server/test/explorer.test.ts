@@ -138,8 +138,8 @@ describe.each(dialects)('API explorer on %s', (dialect) => {
     const foreign = await caught(
       owner.explorer.execute.mutate({ operationId: 'getTags', path: { workspaceId: 'ffffffffffffffffffffffff' } }),
     );
-    expect(foreign.code).toBe('NOT_FOUND');
-    expect(foreign.message).toMatch(/your own workspace only/);
+    expect(foreign.code).toBe('BAD_REQUEST');
+    expect(foreign.message).toMatch(/bound to your own workspace/);
     expect((await caught(owner.explorer.execute.mutate({ operationId: 'noSuchOperation' }))).code).toBe('BAD_REQUEST');
     expect(sim.requests.length).toBe(before);
   });

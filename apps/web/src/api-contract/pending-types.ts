@@ -58,7 +58,13 @@ export type TOperation = TEndpointSummary & {
 };
 
 /** explorer.execute({ operationId, path, query, body?, confirm? }) — `confirm: true` for destructive operations. */
-export type TExecuteInput = { operationId: string; path: Record<string, unknown>; query: Record<string, unknown>; body?: unknown; confirm?: boolean };
+export type TExecuteInput = {
+  operationId: string;
+  path: Record<string, unknown>;
+  query: Record<string, unknown>;
+  body?: unknown;
+  confirm?: boolean;
+};
 export type TExecuteResponse = {
   historyId: string | null;
   operationId: string;

@@ -8,12 +8,18 @@ export class DevLoginError extends Error {}
 export async function devLogin(fetchImpl: typeof fetch = fetch): Promise<void> {
   let res: Response;
   try {
-    res = await fetchImpl(`${env.VITE_AUTH_URL}/dev-login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    res = await fetchImpl(`${env.VITE_AUTH_URL}/dev-login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
   } catch (err) {
     throw new DevLoginError(`Could not reach the server: ${(err as Error).message}`);
   }
   if (res.status === 404) {
-    throw new DevLoginError('Development login is turned off on this server (it is never available in production). Open the add-on from Clockify instead.');
+    throw new DevLoginError(
+      'Development login is turned off on this server (it is never available in production). Open the add-on from Clockify instead.',
+    );
   }
   if (!res.ok) {
     const text = await res.text().catch(() => '');

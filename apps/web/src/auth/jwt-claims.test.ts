@@ -7,7 +7,12 @@ const jwt = (payload: unknown) => `${b64url({ alg: 'RS256' })}.${b64url(payload)
 
 describe('decodeClaims', () => {
   it('reads the payload of a JWT, including non-ASCII text', () => {
-    expect(decodeClaims(jwt({ workspaceId: 'w1', user: 'u1', workspaceRole: 'OWNER', name: 'Zoë' }))).toEqual({ workspaceId: 'w1', user: 'u1', workspaceRole: 'OWNER', name: 'Zoë' });
+    expect(decodeClaims(jwt({ workspaceId: 'w1', user: 'u1', workspaceRole: 'OWNER', name: 'Zoë' }))).toEqual({
+      workspaceId: 'w1',
+      user: 'u1',
+      workspaceRole: 'OWNER',
+      name: 'Zoë',
+    });
   });
 
   it('returns null for anything that is not a JWT with a JSON object payload', () => {

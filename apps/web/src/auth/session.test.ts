@@ -7,10 +7,22 @@ const jwt = (payload: unknown) => `${b64url({ alg: 'RS256' })}.${b64url(payload)
 
 describe('sessions', () => {
   it('reads a Clockify user token: workspace, user, API base, expiry, admin role', () => {
-    const token = jwt({ workspaceId: 'w1', user: 'u1', workspaceRole: 'ADMIN', backendUrl: 'https://api.clockify.me/api', exp: 2_000_000_000 });
+    const token = jwt({
+      workspaceId: 'w1',
+      user: 'u1',
+      workspaceRole: 'ADMIN',
+      backendUrl: 'https://api.clockify.me/api',
+      exp: 2_000_000_000,
+    });
 
     expect(sessionFromClockifyToken(token)).toEqual({
-      token, via: 'clockify', role: 'admin', workspaceId: 'w1', userId: 'u1', backendUrl: 'https://api.clockify.me/api', expiresAt: 2_000_000_000_000,
+      token,
+      via: 'clockify',
+      role: 'admin',
+      workspaceId: 'w1',
+      userId: 'u1',
+      backendUrl: 'https://api.clockify.me/api',
+      expiresAt: 2_000_000_000_000,
     });
   });
 

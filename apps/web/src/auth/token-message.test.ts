@@ -19,12 +19,15 @@ describe('refreshAddonToken messages', () => {
     expect(parseTokenMessage(data)).toBe(TOKEN);
   });
 
-  it.each([null, 'not json', { title: 'URL_CHANGED', body: TOKEN }, { title: 'refreshAddonToken', body: 'not-a-jwt' }, { title: 'refreshAddonToken' }])(
-    'ignores other messages (%j)',
-    (data) => {
-      expect(parseTokenMessage(data)).toBeNull();
-    },
-  );
+  it.each([
+    null,
+    'not json',
+    { title: 'URL_CHANGED', body: TOKEN },
+    { title: 'refreshAddonToken', body: 'not-a-jwt' },
+    { title: 'refreshAddonToken' },
+  ])('ignores other messages (%j)', (data) => {
+    expect(parseTokenMessage(data)).toBeNull();
+  });
 
   it('trusts Clockify origins (any region) and our own, nothing else', () => {
     const own = 'http://localhost:8001';

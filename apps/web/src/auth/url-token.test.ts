@@ -48,7 +48,10 @@ describe('consumeTokenFromLocation', () => {
 
   it('does not touch history when there is no token', () => {
     const calls: unknown[] = [];
-    const win = { location: { href: 'https://uw.example.com/' }, history: { state: null, replaceState: () => calls.push(1) } } as unknown as Window;
+    const win = {
+      location: { href: 'https://uw.example.com/' },
+      history: { state: null, replaceState: () => calls.push(1) },
+    } as unknown as Window;
 
     expect(consumeTokenFromLocation(win)).toBeNull();
     expect(calls).toEqual([]);

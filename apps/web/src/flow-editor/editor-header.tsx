@@ -17,7 +17,14 @@ export function EditorHeader({ meta, onMeta, dirty, errorCount, canEdit, saving,
     <div className="editor-header">
       <label className="flow-name">
         Flow name
-        <input value={meta.name} onChange={(e) => onMeta({ name: e.target.value })} maxLength={200} required readOnly={!canEdit} placeholder="e.g. Tag entries without a project" />
+        <input
+          value={meta.name}
+          onChange={(e) => onMeta({ name: e.target.value })}
+          maxLength={200}
+          required
+          readOnly={!canEdit}
+          placeholder="e.g. Tag entries without a project"
+        />
       </label>
       <label className="flow-description">
         Description

@@ -4,7 +4,14 @@ import { ZFlowContextSchema } from '@uw/flow-engine';
 
 import { buildContext, evaluateForDisplay, previewValue } from './evaluation';
 
-const sample = { id: 'log1', eventType: 'NEW_PROJECT', source: 'clockify', receivedAt: 0, payload: { name: 'Acme', billable: true }, headers: { 'x-a': '1' } };
+const sample = {
+  id: 'log1',
+  eventType: 'NEW_PROJECT',
+  source: 'clockify',
+  receivedAt: 0,
+  payload: { name: 'Acme', billable: true },
+  headers: { 'x-a': '1' },
+};
 
 describe('editor evaluation', () => {
   it('builds the same context shape the engine runs with', () => {

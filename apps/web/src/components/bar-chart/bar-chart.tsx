@@ -43,7 +43,14 @@ export function StackedBarChart({ data, title }: { data: TChartData; title: stri
                 acc += v;
 
                 return (
-                  <rect key={name} x={PAD.left + hi * barW + 1} y={top} width={Math.max(1, barW - 2)} height={height} fill={COLORS[si % COLORS.length]}>
+                  <rect
+                    key={name}
+                    x={PAD.left + hi * barW + 1}
+                    y={top}
+                    width={Math.max(1, barW - 2)}
+                    height={height}
+                    fill={COLORS[si % COLORS.length]}
+                  >
                     <title>{`${formatHour(hour)} · ${name}: ${v}`}</title>
                   </rect>
                 );

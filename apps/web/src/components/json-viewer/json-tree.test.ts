@@ -1,17 +1,40 @@
 import { describe, expect, it } from 'vitest';
 
-import { allContainerPaths, childEntries, expandedToDepth, formatPrimitive, kindOf, pathToString, summarize, togglePath } from './json-tree';
+import {
+  allContainerPaths,
+  childEntries,
+  expandedToDepth,
+  formatPrimitive,
+  kindOf,
+  pathToString,
+  summarize,
+  togglePath,
+} from './json-tree';
 
 const doc = { project: { name: 'Acme', tags: ['a', 'b'] }, 'odd key': [{ x: 1 }], n: null, ok: true };
 
 describe('json-tree helpers', () => {
   it('classifies values', () => {
-    expect([{}, [], 'a', 1, true, null, undefined].map(kindOf)).toEqual(['object', 'array', 'string', 'number', 'boolean', 'null', 'undefined']);
+    expect([{}, [], 'a', 1, true, null, undefined].map(kindOf)).toEqual([
+      'object',
+      'array',
+      'string',
+      'number',
+      'boolean',
+      'null',
+      'undefined',
+    ]);
   });
 
   it('lists children of objects and arrays in order, none for primitives', () => {
-    expect(childEntries(doc.project)).toEqual([['name', 'Acme'], ['tags', ['a', 'b']]]);
-    expect(childEntries(['x', 'y'])).toEqual([[0, 'x'], [1, 'y']]);
+    expect(childEntries(doc.project)).toEqual([
+      ['name', 'Acme'],
+      ['tags', ['a', 'b']],
+    ]);
+    expect(childEntries(['x', 'y'])).toEqual([
+      [0, 'x'],
+      [1, 'y'],
+    ]);
     expect(childEntries('text')).toEqual([]);
   });
 

@@ -1,11 +1,27 @@
 import { useMemo, useState, type KeyboardEvent } from 'react';
 
 import { CopyButton } from '../copy-button';
-import { allContainerPaths, childEntries, expandedToDepth, isContainer, kindOf, pathToString, summarize, togglePath, type TJsonPath } from './json-tree';
+import {
+  allContainerPaths,
+  childEntries,
+  expandedToDepth,
+  isContainer,
+  kindOf,
+  pathToString,
+  summarize,
+  togglePath,
+  type TJsonPath,
+} from './json-tree';
 
 const PAGE = 100;
 
-type TNodeProps = { name: string | number | null; value: unknown; path: TJsonPath; expanded: ReadonlySet<string>; onToggle: (path: string, open?: boolean) => void };
+type TNodeProps = {
+  name: string | number | null;
+  value: unknown;
+  path: TJsonPath;
+  expanded: ReadonlySet<string>;
+  onToggle: (path: string, open?: boolean) => void;
+};
 
 function Primitive({ value }: { value: unknown }) {
   return <span className={`json-${kindOf(value)}`}>{summarize(value)}</span>;
@@ -40,7 +56,9 @@ function JsonNode({ name, value, path, expanded, onToggle }: TNodeProps) {
   return (
     <li className="json-branch">
       <button type="button" className="json-toggle" aria-expanded={open} onClick={() => onToggle(id)} onKeyDown={onKeyDown} title={id}>
-        <span aria-hidden="true" className="json-caret">{open ? '▾' : '▸'}</span>
+        <span aria-hidden="true" className="json-caret">
+          {open ? '▾' : '▸'}
+        </span>
         <KeyLabel name={name} />
         <span className="json-summary">{summarize(value)}</span>
       </button>

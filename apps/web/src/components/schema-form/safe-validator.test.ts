@@ -22,7 +22,12 @@ describe('safeValidator', () => {
   it('reports required, type, bounds, enum and $ref item errors with RJSF property paths', () => {
     const errors = checkValue(schema, { count: -1.5, kind: 'z', tags: [1] }).map((e) => `${e.property} ${e.message}`);
 
-    expect(errors).toEqual(['.name is a required property', '.count must be integer', '.kind must be one of the allowed values', '.tags.0 must be string']);
+    expect(errors).toEqual([
+      '.name is a required property',
+      '.count must be integer',
+      '.kind must be one of the allowed values',
+      '.tags.0 must be string',
+    ]);
   });
 
   it('decides anyOf/oneOf matches (used by RJSF to pick the shown option)', () => {

@@ -25,12 +25,20 @@ function typeMatches(expected: string, actual: string): boolean {
 
 function resolveRef(schema: TSchema, root: TSchema): TSchema {
   if (!schema.$ref?.startsWith('#/')) return schema;
-  const target = schema.$ref.slice(2).split('/').reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], root);
+  const target = schema.$ref
+    .slice(2)
+    .split('/')
+    .reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], root);
 
   return (target as TSchema | undefined) ?? {};
 }
 
-const err = (property: string, message: string): TError => ({ property, message, stack: `${property || 'value'} ${message}`, name: 'schema' });
+const err = (property: string, message: string): TError => ({
+  property,
+  message,
+  stack: `${property || 'value'} ${message}`,
+  name: 'schema',
+});
 
 function checkBounds(s: TSchema, value: unknown, path: string): TError[] {
   if (typeof value === 'string') {

@@ -1,6 +1,5 @@
 import type { Operation } from '@uw/clockify';
 
-import { UserError } from '../../errors';
 import type { TCaller } from '../auth/caller';
 import type { TBinding } from './explorer.types';
 
@@ -26,23 +25,22 @@ export function bindingsFor(op: Operation, caller: TCaller): TBinding[] {
 const isEmpty = (v: unknown) => v === undefined || v === null || v === '';
 
 /**
- * The path parameters with the bindings applied. Another workspace's id is answered NOT_FOUND, as every
- * cross-workspace id is (RELIABILITY T1), whether or not that workspace exists.
+ * The path parameters with the bindings applied, and the problems: another workspace's id is refused with
+ * the other validation problems (whether or not that workspace exists), never sent.
  */
-export function applyBindings(op: Operation, caller: TCaller, given: Record<string, unknown>): Record<string, unknown> {
+export function applyBindings(op: Operation, caller: TCaller, given: Record<string, unknown>) {
   const path: Record<string, unknown> = { ...given };
+  const problems: string[] = [];
   for (const binding of bindingsFor(op, caller)) {
     const value = given[binding.name];
     if (!binding.overridable && !isEmpty(value) && String(value) !== binding.value) {
-      throw new UserError(
-        'NOT_FOUND',
-        `workspace ${String(value)} not found: the explorer acts on your own workspace only (leave workspaceId empty)`,
-      );
+      problems.push(`path parameter "${binding.name}" is bound to your own workspace (${binding.value}); leave it empty`);
+      continue;
     }
     if (!binding.overridable || (isEmpty(value) && binding.value !== null)) {
       path[binding.name] = binding.value;
     }
   }
 
-  return path;
+  return { path, problems };
 }

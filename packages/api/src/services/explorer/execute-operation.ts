@@ -21,12 +21,9 @@ type TPrepared = { path: Record<string, unknown>; query: Record<string, unknown>
 
 /** Bindings applied, then every problem at once (unknown/missing/mistyped params, body); nothing is sent on a problem. */
 function prepare(op: Operation, caller: TCaller, input: TExecuteRequest): TPrepared {
-  const request: TPrepared = {
-    path: applyBindings(op, caller, input.path),
-    query: input.query,
-    ...(input.body === undefined ? {} : { body: input.body }),
-  };
-  const problems = validateRequest(op, request);
+  const bound = applyBindings(op, caller, input.path);
+  const request: TPrepared = { path: bound.path, query: input.query, ...(input.body === undefined ? {} : { body: input.body }) };
+  const problems = [...bound.problems, ...validateRequest(op, request)];
   if (problems.length > 0) {
     throw new UserError('VALIDATION_FAILED', `invalid call to ${op.operationId}: ${problems.join('; ')}`, { problems });
   }

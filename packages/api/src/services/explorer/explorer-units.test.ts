@@ -38,13 +38,13 @@ describe('destructiveReason', () => {
 });
 
 describe('applyBindings', () => {
-  it('forces the workspace, defaults the user, answers a foreign workspace with NOT_FOUND', () => {
+  it('forces the workspace, defaults the user, refuses a foreign workspace', () => {
     const o = op('GET', '/w/{workspaceId}/u/{userId}');
-    expect(applyBindings(o, caller, {})).toEqual({ workspaceId: 'ws1', userId: 'u1' });
-    expect(applyBindings(o, caller, { userId: 'u2' }).userId).toBe('u2');
-    expect(applyBindings(o, caller, { workspaceId: 'ws1' }).workspaceId).toBe('ws1');
-    expect(() => applyBindings(o, caller, { workspaceId: 'ws2' })).toThrow(/not found/);
-    expect(applyBindings(o, { ...caller, userId: null }, {})).toEqual({ workspaceId: 'ws1' });
+    expect(applyBindings(o, caller, {})).toEqual({ path: { workspaceId: 'ws1', userId: 'u1' }, problems: [] });
+    expect(applyBindings(o, caller, { userId: 'u2' }).path.userId).toBe('u2');
+    expect(applyBindings(o, caller, { workspaceId: 'ws1' }).problems).toEqual([]);
+    expect(applyBindings(o, caller, { workspaceId: 'ws2' }).problems).toEqual([expect.stringMatching(/bound to your own workspace/)]);
+    expect(applyBindings(o, { ...caller, userId: null }, {}).path).toEqual({ workspaceId: 'ws1' });
   });
 });
 
