@@ -46,7 +46,7 @@ describe.each(dialects)('dashboard and meta on %s', (dialect) => {
     expect(d.installation).toMatchObject({ status: 'ACTIVE', active: true });
     expect(d.subscriptions).toEqual({ total: 51, manifest: 20, api: 31 });
     expect(d.bootstrap).toBeNull();
-    expect(d.executions.total).toBe(0);
+    expect(d.executions).toMatchObject({ total: 0, outcomes: {}, recentFailures: [] });
     expect(d.catalogue.available).toBe(true);
   });
 
@@ -124,13 +124,14 @@ describe.each(dialects)('dashboard and meta on %s', (dialect) => {
 
     const d = await admin.dashboard.get.query();
     expect(d.webhooks.perHour).toEqual([{ hour: expect.any(Number), eventType: 'NEW_PROJECT', count: 1 }]);
-    expect(d.executions.byStatus).toMatchObject({ succeeded: 1, failed: 1, queued: 0 });
-    expect(d.recentFailures).toEqual([
+    expect(d.executions.outcomes).toEqual({ succeeded: 1, failed: 1 });
+    expect(d.executions.recentFailures).toEqual([
       expect.objectContaining({
         flowId: 'flow-dash',
         flowName: 'Tag entries',
-        error: 'Clockify answered 400',
-        errorCode: 'CLOCKIFY_API_ERROR',
+        status: 'failed',
+        errorMessage: 'Clockify answered 400',
+        error: { code: 'CLOCKIFY_API_ERROR', message: 'Clockify answered 400' },
       }),
     ]);
     expect(d.cache).toEqual([

@@ -35,8 +35,8 @@ export function SignIn() {
       ) : (
         <>
           <p>
-            Open this add-on from Clockify to sign in with your Clockify account. On a development server you can use a local
-            workspace instead.
+            Open this add-on from Clockify to sign in with your Clockify account. On a development server you can use a local workspace
+            instead.
           </p>
           <button type="button" className="button primary" onClick={() => void login()} disabled={busy}>
             {busy ? 'Signing in…' : 'Development login'}

@@ -7,7 +7,11 @@ const start: TEditorState = { definition: EMPTY_DEFINITION, meta: { name: 'f', d
 describe('editorReducer', () => {
   it('adds a node connected from the selected one, with identifier-safe ids', () => {
     const id = nextNodeId(start.definition, 'http');
-    const s = editorReducer(start, { type: 'addNode', node: createNode('http', id, positionForNew(start.definition, 'trigger')), connectFrom: 'trigger' });
+    const s = editorReducer(start, {
+      type: 'addNode',
+      node: createNode('http', id, positionForNew(start.definition, 'trigger')),
+      connectFrom: 'trigger',
+    });
 
     expect(id).toBe('http_1');
     expect(s.definition.nodes.map((n) => n.id)).toEqual(['trigger', 'http_1']);
@@ -18,7 +22,11 @@ describe('editorReducer', () => {
   });
 
   it('removes a node with its edges, and ignores self or duplicate connections', () => {
-    let s = editorReducer(start, { type: 'addNode', node: createNode('condition', 'condition_1', { x: 0, y: 140 }), connectFrom: 'trigger' });
+    let s = editorReducer(start, {
+      type: 'addNode',
+      node: createNode('condition', 'condition_1', { x: 0, y: 140 }),
+      connectFrom: 'trigger',
+    });
     expect(editorReducer(s, { type: 'connect', source: 'trigger', target: 'condition_1' })).toBe(s);
     expect(editorReducer(s, { type: 'connect', source: 'condition_1', target: 'condition_1' })).toBe(s);
     s = editorReducer(s, { type: 'removeNode', id: 'condition_1' });
@@ -30,6 +38,9 @@ describe('editorReducer', () => {
     const dirty = editorReducer(start, { type: 'meta', patch: { name: 'x' } });
 
     expect(dirty.dirty).toBe(true);
-    expect(editorReducer(dirty, { type: 'load', definition: EMPTY_DEFINITION, dirty: false })).toMatchObject({ dirty: false, meta: { name: 'x' } });
+    expect(editorReducer(dirty, { type: 'load', definition: EMPTY_DEFINITION, dirty: false })).toMatchObject({
+      dirty: false,
+      meta: { name: 'x' },
+    });
   });
 });

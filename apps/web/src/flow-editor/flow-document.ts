@@ -44,7 +44,13 @@ export function createNode(kind: TFlowNodeKind, id: string, position: { x: numbe
     case 'clockify':
       return { id, kind, position, label: 'Clockify call', data: { operationId: '', path: {}, query: {} } };
     case 'http':
-      return { id, kind, position, label: 'HTTP request', data: { method: 'POST', url: '"https://example.com/hook"', headers: {}, body: 'payload' } };
+      return {
+        id,
+        kind,
+        position,
+        label: 'HTTP request',
+        data: { method: 'POST', url: '"https://example.com/hook"', headers: {}, body: 'payload' },
+      };
   }
 }
 
@@ -80,7 +86,8 @@ export function editorReducer(state: TEditorState, action: TEditorAction): TEdit
         edges: definition.edges.filter((e) => e.source !== action.id && e.target !== action.id),
       });
     case 'connect':
-      if (action.source === action.target || definition.edges.some((e) => e.source === action.source && e.target === action.target)) return state;
+      if (action.source === action.target || definition.edges.some((e) => e.source === action.source && e.target === action.target))
+        return state;
 
       return withDefinition(state, { ...definition, edges: [...definition.edges, newEdge(definition, action.source, action.target)] });
     case 'meta':

@@ -1,36 +1,40 @@
 import '@xyflow/react/dist/style.css';
 import './flow-editor.css';
 
-import { useMutation } from '@tanstack/react-query';
-import { Link, useBlocker } from '@tanstack/react-router';
+import { Link } from '@tanstack/react-router';
 import { ReactFlowProvider } from '@xyflow/react';
 import { useMemo, useReducer, useRef } from 'react';
 
-import type { TFlowDefinition, TFlowNodeKind, TStepOutput } from '@uw/flow-engine';
+import type { TFlowDefinition, TFlowNodeKind } from '@uw/flow-engine';
 
 import { useIsAdmin, useSession } from '../auth/auth-store';
-import { ConfirmDialog } from '../components/confirm-dialog';
 import { formatDateTime } from '../components/format';
 import { useEventTypes } from '../hooks/use-event-types';
-import { trpc } from '../trpc/client';
 import { errorMessage } from '../trpc/errors';
 import { Canvas } from './canvas';
 import { EditorHeader } from './editor-header';
+import { EditorSide } from './editor-side';
 import { EditorContext } from './editor-context';
 import { buildContext } from './evaluation';
 import { createNode, editorReducer, nextNodeId, positionForNew, type TFlowMeta } from './flow-document';
-import { NodeList } from './node-list';
 import { Palette } from './palette';
-import { NodePanel } from './panels/node-panel';
 import { SampleEventPicker, triggerOf, useSampleEvent } from './sample-event';
 import { TestRunPanel } from './test-run-panel';
 import { countErrors, useFlowIssues } from './use-flow-issues';
 import { useReactFlowView } from './use-react-flow-view';
+import { UnsavedGuard } from './unsaved-guard';
 import { useSaveFlow } from './use-save-flow';
+import { useTestRun } from './use-test-run';
 import { useUsedOperations } from './use-used-operations';
 import { VersionsPanel } from './versions-panel';
 
-type TFlowEditorProps = { flowId: string | null; definition: TFlowDefinition; meta: TFlowMeta; currentVersion?: number; startDirty?: boolean };
+type TFlowEditorProps = {
+  flowId: string | null;
+  definition: TFlowDefinition;
+  meta: TFlowMeta;
+  currentVersion?: number;
+  startDirty?: boolean;
+};
 
 export function FlowEditor({ flowId, definition, meta, currentVersion = 0, startDirty = false }: TFlowEditorProps) {
   const session = useSession();
@@ -41,13 +45,21 @@ export function FlowEditor({ flowId, definition, meta, currentVersion = 0, start
   const { eventTypes } = useEventTypes();
   const eventNames = useMemo(() => (eventTypes.length > 0 ? eventTypes.map((e) => e.name) : undefined), [eventTypes]);
   const operations = useUsedOperations(state.definition);
-  const saver = useSaveFlow({ flowId, onSaved: (d) => { dirtyRef.current = false; dispatch({ type: 'load', definition: d, dirty: false }); } });
+  const saver = useSaveFlow({
+    flowId,
+    onSaved: (d) => {
+      dirtyRef.current = false;
+      dispatch({ type: 'load', definition: d, dirty: false });
+    },
+  });
   const issues = useFlowIssues(state.definition, { operations, eventTypes: eventNames, server: saver.serverIssues });
   const view = useReactFlowView(state.definition, issues, dispatch);
   const sample = useSampleEvent(triggerOf(state.definition.nodes));
-  const test = useMutation(trpc.flows.test.mutationOptions());
-  const evalContext = useMemo(() => buildContext(sample.sample, session.workspaceId ?? '', test.data?.outcome.steps as Record<string, TStepOutput> | undefined), [sample.sample, session.workspaceId, test.data]);
-  const blocker = useBlocker({ shouldBlockFn: () => dirtyRef.current, enableBeforeUnload: () => dirtyRef.current, withResolver: true });
+  const test = useTestRun();
+  const evalContext = useMemo(
+    () => buildContext(sample.sample, session.workspaceId ?? '', test.steps),
+    [sample.sample, session.workspaceId, test.steps],
+  );
   const selected = state.definition.nodes.find((n) => n.id === view.selectedId) ?? null;
 
   const addNode = (kind: TFlowNodeKind) => {
@@ -56,11 +68,15 @@ export function FlowEditor({ flowId, definition, meta, currentVersion = 0, start
     dispatch({ type: 'addNode', node, connectFrom: kind === 'trigger' ? null : view.selectedId });
     view.select(id);
   };
-  const runTest = () =>
-    test.mutate(sample.selectedId ? { definition: state.definition, webhookId: sample.selectedId } : { definition: state.definition, sample: { eventType: 'SAMPLE', payload: null } });
+  const runTest = () => test.run(state.definition, sample.selectedId, triggerOf(state.definition.nodes));
 
   return (
-    <EditorContext.Provider value={{ evalContext, sampleLabel: sample.sample ? `${sample.sample.eventType} of ${formatDateTime(sample.sample.receivedAt)}` : null }}>
+    <EditorContext.Provider
+      value={{
+        evalContext,
+        sampleLabel: sample.sample ? `${sample.sample.eventType} of ${formatDateTime(sample.sample.receivedAt)}` : null,
+      }}
+    >
       <EditorHeader
         meta={state.meta}
         onMeta={(patch) => dispatch({ type: 'meta', patch })}
@@ -73,34 +89,46 @@ export function FlowEditor({ flowId, definition, meta, currentVersion = 0, start
         onTest={runTest}
       />
       {!canEdit && <p className="muted">You can look at this flow; only workspace admins can change, test or save it.</p>}
-      {saver.error && <p role="alert" className="error-text">Not saved: {errorMessage(saver.error)}</p>}
-      {test.isError && <p role="alert" className="error-text">Test run failed: {errorMessage(test.error)}</p>}
+      {saver.error && (
+        <p role="alert" className="error-text">
+          Not saved: {errorMessage(saver.error)}
+        </p>
+      )}
+      {test.error && (
+        <p role="alert" className="error-text">
+          Test run failed: {errorMessage(test.error)}
+        </p>
+      )}
       <div className="editor-toolbar">
-        {canEdit && <Palette onAdd={addNode} hasTrigger={triggerOf(state.definition.nodes) !== null} anchorLabel={selected ? (selected.label ?? selected.id) : null} />}
+        {canEdit && (
+          <Palette
+            onAdd={addNode}
+            hasTrigger={triggerOf(state.definition.nodes) !== null}
+            anchorLabel={selected ? (selected.label ?? selected.id) : null}
+          />
+        )}
         <SampleEventPicker state={sample} />
       </div>
       <div className="editor-body">
         <ReactFlowProvider>
-          <Canvas nodes={view.nodes} edges={view.edges} onNodesChange={view.onNodesChange} onEdgesChange={view.onEdgesChange} onConnect={view.onConnect} />
+          <Canvas
+            nodes={view.nodes}
+            edges={view.edges}
+            onNodesChange={view.onNodesChange}
+            onEdgesChange={view.onEdgesChange}
+            onConnect={view.onConnect}
+          />
         </ReactFlowProvider>
-        <aside className="editor-side" aria-label="Node settings">
-          <NodeList nodes={state.definition.nodes} issues={issues} selectedId={view.selectedId} onSelect={view.select} />
-          {selected ? (
-            <NodePanel key={selected.id} node={selected} issues={issues.filter((i) => i.nodeId === selected.id)} onChange={(node) => dispatch({ type: 'updateNode', node })} onRemove={() => dispatch({ type: 'removeNode', id: selected.id })} />
-          ) : (
-            <p className="muted">Select a node (on the canvas or in the list above) to edit it.</p>
-          )}
-          {issues.filter((i) => !i.nodeId).map((i, n) => (
-            <p key={n} className={i.severity === 'error' ? 'error-text small' : 'warning-text small'}>
-              {i.message}
-            </p>
-          ))}
-        </aside>
+        <EditorSide nodes={state.definition.nodes} issues={issues} selected={selected} onSelect={view.select} dispatch={dispatch} />
       </div>
-      {test.data && <TestRunPanel result={test.data} />}
+      {test.result && <TestRunPanel result={test.result} />}
       {flowId && (
         <>
-          <VersionsPanel flowId={flowId} currentVersion={currentVersion} onOpen={(d) => dispatch({ type: 'load', definition: d, dirty: true })} />
+          <VersionsPanel
+            flowId={flowId}
+            currentVersion={currentVersion}
+            onOpen={(d) => dispatch({ type: 'load', definition: d, dirty: true })}
+          />
           <p>
             <Link to="/executions" search={{ flowId }}>
               Executions of this flow
@@ -108,9 +136,7 @@ export function FlowEditor({ flowId, definition, meta, currentVersion = 0, start
           </p>
         </>
       )}
-      <ConfirmDialog open={blocker.status === 'blocked'} title="Leave without saving?" confirmLabel="Leave" danger onConfirm={() => blocker.proceed?.()} onCancel={() => blocker.reset?.()}>
-        Your changes to this flow are not saved.
-      </ConfirmDialog>
+      <UnsavedGuard dirtyRef={dirtyRef} />
     </EditorContext.Provider>
   );
 }

@@ -10,7 +10,13 @@ import { toReactFlow } from './to-react-flow';
 const custom: TFlowDefinition = {
   nodes: [
     { id: 'trigger', kind: 'trigger', position: { x: 0, y: 0 }, data: { source: 'custom', sourceId: 'src_1' } },
-    { id: 'clockify_1', kind: 'clockify', label: 'Create', position: { x: 5.5, y: 140 }, data: { operationId: 'createProject', path: {}, query: { a: '"b"' }, body: '{ "name": payload.name }' } },
+    {
+      id: 'clockify_1',
+      kind: 'clockify',
+      label: 'Create',
+      position: { x: 5.5, y: 140 },
+      data: { operationId: 'createProject', path: {}, query: { a: '"b"' }, body: '{ "name": payload.name }' },
+    },
   ],
   edges: [{ id: 'e_trigger_clockify_1', source: 'trigger', target: 'clockify_1' }],
 };
@@ -31,7 +37,10 @@ describe('fromReactFlow', () => {
   it('drops view state: selection, measured size, issues and class names', () => {
     const { nodes, edges } = toReactFlow(custom, { issues: [{ code: 'CYCLE', severity: 'error', nodeId: 'trigger', message: 'x' }] });
     const viewed = nodes.map((n) => ({ ...n, selected: true, dragging: false, measured: { width: 240, height: 80 } }) as TRfNode);
-    const back = fromReactFlow(viewed, edges.map((e) => ({ ...e, selected: true, className: 'edge-invalid' })));
+    const back = fromReactFlow(
+      viewed,
+      edges.map((e) => ({ ...e, selected: true, className: 'edge-invalid' })),
+    );
 
     expect(back).toEqual(custom);
     expect(JSON.stringify(back)).not.toMatch(/selected|measured|issues|className/);

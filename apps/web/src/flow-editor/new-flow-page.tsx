@@ -39,9 +39,19 @@ export function NewFlowPage() {
   const template = search.template && search.template !== 'blank' ? getFlowTemplate(search.template) : undefined;
   let seed = null as null | { key: string; definition: typeof EMPTY_DEFINITION; name: string; description: string };
   if (search.operationId) {
-    seed = { key: `op:${search.operationId}`, definition: definitionFromOperation({ ...search, operationId: search.operationId }), name: `Call ${search.operationId}`, description: '' };
+    seed = {
+      key: `op:${search.operationId}`,
+      definition: definitionFromOperation({ ...search, operationId: search.operationId }),
+      name: `Call ${search.operationId}`,
+      description: '',
+    };
   } else if (template) {
-    seed = { key: `t:${template.id}`, definition: structuredClone(template.definition), name: template.name, description: template.description };
+    seed = {
+      key: `t:${template.id}`,
+      definition: structuredClone(template.definition),
+      name: template.name,
+      description: template.description,
+    };
   } else if (search.template === 'blank') {
     seed = { key: 'blank', definition: EMPTY_DEFINITION, name: '', description: '' };
   }
@@ -52,8 +62,22 @@ export function NewFlowPage() {
         <Link to="/flows">Flows</Link> / New flow
       </p>
       <h1>New flow</h1>
-      {search.template && !template && search.template !== 'blank' && <p role="alert" className="error-text">There is no template “{search.template}”.</p>}
-      {seed ? <FlowEditor key={seed.key} flowId={null} definition={seed.definition} meta={{ name: seed.name, description: seed.description, enabled: true }} startDirty /> : <StartChooser />}
+      {search.template && !template && search.template !== 'blank' && (
+        <p role="alert" className="error-text">
+          There is no template “{search.template}”.
+        </p>
+      )}
+      {seed ? (
+        <FlowEditor
+          key={seed.key}
+          flowId={null}
+          definition={seed.definition}
+          meta={{ name: seed.name, description: seed.description, enabled: true }}
+          startDirty
+        />
+      ) : (
+        <StartChooser />
+      )}
     </>
   );
 }

@@ -1,6 +1,11 @@
 import type { TFlowIssue, TFlowNode } from '@uw/flow-engine';
 
-type TNodeListProps = { nodes: readonly TFlowNode[]; issues: readonly TFlowIssue[]; selectedId: string | null; onSelect: (id: string) => void };
+type TNodeListProps = {
+  nodes: readonly TFlowNode[];
+  issues: readonly TFlowIssue[];
+  selectedId: string | null;
+  onSelect: (id: string) => void;
+};
 
 /** Every node as a button: the keyboard (and screen reader) way to pick a node to edit. */
 export function NodeList({ nodes, issues, selectedId, onSelect }: TNodeListProps) {
@@ -12,9 +17,18 @@ export function NodeList({ nodes, issues, selectedId, onSelect }: TNodeListProps
 
           return (
             <li key={n.id}>
-              <button type="button" className={`node-list-item${n.id === selectedId ? ' current' : ''}`} aria-current={n.id === selectedId ? 'true' : undefined} onClick={() => onSelect(n.id)}>
+              <button
+                type="button"
+                className={`node-list-item${n.id === selectedId ? ' current' : ''}`}
+                aria-current={n.id === selectedId ? 'true' : undefined}
+                onClick={() => onSelect(n.id)}
+              >
                 {n.label ?? n.id} <span className="muted small">({n.kind})</span>
-                {errors > 0 && <span className="badge badge-bad">{errors} {errors === 1 ? 'error' : 'errors'}</span>}
+                {errors > 0 && (
+                  <span className="badge badge-bad">
+                    {errors} {errors === 1 ? 'error' : 'errors'}
+                  </span>
+                )}
               </button>
             </li>
           );

@@ -13,7 +13,12 @@ describe('"Use in a flow" handoff', () => {
   });
 
   it('builds a trigger and a Clockify node, leaving workspaceId to the engine', () => {
-    const def = definitionFromOperation({ operationId: 'createNewTag', path: { workspaceId: 'w1', id: 'p1' }, query: { page: 2, empty: '' }, body: { name: 'T' } });
+    const def = definitionFromOperation({
+      operationId: 'createNewTag',
+      path: { workspaceId: 'w1', id: 'p1' },
+      query: { page: 2, empty: '' },
+      body: { name: 'T' },
+    });
     const action = def.nodes[1];
 
     expect(action).toMatchObject({ kind: 'clockify', data: { operationId: 'createNewTag', path: { id: '"p1"' }, query: { page: '2' } } });

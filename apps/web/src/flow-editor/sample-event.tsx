@@ -11,7 +11,8 @@ import type { TSampleEvent } from './evaluation';
 /** webhooks.list input for events that could trigger this flow. */
 export function sampleListInput(trigger: TTriggerData | null) {
   if (trigger?.source === 'custom') return { source: 'custom' as const, sourceId: trigger.sourceId || undefined, limit: 25 };
-  if (trigger?.source === 'clockify' && trigger.events.length === 1) return { source: 'clockify' as const, eventType: trigger.events[0], limit: 25 };
+  if (trigger?.source === 'clockify' && trigger.events.length === 1)
+    return { source: 'clockify' as const, eventType: trigger.events[0], limit: 25 };
 
   return { source: 'clockify' as const, limit: 50 };
 }
@@ -30,7 +31,14 @@ export function useSampleEvent(trigger: TTriggerData | null) {
   const options = (list.data?.items ?? []).filter((w) => w.outcome !== 'rejected' && (!events || events.has(w.eventType)));
   const detail = useQuery({ ...trpc.webhooks.get.queryOptions({ id: selectedId ?? '' }), enabled: selectedId !== null });
   const sample: TSampleEvent | null = detail.data
-    ? { id: detail.data.id, eventType: detail.data.eventType, source: detail.data.source, receivedAt: detail.data.receivedAt, payload: detail.data.payload, headers: detail.data.headers }
+    ? {
+        id: detail.data.id,
+        eventType: detail.data.eventType,
+        source: detail.data.source,
+        receivedAt: detail.data.receivedAt,
+        payload: detail.data.payload,
+        headers: detail.data.headers,
+      }
     : null;
 
   return { options, list, detail, selectedId, setSelectedId, sample };
@@ -46,7 +54,9 @@ export function SampleEventPicker({ state }: TSamplePickerProps) {
       <label>
         Test event{' '}
         <select value={selectedId ?? ''} onChange={(e) => setSelectedId(e.target.value || null)} disabled={list.isPending}>
-          <option value="">{list.isPending ? 'Loading…' : options.length === 0 ? 'No logged event matches the trigger' : 'Choose a logged event…'}</option>
+          <option value="">
+            {list.isPending ? 'Loading…' : options.length === 0 ? 'No logged event matches the trigger' : 'Choose a logged event…'}
+          </option>
           {options.map((w) => (
             <option key={w.id} value={w.id}>
               {w.eventType} · {formatDateTime(w.receivedAt)}

@@ -54,7 +54,12 @@ export function TestRunPanel({ result }: { result: TFlowTestResult }) {
           {requests.map((r) => (
             <li key={r.nodeId}>
               <p>
-                <code>{r.nodeId}</code> · {r.kind === 'http' && 'method' in r.request ? `${r.request.method} ${r.request.url}` : 'operationId' in r.request ? r.request.operationId : r.kind}
+                <code>{r.nodeId}</code> ·{' '}
+                {r.kind === 'http' && 'method' in r.request
+                  ? `${r.request.method} ${r.request.url}`
+                  : 'operationId' in r.request
+                    ? r.request.operationId
+                    : r.kind}
               </p>
               <JsonViewer value={r.request} label={`request of ${r.nodeId}`} initialDepth={1} />
             </li>

@@ -8,7 +8,12 @@ const definition: TFlowDefinition = {
   nodes: [
     { id: 'trigger', kind: 'trigger', label: 'When', position: { x: 0, y: 0 }, data: { source: 'clockify', events: ['NEW_PROJECT'] } },
     { id: 'check', kind: 'condition', position: { x: 10, y: 140 }, data: { expression: 'payload.billable' } },
-    { id: 'call', kind: 'http', position: { x: 20, y: 280 }, data: { method: 'POST', url: '"https://example.com"', headers: { 'x-a': '"1"' }, body: 'payload' } },
+    {
+      id: 'call',
+      kind: 'http',
+      position: { x: 20, y: 280 },
+      data: { method: 'POST', url: '"https://example.com"', headers: { 'x-a': '"1"' }, body: 'payload' },
+    },
   ],
   edges: [
     { id: 'e1', source: 'trigger', target: 'check' },

@@ -26,7 +26,12 @@ function toRfNode(node: TFlowNode, issues: TFlowIssue[]): TRfNode {
 /** The flow document → React Flow nodes and edges (the document stays the source of truth). */
 export function toReactFlow(definition: TFlowDefinition, options: TToReactFlowOptions = {}): { nodes: TRfNode[]; edges: TRfEdge[] } {
   const issues = options.issues ?? [];
-  const nodes = definition.nodes.map((node) => toRfNode(node, issues.filter((i) => i.nodeId === node.id)));
+  const nodes = definition.nodes.map((node) =>
+    toRfNode(
+      node,
+      issues.filter((i) => i.nodeId === node.id),
+    ),
+  );
   const edges = definition.edges.map((edge): TRfEdge => {
     const invalid = issues.some((i) => i.edgeId === edge.id && i.severity === 'error');
 

@@ -54,7 +54,9 @@ export function useReactFlowView(definition: TFlowDefinition, issues: readonly T
   /** Selects one node (or none), e.g. from the accessible node list. */
   const select = useCallback((id: string | null) => {
     setNodeView((prev) => {
-      const next: Record<string, TNodeView> = Object.fromEntries(latest.current.nodes.map((n) => [n.id, { ...prev[n.id], selected: false }]));
+      const next: Record<string, TNodeView> = Object.fromEntries(
+        latest.current.nodes.map((n) => [n.id, { ...prev[n.id], selected: false }]),
+      );
       // The id may belong to a node added in this same event, not rendered yet.
       if (id) next[id] = { ...prev[id], selected: true };
 

@@ -24,7 +24,11 @@ export function useUsedOperations(definition: TFlowDefinition): TOperationInfo[]
     [definition.nodes],
   );
   const operations = useQueries({
-    queries: ids.map((operationId) => ({ ...pendingQuery<TOperation>('explorer.operation', { operationId }), staleTime: 5 * 60_000, retry: false })),
+    queries: ids.map((operationId) => ({
+      ...pendingQuery<TOperation>('explorer.operation', { operationId }),
+      staleTime: 5 * 60_000,
+      retry: false,
+    })),
     combine,
   });
   const key = JSON.stringify(operations?.map((o) => o.operationId) ?? null);

@@ -9,7 +9,14 @@ function sseResponse(text: string): Response {
 function collect(es: FetchEventSource, types: string[]) {
   const seen: { type: string; data?: string; message?: string; readyState: number }[] = [];
   for (const type of types) {
-    es.addEventListener(type, (e) => seen.push({ type, data: (e as MessageEvent).data as string | undefined, message: (e as { message?: string }).message, readyState: es.readyState }));
+    es.addEventListener(type, (e) =>
+      seen.push({
+        type,
+        data: (e as MessageEvent).data as string | undefined,
+        message: (e as { message?: string }).message,
+        readyState: es.readyState,
+      }),
+    );
   }
 
   return seen;
@@ -36,8 +43,13 @@ describe('FetchEventSource', () => {
   });
 
   it('fails for good on an HTTP error, carrying the server message as a tRPC error shape', async () => {
-    const body = JSON.stringify({ error: { code: -32001, message: 'sign in: send Authorization: Bearer <token>', data: { code: 'UNAUTHORIZED' } } });
-    vi.stubGlobal('fetch', vi.fn(async () => new Response(body, { status: 401, headers: { 'content-type': 'application/json' } })));
+    const body = JSON.stringify({
+      error: { code: -32001, message: 'sign in: send Authorization: Bearer <token>', data: { code: 'UNAUTHORIZED' } },
+    });
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response(body, { status: 401, headers: { 'content-type': 'application/json' } })),
+    );
     const es = new FetchEventSource('/trpc/x');
     const seen = collect(es, ['error']);
     await vi.waitFor(() => expect(seen).toHaveLength(1));

@@ -10,7 +10,12 @@ type TErrorShape = { code: number; message: string; data?: unknown };
 
 /** A MessageEvent-like event; `error` holds a tRPC error shape so the client shows the server's message. */
 class SseEvent extends Event {
-  constructor(type: string, readonly data: string = '', readonly lastEventId = '', readonly error?: TErrorShape) {
+  constructor(
+    type: string,
+    readonly data: string = '',
+    readonly lastEventId = '',
+    readonly error?: TErrorShape,
+  ) {
     super(type);
   }
 
@@ -80,7 +85,12 @@ export class FetchEventSource extends EventTarget {
   private async connectOnce(): Promise<void> {
     const headers: Record<string, string> = { accept: 'text/event-stream', ...this.init.headers?.() };
     if (this.lastEventId) headers['last-event-id'] = this.lastEventId;
-    const res = await fetch(this.url, { headers, signal: this.abort.signal, cache: 'no-store', credentials: this.withCredentials ? 'include' : 'same-origin' });
+    const res = await fetch(this.url, {
+      headers,
+      signal: this.abort.signal,
+      cache: 'no-store',
+      credentials: this.withCredentials ? 'include' : 'same-origin',
+    });
     if (!res.ok || !res.body || !(res.headers.get('content-type') ?? '').includes('text/event-stream')) {
       const error = await errorShapeOf(res);
       this.readyState = this.CLOSED;

@@ -5,7 +5,10 @@ import { createSseParser, type TSseEvent } from './sse-parser';
 function parse(chunks: string[]) {
   const events: TSseEvent[] = [];
   const retries: number[] = [];
-  const parser = createSseParser((e) => events.push(e), (ms) => retries.push(ms));
+  const parser = createSseParser(
+    (e) => events.push(e),
+    (ms) => retries.push(ms),
+  );
   for (const c of chunks) parser.feed(c);
   parser.end();
 

@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { TFlowClockifyNode, TFlowIssue } from '@uw/flow-engine';
 
 import type { TOperation } from '../../api-contract/pending-types';
+import { CacheLookup } from '../../components/cache-lookup';
 import { pendingQuery } from '../../trpc/pending';
 import { ExpressionField } from './expression-field';
 import { MappingEditor } from './mapping-editor';
@@ -18,18 +19,24 @@ function paramSuggestions(op: TOperation | undefined, location: 'path' | 'query'
 
 export function ClockifyPanel({ node, onChange, issues }: TClockifyPanelProps) {
   const { operationId } = node.data;
-  const op = useQuery({ ...pendingQuery<TOperation>('explorer.operation', { operationId }), enabled: operationId !== '', staleTime: 5 * 60_000 });
+  const op = useQuery({
+    ...pendingQuery<TOperation>('explorer.operation', { operationId }),
+    enabled: operationId !== '',
+    staleTime: 5 * 60_000,
+  });
   const set = (patch: Partial<TFlowClockifyNode['data']>) => onChange({ ...node, data: { ...node.data, ...patch } });
   const takesBody = op.data ? Boolean(op.data.requestBody) : true;
 
   return (
     <>
       <OperationPicker value={operationId} onChange={(id) => set({ operationId: id })} />
-      {issues.filter((i) => i.field === 'data.operationId').map((i, n) => (
-        <p key={n} className="error-text small">
-          {i.message}
-        </p>
-      ))}
+      {issues
+        .filter((i) => i.field === 'data.operationId')
+        .map((i, n) => (
+          <p key={n} className="error-text small">
+            {i.message}
+          </p>
+        ))}
       {op.data && (
         <p className="muted small">
           <strong>
@@ -38,8 +45,27 @@ export function ClockifyPanel({ node, onChange, issues }: TClockifyPanelProps) {
           {op.data.summary}. <code>workspaceId</code> is bound to this workspace when left out.
         </p>
       )}
-      <MappingEditor title="Path parameters" value={node.data.path} onChange={(path) => set({ path })} issues={issues} fieldPrefix="data.path" suggestions={paramSuggestions(op.data, 'path')} />
-      <MappingEditor title="Query parameters" value={node.data.query} onChange={(query) => set({ query })} issues={issues} fieldPrefix="data.query" suggestions={paramSuggestions(op.data, 'query')} />
+      <MappingEditor
+        title="Path parameters"
+        value={node.data.path}
+        onChange={(path) => set({ path })}
+        issues={issues}
+        fieldPrefix="data.path"
+        suggestions={paramSuggestions(op.data, 'path')}
+      />
+      <MappingEditor
+        title="Query parameters"
+        value={node.data.query}
+        onChange={(query) => set({ query })}
+        issues={issues}
+        fieldPrefix="data.query"
+        suggestions={paramSuggestions(op.data, 'query')}
+      />
+      <details>
+        <summary>Look up an id in the cached workspace data</summary>
+        <CacheLookup />
+        <p className="muted small">Paste an id into a parameter as a string literal: &quot;…&quot;.</p>
+      </details>
       {node.data.body === undefined ? (
         takesBody && (
           <button type="button" className="button small" onClick={() => set({ body: '{}' })}>

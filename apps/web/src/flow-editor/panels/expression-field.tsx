@@ -16,7 +16,13 @@ type TExpressionFieldProps = {
   minHeight?: string;
 };
 
-const SETUP = { lineNumbers: false, foldGutter: false, highlightActiveLine: false, highlightActiveLineGutter: false, autocompletion: false } as const;
+const SETUP = {
+  lineNumbers: false,
+  foldGutter: false,
+  highlightActiveLine: false,
+  highlightActiveLineGutter: false,
+  autocompletion: false,
+} as const;
 
 function ResultLine({ result, sampleLabel }: { result: TEvalResult; sampleLabel: string | null }) {
   if (result.state === 'idle') return <span className="muted">Type an expression to see its result.</span>;

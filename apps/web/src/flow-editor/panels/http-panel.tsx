@@ -37,15 +37,35 @@ export function HttpPanel({ node, onChange, issues }: THttpPanelProps) {
           ))}
         </select>
       </label>
-      <ExpressionField label="URL" hint='(JSONata: a constant is a string literal, "https://…")' value={node.data.url} onChange={(url) => set({ url })} issues={byField('data.url')} />
-      <MappingEditor title="Headers" keyLabel="Header name" value={node.data.headers} onChange={(headers) => set({ headers })} issues={issues} fieldPrefix="data.headers" />
+      <ExpressionField
+        label="URL"
+        hint='(JSONata: a constant is a string literal, "https://…")'
+        value={node.data.url}
+        onChange={(url) => set({ url })}
+        issues={byField('data.url')}
+      />
+      <MappingEditor
+        title="Headers"
+        keyLabel="Header name"
+        value={node.data.headers}
+        onChange={(headers) => set({ headers })}
+        issues={issues}
+        fieldPrefix="data.headers"
+      />
       {node.data.body === undefined ? (
         <button type="button" className="button small" onClick={() => set({ body: 'payload' })}>
           Add a body
         </button>
       ) : (
         <>
-          <ExpressionField label="Body" hint="(JSONata producing the JSON body)" value={node.data.body} onChange={(body) => set({ body })} issues={byField('data.body')} minHeight="5em" />
+          <ExpressionField
+            label="Body"
+            hint="(JSONata producing the JSON body)"
+            value={node.data.body}
+            onChange={(body) => set({ body })}
+            issues={byField('data.body')}
+            minHeight="5em"
+          />
           <button type="button" className="button small" onClick={() => set({ body: undefined })}>
             Remove the body
           </button>

@@ -61,14 +61,21 @@ export function MappingEditor({ title, value, onChange, issues, fieldPrefix, sug
       <div className="inline-form">
         <label>
           {keyLabel}
-          <input list={listId} value={newKey} onChange={(e) => setNewKey(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && (e.preventDefault(), add(newKey))} />
+          <input
+            list={listId}
+            value={newKey}
+            onChange={(e) => setNewKey(e.target.value)}
+            onKeyDown={(e) => e.key === 'Enter' && (e.preventDefault(), add(newKey))}
+          />
         </label>
         <datalist id={listId}>
-          {suggestions.filter((s) => !(s.name in value)).map((s) => (
-            <option key={s.name} value={s.name}>
-              {s.description}
-            </option>
-          ))}
+          {suggestions
+            .filter((s) => !(s.name in value))
+            .map((s) => (
+              <option key={s.name} value={s.name}>
+                {s.description}
+              </option>
+            ))}
         </datalist>
         <button type="button" className="button small" onClick={() => add(newKey)} disabled={!newKey.trim()}>
           Add to {title.toLowerCase()}

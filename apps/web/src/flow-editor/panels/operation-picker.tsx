@@ -20,7 +20,8 @@ export function OperationPicker({ value, onChange }: TOperationPickerProps) {
       <label className="block">
         Operation id{' '}
         <span className="muted small">
-          ({isMissingProcedure(endpoints.error) ? 'the operation list is not available yet' : 'the catalogue is not loaded'}: type the operationId)
+          ({isMissingProcedure(endpoints.error) ? 'the operation list is not available yet' : 'the catalogue is not loaded'}: type the
+          operationId)
         </span>
         <input value={value} onChange={(e) => onChange(e.target.value.trim())} spellCheck={false} />
       </label>

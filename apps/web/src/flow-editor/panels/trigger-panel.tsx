@@ -14,7 +14,9 @@ function EventPicker({ events, onChange }: { events: string[]; onChange: (events
   const shown = useMemo(() => {
     const f = filter.trim().toLowerCase();
 
-    return eventTypes.filter((t) => !f || t.name.toLowerCase().includes(f) || t.description.toLowerCase().includes(f) || t.entity.toLowerCase().includes(f));
+    return eventTypes.filter(
+      (t) => !f || t.name.toLowerCase().includes(f) || t.description.toLowerCase().includes(f) || t.entity.toLowerCase().includes(f),
+    );
   }, [eventTypes, filter]);
   const toggle = (name: string) => onChange(events.includes(name) ? events.filter((e) => e !== name) : [...events, name]);
 
@@ -22,7 +24,12 @@ function EventPicker({ events, onChange }: { events: string[]; onChange: (events
     return (
       <label className="block">
         Event types (one per line; the server does not list them yet)
-        <textarea rows={4} value={events.join('\n')} onChange={(e) => onChange(e.target.value.split(/\s+/).filter(Boolean))} spellCheck={false} />
+        <textarea
+          rows={4}
+          value={events.join('\n')}
+          onChange={(e) => onChange(e.target.value.split(/\s+/).filter(Boolean))}
+          spellCheck={false}
+        />
       </label>
     );
   }
@@ -60,10 +67,12 @@ export function TriggerPanel({ node, onChange, issues }: TTriggerPanelProps) {
       <fieldset>
         <legend>Source</legend>
         <label>
-          <input type="radio" name="trigger-source" checked={data.source === 'clockify'} onChange={() => setSource('clockify')} /> Clockify events
+          <input type="radio" name="trigger-source" checked={data.source === 'clockify'} onChange={() => setSource('clockify')} /> Clockify
+          events
         </label>
         <label>
-          <input type="radio" name="trigger-source" checked={data.source === 'custom'} onChange={() => setSource('custom')} /> A custom webhook source
+          <input type="radio" name="trigger-source" checked={data.source === 'custom'} onChange={() => setSource('custom')} /> A custom
+          webhook source
         </label>
       </fieldset>
       {data.source === 'clockify' ? (
@@ -82,11 +91,13 @@ export function TriggerPanel({ node, onChange, issues }: TTriggerPanelProps) {
           {sources.data?.length === 0 && <span className="muted small"> No custom source yet: create one in Settings.</span>}
         </label>
       )}
-      {issues.filter((i) => i.field?.startsWith('data.')).map((i, n) => (
-        <p key={n} className="error-text small">
-          {i.message}
-        </p>
-      ))}
+      {issues
+        .filter((i) => i.field?.startsWith('data.'))
+        .map((i, n) => (
+          <p key={n} className="error-text small">
+            {i.message}
+          </p>
+        ))}
     </>
   );
 }

@@ -1,7 +1,8 @@
 import type { TDatabase } from '@uw/db';
 
+import { toExecutionView } from '../executions/timeline';
+
 const HOUR = 3_600_000;
-const parseJson = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v) as unknown;
 
 /** Webhook registrations of the workspace, by origin (manifest or registered through the API). */
 export async function countSubscriptions(db: TDatabase, workspaceId: string) {
@@ -19,7 +20,7 @@ export async function countSubscriptions(db: TDatabase, workspaceId: string) {
   return { total: rows.reduce((sum, r) => sum + Number(r.n), 0), manifest: byOrigin.manifest ?? 0, api: byOrigin.api ?? 0 };
 }
 
-/** Executions created in the last `hours`, counted by status (every status present, zeros included). */
+/** Executions created in the last `hours`, counted by status (statuses that occurred only). */
 export async function executionOutcomes(db: TDatabase, workspaceId: string, hours = 24) {
   const since = Date.now() - hours * HOUR;
   const rows = (await db
@@ -29,12 +30,12 @@ export async function executionOutcomes(db: TDatabase, workspaceId: string, hour
     .select('status')
     .count({ n: '*' })
     .groupBy('status')) as unknown as { status: string; n: string | number }[];
-  const counts: Record<string, number> = { queued: 0, running: 0, succeeded: 0, failed: 0, cancelled: 0 };
-  for (const r of rows) {
-    counts[r.status] = Number(r.n);
-  }
 
-  return { since, total: rows.reduce((sum, r) => sum + Number(r.n), 0), byStatus: counts };
+  return {
+    since,
+    total: rows.reduce((sum, r) => sum + Number(r.n), 0),
+    outcomes: Object.fromEntries(rows.map((r) => [r.status, Number(r.n)])) as Record<string, number>,
+  };
 }
 
 function messageOf(error: unknown): string | null {
@@ -45,7 +46,7 @@ function messageOf(error: unknown): string | null {
   return error === null || error === undefined ? null : JSON.stringify(error).slice(0, 500);
 }
 
-/** The latest failed executions with their flow's name and the error. */
+/** The latest failed executions (as `executions.list` shows them) with their flow's name and the error's message. */
 export async function recentFailures(db: TDatabase, workspaceId: string, limit = 10) {
   const rows = (await db
     .knex()('universal_webhook_flow_execution as e')
@@ -56,23 +57,11 @@ export async function recentFailures(db: TDatabase, workspaceId: string, limit =
     .andWhere('e.status', 'failed')
     .orderBy('e.id', 'desc')
     .limit(limit)
-    .select('e.id', 'e.flow_id', 'f.name as flow_name', 'e.error', 'e.attempts', 'e.created_at', 'e.finished_at')) as Record<
-    string,
-    unknown
-  >[];
+    .select('e.*', 'f.name as flow_name')) as Record<string, unknown>[];
 
   return rows.map((r) => {
-    const error = parseJson(r.error);
+    const view = toExecutionView(r);
 
-    return {
-      executionId: String(r.id),
-      flowId: String(r.flow_id),
-      flowName: (r.flow_name as string | null) ?? null,
-      error: messageOf(error),
-      errorCode: error && typeof error === 'object' ? (((error as { code?: unknown }).code as string | undefined) ?? null) : null,
-      attempts: Number(r.attempts),
-      createdAt: Number(r.created_at),
-      finishedAt: r.finished_at === null ? null : Number(r.finished_at),
-    };
+    return { ...view, flowName: (r.flow_name as string | null) ?? null, errorMessage: messageOf(view.error) };
   });
 }

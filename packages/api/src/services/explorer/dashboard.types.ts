@@ -22,20 +22,30 @@ export const ZDashboardSchema = z.object({
     perHour: z.array(z.object({ hour: ZEpochSchema, eventType: z.string(), count: ZCountSchema })),
     outcomes: z.record(z.string(), ZCountSchema),
   }),
-  /** Executions created in the last 24 h by status. */
-  executions: z.object({ since: ZEpochSchema, total: ZCountSchema, byStatus: z.record(z.string(), ZCountSchema) }),
-  recentFailures: z.array(
-    z.object({
-      executionId: z.string(),
-      flowId: z.string(),
-      flowName: z.string().nullable(),
-      error: z.string().nullable(),
-      errorCode: z.string().nullable(),
-      attempts: ZCountSchema,
-      createdAt: ZEpochSchema,
-      finishedAt: ZEpochSchema.nullable(),
-    }),
-  ),
+  /** Executions created in the last 24 h by status (statuses that occurred), and the last 10 failures. */
+  executions: z.object({
+    since: ZEpochSchema,
+    total: ZCountSchema,
+    outcomes: z.record(z.string(), ZCountSchema),
+    recentFailures: z.array(
+      z.object({
+        id: z.string(),
+        flowId: z.string(),
+        flowVersionId: z.string(),
+        logId: z.string().nullable(),
+        status: z.string(),
+        attempts: ZCountSchema,
+        runAfter: ZEpochSchema,
+        error: z.unknown(),
+        retryOf: z.string().nullable(),
+        createdAt: ZEpochSchema,
+        startedAt: ZEpochSchema.nullable(),
+        finishedAt: ZEpochSchema.nullable(),
+        flowName: z.string().nullable(),
+        errorMessage: z.string().nullable(),
+      }),
+    ),
+  }),
   cache: z.array(z.object({ entityType: z.string(), count: ZCountSchema, fetchedAt: ZEpochSchema.nullable() })),
   bootstrap: z
     .object({

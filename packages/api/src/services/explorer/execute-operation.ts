@@ -63,7 +63,7 @@ async function record(
       operationId: op.operationId,
       method: op.method,
       url: outcome.url,
-      request: storedRequest(request) as never,
+      request: storedRequest(request),
       status: outcome.status,
       latencyMs: outcome.latencyMs,
       response: run.response,

@@ -12,7 +12,8 @@ export type TExplorerRun = {
   operationId: string;
   method: string;
   url: string;
-  request: { path: Record<string, unknown>; query: Record<string, unknown>; body?: unknown };
+  /** `{ path, query, body? }`, or `bodyPreview` + `bodyTruncated` past 64 KB. */
+  request: Record<string, unknown>;
   status: number;
   latencyMs: number;
   response: unknown;

@@ -22,7 +22,7 @@ async function deleteInBatches(db: TDatabase, table: string, where: (q: ReturnTy
 
 /**
  * Per workspace: webhook log rows past `log_retention_days`, finished executions (and their steps) past
- * `execution_retention_days`; everywhere: dedup keys past their window.
+ * `execution_retention_days`, explorer history with the log; everywhere: dedup keys past their window.
  */
 export async function runRetention(db: TDatabase, defaults: TSettingsValues, now = Date.now()) {
   const installs: { workspace_id: string; settings: unknown }[] = await db.knex()('universal_webhook_installation').select('workspace_id', 'settings');
@@ -32,6 +32,8 @@ export async function runRetention(db: TDatabase, defaults: TSettingsValues, now
     const settings = effectiveSettings(defaults, typeof inst.settings === 'string' ? JSON.parse(inst.settings) : (inst.settings as Record<string, unknown>));
     const ws = inst.workspace_id;
     logs += await deleteInBatches(db, 'universal_webhook_log', (q) => q.where('workspace_id', ws).andWhere('received_at', '<', now - settings.log_retention_days * DAY_MS));
+    // The explorer's history follows the log's retention.
+    await deleteInBatches(db, 'universal_webhook_explorer_history', (q) => q.where('workspace_id', ws).andWhere('created_at', '<', now - settings.log_retention_days * DAY_MS));
     const cutoff = now - settings.execution_retention_days * DAY_MS;
     await deleteInBatches(db, 'universal_webhook_execution_step', (q) =>
       q.where('workspace_id', ws).whereIn('execution_id', db.knex()('universal_webhook_flow_execution').select('id').where('workspace_id', ws).whereIn('status', ['succeeded', 'failed', 'cancelled']).andWhere('created_at', '<', cutoff)));

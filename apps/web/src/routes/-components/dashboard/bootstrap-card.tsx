@@ -35,7 +35,9 @@ function Errors({ errors }: { errors: TBootstrapView['errors'] }) {
 
   return (
     <details>
-      <summary>{errors.length} failed {errors.length === 1 ? 'step' : 'steps'}</summary>
+      <summary>
+        {errors.length} failed {errors.length === 1 ? 'step' : 'steps'}
+      </summary>
       <ul className="small">
         {errors.map((e, i) => (
           <li key={i}>
@@ -51,8 +53,14 @@ export function BootstrapCard() {
   const queryClient = useQueryClient();
   const isAdmin = useIsAdmin();
   const query = useQuery(trpc.bootstrap.status.queryOptions());
-  const live = useSubscription(trpc.bootstrap.progress.subscriptionOptions(undefined, { onData: (s) => queryClient.setQueryData(trpc.bootstrap.status.queryKey(), s) }));
-  const trigger = useMutation(trpc.bootstrap.trigger.mutationOptions({ onSuccess: (r) => queryClient.setQueryData(trpc.bootstrap.status.queryKey(), r.status) }));
+  const live = useSubscription(
+    trpc.bootstrap.progress.subscriptionOptions(undefined, {
+      onData: (s) => queryClient.setQueryData(trpc.bootstrap.status.queryKey(), s),
+    }),
+  );
+  const trigger = useMutation(
+    trpc.bootstrap.trigger.mutationOptions({ onSuccess: (r) => queryClient.setQueryData(trpc.bootstrap.status.queryKey(), r.status) }),
+  );
 
   return (
     <section className="card" aria-labelledby="bootstrap-title">
@@ -72,12 +80,25 @@ export function BootstrapCard() {
             </dl>
             <Errors errors={status.errors} />
             {isAdmin && (
-              <button type="button" className="button" disabled={status.active || trigger.isPending} onClick={() => trigger.mutate({ restart: !RUNNING.has(status.status) })}>
+              <button
+                type="button"
+                className="button"
+                disabled={status.active || trigger.isPending}
+                onClick={() => trigger.mutate({ restart: !RUNNING.has(status.status) })}
+              >
                 {trigger.isPending ? 'Starting…' : RUNNING.has(status.status) ? 'Resume bootstrap' : 'Run bootstrap now'}
               </button>
             )}
-            {trigger.data && !trigger.data.started && <p role="status" className="warning-text">Not started: {trigger.data.reason}</p>}
-            {trigger.isError && <p role="alert" className="error-text">{errorMessage(trigger.error)}</p>}
+            {trigger.data && !trigger.data.started && (
+              <p role="status" className="warning-text">
+                Not started: {trigger.data.reason}
+              </p>
+            )}
+            {trigger.isError && (
+              <p role="alert" className="error-text">
+                {errorMessage(trigger.error)}
+              </p>
+            )}
           </>
         )}
       </QueryState>

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 
+import { CacheLookup } from '../../../components/cache-lookup';
 import { formatDateTime } from '../../../components/format';
 import { Empty, QueryState } from '../../../components/states';
 import { trpc } from '../../../trpc/client';
@@ -38,6 +39,7 @@ export function CacheCard() {
           )
         }
       </QueryState>
+      <CacheLookup title="Search the cache" />
     </section>
   );
 }

@@ -13,7 +13,10 @@ const RANGES = [6, 24, 72, 168] as const;
 export function WebhooksCard() {
   const [hours, setHours] = useState<number>(24);
   const query = useQuery({ ...trpc.webhooks.stats.queryOptions({ hours }), refetchInterval: 60_000 });
-  const data = useMemo(() => (query.data ? buildChartData(query.data.perHour, { since: query.data.since, now: Date.now() }) : null), [query.data]);
+  const data = useMemo(
+    () => (query.data ? buildChartData(query.data.perHour, { since: query.data.since, now: Date.now() }) : null),
+    [query.data],
+  );
 
   return (
     <section className="card wide" aria-labelledby="webhooks-chart-title">

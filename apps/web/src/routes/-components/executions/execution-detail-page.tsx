@@ -83,7 +83,11 @@ export function ExecutionDetailPage() {
                 </>
               )}
             </dl>
-            {e.error !== null && e.error !== undefined && <p className="error-text" role="alert">{executionErrorText(e.error)}</p>}
+            {e.error !== null && e.error !== undefined && (
+              <p className="error-text" role="alert">
+                {executionErrorText(e.error)}
+              </p>
+            )}
             <h2>Timeline</h2>
             <Timeline e={e} />
             {isAdmin && !ACTIVE.has(e.status) && (

@@ -12,7 +12,13 @@ import { executionErrorText } from './execution-error';
 
 const route = getRouteApi('/executions');
 
-export function ExecutionsTable({ items, flowNames }: { items: (TExecutionSummary & { flowName?: string })[]; flowNames: Map<string, string> }) {
+export function ExecutionsTable({
+  items,
+  flowNames,
+}: {
+  items: (TExecutionSummary & { flowName?: string })[];
+  flowNames: Map<string, string>;
+}) {
   return (
     <div className="table-scroll">
       <table className="table">
@@ -21,7 +27,9 @@ export function ExecutionsTable({ items, flowNames }: { items: (TExecutionSummar
             <th scope="col">Execution</th>
             <th scope="col">Flow</th>
             <th scope="col">Status</th>
-            <th scope="col" className="num">Attempts</th>
+            <th scope="col" className="num">
+              Attempts
+            </th>
             <th scope="col">Created</th>
             <th scope="col">Finished</th>
             <th scope="col">Error</th>
@@ -80,7 +88,10 @@ export function ExecutionsPage() {
         </label>
         <label>
           Status
-          <select value={search.status ?? ''} onChange={(e) => setFilter({ status: (e.target.value || undefined) as TExecutionSearch['status'] })}>
+          <select
+            value={search.status ?? ''}
+            onChange={(e) => setFilter({ status: (e.target.value || undefined) as TExecutionSearch['status'] })}
+          >
             <option value="">Any</option>
             {EXECUTION_STATUSES.map((s) => (
               <option key={s} value={s}>

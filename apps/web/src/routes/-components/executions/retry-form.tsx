@@ -13,7 +13,9 @@ export function RetryForm({ executionId }: { executionId: string }) {
   const navigate = useNavigate();
   const [from, setFrom] = useState<NonNullable<TRetryInput['from']>>('failed_step');
   const [version, setVersion] = useState<NonNullable<TRetryInput['version']>>('same');
-  const retry = useMutation(trpc.executions.retry.mutationOptions({ onSuccess: (r) => void navigate({ to: '/executions/$id', params: { id: r.id } }) }));
+  const retry = useMutation(
+    trpc.executions.retry.mutationOptions({ onSuccess: (r) => void navigate({ to: '/executions/$id', params: { id: r.id } }) }),
+  );
   const submit = (e: FormEvent) => {
     e.preventDefault();
     retry.mutate({ id: executionId, from, version });
@@ -24,7 +26,8 @@ export function RetryForm({ executionId }: { executionId: string }) {
       <fieldset>
         <legend>Retry from</legend>
         <label>
-          <input type="radio" name="retry-from" checked={from === 'failed_step'} onChange={() => setFrom('failed_step')} /> the failed step (succeeded steps are reused, never re-sent)
+          <input type="radio" name="retry-from" checked={from === 'failed_step'} onChange={() => setFrom('failed_step')} /> the failed step
+          (succeeded steps are reused, never re-sent)
         </label>
         <label>
           <input type="radio" name="retry-from" checked={from === 'start'} onChange={() => setFrom('start')} /> the start
@@ -36,7 +39,8 @@ export function RetryForm({ executionId }: { executionId: string }) {
           <input type="radio" name="retry-version" checked={version === 'same'} onChange={() => setVersion('same')} /> the version it ran
         </label>
         <label>
-          <input type="radio" name="retry-version" checked={version === 'current'} onChange={() => setVersion('current')} /> the current version
+          <input type="radio" name="retry-version" checked={version === 'current'} onChange={() => setVersion('current')} /> the current
+          version
         </label>
       </fieldset>
       <button type="submit" className="button primary" disabled={retry.isPending}>

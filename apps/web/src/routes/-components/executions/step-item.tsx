@@ -29,7 +29,11 @@ export function StepItem({ step }: { step: TExecutionStep }) {
         </span>
       </div>
       {step.error !== null && step.error !== undefined && <p className="error-text">{executionErrorText(step.error)}</p>}
-      {step.idempotencyKey && <p className="muted small">Idempotency key: <code>{step.idempotencyKey}</code></p>}
+      {step.idempotencyKey && (
+        <p className="muted small">
+          Idempotency key: <code>{step.idempotencyKey}</code>
+        </p>
+      )}
       <Payload label={`Request of step ${step.seq}`} value={step.request} />
       <Payload label={`Response of step ${step.seq}`} value={step.response} />
     </li>

@@ -30,7 +30,13 @@ export function BodyEditor({ schema, example, value, onChange }: TBodyEditorProp
     <fieldset className="body-editor">
       <legend>Request body</legend>
       <div role="group" aria-label="Body editing mode" className="segmented">
-        <button type="button" className="button small" aria-pressed={mode === 'form'} onClick={() => switchTo('form')} disabled={!hasProperties(schema)}>
+        <button
+          type="button"
+          className="button small"
+          aria-pressed={mode === 'form'}
+          onClick={() => switchTo('form')}
+          disabled={!hasProperties(schema)}
+        >
           Form
         </button>
         <button type="button" className="button small" aria-pressed={mode === 'json'} onClick={() => switchTo('json')}>
@@ -52,10 +58,21 @@ export function BodyEditor({ schema, example, value, onChange }: TBodyEditorProp
       ) : (
         <label className="block">
           Body (JSON)
-          <textarea className="code-input" rows={14} value={text} onChange={(e) => onText(e.target.value)} spellCheck={false} aria-invalid={parseError !== null} />
+          <textarea
+            className="code-input"
+            rows={14}
+            value={text}
+            onChange={(e) => onText(e.target.value)}
+            spellCheck={false}
+            aria-invalid={parseError !== null}
+          />
         </label>
       )}
-      {parseError && <p className="error-text" role="alert">Not valid JSON: {parseError}</p>}
+      {parseError && (
+        <p className="error-text" role="alert">
+          Not valid JSON: {parseError}
+        </p>
+      )}
     </fieldset>
   );
 }

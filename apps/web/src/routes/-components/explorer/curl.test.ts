@@ -36,6 +36,8 @@ describe('curl snippet', () => {
   });
 
   it('uses the reports host for report operations', () => {
-    expect(buildCurl({ method: 'GET', path: '/v1/x', host: 'reports', baseUrl: 'https://api.clockify.me/api', values: { path: {}, query: {} } })).toContain('https://reports.api.clockify.me/v1/x');
+    expect(
+      buildCurl({ method: 'GET', path: '/v1/x', host: 'reports', baseUrl: 'https://api.clockify.me/api', values: { path: {}, query: {} } }),
+    ).toContain('https://reports.api.clockify.me/v1/x');
   });
 });

@@ -23,11 +23,22 @@ function OperationList({ data }: { data: TEndpoints }) {
       <div className="filters" role="search">
         <label>
           Search operations
-          <input type="search" value={search.q ?? ''} onChange={(e) => setSearch({ q: e.target.value || undefined })} placeholder="e.g. time entry, /projects" />
+          <input
+            type="search"
+            value={search.q ?? ''}
+            onChange={(e) => setSearch({ q: e.target.value || undefined })}
+            placeholder="e.g. time entry, /projects"
+          />
         </label>
         <div role="group" aria-label="Method" className="segmented">
           {[undefined, ...METHODS].map((m) => (
-            <button key={m ?? 'all'} type="button" aria-pressed={(search.method ?? undefined) === m} className="button small" onClick={() => setSearch({ method: m })}>
+            <button
+              key={m ?? 'all'}
+              type="button"
+              aria-pressed={(search.method ?? undefined) === m}
+              className="button small"
+              onClick={() => setSearch({ method: m })}
+            >
               {m ?? 'All methods'}
             </button>
           ))}
@@ -53,12 +64,17 @@ function OperationList({ data }: { data: TEndpoints }) {
         groups.map((g) => (
           <section key={g.tag} className="tag-group" aria-label={`${g.tag} operations`}>
             <h2>
-              {g.tag} <span className="muted small">{g.operations.length === g.total ? g.total : `${g.operations.length} of ${g.total}`}</span>
+              {g.tag}{' '}
+              <span className="muted small">{g.operations.length === g.total ? g.total : `${g.operations.length} of ${g.total}`}</span>
             </h2>
             <ul className="operation-list">
               {g.operations.map((op) => (
                 <li key={op.operationId}>
-                  <Link to="/explorer/$operationId" params={{ operationId: op.operationId }} className={op.deprecated ? 'deprecated' : undefined}>
+                  <Link
+                    to="/explorer/$operationId"
+                    params={{ operationId: op.operationId }}
+                    className={op.deprecated ? 'deprecated' : undefined}
+                  >
                     <MethodBadge method={op.method} /> <code>{op.path}</code> <span>{op.summary || op.operationId}</span>
                     {op.deprecated && <span className="badge badge-warn">deprecated</span>}
                     {op.destructive && <span className="badge badge-bad">changes data</span>}

@@ -40,7 +40,10 @@ function Parameters({ op }: { op: TOperation }) {
             </th>
             <td>{p.in}</td>
             <td>{schemaType(p.schema)}</td>
-            <td>{p.required ? 'yes' : 'no'}{p.boundTo && <span className="muted small"> (set from your {p.boundTo})</span>}</td>
+            <td>
+              {p.required ? 'yes' : 'no'}
+              {p.boundTo && <span className="muted small"> (set from your {p.boundTo})</span>}
+            </td>
             <td>{p.description}</td>
           </tr>
         ))}

@@ -3,7 +3,16 @@ import { describe, expect, it } from 'vitest';
 import type { TOperationSummary } from '../../../api-contract/pending-types';
 import { filterOperations, flattenEndpoints, groupByTag, isDelete } from './operations';
 
-const op = (operationId: string, method: string, path: string, tag: string, summary = ''): TOperationSummary => ({ operationId, method, path, tag, summary, deprecated: false, host: 'api', destructive: method === 'DELETE' });
+const op = (operationId: string, method: string, path: string, tag: string, summary = ''): TOperationSummary => ({
+  operationId,
+  method,
+  path,
+  tag,
+  summary,
+  deprecated: false,
+  host: 'api',
+  destructive: method === 'DELETE',
+});
 const ops = [
   op('getTags', 'GET', '/v1/workspaces/{workspaceId}/tags', 'Tag', 'Find tags'),
   op('createNewTag', 'POST', '/v1/workspaces/{workspaceId}/tags', 'Tag', 'Add a new tag'),

@@ -14,7 +14,14 @@ import { BodyEditor } from './body-editor';
 import { buildCurl } from './curl';
 import { HistoryList, historyQuery } from './history-list';
 import { isDelete } from './operations';
-import { compactValues, exampleFromSchema, initialParameters, parametersSchema, parametersUiSchema, type TRequestValues } from './request-schema';
+import {
+  compactValues,
+  exampleFromSchema,
+  initialParameters,
+  parametersSchema,
+  parametersUiSchema,
+  type TRequestValues,
+} from './request-schema';
 import { ResponseView } from './response-view';
 import { SchemaForm } from './schema-form';
 
@@ -29,7 +36,11 @@ export function RequestPanel({ op }: { op: TOperation }) {
   const [params, setParams] = useState<TRequestValues>(() => initialParameters(op, session));
   const [body, setBody] = useState<unknown>(example);
   const [confirming, setConfirming] = useState(false);
-  const values: TRequestValues = { path: compactValues(params.path), query: compactValues(params.query), ...(op.requestBody ? { body } : {}) };
+  const values: TRequestValues = {
+    path: compactValues(params.path),
+    query: compactValues(params.query),
+    ...(op.requestBody ? { body } : {}),
+  };
   const execute = useMutation({
     ...pendingMutation<TExecuteInput, TExecuteResponse>('explorer.execute'),
     onSettled: () => void queryClient.invalidateQueries({ queryKey: historyQuery().queryKey }),
@@ -38,7 +49,9 @@ export function RequestPanel({ op }: { op: TOperation }) {
   const send = () => execute.mutate({ operationId: op.operationId, ...values, ...(op.destructiveReason ? { confirm: true } : {}) });
   const onSend = () => {
     // Required parameters are checked here (CSP-safe checker); everything else is the server's to judge.
-    const problems = checkValue(schema, { path: values.path, query: values.query }).map((e) => `${(e.property ?? '').replace(/^\./, '')} ${e.message}`);
+    const problems = checkValue(schema, { path: values.path, query: values.query }).map(
+      (e) => `${(e.property ?? '').replace(/^\./, '')} ${e.message}`,
+    );
     setMissing(problems);
     if (problems.length > 0) return;
     if (op.destructiveReason) setConfirming(true);
@@ -57,14 +70,25 @@ export function RequestPanel({ op }: { op: TOperation }) {
       <section aria-labelledby="request-title" className="request-panel">
         <h2 id="request-title">Request</h2>
         {Object.keys(schema.properties ?? {}).length > 0 ? (
-          <SchemaForm schema={schema} uiSchema={uiSchema} value={params} onChange={(v) => setParams((v ?? { path: {}, query: {} }) as TRequestValues)} idPrefix="params" />
+          <SchemaForm
+            schema={schema}
+            uiSchema={uiSchema}
+            value={params}
+            onChange={(v) => setParams((v ?? { path: {}, query: {} }) as TRequestValues)}
+            idPrefix="params"
+          />
         ) : (
           <p className="muted">This operation takes no parameters.</p>
         )}
         {op.requestBody && <BodyEditor schema={op.requestBody.schema as RJSFSchema} example={example} value={body} onChange={setBody} />}
         <div className="actions">
           {isAdmin ? (
-            <button type="button" className={op.destructiveReason ? 'button danger' : 'button primary'} onClick={onSend} disabled={execute.isPending}>
+            <button
+              type="button"
+              className={op.destructiveReason ? 'button danger' : 'button primary'}
+              onClick={onSend}
+              disabled={execute.isPending}
+            >
               {execute.isPending ? 'Sending…' : `Send ${op.method.toUpperCase()} request`}
             </button>
           ) : (
@@ -83,13 +107,20 @@ export function RequestPanel({ op }: { op: TOperation }) {
         )}
         {execute.isError && (
           <p role="alert" className="error-text">
-            {isMissingProcedure(execute.error) ? 'Calling operations is not available yet on this server (explorer.execute).' : errorMessage(execute.error)}
+            {isMissingProcedure(execute.error)
+              ? 'Calling operations is not available yet on this server (explorer.execute).'
+              : errorMessage(execute.error)}
           </p>
         )}
         <details className="curl">
           <summary>curl</summary>
-          <pre className="code-block" aria-label="curl command">{buildCurl({ method: op.method, path: op.path, host: op.host, baseUrl: session.backendUrl, values })}</pre>
-          <CopyButton text={buildCurl({ method: op.method, path: op.path, host: op.host, baseUrl: session.backendUrl, values })} label="Copy curl command" />
+          <pre className="code-block" aria-label="curl command">
+            {buildCurl({ method: op.method, path: op.path, host: op.host, baseUrl: session.backendUrl, values })}
+          </pre>
+          <CopyButton
+            text={buildCurl({ method: op.method, path: op.path, host: op.host, baseUrl: session.backendUrl, values })}
+            label="Copy curl command"
+          />
           <p className="muted small">Set CLOCKIFY_ADDON_TOKEN in your shell first: the token is never part of the snippet.</p>
         </details>
       </section>

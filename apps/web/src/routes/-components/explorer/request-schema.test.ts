@@ -3,11 +3,35 @@ import { describe, expect, it } from 'vitest';
 import type { TOperation } from '../../../api-contract/pending-types';
 import { compactValues, exampleFromSchema, initialParameters, parametersSchema, parametersUiSchema } from './request-schema';
 
-const param = (name: string, where: 'path' | 'query' | 'header', schema: Record<string, unknown>, description = '') => ({ name, in: where, required: where === 'path', description, schema, example: null, boundTo: null });
+const param = (name: string, where: 'path' | 'query' | 'header', schema: Record<string, unknown>, description = '') => ({
+  name,
+  in: where,
+  required: where === 'path',
+  description,
+  schema,
+  example: null,
+  boundTo: null,
+});
 const op: TOperation = {
-  operationId: 'getTimeEntries', method: 'GET', path: '/v1/workspaces/{workspaceId}/user/{userId}/time-entries', tag: 'Time entry', summary: '', deprecated: false, host: 'api', description: '',
-  destructive: false, destructiveReason: null, requestBody: null, exampleBody: null, responses: [],
-  parameters: [param('workspaceId', 'path', { type: 'string' }), param('userId', 'path', { type: 'string' }), param('page', 'query', { type: 'integer', default: 1 }, 'Page'), param('X-Api-Key', 'header', { type: 'string' })],
+  operationId: 'getTimeEntries',
+  method: 'GET',
+  path: '/v1/workspaces/{workspaceId}/user/{userId}/time-entries',
+  tag: 'Time entry',
+  summary: '',
+  deprecated: false,
+  host: 'api',
+  description: '',
+  destructive: false,
+  destructiveReason: null,
+  requestBody: null,
+  exampleBody: null,
+  responses: [],
+  parameters: [
+    param('workspaceId', 'path', { type: 'string' }),
+    param('userId', 'path', { type: 'string' }),
+    param('page', 'query', { type: 'integer', default: 1 }, 'Page'),
+    param('X-Api-Key', 'header', { type: 'string' }),
+  ],
   bindings: [
     { name: 'workspaceId', in: 'path', source: 'workspace', value: 'w1', overridable: false },
     { name: 'userId', in: 'path', source: 'user', value: null, overridable: true },
@@ -20,7 +44,10 @@ describe('request schema', () => {
 
     expect(Object.keys(schema.properties ?? {})).toEqual(['path', 'query']);
     expect(schema.properties?.path).toMatchObject({ required: ['workspaceId', 'userId'] });
-    expect(schema.properties?.query).toMatchObject({ required: [], properties: { page: { type: 'integer', title: 'page', description: 'Page' } } });
+    expect(schema.properties?.query).toMatchObject({
+      required: [],
+      properties: { page: { type: 'integer', title: 'page', description: 'Page' } },
+    });
   });
 
   it("prefills bound parameters: the server's value, else the session's", () => {
@@ -36,7 +63,12 @@ describe('request schema', () => {
     const schema = {
       type: 'object',
       required: ['name', 'color'],
-      properties: { name: { type: 'string', example: 'Acme' }, color: { type: 'string', enum: ['red', 'blue'] }, billable: { type: 'boolean' }, ids: { type: 'array', items: { type: 'string' } } },
+      properties: {
+        name: { type: 'string', example: 'Acme' },
+        color: { type: 'string', enum: ['red', 'blue'] },
+        billable: { type: 'boolean' },
+        ids: { type: 'array', items: { type: 'string' } },
+      },
     };
 
     expect(exampleFromSchema(schema)).toEqual({ name: 'Acme', color: 'red', billable: false, ids: [''] });

@@ -43,7 +43,12 @@ export function initialParameters(op: TOperation, session: { workspaceId: string
 /** A bound workspaceId cannot be changed (the server refuses another workspace); the form says so. */
 export function parametersUiSchema(op: TOperation): UiSchema {
   const path = Object.fromEntries(
-    op.bindings.map((b) => [b.name, b.overridable ? { 'ui:help': 'Defaults to you; another user id may be entered.' } : { 'ui:readonly': true, 'ui:help': 'Always this workspace.' }]),
+    op.bindings.map((b) => [
+      b.name,
+      b.overridable
+        ? { 'ui:help': 'Defaults to you; another user id may be entered.' }
+        : { 'ui:readonly': true, 'ui:help': 'Always this workspace.' },
+    ]),
   );
 
   return { 'ui:submitButtonOptions': { norender: true }, path };
@@ -66,7 +71,8 @@ export function exampleFromSchema(schema: unknown, depth = 0): unknown {
 
     return Object.fromEntries(entries.map(([name, sub]) => [name, exampleFromSchema(sub, depth + 1)]).filter(([, v]) => v !== undefined));
   }
-  if (type === 'array') return s.items && !Array.isArray(s.items) ? [exampleFromSchema(s.items, depth + 1)].filter((v) => v !== undefined) : [];
+  if (type === 'array')
+    return s.items && !Array.isArray(s.items) ? [exampleFromSchema(s.items, depth + 1)].filter((v) => v !== undefined) : [];
   if (type === 'integer' || type === 'number') return 0;
   if (type === 'boolean') return false;
   if (type === 'string') return s.format === 'date-time' ? new Date(0).toISOString() : '';

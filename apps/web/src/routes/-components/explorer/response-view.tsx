@@ -18,7 +18,11 @@ export function ResponseView({ response }: { response: TExecuteResponse }) {
         {response.method} {response.url}
       </p>
       <h3>Body</h3>
-      {response.body === undefined || response.body === null || response.body === '' ? <p className="muted">Empty body.</p> : <JsonViewer value={response.body} label="response body" />}
+      {response.body === undefined || response.body === null || response.body === '' ? (
+        <p className="muted">Empty body.</p>
+      ) : (
+        <JsonViewer value={response.body} label="response body" />
+      )}
       <details>
         <summary>Headers</summary>
         <HeadersTable headers={response.headers} caption="Response headers" />

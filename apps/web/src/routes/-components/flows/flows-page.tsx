@@ -31,23 +31,31 @@ export function FlowsPage() {
           </Link>
         )}
       </div>
-      {failed && <p role="alert" className="error-text">{errorMessage(failed)}</p>}
+      {failed && (
+        <p role="alert" className="error-text">
+          {errorMessage(failed)}
+        </p>
+      )}
       <QueryState query={query} what="Flows" procedure="flows.list">
         {(flows) =>
           flows.length === 0 ? (
-            <Empty>
-              No flow yet. {isAdmin && <Link to="/flows/new">Create one, or start from a template</Link>}
-            </Empty>
+            <Empty>No flow yet. {isAdmin && <Link to="/flows/new">Create one, or start from a template</Link>}</Empty>
           ) : (
             <table className="table">
               <thead>
                 <tr>
                   <th scope="col">Name</th>
                   <th scope="col">Enabled</th>
-                  <th scope="col" className="num">Version</th>
+                  <th scope="col" className="num">
+                    Version
+                  </th>
                   <th scope="col">Last run</th>
                   <th scope="col">Updated</th>
-                  {isAdmin && <th scope="col"><span className="visually-hidden">Actions</span></th>}
+                  {isAdmin && (
+                    <th scope="col">
+                      <span className="visually-hidden">Actions</span>
+                    </th>
+                  )}
                 </tr>
               </thead>
               <tbody>
@@ -62,14 +70,24 @@ export function FlowsPage() {
                     <td>
                       {isAdmin ? (
                         <label className="checkbox">
-                          <input type="checkbox" checked={f.enabled} onChange={() => update.mutate({ id: f.id, data: { enabled: !f.enabled } })} /> <span className="visually-hidden">Enable {f.name}</span>
+                          <input
+                            type="checkbox"
+                            checked={f.enabled}
+                            onChange={() => update.mutate({ id: f.id, data: { enabled: !f.enabled } })}
+                          />{' '}
+                          <span className="visually-hidden">Enable {f.name}</span>
                           {f.enabled ? 'on' : 'off'}
                         </label>
-                      ) : f.enabled ? 'on' : 'off'}
+                      ) : f.enabled ? (
+                        'on'
+                      ) : (
+                        'off'
+                      )}
                     </td>
                     <td className="num">{f.currentVersion}</td>
                     <td>
-                      {f.lastRunStatus ? <StatusBadge status={f.lastRunStatus} /> : <span className="muted">never</span>} {formatDateTime(f.lastRunAt)}
+                      {f.lastRunStatus ? <StatusBadge status={f.lastRunStatus} /> : <span className="muted">never</span>}{' '}
+                      {formatDateTime(f.lastRunAt)}
                     </td>
                     <td>{formatDateTime(f.updatedAt)}</td>
                     {isAdmin && (

@@ -16,7 +16,15 @@ function KeysTable() {
   const [created, setCreated] = useState<string | null>(null);
   const [revoking, setRevoking] = useState<{ id: string; name: string } | null>(null);
   const invalidate = () => void queryClient.invalidateQueries({ queryKey: trpc.keys.list.queryKey() });
-  const create = useMutation(trpc.keys.create.mutationOptions({ onSuccess: (k) => { setCreated(k.key); setName(''); invalidate(); } }));
+  const create = useMutation(
+    trpc.keys.create.mutationOptions({
+      onSuccess: (k) => {
+        setCreated(k.key);
+        setName('');
+        invalidate();
+      },
+    }),
+  );
   const revoke = useMutation(trpc.keys.revoke.mutationOptions({ onSuccess: invalidate }));
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -26,7 +34,11 @@ function KeysTable() {
   return (
     <>
       {created && <SecretOnce title="Service key created." secret={created} onDismiss={() => setCreated(null)} />}
-      {(create.isError || revoke.isError) && <p role="alert" className="error-text">{errorMessage(create.error ?? revoke.error)}</p>}
+      {(create.isError || revoke.isError) && (
+        <p role="alert" className="error-text">
+          {errorMessage(create.error ?? revoke.error)}
+        </p>
+      )}
       <QueryState query={query} what="Service keys" procedure="keys.list">
         {(keys) =>
           keys.length === 0 ? (
@@ -99,7 +111,10 @@ export function KeysSection() {
   return (
     <section aria-labelledby="keys-title">
       <h2 id="keys-title">Service keys</h2>
-      <p className="muted">Other services call this add-on's typed API with <code>Authorization: Bearer &lt;key&gt;</code>. Each key is scoped to this workspace.</p>
+      <p className="muted">
+        Other services call this add-on's typed API with <code>Authorization: Bearer &lt;key&gt;</code>. Each key is scoped to this
+        workspace.
+      </p>
       {isAdmin ? <KeysTable /> : <p className="muted">Only workspace admins can see and manage service keys.</p>}
     </section>
   );

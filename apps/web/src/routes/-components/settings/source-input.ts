@@ -7,7 +7,7 @@ export const VERIFICATIONS: { kind: TVerificationKind; label: string; help: stri
   { kind: 'hmac', label: 'HMAC signature', help: 'The sender signs the body with the secret and puts the signature in a header you name.' },
   { kind: 'bearer', label: 'Bearer token', help: 'The sender sends Authorization: Bearer <secret>.' },
   { kind: 'github', label: 'GitHub', help: 'X-Hub-Signature-256 (GitHub webhooks).' },
-  { kind: 'stripe', label: 'Stripe', help: 'Stripe-Signature with a timestamp tolerance. Paste Stripe\'s whsec_… secret.' },
+  { kind: 'stripe', label: 'Stripe', help: "Stripe-Signature with a timestamp tolerance. Paste Stripe's whsec_… secret." },
   { kind: 'standard', label: 'Standard Webhooks', help: 'webhook-id / webhook-timestamp / webhook-signature (Svix and others).' },
   { kind: 'none', label: 'None (unsigned)', help: 'Anyone who knows the URL can post. Use only for tests.' },
 ];
@@ -26,7 +26,16 @@ export type TSourceForm = {
 };
 
 export const EMPTY_SOURCE_FORM: TSourceForm = {
-  name: '', kind: 'hmac', header: 'X-Signature', encoding: 'hex', prefix: '', toleranceSeconds: '300', secret: '', idHeader: '', eventTypeHeader: '', ratePerMinute: '600',
+  name: '',
+  kind: 'hmac',
+  header: 'X-Signature',
+  encoding: 'hex',
+  prefix: '',
+  toleranceSeconds: '300',
+  secret: '',
+  idHeader: '',
+  eventTypeHeader: '',
+  ratePerMinute: '600',
 };
 
 function verificationOf(f: TSourceForm): TSourceCreateInput['verification'] {

@@ -13,7 +13,17 @@ import { SourceCreateForm } from './source-create-form';
 
 type TPendingAction = { kind: 'rotate' | 'delete'; source: TSourceView } | null;
 
-function SourceRow({ s, isAdmin, onAction, onToggle }: { s: TSourceView; isAdmin: boolean; onAction: (a: TPendingAction) => void; onToggle: () => void }) {
+function SourceRow({
+  s,
+  isAdmin,
+  onAction,
+  onToggle,
+}: {
+  s: TSourceView;
+  isAdmin: boolean;
+  onAction: (a: TPendingAction) => void;
+  onToggle: () => void;
+}) {
   return (
     <li className="source-item">
       <div className="source-head">
@@ -58,7 +68,11 @@ export function SourcesSection() {
     void invalidate();
   };
   const create = useMutation(trpc.sources.create.mutationOptions({ onSuccess: onSecret('Source created. Its secret:') }));
-  const rotate = useMutation(trpc.sources.rotateSecret.mutationOptions({ onSuccess: onSecret('New secret (the previous one stays valid until the next rotation):') }));
+  const rotate = useMutation(
+    trpc.sources.rotateSecret.mutationOptions({
+      onSuccess: onSecret('New secret (the previous one stays valid until the next rotation):'),
+    }),
+  );
   const remove = useMutation(trpc.sources.delete.mutationOptions({ onSuccess: () => void invalidate() }));
   const update = useMutation(trpc.sources.update.mutationOptions({ onSuccess: () => void invalidate() }));
   const failed = [create, rotate, remove, update].find((m) => m.isError);
@@ -72,7 +86,11 @@ export function SourcesSection() {
     <section aria-labelledby="sources-title">
       <h2 id="sources-title">Custom webhook sources</h2>
       {secret && <SecretOnce title={secret.title} secret={secret.value} onDismiss={() => setSecret(null)} />}
-      {failed && <p role="alert" className="error-text">{errorMessage(failed.error)}</p>}
+      {failed && (
+        <p role="alert" className="error-text">
+          {errorMessage(failed.error)}
+        </p>
+      )}
       <QueryState query={query} what="Custom sources" procedure="sources.list">
         {(sources) =>
           sources.length === 0 ? (
@@ -80,7 +98,13 @@ export function SourcesSection() {
           ) : (
             <ul className="source-list">
               {sources.map((s) => (
-                <SourceRow key={s.id} s={s} isAdmin={isAdmin} onAction={setPending} onToggle={() => update.mutate({ id: s.id, data: { enabled: !s.enabled } })} />
+                <SourceRow
+                  key={s.id}
+                  s={s}
+                  isAdmin={isAdmin}
+                  onAction={setPending}
+                  onToggle={() => update.mutate({ id: s.id, data: { enabled: !s.enabled } })}
+                />
               ))}
             </ul>
           )

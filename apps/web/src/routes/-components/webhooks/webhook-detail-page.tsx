@@ -39,7 +39,11 @@ function ReplayButton({ webhook }: { webhook: TWebhookDetail }) {
             </>
           ))}
       </div>
-      {replay.isError && <p role="alert" className="error-text">{errorMessage(replay.error)}</p>}
+      {replay.isError && (
+        <p role="alert" className="error-text">
+          {errorMessage(replay.error)}
+        </p>
+      )}
     </div>
   );
 }

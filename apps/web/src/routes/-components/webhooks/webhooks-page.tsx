@@ -46,10 +46,18 @@ export function WebhooksPage() {
           <h2 id="live-title">
             Live <span className="muted small">({liveFeed.status === 'pending' ? 'connected' : liveFeed.status})</span>
           </h2>
-          {liveFeed.error && <p role="alert" className="error-text">Live updates stopped: {errorMessage(liveFeed.error)}</p>}
+          {liveFeed.error && (
+            <p role="alert" className="error-text">
+              Live updates stopped: {errorMessage(liveFeed.error)}
+            </p>
+          )}
           {search.path && <p className="muted small">Live entries ignore the payload search (they arrive without payloads).</p>}
           <div aria-live="polite">
-            {liveItems.length === 0 ? <p className="muted">Waiting for new webhooks…</p> : <WebhookTable items={liveItems} caption="Live webhooks" liveIds={new Set(liveItems.map((w) => w.id))} />}
+            {liveItems.length === 0 ? (
+              <p className="muted">Waiting for new webhooks…</p>
+            ) : (
+              <WebhookTable items={liveItems} caption="Live webhooks" liveIds={new Set(liveItems.map((w) => w.id))} />
+            )}
           </div>
         </section>
       )}
@@ -65,7 +73,12 @@ export function WebhooksPage() {
               <button type="button" className="button" disabled={!search.cursor} onClick={() => goTo(previous.at(-1), true)}>
                 Newer
               </button>
-              <button type="button" className="button" disabled={!page.nextCursor} onClick={() => goTo(page.nextCursor ?? undefined, false)}>
+              <button
+                type="button"
+                className="button"
+                disabled={!page.nextCursor}
+                onClick={() => goTo(page.nextCursor ?? undefined, false)}
+              >
                 Older
               </button>
             </nav>

@@ -1,0 +1,42 @@
+import type { Dispatch } from 'react';
+
+import type { TFlowIssue, TFlowNode } from '@uw/flow-engine';
+
+import type { TEditorAction } from './flow-document';
+import { NodeList } from './node-list';
+import { NodePanel } from './panels/node-panel';
+
+type TEditorSideProps = {
+  nodes: readonly TFlowNode[];
+  issues: readonly TFlowIssue[];
+  selected: TFlowNode | null;
+  onSelect: (id: string) => void;
+  dispatch: Dispatch<TEditorAction>;
+};
+
+/** The side panel: every node as a button, the selected node's settings, and flow-level issues. */
+export function EditorSide({ nodes, issues, selected, onSelect, dispatch }: TEditorSideProps) {
+  return (
+    <aside className="editor-side" aria-label="Node settings">
+      <NodeList nodes={nodes} issues={issues} selectedId={selected?.id ?? null} onSelect={onSelect} />
+      {selected ? (
+        <NodePanel
+          key={selected.id}
+          node={selected}
+          issues={issues.filter((i) => i.nodeId === selected.id)}
+          onChange={(node) => dispatch({ type: 'updateNode', node })}
+          onRemove={() => dispatch({ type: 'removeNode', id: selected.id })}
+        />
+      ) : (
+        <p className="muted">Select a node (on the canvas or in the list above) to edit it.</p>
+      )}
+      {issues
+        .filter((i) => !i.nodeId)
+        .map((i, n) => (
+          <p key={n} className={i.severity === 'error' ? 'error-text small' : 'warning-text small'}>
+            {i.message}
+          </p>
+        ))}
+    </aside>
+  );
+}
