@@ -42,6 +42,8 @@ export type TServerOptions = {
   /** Extra node flags, e.g. ['--cpu-prof', '--cpu-prof-dir=/tmp/prof']. */
   nodeArgs?: string[];
   logDir?: string;
+  /** Another entry point (the benchmark's baseline); default apps/server/src/main.ts. */
+  entry?: string;
 };
 
 const running = new Set<ChildProcess>();
@@ -81,7 +83,7 @@ export async function spawnServer(opts: TServerOptions): Promise<TServerProcess>
   const logFile = join(logDir, `${opts.name}-${Date.now()}.log`);
   const fd = openSync(logFile, 'a');
   const env = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? tmpdir(), ...baseServerEnv(port, dataDir), ...opts.env, PORT: String(port) };
-  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), '--import', 'tsx', SERVER_MAIN], { cwd: REPO_ROOT, env, stdio: ['ignore', fd, fd] });
+  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), '--import', 'tsx', opts.entry ?? SERVER_MAIN], { cwd: REPO_ROOT, env, stdio: ['ignore', fd, fd] });
   closeSync(fd);
   running.add(child);
   const exited = new Promise<string>((resolve) => {

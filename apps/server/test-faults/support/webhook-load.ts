@@ -1,7 +1,7 @@
 import { timeEntryBody } from './clockify';
 
 /** One request the generator made: its body id, and what came back (if anything). */
-export type TSent = { bodyId: string; status: number; logId?: string; outcome?: string; code?: string; error?: string; at: number; ms: number };
+export type TSent = { bodyId: string; status: number; logId?: string; outcome?: string; code?: string; retryAfter?: string; error?: string; at: number; ms: number };
 
 export type TLoad = {
   /** Ends the loops after their current request. */
@@ -58,7 +58,7 @@ export function startWebhookLoad(opts: TLoadOptions): TLoad {
         // not JSON (a proxy or Node's own error page)
       }
       if (res.status >= 200 && res.status < 300) acked += 1;
-      record({ status: res.status, logId: body.id, outcome: body.outcome, code: body.error?.code });
+      record({ status: res.status, logId: body.id, outcome: body.outcome, code: body.error?.code, retryAfter: res.headers.get('retry-after') ?? undefined });
 
       return res.status < 300;
     } catch (err) {

@@ -1,14 +1,20 @@
+import { useQuery } from '@tanstack/react-query';
 import { getRouteApi, Link } from '@tanstack/react-router';
 
-import { FLOW_TEMPLATES, getFlowTemplate } from '@uw/flow-engine';
+import type { TFlowDefinition } from '@uw/flow-engine';
 
-import { FlowEditor } from './flow-editor';
+import { Loading, QueryState } from '../components/states';
+import { trpc } from '../trpc/client';
+import type { TFlowTemplateView } from '../trpc/types';
 import { EMPTY_DEFINITION } from './flow-document';
+import { FlowEditor } from './flow-editor';
 import { definitionFromOperation } from './operation-handoff';
 
 const route = getRouteApi('/flows/new');
 
-function StartChooser() {
+type TSeed = { key: string; definition: TFlowDefinition; name: string; description: string };
+
+function StartChooser({ templates }: { templates: readonly TFlowTemplateView[] }) {
   return (
     <section aria-labelledby="start-title">
       <h2 id="start-title">Start from</h2>
@@ -20,7 +26,7 @@ function StartChooser() {
             Start blank
           </Link>
         </li>
-        {FLOW_TEMPLATES.map((t) => (
+        {templates.map((t) => (
           <li key={t.id} className="card">
             <h3>{t.name}</h3>
             <p className="muted">{t.description}</p>
@@ -34,17 +40,17 @@ function StartChooser() {
   );
 }
 
+/** /flows/new: from the explorer's "Use in a flow", from a template (meta.templates), blank, or a chooser. */
 export function NewFlowPage() {
   const search = route.useSearch();
-  const template = search.template && search.template !== 'blank' ? getFlowTemplate(search.template) : undefined;
-  let seed = null as null | { key: string; definition: typeof EMPTY_DEFINITION; name: string; description: string };
+  const templates = useQuery({ ...trpc.meta.templates.queryOptions(), staleTime: Number.POSITIVE_INFINITY });
+  const template = templates.data?.find((t) => t.id === search.template);
+  let seed: TSeed | null = null;
   if (search.operationId) {
-    seed = {
-      key: `op:${search.operationId}`,
-      definition: definitionFromOperation({ ...search, operationId: search.operationId }),
-      name: `Call ${search.operationId}`,
-      description: '',
-    };
+    const definition = definitionFromOperation({ ...search, operationId: search.operationId });
+    seed = { key: `op:${search.operationId}`, definition, name: `Call ${search.operationId}`, description: '' };
+  } else if (search.template === 'blank') {
+    seed = { key: 'blank', definition: EMPTY_DEFINITION, name: '', description: '' };
   } else if (template) {
     seed = {
       key: `t:${template.id}`,
@@ -52,9 +58,8 @@ export function NewFlowPage() {
       name: template.name,
       description: template.description,
     };
-  } else if (search.template === 'blank') {
-    seed = { key: 'blank', definition: EMPTY_DEFINITION, name: '', description: '' };
   }
+  const unknownTemplate = search.template && search.template !== 'blank' && templates.isSuccess && !template;
 
   return (
     <>
@@ -62,7 +67,7 @@ export function NewFlowPage() {
         <Link to="/flows">Flows</Link> / New flow
       </p>
       <h1>New flow</h1>
-      {search.template && !template && search.template !== 'blank' && (
+      {unknownTemplate && (
         <p role="alert" className="error-text">
           There is no template “{search.template}”.
         </p>
@@ -75,8 +80,12 @@ export function NewFlowPage() {
           meta={{ name: seed.name, description: seed.description, enabled: true }}
           startDirty
         />
+      ) : search.template && !templates.isSuccess && !templates.isError ? (
+        <Loading label="Loading the template…" />
       ) : (
-        <StartChooser />
+        <QueryState query={templates} what="Templates" procedure="meta.templates">
+          {(list) => <StartChooser templates={list} />}
+        </QueryState>
       )}
     </>
   );

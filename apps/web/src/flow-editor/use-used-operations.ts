@@ -3,13 +3,13 @@ import { useMemo } from 'react';
 
 import type { TFlowDefinition, TOperationInfo } from '@uw/flow-engine';
 
-import type { TOperation } from '../api-contract/pending-types';
-import { errorCode, isMissingProcedure } from '../trpc/errors';
-import { pendingQuery } from '../trpc/pending';
+import type { TOperation } from '../trpc/types';
+import { errorMessage } from '../trpc/errors';
+import { trpc } from '../trpc/client';
 
-function combine(results: UseQueryResult<TOperation>[]): TOperationInfo[] | undefined {
-  // An unknown operation answers NOT_FOUND: leave it out so validateFlow reports it as unknown.
-  const settled = results.every((r) => r.isSuccess || (r.isError && !isMissingProcedure(r.error) && errorCode(r.error) === 'NOT_FOUND'));
+function combine(results: UseQueryResult<TOperation, unknown>[]): TOperationInfo[] | undefined {
+  // An unknown operation is refused ("unknown Clockify operation …"): leave it out so validateFlow reports it.
+  const settled = results.every((r) => r.isSuccess || (r.isError && /unknown Clockify operation/i.test(errorMessage(r.error))));
 
   return settled ? results.flatMap((r) => (r.data ? [r.data] : [])) : undefined;
 }
@@ -25,7 +25,7 @@ export function useUsedOperations(definition: TFlowDefinition): TOperationInfo[]
   );
   const operations = useQueries({
     queries: ids.map((operationId) => ({
-      ...pendingQuery<TOperation>('explorer.operation', { operationId }),
+      ...trpc.explorer.operation.queryOptions({ operationId }),
       staleTime: 5 * 60_000,
       retry: false,
     })),

@@ -1,15 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 
-import type { TEventTypeInfo } from '../api-contract/pending-types';
-import { isMissingProcedure } from '../trpc/errors';
-import { pendingQuery } from '../trpc/pending';
+import { trpc } from '../trpc/client';
 
-/**
- * Clockify's event types with descriptions, from `meta.eventTypes` when the server has it.
- * `missing` tells the caller to fall back to free text.
- */
+/** Clockify's 51 event types with descriptions (meta.eventTypes); they never change while the app runs. */
 export function useEventTypes() {
-  const query = useQuery({ ...pendingQuery<TEventTypeInfo[]>('meta.eventTypes'), staleTime: Number.POSITIVE_INFINITY });
+  const query = useQuery({ ...trpc.meta.eventTypes.queryOptions(), staleTime: Number.POSITIVE_INFINITY });
 
-  return { eventTypes: query.data ?? [], missing: query.isError && isMissingProcedure(query.error), query };
+  return { eventTypes: query.data ?? [], unavailable: query.isError, query };
 }

@@ -7,7 +7,7 @@ export const dashboardRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/',
   loader: ({ context: { queryClient, trpc } }) => {
-    void queryClient.prefetchQuery(trpc.settings.get.queryOptions());
+    void queryClient.prefetchQuery(trpc.dashboard.get.queryOptions());
     void queryClient.prefetchQuery(trpc.webhooks.stats.queryOptions({ hours: 24 }));
   },
   component: DashboardPage,

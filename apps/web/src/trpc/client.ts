@@ -1,5 +1,5 @@
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
-import { createTRPCClient, createTRPCUntypedClient, httpBatchLink, httpSubscriptionLink, splitLink, type TRPCLink } from '@trpc/client';
+import { createTRPCClient, httpBatchLink, httpSubscriptionLink, splitLink, type TRPCLink } from '@trpc/client';
 import { createTRPCOptionsProxy } from '@trpc/tanstack-react-query';
 
 import type { AppRouter } from '@uw/api';
@@ -62,7 +62,5 @@ const links: TRPCLink<AppRouter>[] = [
 ];
 
 export const trpcClient = createTRPCClient<AppRouter>({ links });
-/** For procedures the router does not declare yet (see pending.ts). */
-export const untypedClient = createTRPCUntypedClient<AppRouter>({ links });
 export const trpc = createTRPCOptionsProxy<AppRouter>({ client: trpcClient, queryClient });
 export type TTrpc = typeof trpc;

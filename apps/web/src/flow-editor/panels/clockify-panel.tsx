@@ -2,9 +2,9 @@ import { useQuery } from '@tanstack/react-query';
 
 import type { TFlowClockifyNode, TFlowIssue } from '@uw/flow-engine';
 
-import type { TOperation } from '../../api-contract/pending-types';
+import type { TOperation } from '../../trpc/types';
 import { CacheLookup } from '../../components/cache-lookup';
-import { pendingQuery } from '../../trpc/pending';
+import { trpc } from '../../trpc/client';
 import { ExpressionField } from './expression-field';
 import { MappingEditor } from './mapping-editor';
 import { OperationPicker } from './operation-picker';
@@ -20,7 +20,7 @@ function paramSuggestions(op: TOperation | undefined, location: 'path' | 'query'
 export function ClockifyPanel({ node, onChange, issues }: TClockifyPanelProps) {
   const { operationId } = node.data;
   const op = useQuery({
-    ...pendingQuery<TOperation>('explorer.operation', { operationId }),
+    ...trpc.explorer.operation.queryOptions({ operationId }),
     enabled: operationId !== '',
     staleTime: 5 * 60_000,
   });

@@ -1,16 +1,18 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 
-import type { TEndpoints } from '../../api-contract/pending-types';
 import { filterOperations, flattenEndpoints } from '../../routes/-components/explorer/operations';
-import { isMissingProcedure } from '../../trpc/errors';
-import { pendingQuery } from '../../trpc/pending';
+import { errorMessage } from '../../trpc/errors';
+import { trpc } from '../../trpc/client';
+
+/** `/v1/workspaces/{workspaceId}/tags` → `…/tags`: the shared prefix only takes room in a narrow list. */
+const shortPath = (path: string) => path.replace(/^\/v1\/workspaces\/\{workspaceId\}/, '…');
 
 type TOperationPickerProps = { value: string; onChange: (operationId: string) => void };
 
 /** Searchable list of the catalogue's operations (explorer.endpoints); free text when the catalogue is unavailable. */
 export function OperationPicker({ value, onChange }: TOperationPickerProps) {
-  const endpoints = useQuery({ ...pendingQuery<TEndpoints>('explorer.endpoints'), staleTime: 5 * 60_000 });
+  const endpoints = useQuery({ ...trpc.explorer.endpoints.queryOptions({}), staleTime: 5 * 60_000 });
   const [q, setQ] = useState('');
   const all = useMemo(() => (endpoints.data ? flattenEndpoints(endpoints.data) : []), [endpoints.data]);
   const matches = useMemo(() => filterOperations(all, { q }).slice(0, 200), [all, q]);
@@ -20,8 +22,8 @@ export function OperationPicker({ value, onChange }: TOperationPickerProps) {
       <label className="block">
         Operation id{' '}
         <span className="muted small">
-          ({isMissingProcedure(endpoints.error) ? 'the operation list is not available yet' : 'the catalogue is not loaded'}: type the
-          operationId)
+          ({endpoints.error ? `the operation list could not be loaded: ${errorMessage(endpoints.error)}` : 'the catalogue is not loaded'};
+          type the operationId)
         </span>
         <input value={value} onChange={(e) => onChange(e.target.value.trim())} spellCheck={false} />
       </label>
@@ -40,7 +42,7 @@ export function OperationPicker({ value, onChange }: TOperationPickerProps) {
           {value && !matches.some((m) => m.operationId === value) && <option value={value}>{value}</option>}
           {matches.map((op) => (
             <option key={op.operationId} value={op.operationId}>
-              {op.method} {op.path} — {op.summary || op.operationId}
+              {op.summary || op.operationId} — {op.method} {shortPath(op.path)}
             </option>
           ))}
         </select>

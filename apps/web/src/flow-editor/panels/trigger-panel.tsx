@@ -9,7 +9,7 @@ import { trpc } from '../../trpc/client';
 type TTriggerPanelProps = { node: TFlowTriggerNode; onChange: (node: TFlowTriggerNode) => void; issues: readonly TFlowIssue[] };
 
 function EventPicker({ events, onChange }: { events: string[]; onChange: (events: string[]) => void }) {
-  const { eventTypes, missing, query } = useEventTypes();
+  const { eventTypes, unavailable, query } = useEventTypes();
   const [filter, setFilter] = useState('');
   const shown = useMemo(() => {
     const f = filter.trim().toLowerCase();
@@ -20,10 +20,10 @@ function EventPicker({ events, onChange }: { events: string[]; onChange: (events
   }, [eventTypes, filter]);
   const toggle = (name: string) => onChange(events.includes(name) ? events.filter((e) => e !== name) : [...events, name]);
 
-  if (missing || query.isError) {
+  if (unavailable) {
     return (
       <label className="block">
-        Event types (one per line; the server does not list them yet)
+        Event types (one per line; the list of event types could not be loaded)
         <textarea
           rows={4}
           value={events.join('\n')}

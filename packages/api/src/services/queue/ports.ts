@@ -39,7 +39,9 @@ function toStepError(err: unknown, target: 'clockify' | 'http'): StepError {
 /** The engine's I/O for one execution: Clockify calls as the installation, HTTP calls through the SSRF guard. */
 export function createPorts(runtime: TRuntime, installation: TInstallation, settings: TSettingsValues, claimed: TClaimed): TFlowPorts {
   const { deps } = runtime;
-  const client = clockifyFor(deps, installation, { maxAttempts: 0 });
+  // Built on first use: a flow with only HTTP actions needs no Clockify token.
+  let client: ReturnType<typeof clockifyFor> | null = null;
+  const clockify = () => (client ??= clockifyFor(deps, installation, { maxAttempts: 0 }));
 
   return {
     clockify: {
@@ -52,7 +54,7 @@ export function createPorts(runtime: TRuntime, installation: TInstallation, sett
         const { workspaceId: _offered, ...rest } = req.path;
         const path = takesWorkspace ? { ...rest, workspaceId: installation.workspaceId } : rest;
         try {
-          const res = await client.execute(req.operationId, { path, query: req.query, body: req.body });
+          const res = await clockify().execute(req.operationId, { path, query: req.query, body: req.body });
           deps.metrics.outboundCall('clockify', res.status);
 
           return { status: res.status, headers: res.headers, body: res.body };

@@ -2,6 +2,7 @@ import { executeFlow, type TFlowDefinition, type TJournalEntry, type TStepOutput
 
 import { Installation } from '@uw/db';
 
+import { AppError } from '../../errors';
 import type { TRuntime } from '../../runtime';
 import { effectiveSettings } from '../settings/effective-settings';
 import { retryDelayMs } from './backoff';
@@ -11,6 +12,7 @@ import { createPorts } from './ports';
 
 const parse = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v);
 const versionCache = new Map<string, TFlowDefinition>();
+const MAX_RUNS = 25;
 
 async function loadDefinition(runtime: TRuntime, workspaceId: string, versionId: string): Promise<TFlowDefinition | null> {
   const cached = versionCache.get(versionId);
@@ -58,6 +60,10 @@ export async function runExecution(runtime: TRuntime, claimed: TClaimed): Promis
     deps.bus.publish({ type: 'execution.updated', workspaceId: claimed.workspace_id, executionId: claimed.id, status });
   };
 
+  if (claimed.attempts > MAX_RUNS) {
+    // A poison execution (it crashed its worker every time): park it so the rest keep flowing (Q10).
+    return finish('failed', { code: 'GAVE_UP', message: `stopped after ${MAX_RUNS} runs that did not finish` });
+  }
   if (!installation || installation.status === 'DELETED') return finish('failed', { code: 'WORKSPACE_INACTIVE', message: 'the add-on is no longer installed' });
   if (installation.status !== 'ACTIVE') return finish('queued', undefined, Date.now() + 60_000);
   const definition = await loadDefinition(runtime, claimed.workspace_id, claimed.flow_version_id);
@@ -108,7 +114,12 @@ export async function runExecution(runtime: TRuntime, claimed: TClaimed): Promis
 
       return;
     }
-    throw err;
+    // Anything the engine did not classify: a user error fails the execution, the rest is retried later.
+    const error = { code: (err as { code?: string }).code ?? 'INTERNAL', message: (err as Error).message };
+    deps.logger.error({ executionId: claimed.id, err: error.message }, 'execution run failed unexpectedly');
+    const permanent = err instanceof AppError && err.kind === 'user';
+
+    return finish(permanent ? 'failed' : 'queued', error, Date.now() + retryDelayMs(claimed.attempts));
   }
 }
 

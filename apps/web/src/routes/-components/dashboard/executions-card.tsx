@@ -1,74 +1,62 @@
-import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 
-import type { TDashboard } from '../../../api-contract/pending-types';
 import { formatDateTime } from '../../../components/format';
 import { Empty, QueryState } from '../../../components/states';
 import { StatusBadge } from '../../../components/status-badge';
-import { trpc } from '../../../trpc/client';
-import { pendingQuery } from '../../../trpc/pending';
+import type { TDashboard } from '../../../trpc/types';
 import { executionErrorText } from '../executions/execution-error';
 import type { TExecutionSearch } from '../search-schemas';
+import { useDashboard } from './use-dashboard';
 
-function Outcomes() {
-  const query = useQuery({ ...pendingQuery<TDashboard>('dashboard.get'), refetchInterval: 30_000 });
+function Outcomes({ executions }: { executions: TDashboard['executions'] }) {
+  if (executions.total === 0) return <Empty>No flow ran in the last 24 hours.</Empty>;
 
   return (
-    <QueryState query={query} what="Execution outcomes" procedure="dashboard.get">
-      {({ executions }) =>
-        Object.keys(executions.outcomes).length === 0 ? (
-          <Empty>No flow has run yet.</Empty>
-        ) : (
-          <ul className="outcome-list">
-            {Object.entries(executions.outcomes).map(([status, n]) => (
-              <li key={status}>
-                <Link to="/executions" search={{ status: status as TExecutionSearch['status'] }}>
-                  <StatusBadge status={status} /> {n.toLocaleString()}
-                </Link>
-              </li>
-            ))}
-          </ul>
-        )
-      }
-    </QueryState>
+    <ul className="outcome-list">
+      {Object.entries(executions.outcomes).map(([status, n]) => (
+        <li key={status}>
+          <Link to="/executions" search={{ status: status as TExecutionSearch['status'] }}>
+            <StatusBadge status={status} /> {n.toLocaleString()}
+          </Link>
+        </li>
+      ))}
+    </ul>
   );
 }
 
-function RecentFailures() {
-  const query = useQuery({ ...trpc.executions.list.queryOptions({ status: 'failed', limit: 5 }), refetchInterval: 30_000 });
-  const flows = useQuery(trpc.flows.list.queryOptions());
-  const names = new Map((flows.data ?? []).map((f) => [f.id, f.name]));
+function RecentFailures({ failures }: { failures: TDashboard['executions']['recentFailures'] }) {
+  if (failures.length === 0) return <p className="muted">No failures.</p>;
 
   return (
-    <QueryState query={query} what="Recent failures" procedure="executions.list">
-      {({ items }) =>
-        items.length === 0 ? (
-          <p className="muted">No failures.</p>
-        ) : (
-          <ul className="failure-list">
-            {items.map((e) => (
-              <li key={e.id}>
-                <Link to="/executions/$id" params={{ id: e.id }}>
-                  {names.get(e.flowId) ?? `Flow ${e.flowId}`} · {formatDateTime(e.finishedAt ?? e.createdAt)}
-                </Link>
-                <span className="muted"> {executionErrorText(e.error)}</span>
-              </li>
-            ))}
-          </ul>
-        )
-      }
-    </QueryState>
+    <ul className="failure-list">
+      {failures.map((e) => (
+        <li key={e.id}>
+          <Link to="/executions/$id" params={{ id: e.id }}>
+            {e.flowName ?? `Flow ${e.flowId}`} · {formatDateTime(e.finishedAt ?? e.createdAt)}
+          </Link>
+          <span className="muted"> {e.errorMessage ?? executionErrorText(e.error)}</span>
+        </li>
+      ))}
+    </ul>
   );
 }
 
 export function ExecutionsCard() {
+  const query = useDashboard();
+
   return (
     <section className="card wide" aria-labelledby="executions-card-title">
       <h2 id="executions-card-title">Flow executions</h2>
-      <h3>Outcomes (last 24 hours)</h3>
-      <Outcomes />
-      <h3>Recent failures</h3>
-      <RecentFailures />
+      <QueryState query={query} what="Execution outcomes" procedure="dashboard.get">
+        {({ executions }) => (
+          <>
+            <h3>Outcomes (last 24 hours: {executions.total})</h3>
+            <Outcomes executions={executions} />
+            <h3>Recent failures</h3>
+            <RecentFailures failures={executions.recentFailures} />
+          </>
+        )}
+      </QueryState>
     </section>
   );
 }

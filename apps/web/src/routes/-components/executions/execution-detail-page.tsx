@@ -10,6 +10,7 @@ import type { TExecutionDetail } from '../../../trpc/types';
 import { executionErrorText } from './execution-error';
 import { RetryForm } from './retry-form';
 import { StepItem } from './step-item';
+import { useExecutionUpdates } from './use-execution-updates';
 
 const route = getRouteApi('/executions/$id');
 const ACTIVE = new Set(['queued', 'running']);
@@ -40,9 +41,11 @@ function Timeline({ e }: { e: TExecutionDetail }) {
 export function ExecutionDetailPage() {
   const { id } = route.useParams();
   const isAdmin = useIsAdmin();
+  const live = useExecutionUpdates(id);
   const query = useQuery({
     ...trpc.executions.get.queryOptions({ id }),
-    refetchInterval: (q) => (q.state.data && ACTIVE.has(q.state.data.status) ? 2000 : false),
+    // Live updates come over SSE; a slow poll covers a dropped connection.
+    refetchInterval: (q) => (q.state.data && ACTIVE.has(q.state.data.status) ? (live === 'pending' ? 15_000 : 2000) : false),
   });
 
   return (

@@ -9,6 +9,7 @@ import { trpc } from '../../../trpc/client';
 import type { TExecutionSummary } from '../../../trpc/types';
 import { EXECUTION_STATUSES, type TExecutionSearch } from '../search-schemas';
 import { executionErrorText } from './execution-error';
+import { useExecutionUpdates } from './use-execution-updates';
 
 const route = getRouteApi('/executions');
 
@@ -64,6 +65,7 @@ export function ExecutionsPage() {
   const navigate = route.useNavigate();
   const [previous, setPrevious] = useState<(string | undefined)[]>([]);
   const flows = useQuery(trpc.flows.list.queryOptions());
+  const live = useExecutionUpdates();
   const flowNames = new Map((flows.data ?? []).map((f) => [f.id, f.name]));
   const query = useQuery({ ...trpc.executions.list.queryOptions({ ...search, limit: 50 }), placeholderData: keepPreviousData });
   const setFilter = (patch: Partial<TExecutionSearch>) => {
@@ -73,7 +75,7 @@ export function ExecutionsPage() {
 
   return (
     <>
-      <h1>Executions</h1>
+      <h1>Executions {live === 'pending' && <span className="badge badge-info">live</span>}</h1>
       <div className="filters" role="group" aria-label="Filter executions">
         <label>
           Flow

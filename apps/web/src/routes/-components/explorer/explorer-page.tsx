@@ -2,9 +2,9 @@ import { useQuery } from '@tanstack/react-query';
 import { getRouteApi, Link } from '@tanstack/react-router';
 import { useMemo } from 'react';
 
-import type { TEndpoints, TOperationSummary } from '../../../api-contract/pending-types';
+import type { TEndpoints, TOperationSummary } from '../../../trpc/types';
 import { Empty, QueryState } from '../../../components/states';
-import { pendingQuery } from '../../../trpc/pending';
+import { trpc } from '../../../trpc/client';
 import { MethodBadge } from './method-badge';
 import { filterOperations, flattenEndpoints, groupByTag, METHODS } from './operations';
 
@@ -90,7 +90,7 @@ function OperationList({ data }: { data: TEndpoints }) {
 }
 
 export function ExplorerPage() {
-  const query = useQuery({ ...pendingQuery<TEndpoints>('explorer.endpoints'), staleTime: 5 * 60_000 });
+  const query = useQuery({ ...trpc.explorer.endpoints.queryOptions({}), staleTime: 5 * 60_000 });
 
   return (
     <>

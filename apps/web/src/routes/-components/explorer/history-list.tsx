@@ -1,19 +1,15 @@
 import { useQuery } from '@tanstack/react-query';
 
-import type { THistory, THistoryItem } from '../../../api-contract/pending-types';
+import type { THistoryItem } from '../../../trpc/types';
 import { formatDateTime, formatDuration } from '../../../components/format';
 import { Empty, QueryState } from '../../../components/states';
-import { pendingQuery } from '../../../trpc/pending';
+import { trpc } from '../../../trpc/client';
 
 type THistoryListProps = { operationId: string; onLoad: (item: THistoryItem) => void };
 
-/** explorer.history covers every operation; this page shows the calls of its own operation among the last 100. */
-export function historyQuery() {
-  return pendingQuery<THistory>('explorer.history', { limit: 100 });
-}
-
 export function HistoryList({ operationId, onLoad }: THistoryListProps) {
-  const query = useQuery(historyQuery());
+  // explorer.history covers every operation: this page shows the calls of its own among the last 100.
+  const query = useQuery(trpc.explorer.history.queryOptions({ limit: 100 }));
 
   return (
     <section aria-labelledby="history-title">

@@ -1,9 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi, Link } from '@tanstack/react-router';
 
-import type { TOperation } from '../../../api-contract/pending-types';
+import type { TOperation } from '../../../trpc/types';
 import { QueryState } from '../../../components/states';
-import { pendingQuery } from '../../../trpc/pending';
+import { trpc } from '../../../trpc/client';
 import { MethodBadge } from './method-badge';
 import { RequestPanel } from './request-panel';
 
@@ -54,7 +54,7 @@ function Parameters({ op }: { op: TOperation }) {
 
 export function OperationPage() {
   const { operationId } = route.useParams();
-  const query = useQuery({ ...pendingQuery<TOperation>('explorer.operation', { operationId }), staleTime: 5 * 60_000 });
+  const query = useQuery({ ...trpc.explorer.operation.queryOptions({ operationId }), staleTime: 5 * 60_000 });
 
   return (
     <>

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 
-import type { TOperationSummary } from '../../../api-contract/pending-types';
+import type { TOperationSummary } from '../../../trpc/types';
 import { filterOperations, flattenEndpoints, groupByTag, isDelete } from './operations';
 
-const op = (operationId: string, method: string, path: string, tag: string, summary = ''): TOperationSummary => ({
+const op = (operationId: string, method: TOperationSummary['method'], path: string, tag: string, summary = ''): TOperationSummary => ({
   operationId,
   method,
   path,

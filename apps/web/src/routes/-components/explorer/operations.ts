@@ -1,4 +1,4 @@
-import type { TEndpoints, TOperationSummary } from '../../../api-contract/pending-types';
+import type { TEndpoints, TOperationSummary } from '../../../trpc/types';
 
 export const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
 

@@ -3,16 +3,16 @@ import { useNavigate } from '@tanstack/react-router';
 import type { RJSFSchema } from '@rjsf/utils';
 import { useMemo, useState } from 'react';
 
-import type { TExecuteInput, TExecuteResponse, THistoryItem, TOperation } from '../../../api-contract/pending-types';
+import type { THistoryItem, TOperation } from '../../../trpc/types';
 import { useIsAdmin, useSession } from '../../../auth/auth-store';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { CopyButton } from '../../../components/copy-button';
 import { checkValue } from '../../../components/schema-form/safe-validator';
 import { errorMessage, isMissingProcedure } from '../../../trpc/errors';
-import { pendingMutation } from '../../../trpc/pending';
+import { trpc } from '../../../trpc/client';
 import { BodyEditor } from './body-editor';
 import { buildCurl } from './curl';
-import { HistoryList, historyQuery } from './history-list';
+import { HistoryList } from './history-list';
 import { isDelete } from './operations';
 import {
   compactValues,
@@ -41,10 +41,11 @@ export function RequestPanel({ op }: { op: TOperation }) {
     query: compactValues(params.query),
     ...(op.requestBody ? { body } : {}),
   };
-  const execute = useMutation({
-    ...pendingMutation<TExecuteInput, TExecuteResponse>('explorer.execute'),
-    onSettled: () => void queryClient.invalidateQueries({ queryKey: historyQuery().queryKey }),
-  });
+  const execute = useMutation(
+    trpc.explorer.execute.mutationOptions({
+      onSettled: () => void queryClient.invalidateQueries({ queryKey: trpc.explorer.history.queryKey() }),
+    }),
+  );
   const [missing, setMissing] = useState<string[]>([]);
   const send = () => execute.mutate({ operationId: op.operationId, ...values, ...(op.destructiveReason ? { confirm: true } : {}) });
   const onSend = () => {

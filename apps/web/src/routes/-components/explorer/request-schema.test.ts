@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import type { TOperation } from '../../../api-contract/pending-types';
+import type { TOperation } from '../../../trpc/types';
 import { compactValues, exampleFromSchema, initialParameters, parametersSchema, parametersUiSchema } from './request-schema';
 
 const param = (name: string, where: 'path' | 'query' | 'header', schema: Record<string, unknown>, description = '') => ({

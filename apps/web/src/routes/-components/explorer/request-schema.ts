@@ -1,6 +1,6 @@
 import type { RJSFSchema, UiSchema } from '@rjsf/utils';
 
-import type { TOperation, TOperationParameter } from '../../../api-contract/pending-types';
+import type { TOperation, TOperationParameter } from '../../../trpc/types';
 
 export type TRequestValues = { path: Record<string, string>; query: Record<string, unknown>; body?: unknown };
 

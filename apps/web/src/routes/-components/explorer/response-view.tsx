@@ -1,4 +1,4 @@
-import type { TExecuteResponse } from '../../../api-contract/pending-types';
+import type { TExecuteResponse } from '../../../trpc/types';
 import { CopyButton } from '../../../components/copy-button';
 import { formatDuration } from '../../../components/format';
 import { JsonViewer } from '../../../components/json-viewer/json-viewer';

@@ -1,0 +1,41 @@
+import type { Simulator } from '@uw/simulator';
+
+import { installLikeClockify, ownerClient, updateSettings } from '../test-faults/support/clockify';
+import { round, windowStats } from './stats';
+
+export type TBootstrapBench = { available: boolean; note?: string; status?: string; requests?: number; maxRps?: number; wallSeconds?: number; idealSeconds?: number; ratio?: number; maxWindow?: number; entities?: number };
+
+const FINISHED = new Set(['completed', 'completed_with_errors', 'failed']);
+
+/** bootstrap.trigger on a seeded workspace: wall time vs the time its requests need at max_rps. */
+export async function bootstrapBench(sim: Simulator, url: string, workspaceId: string, maxRps: number, capMs: number): Promise<TBootstrapBench> {
+  await installLikeClockify(sim, url, workspaceId);
+  await updateSettings(sim, url, workspaceId, { max_rps: maxRps });
+  const api = await ownerClient(sim, url, workspaceId);
+  const bootstrap = (api as unknown as { bootstrap?: { trigger?: unknown } }).bootstrap;
+  if (!bootstrap?.trigger) return { available: false, note: 'bootstrap.trigger is not in the router' };
+  const from = Date.now();
+  const started = await api.bootstrap.trigger.mutate({ restart: true });
+  if (!started.started) return { available: false, note: `bootstrap did not start: ${started.reason}` };
+  let status = started.status;
+  while (!FINISHED.has(status.status) && Date.now() - from < capMs) {
+    await new Promise((r) => setTimeout(r, 200));
+    status = await api.bootstrap.status.query();
+  }
+  const calls = sim.requests.filter((r) => r.workspaceId === workspaceId && r.at >= from && r.method === 'GET');
+  const times = calls.map((r) => r.at).sort((a, b) => a - b);
+  const wall = ((status.finishedAt ?? Date.now()) - (status.startedAt ?? from)) / 1000;
+  const ideal = calls.length / maxRps;
+
+  return {
+    available: true,
+    status: FINISHED.has(status.status) ? status.status : `${status.status} (cut at ${capMs / 1000} s)`,
+    requests: calls.length,
+    maxRps,
+    wallSeconds: round(wall, 2),
+    idealSeconds: round(ideal, 2),
+    ratio: round(wall / ideal, 2),
+    maxWindow: windowStats(times).max,
+    entities: status.entities,
+  };
+}

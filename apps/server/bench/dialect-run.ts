@@ -1,0 +1,134 @@
+import { resolve } from 'node:path';
+
+import Database from 'better-sqlite3';
+
+import type { Dialect } from '@uw/db';
+import { createScratchDatabase } from '@uw/db/testing';
+import type { Simulator } from '@uw/simulator';
+
+import { installLikeClockify, webhookToken } from '../test-faults/support/clockify';
+import { PG_ADMIN_URL } from '../test-faults/support/paths';
+import { sqlClient } from '../test-faults/support/postgres';
+import { freePort, spawnServer, type TServerProcess } from '../test-faults/support/server-process';
+import { bootstrapBench, type TBootstrapBench } from './bootstrap';
+import { e2eLatency, e2eThroughput, prepareWorkspaces, rateAdherence, type TE2eLatency, type TE2eThroughput, type TRateAdherence } from './e2e';
+import { fireWebhooks, type TFireResult, type TWebhookTarget } from './load';
+
+export type TBenchConfig = {
+  seconds: number;
+  e2e: boolean;
+  e2eWorkspaces: string[];
+  rateWorkspace: string;
+  bootstrapWorkspace: string;
+  ingestWorkspace: string;
+  logLevel: string;
+  cpuProfDir: string | null;
+  log: (line: string) => void;
+};
+
+export type TDialectResult = {
+  dialect: Dialect;
+  bodyBytes: number;
+  ingest: TFireResult;
+  baseline: TFireResult;
+  ratio: number;
+  ack1000: TFireResult;
+  rowsChecked: { expected: number; stored: number; duplicates: number };
+  e2e?: { throughput: TE2eThroughput; latency500: TE2eLatency; rate: TRateAdherence; bootstrap: TBootstrapBench };
+  peakRssMB: number | null;
+  baselinePeakRssMB: number | null;
+};
+
+const BASELINE = resolve(import.meta.dirname, 'baseline.ts');
+
+/** Counts what the ingest phases stored: every 2xx must be a row, none a duplicate. */
+async function countRows(dialect: Dialect, url: string, workspaceId: string) {
+  const sql = "select count(*) as n, sum(case when outcome = 'duplicate' then 1 else 0 end) as d from universal_webhook_log where workspace_id = ?";
+  if (dialect === 'postgresql') {
+    const client = sqlClient(url);
+    const [row] = await client.rows<{ n: string; d: string }>(sql.replace('?', '$1'), [workspaceId]);
+    await client.close();
+
+    return { stored: Number(row!.n), duplicates: Number(row!.d ?? 0) };
+  }
+  const db = new Database(url, { readonly: true });
+  const row = db.prepare(sql).get(workspaceId) as { n: number; d: number | null };
+  db.close();
+
+  return { stored: row.n, duplicates: row.d ?? 0 };
+}
+
+/** Everything measured on one dialect: the product and the baseline, on the same fresh database. */
+export async function runDialect(sim: Simulator, dialect: Dialect, c: TBenchConfig): Promise<TDialectResult> {
+  const scratch = await createScratchDatabase(dialect, PG_ADMIN_URL);
+  const port = await freePort();
+  const nodeArgs = c.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${c.cpuProfDir}`, `--cpu-prof-name=uw-${dialect}-${Date.now()}.cpuprofile`] : [];
+  const servers: TServerProcess[] = [];
+  try {
+    const server = await spawnServer({
+      name: `uw-${dialect}`,
+      port,
+      nodeArgs,
+      env: { UNIVERSAL_WEBHOOK_DB_URL: scratch.url, UW_CLOCKIFY_PUBLIC_KEY: sim.publicKeyPem, UW_ROLE: 'all', LOG_LEVEL: c.logLevel, UW_BOOTSTRAP_MAX_RPS: '50' },
+    });
+    servers.push(server);
+    await server.waitReady(60_000);
+    c.log(`${dialect}: server up (pid ${server.pid}, log ${server.logFile})`);
+    await installLikeClockify(sim, server.url, c.ingestWorkspace);
+    const sample = await sim.sendWebhook(server.url, c.ingestWorkspace, 'NEW_TIME_ENTRY');
+    const template = { ...(sample.body as Record<string, unknown>), billable: true };
+    const bodyBytes = Buffer.byteLength(JSON.stringify(template));
+    const targets: TWebhookTarget[] = [{ workspaceId: c.ingestWorkspace, signature: webhookToken(sim, c.ingestWorkspace, 'NEW_TIME_ENTRY', server.url) }];
+
+    await fireWebhooks({ url: server.url, targets, template, prefix: 'warm', connections: 50, duration: 2 });
+    const ingest = await fireWebhooks({ url: server.url, targets, template, prefix: 'ingest', connections: 50, duration: c.seconds });
+    c.log(`${dialect}: ingest ${Math.round(ingest.perSecond)}/s p50 ${ingest.p50} ms p99 ${ingest.p99} ms`);
+    const ack1000 = await fireWebhooks({ url: server.url, targets, template, prefix: 'rate', connections: 50, duration: c.seconds, overallRate: 1_000 });
+    c.log(`${dialect}: at 1,000/s p50 ${ack1000.p50} ms p99 ${ack1000.p99} ms (${Math.round(ack1000.perSecond)}/s)`);
+    const rows = await countRows(dialect, scratch.url, c.ingestWorkspace);
+    const rowsChecked = { expected: 1 + (await Promise.resolve(0)) + ingest.ok + ack1000.ok, ...rows };
+
+    let e2e: TDialectResult['e2e'];
+    if (c.e2e) {
+      const e2eTargets = await prepareWorkspaces(sim, server.url, c.e2eWorkspaces);
+      c.log(`${dialect}: ${e2eTargets.length} workspaces installed with the e2e flow`);
+      const throughput = await e2eThroughput(sim, server.url, e2eTargets, template, { seconds: 5, maxWebhooks: 5_000, drainCapMs: 45_000 });
+      c.log(`${dialect}: e2e ${throughput.perSecond} executions/s (${throughput.actions}/${throughput.webhooks} in ${throughput.seconds} s)`);
+      const latency500 = await e2eLatency(sim, server.url, e2eTargets, template, { rate: 500, seconds: 6, drainCapMs: 30_000 });
+      c.log(`${dialect}: e2e at 500/s p50 ${latency500.p50} ms p99 ${latency500.p99} ms (${latency500.actions}/${latency500.webhooks})`);
+      const [rateTarget] = await prepareWorkspaces(sim, server.url, [c.rateWorkspace], { max_rps: 25 });
+      const rate = await rateAdherence(sim, server.url, rateTarget!, template, { maxRps: 25, calls: 250, drainCapMs: 25_000 });
+      c.log(`${dialect}: rate max ${rate.maxWindow}/s, utilisation ${Math.round(rate.utilisation * 100)}%`);
+      const bootstrap = await bootstrapBench(sim, server.url, c.bootstrapWorkspace, 25, 60_000);
+      c.log(`${dialect}: bootstrap ${JSON.stringify(bootstrap)}`);
+      e2e = { throughput, latency500, rate, bootstrap };
+    }
+    const peak = server.peakRssKb();
+    await server.stop(15_000);
+
+    const baselineServer = await spawnServer({ name: `baseline-${dialect}`, port: await freePort(), entry: BASELINE, env: { BASELINE_DB_URL: scratch.url } });
+    servers.push(baselineServer);
+    await baselineServer.waitReady(30_000);
+    await fireWebhooks({ url: baselineServer.url, targets, template, prefix: 'bwarm', connections: 50, duration: 2 });
+    const baseline = await fireWebhooks({ url: baselineServer.url, targets, template, prefix: 'base', connections: 50, duration: c.seconds });
+    c.log(`${dialect}: baseline ${Math.round(baseline.perSecond)}/s p50 ${baseline.p50} ms p99 ${baseline.p99} ms`);
+    const baselinePeak = baselineServer.peakRssKb();
+    await baselineServer.stop();
+
+    return {
+      dialect,
+      bodyBytes,
+      ingest,
+      baseline,
+      ratio: ingest.perSecond / baseline.perSecond,
+      ack1000,
+      rowsChecked,
+      e2e,
+      peakRssMB: peak === null ? null : Math.round(peak / 1024),
+      baselinePeakRssMB: baselinePeak === null ? null : Math.round(baselinePeak / 1024),
+    };
+  } finally {
+    await Promise.all(servers.map((s) => s.stop().catch(() => undefined)));
+    await scratch.drop().catch(() => undefined);
+  }
+}

@@ -1,0 +1,119 @@
+import type { Simulator } from '@uw/simulator';
+
+import { installLikeClockify, ownerClient, updateSettings, webhookToken } from '../test-faults/support/clockify';
+import { fireWebhooks, type TWebhookTarget } from './load';
+import { percentile, round, windowStats } from './stats';
+
+/** webhook → JSONata condition → one Clockify call whose body carries the webhook's id (to time it). */
+export const E2E_FLOW = {
+  nodes: [
+    { id: 'trigger', kind: 'trigger', position: { x: 0, y: 0 }, data: { source: 'clockify', events: ['NEW_TIME_ENTRY'] } },
+    { id: 'billable', kind: 'condition', position: { x: 0, y: 100 }, data: { expression: 'payload.billable = true and $length(payload.id) > 0' } },
+    { id: 'tag', kind: 'clockify', position: { x: 0, y: 200 }, data: { operationId: 'createNewTag', path: {}, query: {}, body: '{ "name": "e2e " & payload.id }' } },
+  ],
+  edges: [
+    { id: 'e1', source: 'trigger', target: 'billable' },
+    { id: 'e2', source: 'billable', target: 'tag' },
+  ],
+};
+
+/** Installs each workspace like Clockify does (optionally with settings) and gives it the e2e flow. */
+export async function prepareWorkspaces(sim: Simulator, serverUrl: string, ids: string[], settings?: Record<string, unknown>): Promise<TWebhookTarget[]> {
+  const targets: TWebhookTarget[] = [];
+  for (let i = 0; i < ids.length; i += 8) {
+    await Promise.all(
+      ids.slice(i, i + 8).map(async (id) => {
+        await installLikeClockify(sim, serverUrl, id);
+        if (settings) await updateSettings(sim, serverUrl, id, settings);
+        const api = await ownerClient(sim, serverUrl, id);
+        await api.flows.create.mutate({ name: 'bench e2e', definition: E2E_FLOW as never });
+        targets.push({ workspaceId: id, signature: webhookToken(sim, id, 'NEW_TIME_ENTRY', serverUrl) });
+      }),
+    );
+  }
+
+  return targets;
+}
+
+/** Times (simulator arrival) of the e2e Clockify calls whose webhook id starts with `prefix`. */
+function actionsOf(sim: Simulator, prefix: string): Map<string, number> {
+  const out = new Map<string, number>();
+  const marker = `e2e ${prefix}-`;
+  for (const r of sim.requests) {
+    if (r.operationId !== 'createNewTag' || r.status < 200 || r.status >= 300) continue;
+    const name = (r.body as { name?: string } | undefined)?.name;
+    if (name?.startsWith(marker) && !out.has(name.slice(4))) out.set(name.slice(4), r.at);
+  }
+
+  return out;
+}
+
+async function drain(sim: Simulator, prefix: string, expected: number, capMs: number): Promise<{ done: Map<string, number>; waitedMs: number }> {
+  const started = Date.now();
+  let done = actionsOf(sim, prefix);
+  while (done.size < expected && Date.now() - started < capMs) {
+    await new Promise((r) => setTimeout(r, 250));
+    done = actionsOf(sim, prefix);
+  }
+
+  return { done, waitedMs: Date.now() - started };
+}
+
+export type TE2eThroughput = { webhooks: number; actions: number; seconds: number; perSecond: number; steadyPerSecond: number; drained: boolean; ingestPerSecond: number };
+
+/** As many webhooks as the server takes for `seconds`, then the executions/s from first send to last action. */
+export async function e2eThroughput(sim: Simulator, url: string, targets: TWebhookTarget[], template: Record<string, unknown>, o: { seconds: number; maxWebhooks: number; drainCapMs: number }): Promise<TE2eThroughput> {
+  const prefix = `tp${Date.now().toString(36)}`;
+  let first = Number.POSITIVE_INFINITY;
+  const fired = await fireWebhooks({ url, targets, template, prefix, connections: 32, amount: o.maxWebhooks, overallRate: Math.ceil(o.maxWebhooks / o.seconds), onSend: (_id, at) => (first = Math.min(first, at)) });
+  const { done } = await drain(sim, prefix, fired.ok, o.drainCapMs);
+  const times = [...done.values()].sort((a, b) => a - b);
+  const last = times.at(-1) ?? Date.now();
+  const seconds = (last - first) / 1000;
+  const lo = percentile(times, 10);
+  const hi = percentile(times, 90);
+
+  return {
+    webhooks: fired.ok,
+    actions: done.size,
+    seconds: round(seconds, 2),
+    perSecond: round(done.size / seconds),
+    steadyPerSecond: round((0.8 * times.length) / ((hi - lo) / 1000)),
+    drained: done.size >= fired.ok,
+    ingestPerSecond: round(fired.perSecond),
+  };
+}
+
+export type TE2eLatency = { rate: number; webhooks: number; actions: number; p50: number; p99: number; max: number; drained: boolean };
+
+/** Webhooks at a fixed rate; latency = simulator arrival of the action − the webhook's send time. */
+export async function e2eLatency(sim: Simulator, url: string, targets: TWebhookTarget[], template: Record<string, unknown>, o: { rate: number; seconds: number; drainCapMs: number }): Promise<TE2eLatency> {
+  const prefix = `lt${Date.now().toString(36)}`;
+  const sentAt = new Map<string, number>();
+  const fired = await fireWebhooks({ url, targets, template, prefix, connections: 20, amount: o.rate * o.seconds, overallRate: o.rate, onSend: (id, at) => sentAt.set(id, at) });
+  const { done } = await drain(sim, prefix, fired.ok, o.drainCapMs);
+  const latencies: number[] = [];
+  for (const [id, sent] of sentAt) {
+    const at = done.get(id);
+    // Not done within the cap: counted at the cap (so the percentiles stay honest, as lower bounds).
+    latencies.push(at === undefined ? Date.now() - sent : at - sent);
+  }
+  latencies.sort((a, b) => a - b);
+
+  return { rate: o.rate, webhooks: fired.ok, actions: done.size, p50: percentile(latencies, 50), p99: percentile(latencies, 99), max: latencies.at(-1) ?? Number.NaN, drained: done.size >= fired.ok };
+}
+
+export type TRateAdherence = { maxRps: number; calls: number; maxWindow: number; maxWindowAllCalls: number; meanFull: number; fullSeconds: number; utilisation: number };
+
+/** One workspace with a backlog of `calls` executions: its Clockify calls per aligned second. */
+export async function rateAdherence(sim: Simulator, url: string, target: TWebhookTarget, template: Record<string, unknown>, o: { maxRps: number; calls: number; drainCapMs: number }): Promise<TRateAdherence> {
+  const prefix = `rt${Date.now().toString(36)}`;
+  const phaseStart = Date.now();
+  const fired = await fireWebhooks({ url, targets: [target], template, prefix, connections: 10, amount: o.calls });
+  const { done } = await drain(sim, prefix, fired.ok, o.drainCapMs);
+  const stats = windowStats([...done.values()]);
+  // Every call to this workspace in the phase (whatever it was), not only the flow's.
+  const all = windowStats(sim.requests.filter((r) => r.workspaceId === target.workspaceId && r.at >= phaseStart).map((r) => r.at));
+
+  return { maxRps: o.maxRps, calls: done.size, maxWindow: stats.max, maxWindowAllCalls: all.max, meanFull: round(stats.meanFull), fullSeconds: stats.fullSeconds, utilisation: round(stats.meanFull / o.maxRps, 3) };
+}

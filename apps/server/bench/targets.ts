@@ -1,0 +1,48 @@
+import { round } from './stats';
+
+/** One row of the verdict: a measured value against its target. */
+export type TVerdict = { metric: string; value: number | null; unit: string; target: string; pass: boolean | null; by: string };
+
+const verdict = (metric: string, value: number | null | undefined, unit: string, cmp: '>=' | '<=', target: number, note = ''): TVerdict => {
+  if (value === null || value === undefined || !Number.isFinite(value)) return { metric, value: null, unit, target: `${cmp} ${target}${unit}`, pass: null, by: note || 'not measured' };
+  const pass = cmp === '>=' ? value >= target : value <= target;
+  const diff = cmp === '>=' ? value / target : target / value;
+  const by = pass ? `met (${round((diff - 1) * 100, 0)}% margin)` : `missed by ${round(cmp === '>=' ? (1 - value / target) * 100 : (value / target - 1) * 100, 0)}%`;
+
+  return { metric, value: round(value, 2), unit, target: `${cmp} ${target}${unit}`, pass, by: note ? `${by}; ${note}` : by };
+};
+
+export type TTargetInputs = {
+  pgRatio?: number;
+  pgAckP99?: number;
+  sqliteIngest?: number;
+  e2ePerSecond?: number;
+  e2eP99?: number;
+  rateMaxWindow?: number;
+  rateMaxRps?: number;
+  rateUtilisation?: number;
+  rssMB?: number;
+};
+
+/** The benchmark issue's targets. */
+export function evaluate(t: TTargetInputs): TVerdict[] {
+  return [
+    verdict('ingest PostgreSQL / baseline', t.pgRatio, '×', '>=', 1.0),
+    verdict('p99 ack at 1,000/s (PostgreSQL)', t.pgAckP99, ' ms', '<=', 50),
+    verdict('ingest SQLite', t.sqliteIngest, '/s', '>=', 2_000),
+    verdict('e2e executions/s', t.e2ePerSecond, '/s', '>=', 1_000),
+    verdict('e2e p99 webhook→action at 500/s', t.e2eP99, ' ms', '<=', 250),
+    verdict('max Clockify calls in a 1-s window', t.rateMaxWindow, '', '<=', t.rateMaxRps ?? 25),
+    verdict('rate utilisation while backlogged', t.rateUtilisation === undefined ? undefined : t.rateUtilisation * 100, '%', '>=', 95),
+    verdict('peak RSS of a server process', t.rssMB, ' MB', '<=', 300),
+  ];
+}
+
+/** A plain fixed-width table. */
+export function table(rows: (string | number | null)[][]): string {
+  const cells = rows.map((r) => r.map((c) => (c === null ? '–' : String(c))));
+  const widths = cells[0]!.map((_, i) => Math.max(...cells.map((r) => r[i]?.length ?? 0)));
+  const line = (r: string[]) => r.map((c, i) => c.padEnd(widths[i]!)).join('  ');
+
+  return [line(cells[0]!), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.slice(1).map(line)].join('\n');
+}
