@@ -1,5 +1,6 @@
 // One flat config for the whole monorepo. Package boundaries (docs/ARCHITECTURE.md) live here.
 import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
@@ -31,9 +32,18 @@ export default tseslint.config(
   { files: ['packages/db/src/entities/**/*.ts'], rules: { 'no-restricted-imports': ['error', noImports('@mikro-orm/postgresql', '@mikro-orm/better-sqlite', '@uw/api', '@uw/clockify')] } },
   { files: ['packages/db/src/**/*.ts'], rules: { 'no-restricted-imports': ['error', noImports('@uw/api', '@uw/clockify', 'express')], 'no-console': 'error' } },
   { files: ['packages/api/src/**/*.ts'], ignores: ['**/*.test.ts'], rules: { 'no-restricted-imports': ['error', noImports('express', '@uw/server', '@uw/web', '@uw/simulator')], 'no-console': 'error' } },
-  { files: ['apps/web/src/**/*.{ts,tsx}'], languageOptions: { globals: { ...globals.browser } }, rules: { 'no-restricted-imports': ['error', noImports('@uw/db', '@uw/clockify', '@uw/server', 'node:*')] } },
   {
-    files: ['apps/server/src/env.ts', '**/*.test.ts', '**/test/**/*.ts', '**/scripts/**/*.{ts,mts,mjs}', '**/bench/**/*.ts', 'packages/db/src/testing.ts', 'packages/simulator/src/**/*.ts', '*.config.{js,ts}', '**/vite.config.ts'],
+    files: ['apps/web/src/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'warn',
+      'no-restricted-imports': ['error', noImports('@uw/db', '@uw/clockify', '@uw/server', 'node:*')],
+    },
+  },
+  {
+    files: ['apps/server/src/env.ts', '**/*.test.ts', '**/test/**/*.ts', '**/test-faults/**/*.ts', '**/test-e2e/**/*.ts', '**/scripts/**/*.{ts,mts,mjs}', '**/bench/**/*.ts', 'packages/db/src/testing.ts', 'packages/simulator/src/**/*.ts', '*.config.{js,ts}', '**/vite.config.ts'],
     rules: { 'no-restricted-properties': 'off', 'no-console': 'off' },
   },
   { files: ['**/*.test.ts', '**/test/**/*.ts'], rules: { '@typescript-eslint/no-non-null-assertion': 'off', '@typescript-eslint/no-explicit-any': 'off' } },

@@ -1,0 +1,115 @@
+/**
+ * `npm run bench`: the product as a child process on a fresh PostgreSQL scratch database and on a fresh
+ * SQLite file, each next to a bare Express + one-INSERT baseline measured in the same run, plus end-to-end
+ * executions, outbound rate adherence, bootstrap and peak RSS. Prints a table with the targets and writes
+ * bench-results/<timestamp>.json (git-ignored). Loopback only; every load is bounded in count and time.
+ *
+ * Flags: --only=postgresql|sqlite   --quick (3-s phases, for trying it out)   --no-e2e
+ *        --cpu-prof (writes .cpuprofile files of the server into bench-results/)   --log-level=info|warn…
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+import type { Dialect } from '@uw/db';
+import { isPgReachable } from '@uw/db/testing';
+import { startSimulator } from '@uw/simulator';
+
+import { PG_ADMIN_URL, REQUIRE_PG } from '../test-faults/support/paths';
+import { runDialect, type TDialectResult } from './dialect-run';
+import { machineInfo } from './machine';
+import { round } from './stats';
+import { evaluate, table } from './targets';
+
+const arg = (name: string) => process.argv.find((a) => a === `--${name}` || a.startsWith(`--${name}=`))?.split('=')[1] ?? (process.argv.includes(`--${name}`) ? 'true' : undefined);
+const quick = arg('quick') === 'true';
+const outDir = resolve(import.meta.dirname, '../bench-results');
+mkdirSync(outDir, { recursive: true });
+const started = Date.now();
+const log = (line: string) => process.stdout.write(`[${((Date.now() - started) / 1000).toFixed(1).padStart(6)} s] ${line}\n`);
+
+const pgUp = await isPgReachable(PG_ADMIN_URL);
+if (!pgUp && REQUIRE_PG) throw new Error(`PostgreSQL is required (CI=true) but not reachable at ${PG_ADMIN_URL}`);
+if (!pgUp) log(`NOTICE: PostgreSQL not reachable at ${PG_ADMIN_URL}; only SQLite is measured.`);
+const only = arg('only') as Dialect | undefined;
+const dialects = (['postgresql', 'sqlite'] as Dialect[]).filter((d) => (!only || d === only) && (d === 'sqlite' || pgUp));
+
+const machine = await machineInfo(pgUp ? PG_ADMIN_URL : null);
+log(`machine: ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryTotalMB} MB, node ${machine.node}, ${machine.postgres ?? 'no PostgreSQL'}`);
+
+const wsId = (n: number) => `bench${String(n).padStart(19, '0')}`;
+const e2eWorkspaces = Array.from({ length: 40 }, (_, i) => wsId(100 + i));
+const small = { users: 1, clients: 1, projects: 1, tags: 1, timeEntries: 1, expenses: 0, tasksPerProject: 1 };
+const sim = await startSimulator({
+  rateLimitPerSecond: 100_000,
+  seed: {
+    workspaces: [
+      { id: wsId(1), ...small },
+      ...e2eWorkspaces.map((id) => ({ id, ...small })),
+      { id: wsId(2), ...small },
+      { id: wsId(3), users: 10, clients: 20, projects: 60, tasksPerProject: 3, tags: 30, timeEntries: 0, expenses: 0 },
+    ],
+  },
+});
+
+const results: TDialectResult[] = [];
+try {
+  for (const dialect of dialects) {
+    results.push(
+      await runDialect(sim, dialect, {
+        seconds: quick ? 3 : 10,
+        e2e: arg('no-e2e') !== 'true',
+        e2eWorkspaces: quick ? e2eWorkspaces.slice(0, 10) : e2eWorkspaces,
+        ingestWorkspace: wsId(1),
+        rateWorkspace: wsId(2),
+        bootstrapWorkspace: wsId(3),
+        logLevel: arg('log-level') ?? 'info',
+        cpuProfDir: arg('cpu-prof') === 'true' ? outDir : null,
+        log,
+      }),
+    );
+  }
+} finally {
+  await sim.close();
+}
+
+const byDialect = (d: Dialect) => results.find((r) => r.dialect === d);
+const pgRes = byDialect('postgresql');
+const sqliteRes = byDialect('sqlite');
+const e2eRes = pgRes?.e2e ?? sqliteRes?.e2e;
+const rows: (string | number | null)[][] = [['measure', ...results.map((r) => r.dialect)]];
+const add = (label: string, f: (r: TDialectResult) => string | number | null | undefined) => rows.push([label, ...results.map((r) => f(r) ?? null)]);
+add('webhook body (bytes)', (r) => r.bodyBytes);
+add('ingest req/s (50 conn, closed loop)', (r) => round(r.ingest.perSecond, 0));
+add('ingest p50 / p99 ms', (r) => `${r.ingest.p50} / ${r.ingest.p99}`);
+add('baseline req/s (Express + 1 INSERT)', (r) => round(r.baseline.perSecond, 0));
+add('baseline p50 / p99 ms', (r) => `${r.baseline.p50} / ${r.baseline.p99}`);
+add('ratio ours / baseline', (r) => `${round(r.ratio, 2)}×`);
+add('ack at 1,000/s: achieved /s', (r) => round(r.ack1000.perSecond, 0));
+add('ack at 1,000/s: p50 / p99 / p99.9 ms', (r) => `${r.ack1000.p50} / ${r.ack1000.p99} / ${r.ack1000.p999}`);
+add('non-2xx / errors (all phases)', (r) => `${r.ingest.non2xx + r.ack1000.non2xx} / ${r.ingest.errors + r.ack1000.errors}`);
+add('rows stored / acked (dups)', (r) => `${r.rowsChecked.stored} / ${r.rowsChecked.expected} (${r.rowsChecked.duplicates})`);
+add('e2e executions/s (overall, steady)', (r) => r.e2e && `${r.e2e.throughput.perSecond}, ${r.e2e.throughput.steadyPerSecond} (${r.e2e.throughput.actions}/${r.e2e.throughput.webhooks}${r.e2e.throughput.drained ? '' : ', cut'})`);
+add('e2e at 500/s: p50 / p99 ms', (r) => r.e2e && `${r.e2e.latency500.p50} / ${r.e2e.latency500.p99} (${r.e2e.latency500.actions}/${r.e2e.latency500.webhooks}${r.e2e.latency500.drained ? '' : ', cut'})`);
+add('rate: max 1-s window / max_rps', (r) => r.e2e && `${r.e2e.rate.maxWindow} (all calls ${r.e2e.rate.maxWindowAllCalls}) / ${r.e2e.rate.maxRps}`);
+add('rate: utilisation backlogged', (r) => r.e2e && `${round(r.e2e.rate.utilisation * 100, 1)}% (${r.e2e.rate.meanFull}/s over ${r.e2e.rate.fullSeconds} s)`);
+add('bootstrap wall / ideal (requests)', (r) => r.e2e && (r.e2e.bootstrap.available ? `${r.e2e.bootstrap.wallSeconds} s / ${r.e2e.bootstrap.idealSeconds} s = ${r.e2e.bootstrap.ratio}× (${r.e2e.bootstrap.requests} @ ${r.e2e.bootstrap.maxRps}/s)` : `skipped: ${r.e2e.bootstrap.note}`));
+add('peak RSS server / baseline MB', (r) => `${r.peakRssMB} / ${r.baselinePeakRssMB}`);
+
+const verdicts = evaluate({
+  pgRatio: pgRes?.ratio,
+  pgAckP99: pgRes?.ack1000.p99,
+  sqliteIngest: sqliteRes?.ingest.perSecond,
+  e2ePerSecond: e2eRes?.throughput.perSecond,
+  e2eP99: e2eRes?.latency500.p99,
+  rateMaxWindow: e2eRes?.rate.maxWindow,
+  rateMaxRps: e2eRes?.rate.maxRps,
+  rateUtilisation: e2eRes?.rate.utilisation,
+  rssMB: Math.max(...results.map((r) => r.peakRssMB ?? 0)) || undefined,
+});
+const verdictRows = [['target', 'measured', 'goal', 'verdict'], ...verdicts.map((v) => [v.metric, v.value === null ? null : `${v.value}${v.unit}`, v.target, `${v.pass === null ? 'n/a' : v.pass ? 'PASS' : 'MISS'} ${v.by}`])];
+
+process.stdout.write(`\n${table(rows)}\n\n${table(verdictRows)}\n`);
+const file = join(outDir, `${new Date(started).toISOString().replace(/[:.]/g, '-')}.json`);
+writeFileSync(file, `${JSON.stringify({ startedAt: new Date(started).toISOString(), seconds: (Date.now() - started) / 1000, quick, machine, results, verdicts }, null, 2)}\n`);
+log(`wrote ${file}`);
+process.exit(0);
