@@ -1,4 +1,4 @@
-import { createScheduler, createWorker, repairAllWebhooks, runRetention, type TPeriodicJob, type TRuntime } from '@uw/api';
+import { createScheduler, createWorker, refreshExpiredCache, repairAllWebhooks, resumeBootstraps, runRetention, type TPeriodicJob, type TRuntime } from '@uw/api';
 
 import type { TEnv } from './env';
 import type { TBackground } from './process';
@@ -14,6 +14,8 @@ export function createBackground(env: TEnv, runtime: TRuntime, extraJobs: TPerio
   const jobs: TPeriodicJob[] = [
     { name: 'retention', periodMs: 60 * MINUTE, run: () => runRetention(deps.db, deps.config.settingsDefaults) },
     { name: 'webhook-repair', periodMs: 24 * 60 * MINUTE, run: () => repairAllWebhooks(deps) },
+    { name: 'bootstrap-resume', periodMs: MINUTE / 2, run: () => resumeBootstraps(runtime) },
+    { name: 'cache-refresh', periodMs: 10 * MINUTE, run: () => refreshExpiredCache(runtime) },
     ...extraJobs,
   ];
   const limiter = deps.rateLimiter as { prune?: () => Promise<number> };

@@ -25,6 +25,8 @@ describe.each(dialects)('bootstrap and cache isolation on %s', (dialect) => {
   beforeAll(async () => {
     sim = await startSimulator({ seed: { workspaces: [{ id: A, users: 1, projects: 2 }, { id: B, users: 2, projects: 3 }] } });
     server = await startTestServer({ dialect, clockifyPem: sim.publicKeyPem });
+    // Bootstraps start explicitly below, whatever the INSTALLED hook is wired to.
+    server.deps.runtime.hooks.onInstalled = () => undefined;
     for (const ws of [A, B]) {
       await installLikeClockify(sim, server.url, ws);
       expect(await (await startBootstrap(server.deps.runtime, ws)).done).toBe('completed');

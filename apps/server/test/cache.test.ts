@@ -22,6 +22,8 @@ describe.each(dialects)('entity cache on %s', (dialect) => {
   beforeAll(async () => {
     sim = await startSimulator({ seed: { workspaces: [{ id: ws, users: 3, projects: 12, clients: 4, tags: 5 }, { id: other, users: 1, projects: 2 }] } });
     server = await startTestServer({ dialect, clockifyPem: sim.publicKeyPem });
+    // Bootstraps start explicitly below, whatever the INSTALLED hook is wired to.
+    server.deps.runtime.hooks.onInstalled = () => undefined;
     for (const id of [ws, other]) {
       await installLikeClockify(sim, server.url, id);
       expect(await (await startBootstrap(server.deps.runtime, id)).done).toBe('completed');

@@ -7,7 +7,7 @@ import { WebhookLog } from '@uw/db';
 import { testDialects } from '@uw/db/testing';
 import { startSimulator, type Simulator } from '@uw/simulator';
 
-import { createClockifyKeys, REQUIRE_PG, SHARED, signWithSim, startTestServer, TEST_PG_ADMIN_URL, trpcClient, webhookTokenFor, installLikeClockify, type TTestServer } from './utils';
+import { createClockifyKeys, REQUIRE_PG, SHARED, signWithSim, startTestServer, TEST_PG_ADMIN_URL, trpcClient, waitFor, webhookTokenFor, installLikeClockify, type TTestServer } from './utils';
 
 const dialects = await testDialects({ pgAdminUrl: TEST_PG_ADMIN_URL, requirePg: REQUIRE_PG });
 const EXAMPLES = join(SHARED, 'clockify/examples/webhooks');
@@ -142,5 +142,14 @@ describe.each(dialects)('Clockify webhook ingestion on %s', (dialect) => {
     const detail = await api.webhooks.get.query({ id: byName.items[0]!.id });
     expect((detail.payload as { name: string }).name).toBe('Findable Project');
     expect(detail.headers['clockify-signature']).toBeUndefined();
+  });
+
+  it('keeps the entity cache fresh: NEW_PROJECT upserts the project, PROJECT_DELETED removes it', async () => {
+    const api = trpcClient(server.url, await sim.userToken(ws, { role: 'OWNER' }));
+    const id = 'abcdefabcdefabcdefabcdef';
+    await deliver('NEW_PROJECT', JSON.stringify({ id, workspaceId: ws, name: 'Cached Apollo' }));
+    await waitFor(async () => (await api.cache.search.query({ entityType: 'project', query: 'Cached Apollo' })).length > 0);
+    await deliver('PROJECT_DELETED', JSON.stringify({ id, workspaceId: ws, name: 'Cached Apollo', deleted: true }));
+    await waitFor(async () => (await api.cache.search.query({ entityType: 'project', query: 'Cached Apollo' })).length === 0);
   });
 });

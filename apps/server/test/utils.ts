@@ -55,7 +55,7 @@ export async function startTestServer(opts: { dialect: Dialect; env?: Record<str
   const dataDir = mkdtempSync(join(tmpdir(), 'uw-server-'));
   const env = readEnv({
     NODE_ENV: 'test', PORT: '0', UW_DATA_DIR: dataDir, UNIVERSAL_WEBHOOK_DB_URL: scratch.url, LOG_LEVEL: 'info',
-    UW_ENCRYPTION_KEY: '11'.repeat(32), UW_CLOCKIFY_OPENAPI: resolve(SHARED, 'clockify/openapi.json'),
+    UW_ENCRYPTION_KEY: '11'.repeat(32), UW_CLOCKIFY_OPENAPI: resolve(SHARED, 'clockify/openapi.json'), UW_BOOTSTRAP_RUN_ON_INSTALL: 'false',
     ...(opts.clockifyPem ? { UW_CLOCKIFY_PUBLIC_KEY: opts.clockifyPem } : {}),
     ...opts.env,
   });

@@ -4,6 +4,7 @@ import { createEvaluator } from '@uw/flow-engine';
 
 import type { TApiDeps } from './deps';
 import { createHttpSender } from './outbound';
+import { startBootstrap, stopBootstraps } from './services/bootstrap/start-bootstrap';
 import { createClockifyReceiver } from './services/ingest/clockify-receiver';
 import { createCommitQueue, type TCommitQueue } from './services/ingest/commit-queue';
 import { createCustomReceiver } from './services/ingest/custom-receiver';
@@ -34,9 +35,17 @@ export function createRuntime(deps: TApiDeps): TRuntime {
     http: createHttpSender({ allowlist: deps.config.httpAllowlist, logger: deps.logger }),
     receiveClockify: createClockifyReceiver(deps, flowIndex, commitQueue),
     receiveCustom: createCustomReceiver(deps, flowIndex, commitQueue),
-    hooks: { onInstalled: () => undefined, onQueued: () => undefined },
+    hooks: {
+      // A new installation caches its workspace (when `run_on_install`); failures are logged, never fatal.
+      onInstalled: (workspaceId) =>
+        void startBootstrap(runtime, workspaceId, { trigger: 'install' }).catch((err: Error) =>
+          deps.logger.warn({ workspaceId, err: err.message }, 'bootstrap did not start'),
+        ),
+      onQueued: () => undefined,
+    },
     async close() {
       flowIndex.stop();
+      await stopBootstraps(runtime);
       await commitQueue.close();
     },
   };

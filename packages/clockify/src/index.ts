@@ -40,7 +40,7 @@ export type {
   PaginateOptions,
   RawRequest,
 } from './client-types';
-export { createMemoryRateLimiter, type MemoryRateLimiterOptions, type RateLimiter } from './rate-limiter';
+export { CLOSING_GUARD_MS, createMemoryRateLimiter, type MemoryRateLimiterOptions, type RateLimiter } from './rate-limiter';
 export { createBreakerRegistry, type BreakerOptions, type BreakerRegistry } from './retry';
 export { parseRetryAfter } from './retry-after';
 export {

@@ -2,6 +2,12 @@
 export type RateLimiter = { acquire(key: string, maxPerSecond: number): Promise<number> };
 
 type Waiter = { max: number; since: number; resolve: (waitedMs: number) => void };
+
+/**
+ * No permit is granted in the last milliseconds of a second: a request granted then would reach Clockify
+ * in the next second and be counted there, on top of that second's full quota.
+ */
+export const CLOSING_GUARD_MS = 25;
 type Bucket = { window: number; used: number; queue: Waiter[]; timer?: ReturnType<typeof setTimeout> };
 
 export type MemoryRateLimiterOptions = { now?: () => number };
@@ -22,7 +28,8 @@ export function createMemoryRateLimiter(opts: MemoryRateLimiterOptions = {}): Ra
       bucket.window = window;
       bucket.used = 0;
     }
-    while (bucket.queue.length > 0 && bucket.used < bucket.queue[0]!.max) {
+    const isClosing = t - window >= 1000 - CLOSING_GUARD_MS;
+    while (!isClosing && bucket.queue.length > 0 && bucket.used < bucket.queue[0]!.max) {
       const waiter = bucket.queue.shift()!;
       bucket.used++;
       waiter.resolve(t - waiter.since);

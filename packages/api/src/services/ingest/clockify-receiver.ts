@@ -10,6 +10,7 @@ import { triggerKeyOf, type TFlowIndex } from './flow-index';
 import { parseJsonBody } from './parse-body';
 import { executionRow, logRow, selectHeaders } from './record';
 import { parseRedactPaths, redactPayload } from './redact';
+import { applyWebhookToCache } from '../cache/apply-webhook';
 import { createSignatureCache } from './signature-cache';
 import { header, isJsonContentType, type TInboundRequest, type TIngestResponse } from './types';
 
@@ -111,6 +112,13 @@ export function createClockifyReceiver(deps: TApiDeps, flows: TFlowIndex, queue:
     deps.metrics.webhookReceived('clockify', duplicate ? 'duplicate' : log.outcome, (Date.now() - log.received_at) / 1000);
     deps.bus.publish({ type: 'webhook.logged', workspaceId: auth.workspaceId, logId: log.id });
     const outcome = duplicate ? 'duplicate' : log.outcome;
+    if (!duplicate) {
+      // The cache is refreshed after the answer's commit and off the request's critical path; a lost update
+      // only means the entity is refetched when its TTL runs out.
+      void applyWebhookToCache(deps, auth.workspaceId, eventType, payload, { ttlDays: settings.cache_ttl_days }).catch((err: Error) =>
+        deps.logger.warn({ workspaceId: auth.workspaceId, eventType, err: err.message }, 'cache update from webhook failed'),
+      );
+    }
 
     return { status: 200, body: { id: log.id, outcome, flows: duplicate ? 0 : executions.length } };
   }

@@ -1,4 +1,4 @@
-import type { RateLimiter } from '@uw/clockify';
+import { CLOSING_GUARD_MS, type RateLimiter } from '@uw/clockify';
 import type { TDatabase } from '@uw/db';
 
 const T = 'universal_webhook_rate_window';
@@ -29,7 +29,8 @@ export function createSharedRateLimiter(db: TDatabase, opts: { onWait?: (key: st
       for (;;) {
         const now = Date.now();
         const second = Math.floor(now / 1000);
-        if (await take(key, second, maxPerSecond)) {
+        const isClosing = now - second * 1000 >= 1000 - CLOSING_GUARD_MS;
+        if (!isClosing && (await take(key, second, maxPerSecond))) {
           const waited = Date.now() - started;
           if (waited > 0) opts.onWait?.(key, waited);
 
