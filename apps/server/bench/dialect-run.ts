@@ -16,6 +16,8 @@ import { fireWebhooks, type TFireResult, type TWebhookTarget } from './load';
 
 export type TBenchConfig = {
   seconds: number;
+  /** Turns of (ours, baseline) for the closed-loop ingest comparison. */
+  rounds: number;
   e2e: boolean;
   e2eWorkspaces: string[];
   rateWorkspace: string;
@@ -31,6 +33,8 @@ export type TDialectResult = {
   bodyBytes: number;
   ingest: TFireResult;
   baseline: TFireResult;
+  ingestRuns: TFireResult[];
+  baselineRuns: TFireResult[];
   ratio: number;
   ack1000: TFireResult;
   rowsChecked: { expected: number; stored: number; duplicates: number };
@@ -62,7 +66,7 @@ async function countRows(dialect: Dialect, url: string, workspaceId: string) {
 export async function runDialect(sim: Simulator, dialect: Dialect, c: TBenchConfig): Promise<TDialectResult> {
   const scratch = await createScratchDatabase(dialect, PG_ADMIN_URL);
   const port = await freePort();
-  const nodeArgs = c.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${c.cpuProfDir}`, `--cpu-prof-name=uw-${dialect}-${Date.now()}.cpuprofile`] : [];
+  const nodeArgs = c.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${c.cpuProfDir}`] : [];
   const servers: TServerProcess[] = [];
   try {
     const server = await spawnServer({
@@ -80,9 +84,25 @@ export async function runDialect(sim: Simulator, dialect: Dialect, c: TBenchConf
     const bodyBytes = Buffer.byteLength(JSON.stringify(template));
     const targets: TWebhookTarget[] = [{ workspaceId: c.ingestWorkspace, signature: webhookToken(sim, c.ingestWorkspace, 'NEW_TIME_ENTRY', server.url) }];
 
+    // The baseline runs beside the (then idle) server, so both are measured in turns: ours, baseline, ours,
+    // baseline… on the same database, and a change in the machine's load hits both sides alike.
+    const baselineServer = await spawnServer({ name: `baseline-${dialect}`, port: await freePort(), entry: BASELINE, env: { BASELINE_DB_URL: scratch.url } });
+    servers.push(baselineServer);
+    await baselineServer.waitReady(30_000);
     const warm = await fireWebhooks({ url: server.url, targets, template, prefix: 'warm', connections: 50, duration: 2 });
-    const ingest = await fireWebhooks({ url: server.url, targets, template, prefix: 'ingest', connections: 50, duration: c.seconds });
-    c.log(`${dialect}: ingest ${Math.round(ingest.perSecond)}/s p50 ${ingest.p50} ms p99 ${ingest.p99} ms`);
+    await fireWebhooks({ url: baselineServer.url, targets, template, prefix: 'bwarm', connections: 50, duration: 2 });
+    const ingestRuns: TFireResult[] = [];
+    const baselineRuns: TFireResult[] = [];
+    for (let round = 1; round <= c.rounds; round++) {
+      ingestRuns.push(await fireWebhooks({ url: server.url, targets, template, prefix: `ingest${round}`, connections: 50, duration: c.seconds }));
+      baselineRuns.push(await fireWebhooks({ url: baselineServer.url, targets, template, prefix: `base${round}`, connections: 50, duration: c.seconds }));
+      const [o, b] = [ingestRuns.at(-1)!, baselineRuns.at(-1)!];
+      c.log(`${dialect}: round ${round}: ingest ${Math.round(o.perSecond)}/s (p50 ${o.p50} ms, p99 ${o.p99} ms), baseline ${Math.round(b.perSecond)}/s (p50 ${b.p50} ms, p99 ${b.p99} ms)`);
+    }
+    const baselinePeak = baselineServer.peakRssKb();
+    await baselineServer.stop();
+    const ingest = mergeRuns(ingestRuns);
+    const baseline = mergeRuns(baselineRuns);
     const ack1000 = await fireWebhooks({ url: server.url, targets, template, prefix: 'rate', connections: 50, duration: c.seconds, overallRate: 1_000 });
     c.log(`${dialect}: at 1,000/s p50 ${ack1000.p50} ms p99 ${ack1000.p99} ms (${Math.round(ack1000.perSecond)}/s)`);
     const rows = await countRows(dialect, scratch.url, c.ingestWorkspace);
@@ -106,20 +126,13 @@ export async function runDialect(sim: Simulator, dialect: Dialect, c: TBenchConf
     const peak = server.peakRssKb();
     await server.stop(15_000);
 
-    const baselineServer = await spawnServer({ name: `baseline-${dialect}`, port: await freePort(), entry: BASELINE, env: { BASELINE_DB_URL: scratch.url } });
-    servers.push(baselineServer);
-    await baselineServer.waitReady(30_000);
-    await fireWebhooks({ url: baselineServer.url, targets, template, prefix: 'bwarm', connections: 50, duration: 2 });
-    const baseline = await fireWebhooks({ url: baselineServer.url, targets, template, prefix: 'base', connections: 50, duration: c.seconds });
-    c.log(`${dialect}: baseline ${Math.round(baseline.perSecond)}/s p50 ${baseline.p50} ms p99 ${baseline.p99} ms`);
-    const baselinePeak = baselineServer.peakRssKb();
-    await baselineServer.stop();
-
     return {
       dialect,
       bodyBytes,
       ingest,
       baseline,
+      ingestRuns,
+      baselineRuns,
       ratio: ingest.perSecond / baseline.perSecond,
       ack1000,
       rowsChecked,
@@ -131,4 +144,21 @@ export async function runDialect(sim: Simulator, dialect: Dialect, c: TBenchConf
     await Promise.all(servers.map((s) => s.stop().catch(() => undefined)));
     await scratch.drop().catch(() => undefined);
   }
+}
+
+/** Several runs as one: total requests over total time; latency percentiles of the worse run (conservative). */
+function mergeRuns(runs: TFireResult[]): TFireResult {
+  const sum = (f: (r: TFireResult) => number) => runs.reduce((n, r) => n + f(r), 0);
+  const worst = (f: (r: TFireResult) => number) => Math.max(...runs.map(f));
+  const seconds = sum((r) => r.seconds);
+
+  return {
+    ok: sum((r) => r.ok), non2xx: sum((r) => r.non2xx), errors: sum((r) => r.errors), timeouts: sum((r) => r.timeouts), sent: sum((r) => r.sent),
+    seconds, perSecond: sum((r) => r.ok) / seconds, p50: worst((r) => r.p50), p99: worst((r) => r.p99), p999: worst((r) => r.p999),
+    statusCodes: runs.reduce<Record<string, number>>((acc, r) => {
+      for (const [k, v] of Object.entries(r.statusCodes)) acc[k] = (acc[k] ?? 0) + v;
+
+      return acc;
+    }, {}),
+  };
 }

@@ -4,10 +4,11 @@
  * executions, outbound rate adherence, bootstrap and peak RSS. Prints a table with the targets and writes
  * bench-results/<timestamp>.json (git-ignored). Loopback only; every load is bounded in count and time.
  *
- * Flags: --only=postgresql|sqlite   --quick (3-s phases, for trying it out)   --no-e2e
+ * Flags: --only=postgresql|sqlite   --quick (3-s phases, for trying it out)   --no-e2e   --seconds=N   --rounds=N
  *        --cpu-prof (writes .cpuprofile files of the server into bench-results/)   --log-level=info|warn…
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 
 import type { Dialect } from '@uw/db';
@@ -56,7 +57,8 @@ try {
   for (const dialect of dialects) {
     results.push(
       await runDialect(sim, dialect, {
-        seconds: quick ? 3 : 10,
+        seconds: Number(arg('seconds') ?? (quick ? 3 : 10)),
+        rounds: Number(arg('rounds') ?? (quick ? 1 : 2)),
         e2e: arg('no-e2e') !== 'true',
         e2eWorkspaces: quick ? e2eWorkspaces.slice(0, 10) : e2eWorkspaces,
         ingestWorkspace: wsId(1),
@@ -110,6 +112,6 @@ const verdictRows = [['target', 'measured', 'goal', 'verdict'], ...verdicts.map(
 
 process.stdout.write(`\n${table(rows)}\n\n${table(verdictRows)}\n`);
 const file = join(outDir, `${new Date(started).toISOString().replace(/[:.]/g, '-')}.json`);
-writeFileSync(file, `${JSON.stringify({ startedAt: new Date(started).toISOString(), seconds: (Date.now() - started) / 1000, quick, machine, results, verdicts }, null, 2)}\n`);
+writeFileSync(file, `${JSON.stringify({ startedAt: new Date(started).toISOString(), seconds: (Date.now() - started) / 1000, quick, argv: process.argv.slice(2), serverEntry: process.env.UW_BENCH_SERVER_ENTRY ?? null, machine, loadavgEnd: loadavg(), results, verdicts }, null, 2)}\n`);
 log(`wrote ${file}`);
 process.exit(0);

@@ -44,7 +44,7 @@ describe.each(dialects)('bootstrap on %s', (dialect) => {
 
   beforeAll(async () => {
     sim = await startSimulator({ seed: { anchor: Date.now(), workspaces: [{ id: ws, users: 3, projects: 60, clients: 10, timeEntries: 200 }] } });
-    server = await startTestServer({ dialect, clockifyPem: sim.publicKeyPem });
+    server = await startTestServer({ dialect, clockifyPem: sim.publicKeyPem, env: { UW_BOOTSTRAP_RUN_ON_INSTALL: 'true' } });
     runtime = server.deps.runtime;
     other = createRuntime(server.deps.api);
     // The lead's wiring of the INSTALLED hook (runtime.ts), so that install runs the bootstrap here too.

@@ -7,7 +7,7 @@ import { testDialects } from '@uw/db/testing';
 import { FLOW_TEMPLATES } from '@uw/flow-engine';
 import { startSimulator, type Simulator } from '@uw/simulator';
 
-import { installLikeClockify, REQUIRE_PG, startTestServer, TEST_PG_ADMIN_URL, trpcClient, type TTestServer } from './utils';
+import { installLikeClockify, REQUIRE_PG, startTestServer, TEST_PG_ADMIN_URL, trpcClient, waitFor, type TTestServer } from './utils';
 
 const dialects = await testDialects({ pgAdminUrl: TEST_PG_ADMIN_URL, requirePg: REQUIRE_PG });
 
@@ -122,6 +122,8 @@ describe.each(dialects)('dashboard and meta on %s', (dialect) => {
       updatedAt: now,
     });
 
+    // The NEW_PROJECT webhook above also lands in the cache (asynchronously, after its commit).
+    await waitFor(async () => Number((await server.deps.db.knex()('universal_webhook_entity_cache').where({ workspace_id: ws, entity_type: 'project' }).count({ n: '*' }).first())?.n) === 3);
     const d = await admin.dashboard.get.query();
     expect(d.webhooks.perHour).toEqual([{ hour: expect.any(Number), eventType: 'NEW_PROJECT', count: 1 }]);
     expect(d.executions.outcomes).toEqual({ succeeded: 1, failed: 1 });
@@ -135,7 +137,7 @@ describe.each(dialects)('dashboard and meta on %s', (dialect) => {
       }),
     ]);
     expect(d.cache).toEqual([
-      expect.objectContaining({ entityType: 'project', count: 2 }),
+      expect.objectContaining({ entityType: 'project', count: 3 }),
       expect.objectContaining({ entityType: 'tag', count: 1 }),
     ]);
     expect(d.bootstrap).toMatchObject({ status: 'completed', opsDone: 4, opsTotal: 4, entities: 3, errors: 0 });

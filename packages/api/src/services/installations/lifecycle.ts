@@ -5,6 +5,7 @@ import { Flow, Installation, WebhookSubscription } from '@uw/db';
 
 import type { TApiDeps } from '../../deps';
 import { UserError } from '../../errors';
+import { clearWorkspaceCache } from '../cache/cache-store';
 import { parseSettingsUpdate } from '../settings/effective-settings';
 import { saveInstallation, type TInstalledBody } from './install';
 import { removeWebhooks, repairWebhooks } from './webhook-registrations';
@@ -96,6 +97,7 @@ export async function handleDeleted(deps: TApiDeps, body: z.infer<typeof ZDelete
     await tem.nativeDelete(WebhookSubscription, { workspaceId: body.workspaceId });
     await tem.nativeUpdate(Flow, { workspaceId: body.workspaceId }, { enabled: false, updatedAt: now });
   });
+  await clearWorkspaceCache(deps.db, body.workspaceId);
 
   return { removedWebhooks: removed };
 }
