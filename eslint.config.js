@@ -4,7 +4,9 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const noImports = (...patterns) => ({ patterns: patterns.map((group) => ({ group: [group], message: 'crosses a package boundary (see docs/ARCHITECTURE.md)' })) });
+const noImports = (...patterns) => ({
+  patterns: patterns.map((group) => ({ group: [group], message: 'crosses a package boundary (see docs/ARCHITECTURE.md)' })),
+});
 
 export default tseslint.config(
   { ignores: ['**/node_modules/**', '**/dist/**', '**/.turbo/**', 'data/**', '**/migrations/**', 'test-artifacts/**', 'bench-results/**'] },
@@ -16,7 +18,10 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'read configuration in apps/server/src/env.ts only' }],
+      'no-restricted-properties': [
+        'error',
+        { object: 'process', property: 'env', message: 'read configuration in apps/server/src/env.ts only' },
+      ],
     },
   },
   {
@@ -28,10 +33,25 @@ export default tseslint.config(
       'no-console': 'error',
     },
   },
-  { files: ['packages/clockify/src/**/*.ts'], rules: { 'no-restricted-imports': ['error', noImports('@uw/*', 'express', '@mikro-orm/*')], 'no-console': 'error' } },
-  { files: ['packages/db/src/entities/**/*.ts'], rules: { 'no-restricted-imports': ['error', noImports('@mikro-orm/postgresql', '@mikro-orm/better-sqlite', '@uw/api', '@uw/clockify')] } },
-  { files: ['packages/db/src/**/*.ts'], rules: { 'no-restricted-imports': ['error', noImports('@uw/api', '@uw/clockify', 'express')], 'no-console': 'error' } },
-  { files: ['packages/api/src/**/*.ts'], ignores: ['**/*.test.ts'], rules: { 'no-restricted-imports': ['error', noImports('express', '@uw/server', '@uw/web', '@uw/simulator')], 'no-console': 'error' } },
+  {
+    files: ['packages/clockify/src/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', noImports('@uw/*', 'express', '@mikro-orm/*')], 'no-console': 'error' },
+  },
+  {
+    files: ['packages/db/src/entities/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', noImports('@mikro-orm/postgresql', '@mikro-orm/better-sqlite', '@uw/api', '@uw/clockify')],
+    },
+  },
+  {
+    files: ['packages/db/src/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', noImports('@uw/api', '@uw/clockify', 'express')], 'no-console': 'error' },
+  },
+  {
+    files: ['packages/api/src/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: { 'no-restricted-imports': ['error', noImports('express', '@uw/server', '@uw/web', '@uw/simulator')], 'no-console': 'error' },
+  },
   {
     files: ['apps/web/src/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
@@ -43,8 +63,23 @@ export default tseslint.config(
     },
   },
   {
-    files: ['apps/server/src/env.ts', '**/*.test.ts', '**/test/**/*.ts', '**/test-faults/**/*.ts', '**/test-e2e/**/*.ts', '**/scripts/**/*.{ts,mts,mjs}', '**/bench/**/*.ts', 'packages/db/src/testing.ts', 'packages/simulator/src/**/*.ts', '*.config.{js,ts}', '**/vite.config.ts'],
+    files: [
+      'apps/server/src/env.ts',
+      '**/*.test.ts',
+      '**/test/**/*.ts',
+      '**/test-faults/**/*.ts',
+      '**/test-e2e/**/*.ts',
+      '**/scripts/**/*.{ts,mts,mjs}',
+      '**/bench/**/*.ts',
+      'packages/db/src/testing.ts',
+      'packages/simulator/src/**/*.ts',
+      '*.config.{js,ts}',
+      '**/vite.config.ts',
+    ],
     rules: { 'no-restricted-properties': 'off', 'no-console': 'off' },
   },
-  { files: ['**/*.test.ts', '**/test/**/*.ts'], rules: { '@typescript-eslint/no-non-null-assertion': 'off', '@typescript-eslint/no-explicit-any': 'off' } },
+  {
+    files: ['**/*.test.ts', '**/test/**/*.ts'],
+    rules: { '@typescript-eslint/no-non-null-assertion': 'off', '@typescript-eslint/no-explicit-any': 'off' },
+  },
 );

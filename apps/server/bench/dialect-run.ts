@@ -11,8 +11,10 @@ import { PG_ADMIN_URL } from '../test-faults/support/paths';
 import { sqlClient } from '../test-faults/support/postgres';
 import { freePort, spawnServer, type TServerProcess } from '../test-faults/support/server-process';
 import { bootstrapBench, type TBootstrapBench } from './bootstrap';
+import { backendPids, cpuMs, withCpu } from './cpu';
 import { e2eLatency, e2eThroughput, prepareWorkspaces, rateAdherence, type TE2eLatency, type TE2eThroughput, type TRateAdherence } from './e2e';
 import { fireWebhooks, type TFireResult, type TWebhookTarget } from './load';
+import { round } from './stats';
 
 export type TBenchConfig = {
   seconds: number;
@@ -35,6 +37,8 @@ export type TDialectResult = {
   baseline: TFireResult;
   ingestRuns: TFireResult[];
   baselineRuns: TFireResult[];
+  /** CPU ms per acknowledged webhook in the server process and in its PostgreSQL backends (closed-loop runs). */
+  cpuPerRequest: { ours: { nodeMs: number; dbMs: number }; baseline: { nodeMs: number; dbMs: number } };
   ratio: number;
   ack1000: TFireResult;
   rowsChecked: { expected: number; stored: number; duplicates: number };
@@ -93,12 +97,27 @@ export async function runDialect(sim: Simulator, dialect: Dialect, c: TBenchConf
     await fireWebhooks({ url: baselineServer.url, targets, template, prefix: 'bwarm', connections: 50, duration: 2 });
     const ingestRuns: TFireResult[] = [];
     const baselineRuns: TFireResult[] = [];
+    const dbName = dialect === 'postgresql' ? new URL(scratch.url).pathname.slice(1) : '';
+    const pgPids = () => (dialect === 'postgresql' ? backendPids(PG_ADMIN_URL, dbName) : []);
+    const cpu = { ours: { node: 0, db: 0, n: 0 }, base: { node: 0, db: 0, n: 0 } };
+    const measured = async (side: 'ours' | 'base', pid: number, run: () => Promise<TFireResult>) => {
+      const nodeCpu = cpuMs(pid);
+      const { result, cpuMs: dbCpu } = await withCpu(pgPids, run);
+      cpu[side].node += cpuMs(pid) - nodeCpu;
+      cpu[side].db += dbCpu;
+      cpu[side].n += result.ok;
+
+      return result;
+    };
     for (let round = 1; round <= c.rounds; round++) {
-      ingestRuns.push(await fireWebhooks({ url: server.url, targets, template, prefix: `ingest${round}`, connections: 50, duration: c.seconds }));
-      baselineRuns.push(await fireWebhooks({ url: baselineServer.url, targets, template, prefix: `base${round}`, connections: 50, duration: c.seconds }));
+      ingestRuns.push(await measured('ours', server.pid, () => fireWebhooks({ url: server.url, targets, template, prefix: `ingest${round}`, connections: 50, duration: c.seconds })));
+      baselineRuns.push(await measured('base', baselineServer.pid, () => fireWebhooks({ url: baselineServer.url, targets, template, prefix: `base${round}`, connections: 50, duration: c.seconds })));
       const [o, b] = [ingestRuns.at(-1)!, baselineRuns.at(-1)!];
       c.log(`${dialect}: round ${round}: ingest ${Math.round(o.perSecond)}/s (p50 ${o.p50} ms, p99 ${o.p99} ms), baseline ${Math.round(b.perSecond)}/s (p50 ${b.p50} ms, p99 ${b.p99} ms)`);
     }
+    const perRequest = (x: { node: number; db: number; n: number }) => ({ nodeMs: round(x.node / x.n, 3), dbMs: round(x.db / x.n, 3) });
+    const cpuPerRequest = { ours: perRequest(cpu.ours), baseline: perRequest(cpu.base) };
+    c.log(`${dialect}: CPU per webhook: ours node ${cpuPerRequest.ours.nodeMs} ms + db ${cpuPerRequest.ours.dbMs} ms; baseline node ${cpuPerRequest.baseline.nodeMs} ms + db ${cpuPerRequest.baseline.dbMs} ms`);
     const baselinePeak = baselineServer.peakRssKb();
     await baselineServer.stop();
     const ingest = mergeRuns(ingestRuns);
@@ -133,6 +152,7 @@ export async function runDialect(sim: Simulator, dialect: Dialect, c: TBenchConf
       baseline,
       ingestRuns,
       baselineRuns,
+      cpuPerRequest,
       ratio: ingest.perSecond / baseline.perSecond,
       ack1000,
       rowsChecked,

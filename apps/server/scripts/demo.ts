@@ -22,8 +22,13 @@ const openapi = [join(root, 'openapi.json'), join(root, '../shared/clockify/open
 const server = spawn(process.execPath, ['--import', 'tsx', join(root, 'apps/server/src/main.ts')], {
   stdio: ['ignore', 'inherit', 'inherit'],
   env: {
-    ...process.env, PORT: String(port), UW_BASE_URL: base, UW_DATA_DIR: dataDir, UW_CLOCKIFY_PUBLIC_KEY: keyFile,
-    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn', ...(openapi ? { UW_CLOCKIFY_OPENAPI: openapi } : {}),
+    ...process.env,
+    PORT: String(port),
+    UW_BASE_URL: base,
+    UW_DATA_DIR: dataDir,
+    UW_CLOCKIFY_PUBLIC_KEY: keyFile,
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+    ...(openapi ? { UW_CLOCKIFY_OPENAPI: openapi } : {}),
   },
 });
 const stop = async () => {
@@ -34,7 +39,9 @@ const stop = async () => {
 process.on('SIGINT', () => void stop());
 
 for (let i = 0; ; i++) {
-  const ok = await fetch(`${base}/ready`).then((r) => r.ok).catch(() => false);
+  const ok = await fetch(`${base}/ready`)
+    .then((r) => r.ok)
+    .catch(() => false);
   if (ok) break;
   if (i > 120) throw new Error('the product did not become ready within a minute');
   await new Promise((r) => setTimeout(r, 500));
@@ -44,4 +51,11 @@ const installed = await sim.installInto(base, ws.id);
 console.log(`\nSimulated Clockify: ${sim.url}   workspace ${ws.name} (${ws.id})`);
 console.log(`Add-on installed: HTTP ${installed.status}`);
 console.log(`Open ${base}/?auth_token=${await sim.userToken(ws.id, { role: 'OWNER' })}\n`);
-runDemoTraffic({ sim, addonBaseUrl: base, workspaceId: ws.id, everyMs: 2_000, mode: 'emit', onEvent: (e) => console.log(`event ${e.eventType} → ${e.statuses.join(', ')}`) });
+runDemoTraffic({
+  sim,
+  addonBaseUrl: base,
+  workspaceId: ws.id,
+  everyMs: 2_000,
+  mode: 'emit',
+  onEvent: (e) => console.log(`event ${e.eventType} → ${e.statuses.join(', ')}`),
+});

@@ -35,7 +35,13 @@ export function createApp(deps: TAppDeps): Express {
   app.set('trust proxy', false);
   app.use(
     helmet({
-      contentSecurityPolicy: { directives: { 'frame-ancestors': ["'self'", 'https://*.clockify.me', 'https://clockify.me'], 'script-src': ["'self'"], 'connect-src': ["'self'"] } },
+      contentSecurityPolicy: {
+        directives: {
+          'frame-ancestors': ["'self'", 'https://*.clockify.me', 'https://clockify.me'],
+          'script-src': ["'self'"],
+          'connect-src': ["'self'"],
+        },
+      },
       frameguard: false,
       referrerPolicy: { policy: 'no-referrer' },
       crossOriginEmbedderPolicy: false,
@@ -86,7 +92,9 @@ function bearerFrom(params: Record<string, string | undefined> | null | undefine
 function mountSpa(app: Express, dist: string) {
   const index = join(dist, 'index.html');
   if (!existsSync(index)) {
-    app.get('/', (_req, res) => res.type('text').send('Universal Webhook is running. The web app is not built: run `npm run build -w @uw/web`.'));
+    app.get('/', (_req, res) =>
+      res.type('text').send('Universal Webhook is running. The web app is not built: run `npm run build -w @uw/web`.'),
+    );
 
     return;
   }

@@ -1,4 +1,13 @@
-import { createScheduler, createWorker, refreshExpiredCache, repairAllWebhooks, resumeBootstraps, runRetention, type TPeriodicJob, type TRuntime } from '@uw/api';
+import {
+  createScheduler,
+  createWorker,
+  refreshExpiredCache,
+  repairAllWebhooks,
+  resumeBootstraps,
+  runRetention,
+  type TPeriodicJob,
+  type TRuntime,
+} from '@uw/api';
 
 import type { TEnv } from './env';
 import type { TBackground } from './process';

@@ -3,7 +3,15 @@ import { join } from 'node:path';
 
 import type { Logger } from 'pino';
 
-import { createEventBus, createRuntime, createSharedRateLimiter, createTokenCipher, type TApiDeps, type TRuntime, type TSettingsValues } from '@uw/api';
+import {
+  createEventBus,
+  createRuntime,
+  createSharedRateLimiter,
+  createTokenCipher,
+  type TApiDeps,
+  type TRuntime,
+  type TSettingsValues,
+} from '@uw/api';
 import { createMemoryRateLimiter } from '@uw/clockify';
 import { openDatabase, type TDatabase } from '@uw/db';
 
@@ -38,7 +46,11 @@ export const baseUrlOf = (env: TEnv) => env.UW_BASE_URL ?? `http://localhost:${e
 /** Opens the database (without migrating: readiness does that, with retries) and wires the services. */
 export async function createDeps(env: TEnv, logger: Logger, overrides: Partial<TApiDeps> = {}): Promise<TServerDeps> {
   const keys = loadEncryptionKeys(env.UW_ENCRYPTION_KEY, env.UW_DATA_DIR, logger);
-  const db = await openDatabase({ url: env.UNIVERSAL_WEBHOOK_DB_URL, sqlitePath: join(env.UW_DATA_DIR, 'universal-webhook.db'), migrate: false });
+  const db = await openDatabase({
+    url: env.UNIVERSAL_WEBHOOK_DB_URL,
+    sqlitePath: join(env.UW_DATA_DIR, 'universal-webhook.db'),
+    migrate: false,
+  });
   const metrics = createMetrics(db);
   // On PostgreSQL every process shares one limit per workspace; SQLite runs a single process.
   const onWait = (_key: string, ms: number) => metrics.hooks.rateLimitWait(ms / 1000);

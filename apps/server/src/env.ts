@@ -28,7 +28,10 @@ export const ZEnvSchema = z.object({
   UNIVERSAL_WEBHOOK_DB_URL: text(),
   UW_DATA_DIR: z.string().default('./data'),
   UW_BASE_URL: z.url({ message: 'expected an absolute URL such as https://addon.example.com' }).optional(),
-  UW_ADDON_KEY: z.string().regex(/^[a-z0-9][a-z0-9._-]{1,63}$/i, 'expected a manifest key').default('universal-webhook'),
+  UW_ADDON_KEY: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9._-]{1,63}$/i, 'expected a manifest key')
+    .default('universal-webhook'),
   UW_CLOCKIFY_PUBLIC_KEY: text(),
   UW_ENCRYPTION_KEY: text(),
   UW_CLOCKIFY_OPENAPI: z.string().default('./openapi.json'),
@@ -36,7 +39,12 @@ export const ZEnvSchema = z.object({
   UW_HTTP_ALLOWLIST: z
     .string()
     .optional()
-    .transform((v) => (v ?? '').split(',').map((s) => s.trim()).filter(Boolean)),
+    .transform((v) =>
+      (v ?? '')
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
   UW_DEV_LOGIN: bool(true),
   UW_METRICS_TOKEN: text(),
   UW_WEBHOOK_BODY_LIMIT_BYTES: int(1_048_576, 1_024, 50 * 1_048_576),
@@ -75,9 +83,7 @@ export function readEnv(source: Record<string, string | undefined> = process.env
   }
   const env = result.data;
   if (env.NODE_ENV === 'production') {
-    const missing = ['UW_CLOCKIFY_PUBLIC_KEY', 'UW_ENCRYPTION_KEY', 'UW_BASE_URL'].filter(
-      (k) => !env[k as keyof TEnv],
-    );
+    const missing = ['UW_CLOCKIFY_PUBLIC_KEY', 'UW_ENCRYPTION_KEY', 'UW_BASE_URL'].filter((k) => !env[k as keyof TEnv]);
     if (missing.length > 0) {
       throw new ConfigError(`Invalid configuration:\n${missing.map((k) => `  ${k}: required in production`).join('\n')}`);
     }

@@ -8,31 +8,78 @@ import type { TDatabase } from '@uw/db';
 export function createMetrics(db: TDatabase) {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
-  const webhooks = new Counter({ name: 'uw_webhooks_total', help: 'Webhooks received by source and outcome', labelNames: ['source', 'outcome'], registers: [registry] });
-  const ingest = new Histogram({ name: 'uw_ingest_seconds', help: 'Time from request to durable acknowledgement', labelNames: ['source'], buckets: [0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5], registers: [registry] });
-  const executions = new Counter({ name: 'uw_executions_total', help: 'Finished executions by outcome', labelNames: ['outcome'], registers: [registry] });
-  const steps = new Histogram({ name: 'uw_step_seconds', help: 'Step latency by kind and status', labelNames: ['kind', 'status'], buckets: [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10], registers: [registry] });
-  const outbound = new Counter({ name: 'uw_outbound_calls_total', help: 'Outbound calls by target and status', labelNames: ['target', 'status'], registers: [registry] });
-  const waits = new Histogram({ name: 'uw_rate_limit_wait_seconds', help: 'Time spent waiting for the per-workspace rate limit', buckets: [0.001, 0.01, 0.05, 0.1, 0.5, 1, 2, 5], registers: [registry] });
-  const retries = new Counter({ name: 'uw_step_retries_total', help: 'Step attempts rescheduled after a transient failure', registers: [registry] });
+  const webhooks = new Counter({
+    name: 'uw_webhooks_total',
+    help: 'Webhooks received by source and outcome',
+    labelNames: ['source', 'outcome'],
+    registers: [registry],
+  });
+  const ingest = new Histogram({
+    name: 'uw_ingest_seconds',
+    help: 'Time from request to durable acknowledgement',
+    labelNames: ['source'],
+    buckets: [0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+    registers: [registry],
+  });
+  const executions = new Counter({
+    name: 'uw_executions_total',
+    help: 'Finished executions by outcome',
+    labelNames: ['outcome'],
+    registers: [registry],
+  });
+  const steps = new Histogram({
+    name: 'uw_step_seconds',
+    help: 'Step latency by kind and status',
+    labelNames: ['kind', 'status'],
+    buckets: [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    registers: [registry],
+  });
+  const outbound = new Counter({
+    name: 'uw_outbound_calls_total',
+    help: 'Outbound calls by target and status',
+    labelNames: ['target', 'status'],
+    registers: [registry],
+  });
+  const waits = new Histogram({
+    name: 'uw_rate_limit_wait_seconds',
+    help: 'Time spent waiting for the per-workspace rate limit',
+    buckets: [0.001, 0.01, 0.05, 0.1, 0.5, 1, 2, 5],
+    registers: [registry],
+  });
+  const retries = new Counter({
+    name: 'uw_step_retries_total',
+    help: 'Step attempts rescheduled after a transient failure',
+    registers: [registry],
+  });
   new Gauge({
-    name: 'uw_queue_depth', help: 'Queued executions', registers: [registry],
+    name: 'uw_queue_depth',
+    help: 'Queued executions',
+    registers: [registry],
     async collect() {
       const row = await db.knex()('universal_webhook_flow_execution').where('status', 'queued').count({ n: '*' }).first();
       this.set(Number(row?.n ?? 0));
     },
   });
   new Gauge({
-    name: 'uw_queue_oldest_age_seconds', help: 'Age of the oldest queued execution', registers: [registry],
+    name: 'uw_queue_oldest_age_seconds',
+    help: 'Age of the oldest queued execution',
+    registers: [registry],
     async collect() {
       const row = await db.knex()('universal_webhook_flow_execution').where('status', 'queued').min({ m: 'created_at' }).first();
       this.set(row?.m ? (Date.now() - Number(row.m)) / 1000 : 0);
     },
   });
   new Gauge({
-    name: 'uw_bootstrap_operations', help: 'Bootstrap operations done and total, summed over running bootstraps', labelNames: ['kind'], registers: [registry],
+    name: 'uw_bootstrap_operations',
+    help: 'Bootstrap operations done and total, summed over running bootstraps',
+    labelNames: ['kind'],
+    registers: [registry],
     async collect() {
-      const row = await db.knex()('universal_webhook_bootstrap_state').where('status', 'running').sum({ done: 'ops_done', total: 'ops_total' }).first();
+      const row = await db
+        .knex()('universal_webhook_bootstrap_state')
+        .where('status', 'running')
+        .sum({ done: 'ops_done', total: 'ops_total' })
+        .first();
       this.set({ kind: 'done' }, Number(row?.done ?? 0));
       this.set({ kind: 'total' }, Number(row?.total ?? 0));
     },
@@ -50,15 +97,17 @@ export function createMetrics(db: TDatabase) {
     stepRetried: () => retries.inc(),
   };
 
-  const handler = (token?: string): RequestHandler => async (req, res) => {
-    if (token && !safeEqual(req.headers.authorization ?? '', `Bearer ${token}`)) {
-      res.status(401).json({ error: { code: 'UNAUTHORIZED', message: 'metrics need Authorization: Bearer <UW_METRICS_TOKEN>' } });
+  const handler =
+    (token?: string): RequestHandler =>
+    async (req, res) => {
+      if (token && !safeEqual(req.headers.authorization ?? '', `Bearer ${token}`)) {
+        res.status(401).json({ error: { code: 'UNAUTHORIZED', message: 'metrics need Authorization: Bearer <UW_METRICS_TOKEN>' } });
 
-      return;
-    }
-    res.setHeader('Content-Type', registry.contentType);
-    res.send(await registry.metrics());
-  };
+        return;
+      }
+      res.setHeader('Content-Type', registry.contentType);
+      res.send(await registry.metrics());
+    };
 
   return { registry, hooks, handler };
 }

@@ -4,7 +4,16 @@ import { startBootstrap, stopBootstraps } from '@uw/api';
 import { testDialects } from '@uw/db/testing';
 import { startSimulator, type Simulator } from '@uw/simulator';
 
-import { installLikeClockify, REQUIRE_PG, simData, startTestServer, TEST_PG_ADMIN_URL, trpcClient, waitFor, type TTestServer } from './utils';
+import {
+  installLikeClockify,
+  REQUIRE_PG,
+  simData,
+  startTestServer,
+  TEST_PG_ADMIN_URL,
+  trpcClient,
+  waitFor,
+  type TTestServer,
+} from './utils';
 
 const dialects = await testDialects({ pgAdminUrl: TEST_PG_ADMIN_URL, requirePg: REQUIRE_PG });
 const A = 'b0075a0000000000000000aa';
@@ -17,13 +26,22 @@ describe.each(dialects)('bootstrap and cache isolation on %s', (dialect) => {
   let apiA: ReturnType<typeof trpcClient>;
   const rowsOfB = async () => {
     const knex = server.deps.db.knex();
-    const rows = await Promise.all(['universal_webhook_bootstrap_state', 'universal_webhook_entity_cache'].map((t) => knex(t).where('workspace_id', B).orderBy('id')));
+    const rows = await Promise.all(
+      ['universal_webhook_bootstrap_state', 'universal_webhook_entity_cache'].map((t) => knex(t).where('workspace_id', B).orderBy('id')),
+    );
 
     return JSON.stringify(rows);
   };
 
   beforeAll(async () => {
-    sim = await startSimulator({ seed: { workspaces: [{ id: A, users: 1, projects: 2 }, { id: B, users: 2, projects: 3 }] } });
+    sim = await startSimulator({
+      seed: {
+        workspaces: [
+          { id: A, users: 1, projects: 2 },
+          { id: B, users: 2, projects: 3 },
+        ],
+      },
+    });
     server = await startTestServer({ dialect, clockifyPem: sim.publicKeyPem });
     // Bootstraps start explicitly below, whatever the INSTALLED hook is wired to.
     server.deps.runtime.hooks.onInstalled = () => undefined;
@@ -45,7 +63,9 @@ describe.each(dialects)('bootstrap and cache isolation on %s', (dialect) => {
     const results = [
       await apiA.bootstrap.status.query(),
       await apiA.cache.counts.query(),
-      ...(await Promise.all(['project', 'user', 'workspace', 'client', 'tag'].map((entityType) => apiA.cache.search.query({ entityType, limit: 100 })))),
+      ...(await Promise.all(
+        ['project', 'user', 'workspace', 'client', 'tag'].map((entityType) => apiA.cache.search.query({ entityType, limit: 100 })),
+      )),
       await apiA.bootstrap.trigger.mutate({ restart: true }),
     ];
     for (const result of results) {

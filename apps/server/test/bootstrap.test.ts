@@ -1,11 +1,30 @@
 import { TRPCClientError } from '@trpc/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { createClient, createRuntime, getBootstrapStatus, resumeBootstraps, startBootstrap, stopBootstraps, type TBootstrapView, type TPlanView, type TRuntime } from '@uw/api';
+import {
+  createClient,
+  createRuntime,
+  getBootstrapStatus,
+  resumeBootstraps,
+  startBootstrap,
+  stopBootstraps,
+  type TBootstrapView,
+  type TPlanView,
+  type TRuntime,
+} from '@uw/api';
 import { testDialects } from '@uw/db/testing';
 import { startSimulator, type Simulator } from '@uw/simulator';
 
-import { installLikeClockify, REQUIRE_PG, simData, startTestServer, TEST_PG_ADMIN_URL, trpcClient, waitFor, type TTestServer } from './utils';
+import {
+  installLikeClockify,
+  REQUIRE_PG,
+  simData,
+  startTestServer,
+  TEST_PG_ADMIN_URL,
+  trpcClient,
+  waitFor,
+  type TTestServer,
+} from './utils';
 
 const dialects = await testDialects({ pgAdminUrl: TEST_PG_ADMIN_URL, requirePg: REQUIRE_PG });
 const ws = 'b0075742a900000000000001';
@@ -26,24 +45,43 @@ describe.each(dialects)('bootstrap on %s', (dialect) => {
   const requestPaths = () => sim.requests.filter((r) => r.workspaceId === ws).map((r) => r.path);
   const sentPath = (step: TPlanView) => `/${step.host}${step.path.replace('{workspaceId}', ws).replace('{userId}', step.userId ?? '')}`;
   const settings = (values: Record<string, unknown>) =>
-    sim.sendLifecycle(server.url, 'settings-updated', ws, { settings: Object.entries(values).map(([id, value]) => ({ id, name: id, value })) });
-  const finished = (timeoutMs = 30_000) => waitFor(async () => {
-    const s = await status();
+    sim.sendLifecycle(server.url, 'settings-updated', ws, {
+      settings: Object.entries(values).map(([id, value]) => ({ id, name: id, value })),
+    });
+  const finished = (timeoutMs = 30_000) =>
+    waitFor(
+      async () => {
+        const s = await status();
 
-    return s.status !== 'running' && s.status !== 'pending' && s.status !== 'idle' ? s : null;
-  }, timeoutMs, 20);
+        return s.status !== 'running' && s.status !== 'pending' && s.status !== 'idle' ? s : null;
+      },
+      timeoutMs,
+      20,
+    );
   const expectCacheMatchesSimulator = async () => {
     const d = simData(sim, ws);
     const counts = Object.fromEntries((await api.cache.counts.query()).map((c) => [c.entityType, c.count]));
     expect(counts).toMatchObject({
-      workspace: 1, current_user: 1, user: d.users.length, project: d.projects.length, client: d.clients.length, tag: d.tags.length,
-      time_entry: d.timeEntries.length, user_group: d.userGroups.length, custom_field: d.customFields.length, holiday: d.holidays.length,
-      time_off_policy: d.policies.length, approval_request: d.approvalRequests.length, expense_category: d.expenseCategories.length,
+      workspace: 1,
+      current_user: 1,
+      user: d.users.length,
+      project: d.projects.length,
+      client: d.clients.length,
+      tag: d.tags.length,
+      time_entry: d.timeEntries.length,
+      user_group: d.userGroups.length,
+      custom_field: d.customFields.length,
+      holiday: d.holidays.length,
+      time_off_policy: d.policies.length,
+      approval_request: d.approvalRequests.length,
+      expense_category: d.expenseCategories.length,
     });
   };
 
   beforeAll(async () => {
-    sim = await startSimulator({ seed: { anchor: Date.now(), workspaces: [{ id: ws, users: 3, projects: 60, clients: 10, timeEntries: 200 }] } });
+    sim = await startSimulator({
+      seed: { anchor: Date.now(), workspaces: [{ id: ws, users: 3, projects: 60, clients: 10, timeEntries: 200 }] },
+    });
     server = await startTestServer({ dialect, clockifyPem: sim.publicKeyPem, env: { UW_BOOTSTRAP_RUN_ON_INSTALL: 'true' } });
     runtime = server.deps.runtime;
     other = createRuntime(server.deps.api);
@@ -63,7 +101,10 @@ describe.each(dialects)('bootstrap on %s', (dialect) => {
     expect((await installLikeClockify(sim, server.url, ws)).status).toBe(200);
     const done = await finished();
     expect(done.status).toBe('completed');
-    expect(done.plan.find((p) => p.operationId === 'getTimeEntries')).toMatchObject({ included: false, reason: expect.stringContaining('include_time_entries') });
+    expect(done.plan.find((p) => p.operationId === 'getTimeEntries')).toMatchObject({
+      included: false,
+      reason: expect.stringContaining('include_time_entries'),
+    });
     expect(done.progress).toBe(1);
     expect(done.entities).toBeGreaterThan(60);
   });
@@ -84,7 +125,11 @@ describe.each(dialects)('bootstrap on %s', (dialect) => {
     expect(find(steps, 'getLoggedUser').included).toBe(true);
     expect(find(steps, 'getTasks')).toMatchObject({ included: false, reason: 'needs path parameter projectId' });
     expect(find(steps, 'getWebhooks')).toMatchObject({ included: false, reason: expect.stringContaining('credentials') });
-    expect(find(steps, 'getSharedReportsV1')).toMatchObject({ included: false, heavy: true, reason: expect.stringContaining('reports host') });
+    expect(find(steps, 'getSharedReportsV1')).toMatchObject({
+      included: false,
+      heavy: true,
+      reason: expect.stringContaining('reports host'),
+    });
     expect(find(steps, 'getExpenses')).toMatchObject({ included: false, heavy: true });
     expect(steps.filter((s) => s.entityType === 'time_entry').every((s) => !s.included)).toBe(true);
     expect(steps.every((s) => s.reason.length > 0)).toBe(true);
@@ -119,11 +164,22 @@ describe.each(dialects)('bootstrap on %s', (dialect) => {
     const idealMs = (paths.length / MAX_RPS) * 1000;
     expect(wallMs).toBeGreaterThanOrEqual((Math.ceil(paths.length / MAX_RPS) - 2) * 1000);
     expect(wallMs).toBeLessThanOrEqual(idealMs * 1.5 + 2_000);
-    console.log(`[bootstrap ${dialect}] ${paths.length} requests at max_rps ${MAX_RPS}: ${wallMs} ms (requests/max_rps = ${Math.round(idealMs)} ms; busiest second ${sim.countPerSecond(ws)})`);
+    console.log(
+      `[bootstrap ${dialect}] ${paths.length} requests at max_rps ${MAX_RPS}: ${wallMs} ms (requests/max_rps = ${Math.round(idealMs)} ms; busiest second ${sim.countPerSecond(ws)})`,
+    );
     const s = await status();
     expect(s).toMatchObject({ status: 'completed', progress: 1, opsDone: s.opsTotal, errors: [], current: null });
     expect(s.pages).toBe(paths.length);
-    expect(s.plan.filter((p) => p.operationId === 'getTimeEntries' && p.included).map((p) => p.userId).sort()).toEqual(simData(sim, ws).users.map((u) => u.id).sort());
+    expect(
+      s.plan
+        .filter((p) => p.operationId === 'getTimeEntries' && p.included)
+        .map((p) => p.userId)
+        .sort(),
+    ).toEqual(
+      simData(sim, ws)
+        .users.map((u) => u.id)
+        .sort(),
+    );
     expect(fullRun[`/api/v1/workspaces/${ws}/projects`]).toBe(Math.ceil(60 / PAGE));
   });
 
@@ -151,7 +207,10 @@ describe.each(dialects)('bootstrap on %s', (dialect) => {
 
   it('runs one bootstrap per workspace: two runners started at once (two runtimes, as two processes) → only one runs', async () => {
     sim.clearRequests();
-    const results = await Promise.all([startBootstrap(runtime, ws, { restart: true, pageSize: PAGE }), startBootstrap(other, ws, { restart: true, pageSize: PAGE })]);
+    const results = await Promise.all([
+      startBootstrap(runtime, ws, { restart: true, pageSize: PAGE }),
+      startBootstrap(other, ws, { restart: true, pageSize: PAGE }),
+    ]);
     expect(results.filter((r) => r.started)).toHaveLength(1);
     expect(results.find((r) => !r.started)!.reason).toMatch(/already running/);
     expect(await results.find((r) => r.started)!.done).toBe('completed');
@@ -162,7 +221,10 @@ describe.each(dialects)('bootstrap on %s', (dialect) => {
     const first = await startBootstrap(runtime, ws, { restart: true, pageSize: PAGE, leaseMs: 60_000 });
     await waitFor(async () => (await status()).opsDone >= 4, 20_000, 5);
     // The lease passes to a process that then dies (as when a stalled process's lease expires and another takes it).
-    await server.deps.db.knex()('universal_webhook_bootstrap_state').where('workspace_id', ws).update({ lease_owner: 'crashed-process', lease_until: 1 });
+    await server.deps.db
+      .knex()('universal_webhook_bootstrap_state')
+      .where('workspace_id', ws)
+      .update({ lease_owner: 'crashed-process', lease_until: 1 });
     expect(await first.done).toBe('lease_lost');
     expect(await resumeBootstraps(other, { pageSize: PAGE })).toEqual({ resumed: 1 });
     const done = await finished();

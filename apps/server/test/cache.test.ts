@@ -16,11 +16,19 @@ describe.each(dialects)('entity cache on %s', (dialect) => {
   let server: TTestServer;
   let api: ReturnType<typeof trpcClient>;
   let apiOther: ReturnType<typeof trpcClient>;
-  const names = async (entityType: string, query?: string, limit = 100) => (await api.cache.search.query({ entityType, query, limit })).map((h) => h.name);
+  const names = async (entityType: string, query?: string, limit = 100) =>
+    (await api.cache.search.query({ entityType, query, limit })).map((h) => h.name);
   const counts = async () => Object.fromEntries((await api.cache.counts.query()).map((c) => [c.entityType, c.count]));
 
   beforeAll(async () => {
-    sim = await startSimulator({ seed: { workspaces: [{ id: ws, users: 3, projects: 12, clients: 4, tags: 5 }, { id: other, users: 1, projects: 2 }] } });
+    sim = await startSimulator({
+      seed: {
+        workspaces: [
+          { id: ws, users: 3, projects: 12, clients: 4, tags: 5 },
+          { id: other, users: 1, projects: 2 },
+        ],
+      },
+    });
     server = await startTestServer({ dialect, clockifyPem: sim.publicKeyPem });
     // Bootstraps start explicitly below, whatever the INSTALLED hook is wired to.
     server.deps.runtime.hooks.onInstalled = () => undefined;
@@ -41,7 +49,10 @@ describe.each(dialects)('entity cache on %s', (dialect) => {
     const mine = await api.cache.counts.query();
     expect(Object.fromEntries(mine.map((c) => [c.entityType, c.count]))).toMatchObject({ project: 12, client: 4, tag: 5, user: 3 });
     expect(mine.every((c) => typeof c.fetchedAt === 'number' && c.fetchedAt > 0)).toBe(true);
-    expect(Object.fromEntries((await apiOther.cache.counts.query()).map((c) => [c.entityType, c.count]))).toMatchObject({ project: 2, user: 1 });
+    expect(Object.fromEntries((await apiOther.cache.counts.query()).map((c) => [c.entityType, c.count]))).toMatchObject({
+      project: 2,
+      user: 1,
+    });
   });
 
   it('searches by name for pickers: case-insensitive, names starting with the query first, then containing it', async () => {
@@ -52,22 +63,42 @@ describe.each(dialects)('entity cache on %s', (dialect) => {
     expect(await names('client', 'acme')).toEqual(['Acme Corp']);
     expect(await names('tag', 'UR')).toEqual(['urgent']);
     const users = await api.cache.search.query({ entityType: 'user', limit: 10 });
-    expect(users.map((u) => u.id).sort()).toEqual(simData(sim, ws).users.map((u) => u.id).sort());
-    expect((await apiOther.cache.search.query({ entityType: 'project', limit: 100 })).every((h) => (h.data as { workspaceId: string }).workspaceId === other)).toBe(true);
+    expect(users.map((u) => u.id).sort()).toEqual(
+      simData(sim, ws)
+        .users.map((u) => u.id)
+        .sort(),
+    );
+    expect(
+      (await apiOther.cache.search.query({ entityType: 'project', limit: 100 })).every(
+        (h) => (h.data as { workspaceId: string }).workspaceId === other,
+      ),
+    ).toBe(true);
   });
 
   it('NEW_PROJECT and PROJECT_DELETED webhooks upsert and delete the project in the cache', async () => {
     const created = await sim.sendWebhook(server.url, ws, 'NEW_PROJECT');
     expect(created.status).toBe(200);
     const project = created.body as { id: string; name: string };
-    expect(await applyWebhookToCache(server.deps.api, ws, 'NEW_PROJECT', created.body)).toEqual({ action: 'upsert', entityType: 'project', entityId: project.id });
-    expect((await api.cache.search.query({ entityType: 'project', query: project.name, limit: 10 })).map((h) => h.id)).toContain(project.id);
+    expect(await applyWebhookToCache(server.deps.api, ws, 'NEW_PROJECT', created.body)).toEqual({
+      action: 'upsert',
+      entityType: 'project',
+      entityId: project.id,
+    });
+    expect((await api.cache.search.query({ entityType: 'project', query: project.name, limit: 10 })).map((h) => h.id)).toContain(
+      project.id,
+    );
     expect((await counts()).project).toBe(13);
 
     const deleted = await sim.sendWebhook(server.url, ws, 'PROJECT_DELETED');
     expect((deleted.body as { id: string }).id).toBe(project.id);
-    expect(await applyWebhookToCache(server.deps.api, ws, 'PROJECT_DELETED', deleted.body)).toEqual({ action: 'delete', entityType: 'project', entityId: project.id });
-    expect((await api.cache.search.query({ entityType: 'project', query: project.name, limit: 10 })).map((h) => h.id)).not.toContain(project.id);
+    expect(await applyWebhookToCache(server.deps.api, ws, 'PROJECT_DELETED', deleted.body)).toEqual({
+      action: 'delete',
+      entityType: 'project',
+      entityId: project.id,
+    });
+    expect((await api.cache.search.query({ entityType: 'project', query: project.name, limit: 10 })).map((h) => h.id)).not.toContain(
+      project.id,
+    );
     expect((await counts()).project).toBe(12);
 
     expect((await applyWebhookToCache(server.deps.api, ws, 'USERS_INVITED_TO_WORKSPACE', {})).action).toBe('none');
@@ -84,7 +115,12 @@ describe.each(dialects)('entity cache on %s', (dialect) => {
     expect(result.errors).toBe(0);
     expect(result.refreshed).toBeGreaterThanOrEqual(d.projects.length + d.clients.length + d.tags.length + d.users.length);
     expect(result.removed).toBeGreaterThanOrEqual(3);
-    expect(await counts()).toMatchObject({ project: d.projects.length, client: d.clients.length, tag: d.tags.length, user: d.users.length });
+    expect(await counts()).toMatchObject({
+      project: d.projects.length,
+      client: d.clients.length,
+      tag: d.tags.length,
+      user: d.users.length,
+    });
     expect((await counts()).time_entry).toBeUndefined();
     expect((await api.cache.search.query({ entityType: 'project', query: gone.name, limit: 10 })).map((h) => h.id)).not.toContain(gone.id);
     const stale = await server.deps.db.knex()('universal_webhook_entity_cache').where('expires_at', '<', later).count({ n: '*' });

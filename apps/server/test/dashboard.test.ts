@@ -123,7 +123,18 @@ describe.each(dialects)('dashboard and meta on %s', (dialect) => {
     });
 
     // The NEW_PROJECT webhook above also lands in the cache (asynchronously, after its commit).
-    await waitFor(async () => Number((await server.deps.db.knex()('universal_webhook_entity_cache').where({ workspace_id: ws, entity_type: 'project' }).count({ n: '*' }).first())?.n) === 3);
+    await waitFor(
+      async () =>
+        Number(
+          (
+            await server.deps.db
+              .knex()('universal_webhook_entity_cache')
+              .where({ workspace_id: ws, entity_type: 'project' })
+              .count({ n: '*' })
+              .first()
+          )?.n,
+        ) === 3,
+    );
     const d = await admin.dashboard.get.query();
     expect(d.webhooks.perHour).toEqual([{ hour: expect.any(Number), eventType: 'NEW_PROJECT', count: 1 }]);
     expect(d.executions.outcomes).toEqual({ succeeded: 1, failed: 1 });

@@ -3,7 +3,17 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { testDialects } from '@uw/db/testing';
 import { startSimulator, type Simulator } from '@uw/simulator';
 
-import { REQUIRE_PG, simData, startTestServer, TEST_PG_ADMIN_URL, trpcClient, waitFor, webhookTokenFor, installLikeClockify, type TTestServer } from './utils';
+import {
+  REQUIRE_PG,
+  simData,
+  startTestServer,
+  TEST_PG_ADMIN_URL,
+  trpcClient,
+  waitFor,
+  webhookTokenFor,
+  installLikeClockify,
+  type TTestServer,
+} from './utils';
 
 const dialects = await testDialects({ pgAdminUrl: TEST_PG_ADMIN_URL, requirePg: REQUIRE_PG });
 const ws = 'dddddddddddddddddddddd01';
@@ -13,8 +23,23 @@ const TAG_FLOW = {
   nodes: [
     { id: 'trigger', kind: 'trigger', position: { x: 0, y: 0 }, data: { source: 'clockify', events: ['NEW_TIME_ENTRY'] } },
     { id: 'billable', kind: 'condition', position: { x: 0, y: 100 }, data: { expression: 'payload.billable = true' } },
-    { id: 'project', kind: 'clockify', position: { x: 0, y: 200 }, data: { operationId: 'getProject', path: { projectId: 'payload.projectId' }, query: {} } },
-    { id: 'tag', kind: 'clockify', position: { x: 0, y: 300 }, data: { operationId: 'createNewTag', path: {}, query: {}, body: '{ "name": "billable: " & steps.project.body.name & " " & payload.id }' } },
+    {
+      id: 'project',
+      kind: 'clockify',
+      position: { x: 0, y: 200 },
+      data: { operationId: 'getProject', path: { projectId: 'payload.projectId' }, query: {} },
+    },
+    {
+      id: 'tag',
+      kind: 'clockify',
+      position: { x: 0, y: 300 },
+      data: {
+        operationId: 'createNewTag',
+        path: {},
+        query: {},
+        body: '{ "name": "billable: " & steps.project.body.name & " " & payload.id }',
+      },
+    },
   ],
   edges: [
     { id: 'e1', source: 'trigger', target: 'billable' },
@@ -29,12 +54,20 @@ describe.each(dialects)('flows end to end on %s', (dialect) => {
   let api: ReturnType<typeof trpcClient>;
   let flowId: string;
   const projectId = () => simData(sim, ws).projects[0]!.id;
-  const timeEntry = (billable: boolean, extra: object = {}) => ({ id: `te-${Math.random().toString(16).slice(2)}`, workspaceId: ws, projectId: projectId(), billable, description: 'work', ...extra });
-  const finished = (id: string) => waitFor(async () => {
-    const e = await api.executions.get.query({ id });
+  const timeEntry = (billable: boolean, extra: object = {}) => ({
+    id: `te-${Math.random().toString(16).slice(2)}`,
+    workspaceId: ws,
+    projectId: projectId(),
+    billable,
+    description: 'work',
+    ...extra,
+  });
+  const finished = (id: string) =>
+    waitFor(async () => {
+      const e = await api.executions.get.query({ id });
 
-    return e.status === 'succeeded' || e.status === 'failed' ? e : null;
-  }, 20_000);
+      return e.status === 'succeeded' || e.status === 'failed' ? e : null;
+    }, 20_000);
   const executionOf = async (logId: string) => (await waitFor(async () => (await api.webhooks.get.query({ id: logId })).executions[0]))!.id;
 
   beforeAll(async () => {
@@ -124,7 +157,15 @@ describe.each(dialects)('flows end to end on %s', (dialect) => {
   });
 
   it('versions: every definition change is a new immutable version, executions record theirs', async () => {
-    const updated = await api.flows.update.mutate({ id: flowId, data: { definition: { ...TAG_FLOW, nodes: TAG_FLOW.nodes.map((n) => (n.id === 'billable' ? { ...n, data: { expression: 'payload.billable' } } : n)) } as never } });
+    const updated = await api.flows.update.mutate({
+      id: flowId,
+      data: {
+        definition: {
+          ...TAG_FLOW,
+          nodes: TAG_FLOW.nodes.map((n) => (n.id === 'billable' ? { ...n, data: { expression: 'payload.billable' } } : n)),
+        } as never,
+      },
+    });
     expect(updated.currentVersion).toBe(2);
     const versions = await api.flows.versions.query({ id: flowId });
     expect(versions.map((v) => v.version)).toEqual([2, 1]);
@@ -133,13 +174,23 @@ describe.each(dialects)('flows end to end on %s', (dialect) => {
   });
 
   it('refuses to save an invalid flow, naming the node', async () => {
-    const bad = { ...TAG_FLOW, nodes: [...TAG_FLOW.nodes.slice(0, 2), { ...TAG_FLOW.nodes[2], data: { operationId: 'noSuchOperation', path: {}, query: {} } }, TAG_FLOW.nodes[3]] };
+    const bad = {
+      ...TAG_FLOW,
+      nodes: [
+        ...TAG_FLOW.nodes.slice(0, 2),
+        { ...TAG_FLOW.nodes[2], data: { operationId: 'noSuchOperation', path: {}, query: {} } },
+        TAG_FLOW.nodes[3],
+      ],
+    };
     await expect(api.flows.create.mutate({ name: 'bad', definition: bad as never })).rejects.toThrow(/noSuchOperation|operation/i);
   });
 
   it('dry run shows the would-be requests and sends nothing', async () => {
     const before = sim.requests.length;
-    const result = await api.flows.test.mutate({ definition: TAG_FLOW as never, sample: { eventType: 'NEW_TIME_ENTRY', payload: timeEntry(true) } });
+    const result = await api.flows.test.mutate({
+      definition: TAG_FLOW as never,
+      sample: { eventType: 'NEW_TIME_ENTRY', payload: timeEntry(true) },
+    });
     expect(JSON.stringify(result)).toContain('getProject');
     expect(sim.requests.length).toBe(before);
   });
@@ -147,16 +198,24 @@ describe.each(dialects)('flows end to end on %s', (dialect) => {
   it('answers 5xx and leaves no partial row when the transaction fails after the log insert', async () => {
     const knex = server.deps.db.knex();
     if (dialect === 'sqlite') {
-      await knex.raw("create trigger uw_fail before insert on universal_webhook_flow_execution begin select raise(abort, 'injected failure'); end");
+      await knex.raw(
+        "create trigger uw_fail before insert on universal_webhook_flow_execution begin select raise(abort, 'injected failure'); end",
+      );
     } else {
-      await knex.raw("create or replace function uw_fail() returns trigger language plpgsql as $$ begin raise exception 'injected failure'; end $$");
+      await knex.raw(
+        "create or replace function uw_fail() returns trigger language plpgsql as $$ begin raise exception 'injected failure'; end $$",
+      );
       await knex.raw('create trigger uw_fail before insert on universal_webhook_flow_execution for each row execute function uw_fail()');
     }
     const body = timeEntry(true, { description: 'must not be half written' });
     const deliver = () =>
       fetch(`${server.url}/webhooks/clockify`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'clockify-webhook-event-type': 'NEW_TIME_ENTRY', 'clockify-signature': webhookTokenFor(sim, ws, 'NEW_TIME_ENTRY', server.url) },
+        headers: {
+          'content-type': 'application/json',
+          'clockify-webhook-event-type': 'NEW_TIME_ENTRY',
+          'clockify-signature': webhookTokenFor(sim, ws, 'NEW_TIME_ENTRY', server.url),
+        },
         body: JSON.stringify(body),
       });
     let failedStatus = 0;

@@ -57,7 +57,11 @@ describe.each(dialects)('server shell on %s', (dialect) => {
 
 describe('readiness with a database that is down', () => {
   it('starts, answers /health, and reports 503 with the reason on /ready (no crash loop)', async () => {
-    const down = await startTestServer({ dialect: 'sqlite', env: { UNIVERSAL_WEBHOOK_DB_URL: 'postgresql://nobody@127.0.0.1:1/none' }, migrate: false });
+    const down = await startTestServer({
+      dialect: 'sqlite',
+      env: { UNIVERSAL_WEBHOOK_DB_URL: 'postgresql://nobody@127.0.0.1:1/none' },
+      migrate: false,
+    });
     try {
       await down.deps.db.migrate().catch(() => undefined);
       expect((await fetch(`${down.url}/health`)).status).toBe(200);
@@ -99,7 +103,13 @@ describe('configuration', () => {
 
   it('requires the secrets in production and turns the dev login off there', () => {
     expect(() => readEnv({ NODE_ENV: 'production' })).toThrow(/UW_CLOCKIFY_PUBLIC_KEY: required in production/);
-    const env = readEnv({ NODE_ENV: 'production', UW_CLOCKIFY_PUBLIC_KEY: 'x', UW_ENCRYPTION_KEY: 'y', UW_BASE_URL: 'https://a.example', UW_DEV_LOGIN: 'true' });
+    const env = readEnv({
+      NODE_ENV: 'production',
+      UW_CLOCKIFY_PUBLIC_KEY: 'x',
+      UW_ENCRYPTION_KEY: 'y',
+      UW_BASE_URL: 'https://a.example',
+      UW_DEV_LOGIN: 'true',
+    });
     expect(env.UW_DEV_LOGIN).toBe(false);
   });
 });

@@ -23,7 +23,12 @@ describe('HTTP actions through the SSRF guard', () => {
   const flowTo = (url: string) => ({
     nodes: [
       { id: 'trigger', kind: 'trigger', position: { x: 0, y: 0 }, data: { source: 'clockify', events: ['NEW_CLIENT'] } },
-      { id: 'forward', kind: 'http', position: { x: 0, y: 100 }, data: { method: 'POST', url: JSON.stringify(url), headers: { 'x-event': 'event.type' }, body: '{ "client": payload.name }' } },
+      {
+        id: 'forward',
+        kind: 'http',
+        position: { x: 0, y: 100 },
+        data: { method: 'POST', url: JSON.stringify(url), headers: { 'x-event': 'event.type' }, body: '{ "client": payload.name }' },
+      },
     ],
     edges: [{ id: 'e', source: 'trigger', target: 'forward' }],
   });
@@ -57,7 +62,12 @@ describe('HTTP actions through the SSRF guard', () => {
     targetUrl = `http://127.0.0.2:${(target.address() as AddressInfo).port}/hook`;
     blockedUrl = `http://127.0.0.1:${(blocked.address() as AddressInfo).port}/internal`;
     sim = await startSimulator({ seed: { workspaces: [{ id: ws, users: 1, clients: 1 }] } });
-    server = await startTestServer({ dialect: 'sqlite', clockifyPem: sim.publicKeyPem, worker: {}, env: { UW_HTTP_ALLOWLIST: '127.0.0.2', UW_ENABLE_GENERIC_HTTP_ACTIONS: 'true' } });
+    server = await startTestServer({
+      dialect: 'sqlite',
+      clockifyPem: sim.publicKeyPem,
+      worker: {},
+      env: { UW_HTTP_ALLOWLIST: '127.0.0.2', UW_ENABLE_GENERIC_HTTP_ACTIONS: 'true' },
+    });
     await installLikeClockify(sim, server.url, ws);
     api = trpcClient(server.url, await sim.userToken(ws, { role: 'OWNER' }));
   });
@@ -89,7 +99,10 @@ describe('HTTP actions through the SSRF guard', () => {
   });
 
   it('refuses the cloud metadata address', async () => {
-    const flow = await api.flows.create.mutate({ name: 'metadata', definition: flowTo('http://169.254.169.254/latest/meta-data/') as never });
+    const flow = await api.flows.create.mutate({
+      name: 'metadata',
+      definition: flowTo('http://169.254.169.254/latest/meta-data/') as never,
+    });
     const execution = await runOnce();
     expect(execution.status).toBe('failed');
     expect((execution.error as { code: string }).code).toBe('SSRF_BLOCKED');
@@ -97,7 +110,9 @@ describe('HTTP actions through the SSRF guard', () => {
   });
 
   it('turns HTTP actions off with the workspace setting', async () => {
-    await sim.sendLifecycle(server.url, 'settings-updated', ws, { settings: [{ id: 'enable_generic_http_actions', name: 'x', value: false }] });
+    await sim.sendLifecycle(server.url, 'settings-updated', ws, {
+      settings: [{ id: 'enable_generic_http_actions', name: 'x', value: false }],
+    });
     const flow = await api.flows.create.mutate({ name: 'off', definition: flowTo(targetUrl) as never });
     const execution = await runOnce();
     expect(execution.status).toBe('failed');

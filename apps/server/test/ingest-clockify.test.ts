@@ -7,7 +7,19 @@ import { WebhookLog } from '@uw/db';
 import { testDialects } from '@uw/db/testing';
 import { startSimulator, type Simulator } from '@uw/simulator';
 
-import { createClockifyKeys, REQUIRE_PG, SHARED, signWithSim, startTestServer, TEST_PG_ADMIN_URL, trpcClient, waitFor, webhookTokenFor, installLikeClockify, type TTestServer } from './utils';
+import {
+  createClockifyKeys,
+  REQUIRE_PG,
+  SHARED,
+  signWithSim,
+  startTestServer,
+  TEST_PG_ADMIN_URL,
+  trpcClient,
+  waitFor,
+  webhookTokenFor,
+  installLikeClockify,
+  type TTestServer,
+} from './utils';
 
 const dialects = await testDialects({ pgAdminUrl: TEST_PG_ADMIN_URL, requirePg: REQUIRE_PG });
 const EXAMPLES = join(SHARED, 'clockify/examples/webhooks');
@@ -80,7 +92,9 @@ describe.each(dialects)('Clockify webhook ingestion on %s', (dialect) => {
     const unsigned = `${Buffer.from('{"alg":"none"}').toString('base64url')}.${Buffer.from(JSON.stringify({ iss: 'clockify', sub: 'universal-webhook', type: 'addon', workspaceId: ws })).toString('base64url')}.`;
     const genuineButUnknown = await signWithSim(sim, { workspaceId: ws, addonId: sim.addonId, sub: 'universal-webhook' });
     for (const sig of [forged, unsigned, genuineButUnknown, 'garbage']) {
-      const res = await deliver('NEW_TIME_ENTRY', JSON.stringify({ id: `x-${sig.length}`, workspaceId: ws }), { 'clockify-signature': sig });
+      const res = await deliver('NEW_TIME_ENTRY', JSON.stringify({ id: `x-${sig.length}`, workspaceId: ws }), {
+        'clockify-signature': sig,
+      });
       expect(res.status).toBe(401);
       expect((await res.json()).error.code).toBe('SIGNATURE_INVALID');
     }
@@ -100,14 +114,24 @@ describe.each(dialects)('Clockify webhook ingestion on %s', (dialect) => {
       ['unknown event type', { headers: { 'clockify-webhook-event-type': 'NOT_AN_EVENT' }, body: '{}' }, 400, 'UNKNOWN_EVENT_TYPE'],
       ['invalid JSON', { headers: {}, body: '{"a":' }, 400, 'INVALID_JSON'],
       ['text/plain', { headers: { 'content-type': 'text/plain' }, body: '{}' }, 415, 'UNSUPPORTED_MEDIA_TYPE'],
-      ['invalid UTF-8', { headers: {}, body: Buffer.from([0x7b, 0x22, 0xff, 0x22, 0x3a, 0x31, 0x7d]) as unknown as string }, 400, 'INVALID_JSON'],
+      [
+        'invalid UTF-8',
+        { headers: {}, body: Buffer.from([0x7b, 0x22, 0xff, 0x22, 0x3a, 0x31, 0x7d]) as unknown as string },
+        400,
+        'INVALID_JSON',
+      ],
       ['too large', { headers: {}, body: JSON.stringify({ big: 'x'.repeat(1_100_000) }) }, 413, 'PAYLOAD_TOO_LARGE'],
     ];
     for (const [name, init, status, code] of cases) {
       const res = await fetch(`${server.url}/webhooks/clockify`, {
         method: 'POST',
         body: init.body,
-        headers: { 'content-type': 'application/json', 'clockify-webhook-event-type': 'NEW_TIME_ENTRY', 'clockify-signature': token, ...init.headers },
+        headers: {
+          'content-type': 'application/json',
+          'clockify-webhook-event-type': 'NEW_TIME_ENTRY',
+          'clockify-signature': token,
+          ...init.headers,
+        },
       });
       expect(res.status, name).toBe(status);
       expect((await res.json()).error.code, name).toBe(code);
@@ -125,8 +149,13 @@ describe.each(dialects)('Clockify webhook ingestion on %s', (dialect) => {
   });
 
   it('redacts configured fields before storage and marks what was redacted', async () => {
-    await sim.sendLifecycle(server.url, 'settings-updated', ws, { settings: [{ id: 'redact_fields', name: 'r', value: '$.user.email, $.note' }] });
-    const res = await deliver('NEW_TIME_ENTRY', JSON.stringify({ id: 'pii-1', workspaceId: ws, user: { email: 'secret.person@example.com', name: 'S' }, note: 'n' }));
+    await sim.sendLifecycle(server.url, 'settings-updated', ws, {
+      settings: [{ id: 'redact_fields', name: 'r', value: '$.user.email, $.note' }],
+    });
+    const res = await deliver(
+      'NEW_TIME_ENTRY',
+      JSON.stringify({ id: 'pii-1', workspaceId: ws, user: { email: 'secret.person@example.com', name: 'S' }, note: 'n' }),
+    );
     const { id } = await res.json();
     const row = await server.deps.db.fork().findOneOrFail(WebhookLog, { id, workspaceId: ws });
     expect(JSON.stringify(row.payload)).not.toContain('secret.person@example.com');

@@ -15,7 +15,11 @@ describe.each(dialects)('custom webhook sources on %s', (dialect) => {
   let server: TTestServer;
   let api: ReturnType<typeof trpcClient>;
   const send = (publicId: string, body: string, headers: Record<string, string> = {}) =>
-    fetch(`${server.url}/webhooks/custom/${publicId}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+    fetch(`${server.url}/webhooks/custom/${publicId}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body,
+    });
   const create = (verification: Record<string, unknown>, extra: Record<string, unknown> = {}) =>
     api.sources.create.mutate({ name: `src ${verification.kind}`, verification: verification as never, ...extra });
 
@@ -32,9 +36,15 @@ describe.each(dialects)('custom webhook sources on %s', (dialect) => {
     // The vector signs a non-JSON payload; we check the signature layer with a JSON body of our own too.
     expect(hmacHex("It's a Secret to Everybody", payload)).toBe('757107ea0eb2509fc211221cce984b8a37570b6d7586c22c46f4379c8b043e17');
     const body = JSON.stringify({ action: 'opened' });
-    const good = await send(source.publicId, body, { 'x-hub-signature-256': `sha256=${hmacHex("It's a Secret to Everybody", body)}`, 'x-github-event': 'issues', 'x-github-delivery': 'd-1' });
+    const good = await send(source.publicId, body, {
+      'x-hub-signature-256': `sha256=${hmacHex("It's a Secret to Everybody", body)}`,
+      'x-github-event': 'issues',
+      'x-github-delivery': 'd-1',
+    });
     expect(good.status).toBe(200);
-    const bad = await send(source.publicId, body.replace('opened', 'closed'), { 'x-hub-signature-256': `sha256=${hmacHex("It's a Secret to Everybody", body)}` });
+    const bad = await send(source.publicId, body.replace('opened', 'closed'), {
+      'x-hub-signature-256': `sha256=${hmacHex("It's a Secret to Everybody", body)}`,
+    });
     expect(bad.status).toBe(401);
     const wrong = await send(source.publicId, body, { 'x-hub-signature-256': `sha256=${hmacHex('other', body)}` });
     expect(wrong.status).toBe(401);
@@ -51,7 +61,9 @@ describe.each(dialects)('custom webhook sources on %s', (dialect) => {
     const now = Math.floor(Date.now() / 1000);
     const ok = await send(source.publicId, body, { 'stripe-signature': sign(now) });
     expect(ok.status).toBe(200);
-    expect((await server.deps.db.fork().findOneOrFail(WebhookLog, { id: (await ok.json()).id, workspaceId: 'dev-workspace' })).eventType).toBe('invoice.paid');
+    expect(
+      (await server.deps.db.fork().findOneOrFail(WebhookLog, { id: (await ok.json()).id, workspaceId: 'dev-workspace' })).eventType,
+    ).toBe('invoice.paid');
     expect((await send(source.publicId, body, { 'stripe-signature': sign(now - 301) })).status).toBe(401);
     expect((await send(source.publicId, body, { 'stripe-signature': sign(now + 301) })).status).toBe(401);
     expect((await send(source.publicId, body, { 'stripe-signature': `t=${now}` })).status).toBe(401);
@@ -63,7 +75,11 @@ describe.each(dialects)('custom webhook sources on %s', (dialect) => {
     const body = JSON.stringify({ type: 'thing.happened', n: 1 });
     const at = new Date();
     const sig = wh.sign('msg_1', at, body);
-    const headers = (id: string, ts: Date, signature: string) => ({ 'webhook-id': id, 'webhook-timestamp': String(Math.floor(ts.getTime() / 1000)), 'webhook-signature': signature });
+    const headers = (id: string, ts: Date, signature: string) => ({
+      'webhook-id': id,
+      'webhook-timestamp': String(Math.floor(ts.getTime() / 1000)),
+      'webhook-signature': signature,
+    });
     expect((await send(source.publicId, body, headers('msg_1', at, sig))).status).toBe(200);
     const multi = `v2,abc v1,${Buffer.from('wrong').toString('base64')} ${wh.sign('msg_2', at, body)}`;
     expect((await send(source.publicId, body, headers('msg_2', at, multi))).status).toBe(200);
@@ -81,9 +97,16 @@ describe.each(dialects)('custom webhook sources on %s', (dialect) => {
     const wh = new Webhook(secret!);
     const body = JSON.stringify({ type: 'again' });
     const at = new Date();
-    const h = { 'webhook-id': 'msg_dup', 'webhook-timestamp': String(Math.floor(at.getTime() / 1000)), 'webhook-signature': wh.sign('msg_dup', at, body) };
+    const h = {
+      'webhook-id': 'msg_dup',
+      'webhook-timestamp': String(Math.floor(at.getTime() / 1000)),
+      'webhook-signature': wh.sign('msg_dup', at, body),
+    };
     const results = await Promise.all(Array.from({ length: 10 }, () => send(source.publicId, body, h).then((r) => r.json())));
-    expect(results.filter((r) => r.outcome === 'duplicate'), JSON.stringify(results)).toHaveLength(9);
+    expect(
+      results.filter((r) => r.outcome === 'duplicate'),
+      JSON.stringify(results),
+    ).toHaveLength(9);
   });
 
   it('HMAC in a named header (hex with prefix, and base64), bearer, and rotation keeps both secrets live', async () => {

@@ -20,7 +20,7 @@ type TCall = (api: ReturnType<typeof trpcClient>, b: TIds) => Promise<unknown>;
  */
 const CALLS: Record<string, TCall> = {
   'installation.status': (api) => api.installation.status.query(),
-  'installation.repairWebhooks': async () => 'not applicable: acts on the caller\'s own installation',
+  'installation.repairWebhooks': async () => "not applicable: acts on the caller's own installation",
   'settings.get': (api) => api.settings.get.query(),
   'webhooks.list': (api) => api.webhooks.list.query({}),
   'webhooks.get': (api, b) => api.webhooks.get.query({ id: b.logId }),
@@ -28,7 +28,7 @@ const CALLS: Record<string, TCall> = {
   'webhooks.stats': (api) => api.webhooks.stats.query({ hours: 24 }),
   'flows.list': (api) => api.flows.list.query(),
   'flows.get': (api, b) => api.flows.get.query({ id: b.flowId }),
-  'flows.create': async () => 'not applicable: creates in the caller\'s own workspace',
+  'flows.create': async () => "not applicable: creates in the caller's own workspace",
   'flows.update': (api, b) => api.flows.update.mutate({ id: b.flowId, data: { name: 'hijacked' } }),
   'flows.delete': (api, b) => api.flows.delete.mutate({ id: b.flowId }),
   'flows.versions': (api, b) => api.flows.versions.query({ id: b.flowId }),
@@ -39,15 +39,15 @@ const CALLS: Record<string, TCall> = {
   'executions.retry': (api, b) => api.executions.retry.mutate({ id: b.executionId }),
   'sources.list': (api) => api.sources.list.query(),
   'sources.get': (api, b) => api.sources.get.query({ id: b.sourceId }),
-  'sources.create': async () => 'not applicable: creates in the caller\'s own workspace',
+  'sources.create': async () => "not applicable: creates in the caller's own workspace",
   'sources.update': (api, b) => api.sources.update.mutate({ id: b.sourceId, data: { name: 'hijacked' } }),
   'sources.delete': (api, b) => api.sources.delete.mutate({ id: b.sourceId }),
   'sources.rotateSecret': (api, b) => api.sources.rotateSecret.mutate({ id: b.sourceId }),
   'keys.list': (api) => api.keys.list.query(),
-  'keys.create': async () => 'not applicable: creates in the caller\'s own workspace',
+  'keys.create': async () => "not applicable: creates in the caller's own workspace",
   'keys.revoke': (api, b) => api.keys.revoke.mutate({ id: b.keyId }),
   'bootstrap.status': (api) => api.bootstrap.status.query(),
-  'bootstrap.trigger': async () => 'not applicable: acts on the caller\'s own workspace',
+  'bootstrap.trigger': async () => "not applicable: acts on the caller's own workspace",
   'cache.search': (api) => api.cache.search.query({ entityType: 'project' }),
   'cache.counts': (api) => api.cache.counts.query(),
   'explorer.endpoints': (api) => api.explorer.endpoints.query({}),
@@ -70,7 +70,14 @@ describe.each(dialects)('workspace isolation on %s (T1)', (dialect) => {
   let snapshotB: () => Promise<string>;
 
   beforeAll(async () => {
-    sim = await startSimulator({ seed: { workspaces: [{ id: A, users: 1, projects: 1 }, { id: B, users: 1, projects: 1 }] } });
+    sim = await startSimulator({
+      seed: {
+        workspaces: [
+          { id: A, users: 1, projects: 1 },
+          { id: B, users: 1, projects: 1 },
+        ],
+      },
+    });
     server = await startTestServer({ dialect, clockifyPem: sim.publicKeyPem });
     await installLikeClockify(sim, server.url, A);
     await installLikeClockify(sim, server.url, B);
@@ -78,7 +85,10 @@ describe.each(dialects)('workspace isolation on %s (T1)', (dialect) => {
     const apiB = trpcClient(server.url, await sim.userToken(B, { role: 'OWNER' }));
     const flow = await apiB.flows.create.mutate({
       name: 'B flow',
-      definition: { nodes: [{ id: 't', kind: 'trigger', position: { x: 0, y: 0 }, data: { source: 'clockify', events: ['NEW_PROJECT'] } }], edges: [] },
+      definition: {
+        nodes: [{ id: 't', kind: 'trigger', position: { x: 0, y: 0 }, data: { source: 'clockify', events: ['NEW_PROJECT'] } }],
+        edges: [],
+      },
     });
     const { source } = await apiB.sources.create.mutate({ name: 'B source', verification: { kind: 'none' } });
     const key = await apiB.keys.create.mutate({ name: 'B key' });
@@ -88,7 +98,15 @@ describe.each(dialects)('workspace isolation on %s (T1)', (dialect) => {
     b = { flowId: flow.id, sourceId: source.id, keyId: key.id, logId, executionId: execs.items[0]?.id ?? 'none' };
     snapshotB = async () => {
       const knex = server.deps.db.knex();
-      const tables = ['universal_webhook_flow', 'universal_webhook_flow_version', 'universal_webhook_custom_source', 'universal_webhook_service_key', 'universal_webhook_log', 'universal_webhook_flow_execution', 'universal_webhook_execution_step'];
+      const tables = [
+        'universal_webhook_flow',
+        'universal_webhook_flow_version',
+        'universal_webhook_custom_source',
+        'universal_webhook_service_key',
+        'universal_webhook_log',
+        'universal_webhook_flow_execution',
+        'universal_webhook_execution_step',
+      ];
       const rows = await Promise.all(tables.map((t) => knex(t).where('workspace_id', B).orderBy('id')));
 
       return JSON.stringify(rows);

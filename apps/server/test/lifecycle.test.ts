@@ -14,7 +14,11 @@ describe.each(dialects)('lifecycle on %s', (dialect) => {
   let server: TTestServer;
   const ws = 'aaaaaaaaaaaaaaaaaaaaaaa1';
   const post = (path: string, body: unknown, token?: string) =>
-    fetch(`${server.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { 'x-addon-lifecycle-token': token } : {}) }, body: JSON.stringify(body) });
+    fetch(`${server.url}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { 'x-addon-lifecycle-token': token } : {}) },
+      body: JSON.stringify(body),
+    });
 
   beforeAll(async () => {
     sim = await startSimulator({ seed: { workspaces: [{ id: ws, users: 2, clients: 2, projects: 3, tags: 2, timeEntries: 5 }] } });
@@ -50,7 +54,11 @@ describe.each(dialects)('lifecycle on %s', (dialect) => {
 
   it('stores settings sent by Clockify and ignores unknown ids', async () => {
     const res = await sim.sendLifecycle(server.url, 'settings-updated', ws, {
-      settings: [{ id: 'max_rps', name: 'Max', value: 10 }, { id: 'enable_custom', name: 'Custom', value: false }, { id: 'txt-setting', name: 'x', value: 'y' }],
+      settings: [
+        { id: 'max_rps', name: 'Max', value: 10 },
+        { id: 'enable_custom', name: 'Custom', value: false },
+        { id: 'txt-setting', name: 'x', value: 'y' },
+      ],
     });
     expect(res.status).toBe(200);
     const inst = await server.deps.db.fork().findOneOrFail(Installation, { workspaceId: ws });
@@ -96,7 +104,20 @@ describe.each(dialects)('lifecycle on %s', (dialect) => {
 
   it('uninstalls: removes the webhooks at Clockify, forgets the token, disables flows; reinstall works', async () => {
     const em = server.deps.db.fork();
-    await em.insert(Flow, { id: 'f-uninstall', workspaceId: ws, name: 'x', description: null, enabled: true, currentVersionId: 'v', currentVersion: 1, lastRunStatus: null, lastRunAt: null, createdAt: 1, updatedAt: 1, deletedAt: null });
+    await em.insert(Flow, {
+      id: 'f-uninstall',
+      workspaceId: ws,
+      name: 'x',
+      description: null,
+      enabled: true,
+      currentVersionId: 'v',
+      currentVersion: 1,
+      lastRunStatus: null,
+      lastRunAt: null,
+      createdAt: 1,
+      updatedAt: 1,
+      deletedAt: null,
+    });
     expect((await sim.sendLifecycle(server.url, 'uninstalled', ws, {})).status).toBe(200);
     const inst = await server.deps.db.fork().findOneOrFail(Installation, { workspaceId: ws });
     expect(inst.status).toBe('DELETED');

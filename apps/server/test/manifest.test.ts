@@ -14,7 +14,7 @@ import { REPO_ROOT, SHARED } from './utils';
 const manifest = JSON.parse(readFileSync(join(REPO_ROOT, 'manifest.json'), 'utf8'));
 
 describe('manifest.json', () => {
-  it('is valid against Clockify\'s manifest schema 1.6', () => {
+  it("is valid against Clockify's manifest schema 1.6", () => {
     const schema = JSON.parse(readFileSync(join(SHARED, 'clockify/manifest.schema.json'), 'utf8'));
     const ajv = new Ajv({ allErrors: true, strict: false });
     addFormats(ajv);
@@ -38,7 +38,12 @@ describe('manifest.json', () => {
     expect(manifest.schemaVersion).toBe('1.6');
     expect(manifest.minimalSubscriptionPlan).toBe('ENTERPRISE');
     expect(new Set(manifest.scopes).size).toBe(30);
-    expect(manifest.lifecycle.map((l: { type: string }) => l.type).sort()).toEqual(['DELETED', 'INSTALLED', 'SETTINGS_UPDATED', 'STATUS_CHANGED']);
+    expect(manifest.lifecycle.map((l: { type: string }) => l.type).sort()).toEqual([
+      'DELETED',
+      'INSTALLED',
+      'SETTINGS_UPDATED',
+      'STATUS_CHANGED',
+    ]);
     expect(manifest.components).toEqual([expect.objectContaining({ type: 'sidebar', accessLevel: 'ADMINS' })]);
   });
 

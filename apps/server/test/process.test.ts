@@ -14,7 +14,15 @@ function startMain(env: Record<string, string>) {
   const port = String(20_000 + Math.floor(Math.random() * 20_000));
   const output: string[] = [];
   child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
-    env: { ...process.env, NODE_ENV: 'test', PORT: port, HOST: '127.0.0.1', UW_DATA_DIR: mkdtempSync(join(tmpdir(), 'uw-main-')), UW_CLOCKIFY_OPENAPI: '/nonexistent/openapi.json', ...env },
+    env: {
+      ...process.env,
+      NODE_ENV: 'test',
+      PORT: port,
+      HOST: '127.0.0.1',
+      UW_DATA_DIR: mkdtempSync(join(tmpdir(), 'uw-main-')),
+      UW_CLOCKIFY_OPENAPI: '/nonexistent/openapi.json',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout!.on('data', (d) => output.push(String(d)));

@@ -23,17 +23,31 @@ describe('secrets stay secret', () => {
     canaries.webhookToken = webhookTokenFor(sim, ws, 'NEW_PROJECT', server.url);
     canaries.userToken = await sim.userToken(ws, { role: 'OWNER' });
     const api = trpcClient(server.url, canaries.userToken);
-    const source = await api.sources.create.mutate({ name: 'canary', verification: { kind: 'bearer' }, secret: 'source-secret-canary-123' });
+    const source = await api.sources.create.mutate({
+      name: 'canary',
+      verification: { kind: 'bearer' },
+      secret: 'source-secret-canary-123',
+    });
     canaries.sourceSecret = source.secret!;
     const key = await api.keys.create.mutate({ name: 'canary key' });
     canaries.serviceKey = key.key;
 
     const record = async (res: Response) => responses.push(`${res.status} ${JSON.stringify([...res.headers])} ${await res.text()}`);
     await record(await fetch(`${server.url}/?auth_token=${canaries.userToken}`));
-    await record(await fetch(`${server.url}/trpc/settings.get?auth_token=${canaries.userToken}`, { headers: { authorization: `Bearer ${canaries.userToken}` } }));
+    await record(
+      await fetch(`${server.url}/trpc/settings.get?auth_token=${canaries.userToken}`, {
+        headers: { authorization: `Bearer ${canaries.userToken}` },
+      }),
+    );
     await record(await fetch(`${server.url}/trpc/sources.list`, { headers: { authorization: `Bearer ${canaries.serviceKey}` } }));
     await record(await fetch(`${server.url}/trpc/keys.list`, { headers: { authorization: `Bearer ${canaries.userToken}` } }));
-    await record(await fetch(`${server.url}/webhooks/custom/${source.source.publicId}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${canaries.sourceSecret}` }, body: '{"ok":1}' }));
+    await record(
+      await fetch(`${server.url}/webhooks/custom/${source.source.publicId}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${canaries.sourceSecret}` },
+        body: '{"ok":1}',
+      }),
+    );
     const hook = await sim.sendWebhook(server.url, ws, 'NEW_PROJECT');
     responses.push(JSON.stringify(hook.response));
     await record(await fetch(`${server.url}/trpc/webhooks.list`, { headers: { authorization: `Bearer ${canaries.userToken}` } }));
@@ -61,7 +75,13 @@ describe('secrets stay secret', () => {
 
   it('keeps no plaintext secret in the database (T6)', async () => {
     const knex = server.deps.db.knex();
-    const tables = ['universal_webhook_installation', 'universal_webhook_subscription', 'universal_webhook_custom_source', 'universal_webhook_service_key', 'universal_webhook_log'];
+    const tables = [
+      'universal_webhook_installation',
+      'universal_webhook_subscription',
+      'universal_webhook_custom_source',
+      'universal_webhook_service_key',
+      'universal_webhook_log',
+    ];
     const dump = JSON.stringify(await Promise.all(tables.map((t) => knex(t).select('*'))));
     for (const [name, value] of Object.entries(canaries)) {
       expect(dump.includes(value), `${name} stored in plain text`).toBe(false);

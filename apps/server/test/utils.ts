@@ -33,7 +33,11 @@ export const SHARED = resolve(REPO_ROOT, '../shared');
 export function createClockifyKeys() {
   const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const sign = (claims: Record<string, unknown>, opts: { expiresIn?: string; key?: KeyObject } = {}) => {
-    const jwt = new SignJWT({ type: 'addon', ...claims }).setProtectedHeader({ alg: 'RS256' }).setIssuer('clockify').setSubject(String(claims.sub ?? 'universal-webhook')).setIssuedAt();
+    const jwt = new SignJWT({ type: 'addon', ...claims })
+      .setProtectedHeader({ alg: 'RS256' })
+      .setIssuer('clockify')
+      .setSubject(String(claims.sub ?? 'universal-webhook'))
+      .setIssuedAt();
     if (opts.expiresIn) jwt.setExpirationTime(opts.expiresIn);
 
     return jwt.sign(opts.key ?? privateKey);
@@ -50,30 +54,65 @@ export type TTestServer = {
 };
 
 /** Boots the real app (createApp + real database + real HTTP on 127.0.0.1) with a fresh database. */
-export async function startTestServer(opts: { dialect: Dialect; env?: Record<string, string>; clockifyPem?: string; migrate?: boolean; worker?: { leaseMs?: number; concurrency?: number } }): Promise<TTestServer> {
+export async function startTestServer(opts: {
+  dialect: Dialect;
+  env?: Record<string, string>;
+  clockifyPem?: string;
+  migrate?: boolean;
+  worker?: { leaseMs?: number; concurrency?: number };
+}): Promise<TTestServer> {
   const scratch = await createScratchDatabase(opts.dialect, TEST_PG_ADMIN_URL);
   const dataDir = mkdtempSync(join(tmpdir(), 'uw-server-'));
   const env = readEnv({
-    NODE_ENV: 'test', PORT: '0', UW_DATA_DIR: dataDir, UNIVERSAL_WEBHOOK_DB_URL: scratch.url, LOG_LEVEL: 'info',
-    UW_ENCRYPTION_KEY: '11'.repeat(32), UW_CLOCKIFY_OPENAPI: resolve(SHARED, 'clockify/openapi.json'), UW_BOOTSTRAP_RUN_ON_INSTALL: 'false',
+    NODE_ENV: 'test',
+    PORT: '0',
+    UW_DATA_DIR: dataDir,
+    UNIVERSAL_WEBHOOK_DB_URL: scratch.url,
+    LOG_LEVEL: 'info',
+    UW_ENCRYPTION_KEY: '11'.repeat(32),
+    UW_CLOCKIFY_OPENAPI: resolve(SHARED, 'clockify/openapi.json'),
+    UW_BOOTSTRAP_RUN_ON_INSTALL: 'false',
     ...(opts.clockifyPem ? { UW_CLOCKIFY_PUBLIC_KEY: opts.clockifyPem } : {}),
     ...opts.env,
   });
   const logs: string[] = [];
-  const logger = createLogger(env.LOG_LEVEL, new Writable({ write(chunk, _enc, cb) { logs.push(String(chunk)); cb(); } }));
+  const logger = createLogger(
+    env.LOG_LEVEL,
+    new Writable({
+      write(chunk, _enc, cb) {
+        logs.push(String(chunk));
+        cb();
+      },
+    }),
+  );
   const deps = await createDeps(env, logger);
   const readiness = createReadiness(deps.db, logger, 200);
   if (opts.migrate !== false) {
     await readiness.migrateUntilReady(new AbortController().signal);
     await deps.runtime.flowIndex.refresh();
   }
-  const manifest = () => buildManifest(resolve(REPO_ROOT, 'manifest.json'), { baseUrl: deps.api.config.baseUrl, addonKey: env.UW_ADDON_KEY, defaults: deps.api.config.settingsDefaults });
-  const app = createApp({ runtime: deps.runtime, logger, readiness, manifest, webDist: resolve(REPO_ROOT, 'apps/web/dist'), devLogin: env.UW_DEV_LOGIN, bodyLimitBytes: env.UW_WEBHOOK_BODY_LIMIT_BYTES });
+  const manifest = () =>
+    buildManifest(resolve(REPO_ROOT, 'manifest.json'), {
+      baseUrl: deps.api.config.baseUrl,
+      addonKey: env.UW_ADDON_KEY,
+      defaults: deps.api.config.settingsDefaults,
+    });
+  const app = createApp({
+    runtime: deps.runtime,
+    logger,
+    readiness,
+    manifest,
+    webDist: resolve(REPO_ROOT, 'apps/web/dist'),
+    devLogin: env.UW_DEV_LOGIN,
+    bodyLimitBytes: env.UW_WEBHOOK_BODY_LIMIT_BYTES,
+  });
   const server = app.listen(0, '127.0.0.1');
   await new Promise((r) => server.once('listening', r));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   deps.api.config.baseUrl = url;
-  const worker = opts.worker ? createWorker(deps.runtime, { concurrency: opts.worker.concurrency ?? 4, leaseMs: opts.worker.leaseMs ?? 5_000, pollMs: 50 }) : null;
+  const worker = opts.worker
+    ? createWorker(deps.runtime, { concurrency: opts.worker.concurrency ?? 4, leaseMs: opts.worker.leaseMs ?? 5_000, pollMs: 50 })
+    : null;
   if (worker) {
     deps.runtime.hooks.onQueued = () => worker.nudge();
     worker.start();
@@ -127,7 +166,11 @@ export function webhookTokenFor(sim: Simulator, workspaceId: string, eventType: 
 
 /** A token signed with the simulator's key (so the server trusts the signature); claims as given. */
 export async function signWithSim(sim: Simulator, claims: Record<string, unknown>, opts: { expiresIn?: string } = {}) {
-  const jwt = new SignJWT({ type: 'addon', ...claims }).setProtectedHeader({ alg: 'RS256' }).setIssuer(String(claims.iss ?? 'clockify')).setSubject(String(claims.sub ?? sim.addonKey)).setIssuedAt();
+  const jwt = new SignJWT({ type: 'addon', ...claims })
+    .setProtectedHeader({ alg: 'RS256' })
+    .setIssuer(String(claims.iss ?? 'clockify'))
+    .setSubject(String(claims.sub ?? sim.addonKey))
+    .setIssuedAt();
   if (opts.expiresIn) jwt.setExpirationTime(opts.expiresIn);
 
   return jwt.sign(createPrivateKey(sim.privateKeyPem));

@@ -25,7 +25,10 @@ export function createClient({ url, token }: TClientOptions) {
         true: httpSubscriptionLink({
           url: endpoint,
           EventSource,
-          eventSourceOptions: () => ({ fetch: (input: string | URL | Request, init?: RequestInit) => fetch(input, { ...init, headers: { ...(init?.headers as Record<string, string>), authorization } }) }),
+          eventSourceOptions: () => ({
+            fetch: (input: string | URL | Request, init?: RequestInit) =>
+              fetch(input, { ...init, headers: { ...(init?.headers as Record<string, string>), authorization } }),
+          }),
         }),
         false: httpBatchLink({ url: endpoint, headers: () => ({ authorization }) }),
       }),

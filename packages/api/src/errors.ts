@@ -57,7 +57,10 @@ export class OperationalError extends AppError {
 }
 
 export class UnexpectedError extends AppError {
-  constructor(message: string, override readonly cause?: unknown) {
+  constructor(
+    message: string,
+    override readonly cause?: unknown,
+  ) {
     super('unexpected', 'INTERNAL', message);
   }
 }

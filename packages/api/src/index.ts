@@ -18,7 +18,13 @@ export { runRetention } from './services/jobs/retention';
 export { repairAllWebhooks, repairWebhooks } from './services/installations/webhook-registrations';
 export { createSharedRateLimiter } from './services/ratelimit/pg-rate-limiter';
 export { createClient, type TClientOptions } from './client';
-export { startBootstrap, resumeBootstraps, stopBootstraps, type TStartOptions, type TStartResult } from './services/bootstrap/start-bootstrap';
+export {
+  startBootstrap,
+  resumeBootstraps,
+  stopBootstraps,
+  type TStartOptions,
+  type TStartResult,
+} from './services/bootstrap/start-bootstrap';
 export { buildBootstrapPlan } from './services/bootstrap/build-plan';
 export { getBootstrapStatus, type TBootstrapView, type TPlanView } from './services/bootstrap/bootstrap-status';
 export type { TPlanStep } from './services/bootstrap/plan-types';
@@ -27,4 +33,10 @@ export { refreshExpiredCache, type TRefreshResult } from './services/cache/refre
 export { clearWorkspaceCache, countCache, searchCache, type TCacheCount, type TCacheHit } from './services/cache/cache-store';
 export { curlFor, TOKEN_PLACEHOLDER } from './services/explorer/curl';
 export { destructiveReason } from './services/explorer/destructive';
-export type { TEndpointsResponse, TExecuteRequest, TExecuteResponse, THistoryResponse, TOperationDetail } from './services/explorer/explorer.types';
+export type {
+  TEndpointsResponse,
+  TExecuteRequest,
+  TExecuteResponse,
+  THistoryResponse,
+  TOperationDetail,
+} from './services/explorer/explorer.types';

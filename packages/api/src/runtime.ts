@@ -24,7 +24,9 @@ export type TRuntime = {
 };
 
 export function createRuntime(deps: TApiDeps): TRuntime {
-  const flowIndex = createFlowIndex(deps.db, { onError: (err) => deps.logger.warn({ err: (err as Error).message }, 'flow index refresh failed') });
+  const flowIndex = createFlowIndex(deps.db, {
+    onError: (err) => deps.logger.warn({ err: (err as Error).message }, 'flow index refresh failed'),
+  });
   const commitQueue = createCommitQueue(deps.db, { onExecutions: () => runtime.hooks.onQueued() });
   const runtime: TRuntime = {
     deps,

@@ -83,10 +83,7 @@ async function adminQuery(url: string, sql: string) {
 }
 
 /** Opens a migrated scratch database; `close()` closes and drops it. */
-export async function openTestDatabase(
-  dialect: Dialect,
-  pgAdminUrl = DEFAULT_PG,
-): Promise<TDatabase & { url: string }> {
+export async function openTestDatabase(dialect: Dialect, pgAdminUrl = DEFAULT_PG): Promise<TDatabase & { url: string }> {
   const scratch = await createScratchDatabase(dialect, pgAdminUrl);
   const db = await openDatabase({ url: scratch.url, migrate: true });
   const close = async () => {

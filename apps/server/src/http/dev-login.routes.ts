@@ -19,13 +19,28 @@ export function devLoginRoutes(runtime: TRuntime): Router {
     if (!existing) {
       const now = Date.now();
       await em.insert(Installation, {
-        id: newId(), workspaceId: DEV_WORKSPACE_ID, addonId: 'dev-addon', status: 'ACTIVE', tokenCipher: null,
-        apiUrl: 'http://127.0.0.1:0/api', reportsUrl: 'http://127.0.0.1:0/reports', ownerUserId: DEV_USER_ID,
-        settings: {}, installedAt: now, updatedAt: now, uninstalledAt: null,
+        id: newId(),
+        workspaceId: DEV_WORKSPACE_ID,
+        addonId: 'dev-addon',
+        status: 'ACTIVE',
+        tokenCipher: null,
+        apiUrl: 'http://127.0.0.1:0/api',
+        reportsUrl: 'http://127.0.0.1:0/reports',
+        ownerUserId: DEV_USER_ID,
+        settings: {},
+        installedAt: now,
+        updatedAt: now,
+        uninstalledAt: null,
       });
     }
     const token = await signDevToken(deps, DEV_WORKSPACE_ID, DEV_USER_ID);
-    res.json({ token, workspaceId: DEV_WORKSPACE_ID, userId: DEV_USER_ID, role: 'admin', notice: 'development login: not available in production' });
+    res.json({
+      token,
+      workspaceId: DEV_WORKSPACE_ID,
+      userId: DEV_USER_ID,
+      role: 'admin',
+      notice: 'development login: not available in production',
+    });
   });
 
   return r;

@@ -2,8 +2,17 @@ import express, { Router, type Request } from 'express';
 import type { z } from 'zod';
 
 import {
-  handleDeleted, handleInstalled, handleSettingsUpdated, handleStatusChanged, UserError, verifyLifecycleToken,
-  ZDeletedBodySchema, ZInstalledBodySchema, ZSettingsBodySchema, ZStatusBodySchema, type TRuntime,
+  handleDeleted,
+  handleInstalled,
+  handleSettingsUpdated,
+  handleStatusChanged,
+  UserError,
+  verifyLifecycleToken,
+  ZDeletedBodySchema,
+  ZInstalledBodySchema,
+  ZSettingsBodySchema,
+  ZStatusBodySchema,
+  type TRuntime,
 } from '@uw/api';
 
 /** Parses with zod and turns a failure into a 400 that names the fields. */

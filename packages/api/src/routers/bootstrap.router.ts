@@ -16,7 +16,12 @@ export const bootstrapRouter = router({
   trigger: adminProcedure.input(ZBootstrapTriggerRequestSchema).mutation(async ({ ctx, input }) => {
     const result = await startBootstrap(ctx.runtime, ctx.caller.workspaceId, { restart: input?.restart === true, trigger: 'manual' });
 
-    return { started: result.started, resumed: result.resumed, reason: result.reason, status: await getBootstrapStatus(ctx.deps, ctx.caller.workspaceId) };
+    return {
+      started: result.started,
+      resumed: result.resumed,
+      reason: result.reason,
+      status: await getBootstrapStatus(ctx.deps, ctx.caller.workspaceId),
+    };
   }),
   /** The status (SSE) now and after every change. */
   progress: workspaceProcedure.subscription(async function* ({ ctx, signal }) {

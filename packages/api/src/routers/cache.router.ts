@@ -13,6 +13,8 @@ export const ZCacheSearchRequestSchema = z.object({
 
 /** The entity cache of the caller's workspace, for pickers. */
 export const cacheRouter = router({
-  search: workspaceProcedure.input(ZCacheSearchRequestSchema).query(({ ctx, input }) => searchCache(ctx.deps.db, ctx.caller.workspaceId, input)),
+  search: workspaceProcedure
+    .input(ZCacheSearchRequestSchema)
+    .query(({ ctx, input }) => searchCache(ctx.deps.db, ctx.caller.workspaceId, input)),
   counts: workspaceProcedure.query(({ ctx }) => countCache(ctx.deps.db, ctx.caller.workspaceId)),
 });

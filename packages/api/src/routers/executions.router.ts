@@ -15,7 +15,9 @@ export const ZListExecutionsSchema = z.object({
 });
 
 export const executionsRouter = router({
-  list: workspaceProcedure.input(ZListExecutionsSchema).query(({ ctx, input }) => listExecutions(ctx.deps.db, ctx.caller.workspaceId, input)),
+  list: workspaceProcedure
+    .input(ZListExecutionsSchema)
+    .query(({ ctx, input }) => listExecutions(ctx.deps.db, ctx.caller.workspaceId, input)),
   get: workspaceProcedure.input(z.object({ id: z.string() })).query(async ({ ctx, input }) => {
     const found = await getExecution(ctx.deps.db, ctx.caller.workspaceId, input.id);
     if (!found) throw notFound('execution');
@@ -23,7 +25,13 @@ export const executionsRouter = router({
     return found;
   }),
   retry: adminProcedure
-    .input(z.object({ id: z.string(), from: z.enum(['failed_step', 'start']).default('failed_step'), version: z.enum(['same', 'current']).default('same') }))
+    .input(
+      z.object({
+        id: z.string(),
+        from: z.enum(['failed_step', 'start']).default('failed_step'),
+        version: z.enum(['same', 'current']).default('same'),
+      }),
+    )
     .mutation(async ({ ctx, input }) => {
       const result = await retryExecution(ctx.deps, ctx.caller.workspaceId, input);
       ctx.runtime.hooks.onQueued();

@@ -61,7 +61,9 @@ export const flowsRouter = router({
       let definition = input.definition;
       if (!definition) {
         const flow = await getFlowOrThrow(ctx.deps, ctx.caller, input.id ?? '');
-        definition = (await ctx.deps.db.fork().findOneOrFail(FlowVersion, { id: flow.currentVersionId, workspaceId: ctx.caller.workspaceId })).definition;
+        definition = (
+          await ctx.deps.db.fork().findOneOrFail(FlowVersion, { id: flow.currentVersionId, workspaceId: ctx.caller.workspaceId })
+        ).definition;
       }
 
       return dryRunFlow(ctx.runtime, ctx.caller.workspaceId, { definition, webhookId: input.webhookId, sample: input.sample });

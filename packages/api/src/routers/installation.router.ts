@@ -18,7 +18,10 @@ export const installationRouter = router({
       apiUrl: installation.apiUrl,
       reportsUrl: installation.reportsUrl,
       installedAt: installation.installedAt,
-      webhooks: { manifest: subscriptions.filter((s) => s.origin === 'manifest').length, api: subscriptions.filter((s) => s.origin === 'api').length },
+      webhooks: {
+        manifest: subscriptions.filter((s) => s.origin === 'manifest').length,
+        api: subscriptions.filter((s) => s.origin === 'api').length,
+      },
     };
   }),
   /** Re-lists Clockify's webhooks and re-creates the missing ones (idempotent). */

@@ -2,7 +2,15 @@ import { z } from 'zod';
 
 import { CustomSource } from '@uw/db';
 
-import { createSource, deleteSource, getSourceOrThrow, rotateSecret, toSourceView, updateSource, ZSourceInputSchema } from '../services/sources/source-store';
+import {
+  createSource,
+  deleteSource,
+  getSourceOrThrow,
+  rotateSecret,
+  toSourceView,
+  updateSource,
+  ZSourceInputSchema,
+} from '../services/sources/source-store';
 import { adminProcedure, router, workspaceProcedure } from '../trpc';
 
 const id = z.object({ id: z.string() });
@@ -13,7 +21,9 @@ export const sourcesRouter = router({
 
     return rows.map((s) => toSourceView(s, ctx.deps.config.baseUrl));
   }),
-  get: workspaceProcedure.input(id).query(async ({ ctx, input }) => toSourceView(await getSourceOrThrow(ctx.deps, ctx.caller, input.id), ctx.deps.config.baseUrl)),
+  get: workspaceProcedure
+    .input(id)
+    .query(async ({ ctx, input }) => toSourceView(await getSourceOrThrow(ctx.deps, ctx.caller, input.id), ctx.deps.config.baseUrl)),
   create: adminProcedure.input(ZSourceInputSchema).mutation(({ ctx, input }) => createSource(ctx.deps, ctx.caller, input)),
   update: adminProcedure
     .input(z.object({ id: z.string(), data: ZSourceInputSchema.omit({ verification: true, secret: true }).partial() }))

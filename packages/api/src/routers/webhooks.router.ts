@@ -14,8 +14,23 @@ export const webhooksRouter = router({
 
     return found;
   }),
-  replay: adminProcedure.input(z.object({ id: z.string() })).mutation(({ ctx, input }) => replayWebhook(ctx.runtime, ctx.caller.workspaceId, input.id)),
-  stats: workspaceProcedure.input(z.object({ hours: z.number().int().min(1).max(24 * 30).default(24) }).default({ hours: 24 })).query(({ ctx, input }) => webhookStats(ctx.deps.db, ctx.caller.workspaceId, input.hours)),
+  replay: adminProcedure
+    .input(z.object({ id: z.string() }))
+    .mutation(({ ctx, input }) => replayWebhook(ctx.runtime, ctx.caller.workspaceId, input.id)),
+  stats: workspaceProcedure
+    .input(
+      z
+        .object({
+          hours: z
+            .number()
+            .int()
+            .min(1)
+            .max(24 * 30)
+            .default(24),
+        })
+        .default({ hours: 24 }),
+    )
+    .query(({ ctx, input }) => webhookStats(ctx.deps.db, ctx.caller.workspaceId, input.hours)),
   /** New log entries of the caller's workspace, as they are committed (SSE). */
   live: workspaceProcedure.subscription(async function* ({ ctx, signal }) {
     for await (const event of ctx.deps.bus.subscribe(ctx.caller.workspaceId, 'webhook.logged', signal)) {

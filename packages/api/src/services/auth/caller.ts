@@ -47,7 +47,7 @@ async function resolveServiceKey(deps: TApiDeps, token: string): Promise<TCaller
   }
   const installation = await em.findOne(Installation, { workspaceId: key.workspaceId });
   if (!installation || installation.status === 'DELETED') {
-    throw new UserError('UNAUTHORIZED', 'the service key\'s workspace is not installed');
+    throw new UserError('UNAUTHORIZED', "the service key's workspace is not installed");
   }
   await em.nativeUpdate(ServiceKey, { id: key.id, workspaceId: key.workspaceId }, { lastUsedAt: Date.now() });
 

@@ -59,14 +59,31 @@ const view = (step: TPlanStep, done: boolean): TPlanView => ({
 
 /** The workspace's bootstrap: state, plan with reasons, progress fraction and ETA. */
 export async function getBootstrapStatus(deps: TApiDeps, workspaceId: string): Promise<TBootstrapView> {
-  const [row, installation] = await Promise.all([readBootstrapRow(deps.db, workspaceId), deps.db.fork().findOne(Installation, { workspaceId })]);
+  const [row, installation] = await Promise.all([
+    readBootstrapRow(deps.db, workspaceId),
+    deps.db.fork().findOne(Installation, { workspaceId }),
+  ]);
   const catalogue = deps.catalogue.get();
   const settings = effectiveSettings(deps.config.settingsDefaults, installation?.settings ?? {});
   const nextPlan = catalogue ? buildBootstrapPlan(catalogue, settings).map((s) => view(s, false)) : null;
   if (!row) {
     return {
-      workspaceId, status: 'idle', active: false, progress: 0, opsDone: 0, opsTotal: 0, pages: 0, entities: 0, errors: [], current: null,
-      startedAt: null, finishedAt: null, etaAt: null, updatedAt: null, plan: nextPlan ?? [], nextPlan,
+      workspaceId,
+      status: 'idle',
+      active: false,
+      progress: 0,
+      opsDone: 0,
+      opsTotal: 0,
+      pages: 0,
+      entities: 0,
+      errors: [],
+      current: null,
+      startedAt: null,
+      finishedAt: null,
+      etaAt: null,
+      updatedAt: null,
+      plan: nextPlan ?? [],
+      nextPlan,
     };
   }
   const finished = row.status !== 'running' && row.status !== 'pending';

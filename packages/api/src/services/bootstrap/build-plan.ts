@@ -25,7 +25,8 @@ const iso = (ms: number) => new Date(Math.floor(ms / 1000) * 1000).toISOString()
 function hasSecretProperty(schema: unknown, depth = 0): boolean {
   if (!schema || typeof schema !== 'object' || depth > 6) return false;
   const s = schema as { properties?: Record<string, unknown>; items?: unknown };
-  if (s.properties && Object.entries(s.properties).some(([name, sub]) => SECRET_PROPERTY.test(name) || hasSecretProperty(sub, depth + 1))) return true;
+  if (s.properties && Object.entries(s.properties).some(([name, sub]) => SECRET_PROPERTY.test(name) || hasSecretProperty(sub, depth + 1)))
+    return true;
 
   return hasSecretProperty(s.items, depth + 1);
 }
@@ -64,7 +65,14 @@ function classify(op: Operation, settings: TPlanSettings, now: number): TPlanSte
     if (!settings.include_time_entries) return out('time entries: enable include_time_entries');
     const days = settings.time_entry_days_back;
 
-    return { ...base, ...paging(op), included: true, perUser: true, query: { start: iso(now - days * DAY_MS), end: iso(now) }, reason: `time entries of every user, last ${days} days (include_time_entries)` };
+    return {
+      ...base,
+      ...paging(op),
+      included: true,
+      perUser: true,
+      query: { start: iso(now - days * DAY_MS), end: iso(now) },
+      reason: `time entries of every user, last ${days} days (include_time_entries)`,
+    };
   }
   if (!CORE_PATHS.has(op.path) && !pathParams.includes('workspaceId')) return out('not scoped to a workspace');
   const others = pathParams.filter((p) => p !== 'workspaceId');
@@ -77,7 +85,7 @@ function classify(op: Operation, settings: TPlanSettings, now: number): TPlanSte
   if (heavyWhy !== undefined && !settings.include_heavy) return out(`heavy (${heavyWhy}): enable include_heavy`);
   if (heavyWhy !== undefined) return { ...step, included: true, reason: `heavy (${heavyWhy}), included by include_heavy` };
   if (entityType === 'time_entry') return { ...step, included: true, reason: 'time entries (include_time_entries)' };
-  if (CORE_PATHS.has(op.path)) return { ...step, included: true, reason: 'core: the add-on\'s user and workspace' };
+  if (CORE_PATHS.has(op.path)) return { ...step, included: true, reason: "core: the add-on's user and workspace" };
 
   return { ...step, included: true, reason: 'workspace listing: GET with no path parameter but workspaceId' };
 }
@@ -99,5 +107,8 @@ function rank(step: TPlanStep): number {
 export function buildBootstrapPlan(catalogue: Catalogue, settings: TPlanSettings, now = Date.now()): TPlanStep[] {
   const steps = catalogue.operations.filter((op) => op.method === 'GET').map((op) => classify(op, settings, now));
 
-  return steps.map((step, i) => ({ step, i })).sort((a, b) => rank(a.step) - rank(b.step) || a.i - b.i).map((x) => x.step);
+  return steps
+    .map((step, i) => ({ step, i }))
+    .sort((a, b) => rank(a.step) - rank(b.step) || a.i - b.i)
+    .map((x) => x.step);
 }

@@ -20,4 +20,3 @@ export async function openClient(deps: TApiDeps, workspaceId: string): Promise<T
 
   return { client: clockifyFor(deps, installation), ttlMs: settings.cache_ttl_days * DAY_MS, settings };
 }
-

@@ -27,7 +27,15 @@ export async function runBootstrap(runtime: TRuntime, opts: TRunOptions): Promis
   const { fence, leaseMs } = opts;
   const row = await readBootstrapRow(db, fence.workspaceId);
   if (!row || row.leaseOwner !== fence.owner || row.status !== 'running') return 'lease_lost';
-  const p: TProgress = { plan: row.plan, opsDone: row.opsDone, opsTotal: row.opsTotal, pages: row.pages, entities: row.entities, errors: row.errors, cursor: row.cursor };
+  const p: TProgress = {
+    plan: row.plan,
+    opsDone: row.opsDone,
+    opsTotal: row.opsTotal,
+    pages: row.pages,
+    entities: row.entities,
+    errors: row.errors,
+    cursor: row.cursor,
+  };
   const lost = new AbortController();
   const signal = AbortSignal.any([opts.signal, lost.signal]);
   const publish = () => bus.publish({ type: 'bootstrap.progress', workspaceId: fence.workspaceId });
@@ -55,14 +63,20 @@ export async function runBootstrap(runtime: TRuntime, opts: TRunOptions): Promis
         const expanded = await expandPerUser(db, fence.workspaceId, step);
         p.plan.splice(i, 1, ...expanded);
         p.opsTotal += expanded.length - 1;
-        if (expanded.length === 0) p.errors.push({ operationId: step.operationId, message: 'no users in the cache: the users step failed or found none', at: Date.now() });
+        if (expanded.length === 0)
+          p.errors.push({
+            operationId: step.operationId,
+            message: 'no users in the cache: the users step failed or found none',
+            at: Date.now(),
+          });
         await save({ plan: p.plan, opsTotal: p.opsTotal, errors: p.errors });
         i--;
         continue;
       }
       await runStep(conn, step, i);
     }
-    const status: BootstrapStatus = p.errors.length === 0 ? 'completed' : p.opsTotal > 0 && p.errors.length >= p.opsTotal ? 'failed' : 'completed_with_errors';
+    const status: BootstrapStatus =
+      p.errors.length === 0 ? 'completed' : p.opsTotal > 0 && p.errors.length >= p.opsTotal ? 'failed' : 'completed_with_errors';
     await end({ status, finishedAt: Date.now(), etaAt: null, cursor: { op: p.plan.length, page: 1 } });
 
     return status;

@@ -94,7 +94,10 @@ export async function startBootstrap(runtime: TRuntime, workspaceId: string, opt
  * or stopped) and every run left pending, and continues it in the background. Safe in many processes at
  * once: each claim is conditional. Returns how many this process took.
  */
-export async function resumeBootstraps(runtime: TRuntime, opts: Pick<TStartOptions, 'leaseMs' | 'pageSize'> = {}): Promise<{ resumed: number }> {
+export async function resumeBootstraps(
+  runtime: TRuntime,
+  opts: Pick<TStartOptions, 'leaseMs' | 'pageSize'> = {},
+): Promise<{ resumed: number }> {
   let resumed = 0;
   for (const { workspaceId } of await listResumable(runtime.deps.db, Date.now())) {
     const result = await startBootstrap(runtime, workspaceId, opts).catch((err: Error) => {

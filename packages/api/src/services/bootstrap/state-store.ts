@@ -66,15 +66,27 @@ export async function readBootstrapRow(db: TDatabase, workspaceId: string): Prom
   return row ? toRow(row) : null;
 }
 
-
 /**
  * Starts a new run from the first step, unless a live run holds the row: one atomic conditional UPDATE,
  * so of several processes (or calls) only one gets `true`.
  */
 export async function claimFresh(db: TDatabase, fence: TFence, run: { plan: TPlanStep[]; leaseMs: number; now: number }): Promise<boolean> {
   const { now } = run;
-  const empty = { plan: '[]', ops_done: 0, ops_total: 0, pages: 0, entities: 0, errors: '[]', cursor: JSON.stringify({ op: 0, page: 1 }), updated_at: now };
-  await db.knex()(T).insert({ id: newId(), workspace_id: fence.workspaceId, status: 'pending', ...empty }).onConflict('workspace_id').ignore();
+  const empty = {
+    plan: '[]',
+    ops_done: 0,
+    ops_total: 0,
+    pages: 0,
+    entities: 0,
+    errors: '[]',
+    cursor: JSON.stringify({ op: 0, page: 1 }),
+    updated_at: now,
+  };
+  await db
+    .knex()(T)
+    .insert({ id: newId(), workspace_id: fence.workspaceId, status: 'pending', ...empty })
+    .onConflict('workspace_id')
+    .ignore();
   const n = await db
     .knex()(T)
     .where('workspace_id', fence.workspaceId)

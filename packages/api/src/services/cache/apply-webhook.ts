@@ -30,7 +30,11 @@ export async function applyWebhookToCache(
     return { action: 'delete', ...key };
   }
   const ttlMs = (opts.ttlDays ?? deps.config.settingsDefaults.cache_ttl_days) * DAY_MS;
-  await upsertEntities(deps.db, workspaceId, { entities: [{ ...key, name: nameOf(payload), data: payload }], now: opts.now ?? Date.now(), ttlMs });
+  await upsertEntities(deps.db, workspaceId, {
+    entities: [{ ...key, name: nameOf(payload), data: payload }],
+    now: opts.now ?? Date.now(),
+    ttlMs,
+  });
 
   return { action: 'upsert', ...key };
 }

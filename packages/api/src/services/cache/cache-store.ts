@@ -14,7 +14,11 @@ const parseJson = (v: unknown) => (typeof v === 'string' ? (JSON.parse(v) as unk
  * Inserts or refreshes entities of one workspace (one row per workspace, type and id). JSON is
  * stringified for both dialects; a batch never names the same key twice (PostgreSQL refuses that).
  */
-export async function upsertEntities(db: TDatabase, workspaceId: string, batch: { entities: TCacheEntity[]; now: number; ttlMs: number }): Promise<number> {
+export async function upsertEntities(
+  db: TDatabase,
+  workspaceId: string,
+  batch: { entities: TCacheEntity[]; now: number; ttlMs: number },
+): Promise<number> {
   const byKey = new Map<string, TCacheEntity>();
   for (const e of batch.entities) {
     if (e.entityId.length > 128 || e.entityType.length > 64) continue;
@@ -55,12 +59,22 @@ const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
  * Picker search within one workspace and entity type: names containing `query` (case-insensitive),
  * those starting with it first, then by name. No query: the first `limit` by name.
  */
-export async function searchCache(db: TDatabase, workspaceId: string, input: { entityType: string; query?: string; limit: number }): Promise<TCacheHit[]> {
-  const q = db.knex()(T).where({ workspace_id: workspaceId, entity_type: input.entityType }).select('entity_type', 'entity_id', 'name', 'data', 'fetched_at');
+export async function searchCache(
+  db: TDatabase,
+  workspaceId: string,
+  input: { entityType: string; query?: string; limit: number },
+): Promise<TCacheHit[]> {
+  const q = db
+    .knex()(T)
+    .where({ workspace_id: workspaceId, entity_type: input.entityType })
+    .select('entity_type', 'entity_id', 'name', 'data', 'fetched_at');
   const needle = input.query?.trim().toLowerCase();
   if (needle) {
     const escaped = escapeLike(needle);
-    q.andWhereRaw("lower(name) like ? escape '\\'", [`%${escaped}%`]).orderByRaw("case when lower(name) like ? escape '\\' then 0 else 1 end", [`${escaped}%`]);
+    q.andWhereRaw("lower(name) like ? escape '\\'", [`%${escaped}%`]).orderByRaw(
+      "case when lower(name) like ? escape '\\' then 0 else 1 end",
+      [`${escaped}%`],
+    );
   }
   const rows: Record<string, unknown>[] = await q.orderByRaw('lower(name)').orderBy('entity_id').limit(input.limit);
 
@@ -82,5 +96,9 @@ export async function countCache(db: TDatabase, workspaceId: string): Promise<TC
     .orderBy('entity_type')
     .select('entity_type', db.knex().raw('count(*) as count'), db.knex().raw('max(fetched_at) as fetched_at'));
 
-  return rows.map((r) => ({ entityType: r.entity_type, count: Number(r.count), fetchedAt: r.fetched_at === null ? null : Number(r.fetched_at) }));
+  return rows.map((r) => ({
+    entityType: r.entity_type,
+    count: Number(r.count),
+    fetchedAt: r.fetched_at === null ? null : Number(r.fetched_at),
+  }));
 }

@@ -29,7 +29,11 @@ export function itemsOf(body: unknown, path: string): unknown[] | null {
   if (Array.isArray(body)) return body;
   if (!isObj(body)) return [];
   if (typeof body.id === 'string') return [body];
-  const last = path.split('/').filter((s) => s !== '' && !s.startsWith('{')).pop() ?? '';
+  const last =
+    path
+      .split('/')
+      .filter((s) => s !== '' && !s.startsWith('{'))
+      .pop() ?? '';
   const names = new Set([camel(last), camel(last.split('-').pop() ?? '')]);
   const arrays = arraysOf(body);
   const named = arrays.find((a) => names.has(a.key));
@@ -66,7 +70,10 @@ export type TEntityOfPage = { entityType: string; entityId: string; name: string
  * is one entity keyed by the workspace id. Only the installation's own workspace is kept from
  * `/v1/workspaces` (a user may see others). Items without an id are skipped.
  */
-export function entitiesOf(body: unknown, ctx: { path: string; entityType: string; workspaceId: string }): { items: number; entities: TEntityOfPage[] } {
+export function entitiesOf(
+  body: unknown,
+  ctx: { path: string; entityType: string; workspaceId: string },
+): { items: number; entities: TEntityOfPage[] } {
   const items = itemsOf(body, ctx.path);
   if (items === null) return { items: 1, entities: [{ entityType: ctx.entityType, entityId: ctx.workspaceId, name: null, data: body }] };
   const entities: TEntityOfPage[] = [];

@@ -11,7 +11,10 @@ export type TRefreshResult = { workspaces: number; refreshed: number; removed: n
 
 /** Expired (workspace, entity type) pairs, grouped by workspace. */
 async function expiredTypes(runtime: TRuntime, now: number): Promise<Map<string, Set<string>>> {
-  const rows: { workspace_id: string; entity_type: string }[] = await runtime.deps.db.knex()(T).where('expires_at', '<', now).distinct('workspace_id', 'entity_type');
+  const rows: { workspace_id: string; entity_type: string }[] = await runtime.deps.db
+    .knex()(T)
+    .where('expires_at', '<', now)
+    .distinct('workspace_id', 'entity_type');
   const out = new Map<string, Set<string>>();
   for (const r of rows) out.set(r.workspace_id, (out.get(r.workspace_id) ?? new Set()).add(r.entity_type));
 
@@ -25,7 +28,10 @@ async function expiredTypes(runtime: TRuntime, now: number): Promise<Map<string,
  * time entries, tasks), and every expired row of a workspace that is no longer active. A type whose
  * listing failed keeps its rows for the next run. Workspaces with a live bootstrap are left to it.
  */
-export async function refreshExpiredCache(runtime: TRuntime, opts: { now?: number; pageSize?: number; signal?: AbortSignal } = {}): Promise<TRefreshResult> {
+export async function refreshExpiredCache(
+  runtime: TRuntime,
+  opts: { now?: number; pageSize?: number; signal?: AbortSignal } = {},
+): Promise<TRefreshResult> {
   const { deps } = runtime;
   const now = opts.now ?? Date.now();
   const signal = opts.signal ?? new AbortController().signal;
@@ -42,7 +48,10 @@ export async function refreshExpiredCache(runtime: TRuntime, opts: { now?: numbe
       for (const step of steps) {
         try {
           await fetchPages(conn.client, step, {
-            workspaceId, startPage: 1, pageSize: opts.pageSize ?? DEFAULT_PAGE_SIZE, signal,
+            workspaceId,
+            startPage: 1,
+            pageSize: opts.pageSize ?? DEFAULT_PAGE_SIZE,
+            signal,
             onPage: async ({ entities }) => {
               result.refreshed += await upsertEntities(deps.db, workspaceId, { entities, now, ttlMs: conn.ttlMs });
             },
@@ -50,13 +59,21 @@ export async function refreshExpiredCache(runtime: TRuntime, opts: { now?: numbe
         } catch (err) {
           result.errors++;
           keep.add(step.entityType);
-          deps.logger.warn({ workspaceId, operationId: step.operationId, err: (err as Error).message }, 'cache refresh failed for a listing');
+          deps.logger.warn(
+            { workspaceId, operationId: step.operationId, err: (err as Error).message },
+            'cache refresh failed for a listing',
+          );
         }
       }
     }
     const remove = [...types].filter((t) => !keep.has(t));
     if (remove.length > 0) {
-      result.removed += await deps.db.knex()(T).where('workspace_id', workspaceId).whereIn('entity_type', remove).andWhere('expires_at', '<', now).delete();
+      result.removed += await deps.db
+        .knex()(T)
+        .where('workspace_id', workspaceId)
+        .whereIn('entity_type', remove)
+        .andWhere('expires_at', '<', now)
+        .delete();
     }
   }
 

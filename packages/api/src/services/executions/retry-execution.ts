@@ -19,7 +19,10 @@ export async function retryExecution(deps: TApiDeps, workspaceId: string, input:
   }
   let versionId = String(original.flow_version_id);
   if (input.version === 'current') {
-    const flow = await knex('universal_webhook_flow').where({ workspace_id: workspaceId, id: original.flow_id }).whereNull('deleted_at').first('current_version_id');
+    const flow = await knex('universal_webhook_flow')
+      .where({ workspace_id: workspaceId, id: original.flow_id })
+      .whereNull('deleted_at')
+      .first('current_version_id');
     if (!flow) throw notFound('flow');
     versionId = String(flow.current_version_id);
   }
@@ -32,7 +35,13 @@ export async function retryExecution(deps: TApiDeps, workspaceId: string, input:
       .whereNot('kind', 'condition')
       .orderBy('seq');
     const copies = done.map((s: Record<string, unknown>, i: number) => ({
-      ...s, id: newId(), execution_id: row.id, seq: i, request: asJson(s.request), response: asJson(s.response), error: asJson(s.error),
+      ...s,
+      id: newId(),
+      execution_id: row.id,
+      seq: i,
+      request: asJson(s.request),
+      response: asJson(s.response),
+      error: asJson(s.error),
     }));
     if (copies.length > 0) await trx('universal_webhook_execution_step').insert(copies);
   });

@@ -4,18 +4,35 @@ const parseJson = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v);
 
 export function toStepView(r: Record<string, unknown>) {
   return {
-    id: String(r.id), seq: Number(r.seq), nodeId: (r.node_id as string | null) ?? null, kind: String(r.kind), status: String(r.status),
-    attempt: Number(r.attempt), request: parseJson(r.request), response: parseJson(r.response), error: parseJson(r.error),
-    idempotencyKey: (r.idempotency_key as string | null) ?? null, latencyMs: r.latency_ms === null ? null : Number(r.latency_ms), createdAt: Number(r.created_at),
+    id: String(r.id),
+    seq: Number(r.seq),
+    nodeId: (r.node_id as string | null) ?? null,
+    kind: String(r.kind),
+    status: String(r.status),
+    attempt: Number(r.attempt),
+    request: parseJson(r.request),
+    response: parseJson(r.response),
+    error: parseJson(r.error),
+    idempotencyKey: (r.idempotency_key as string | null) ?? null,
+    latencyMs: r.latency_ms === null ? null : Number(r.latency_ms),
+    createdAt: Number(r.created_at),
   };
 }
 
 export function toExecutionView(r: Record<string, unknown>) {
   return {
-    id: String(r.id), flowId: String(r.flow_id), flowVersionId: String(r.flow_version_id), logId: (r.log_id as string | null) ?? null,
-    status: String(r.status), attempts: Number(r.attempts), runAfter: Number(r.run_after), error: parseJson(r.error),
-    retryOf: (r.retry_of as string | null) ?? null, createdAt: Number(r.created_at),
-    startedAt: r.started_at === null ? null : Number(r.started_at), finishedAt: r.finished_at === null ? null : Number(r.finished_at),
+    id: String(r.id),
+    flowId: String(r.flow_id),
+    flowVersionId: String(r.flow_version_id),
+    logId: (r.log_id as string | null) ?? null,
+    status: String(r.status),
+    attempts: Number(r.attempts),
+    runAfter: Number(r.run_after),
+    error: parseJson(r.error),
+    retryOf: (r.retry_of as string | null) ?? null,
+    createdAt: Number(r.created_at),
+    startedAt: r.started_at === null ? null : Number(r.started_at),
+    finishedAt: r.finished_at === null ? null : Number(r.finished_at),
   };
 }
 
@@ -23,16 +40,27 @@ export function toExecutionView(r: Record<string, unknown>) {
 export async function getExecution(db: TDatabase, workspaceId: string, id: string) {
   const row = await db.knex()('universal_webhook_flow_execution').where({ workspace_id: workspaceId, id }).first();
   if (!row) return null;
-  const steps = await db.knex()('universal_webhook_execution_step').where({ workspace_id: workspaceId, execution_id: id }).orderBy('seq', 'asc');
-  const version = await db.knex()('universal_webhook_flow_version').where({ workspace_id: workspaceId, id: row.flow_version_id }).first('version');
+  const steps = await db
+    .knex()('universal_webhook_execution_step')
+    .where({ workspace_id: workspaceId, execution_id: id })
+    .orderBy('seq', 'asc');
+  const version = await db
+    .knex()('universal_webhook_flow_version')
+    .where({ workspace_id: workspaceId, id: row.flow_version_id })
+    .first('version');
   const log = row.log_id
-    ? await db.knex()('universal_webhook_log').where({ workspace_id: workspaceId, id: row.log_id }).first('id', 'event_type', 'source', 'received_at')
+    ? await db
+        .knex()('universal_webhook_log')
+        .where({ workspace_id: workspaceId, id: row.log_id })
+        .first('id', 'event_type', 'source', 'received_at')
     : null;
 
   return {
     ...toExecutionView(row),
     version: version ? Number(version.version) : null,
-    webhook: log ? { id: String(log.id), eventType: String(log.event_type), source: String(log.source), receivedAt: Number(log.received_at) } : null,
+    webhook: log
+      ? { id: String(log.id), eventType: String(log.event_type), source: String(log.source), receivedAt: Number(log.received_at) }
+      : null,
     steps: steps.map(toStepView),
   };
 }

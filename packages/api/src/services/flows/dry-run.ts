@@ -4,18 +4,30 @@ import type { TRuntime } from '../../runtime';
 import { notFound } from '../../errors';
 import { getWebhook } from '../webhooks/list-webhooks';
 
-export type TDryRunInput = { definition: TFlowDefinition; webhookId?: string; sample?: { eventType: string; payload: unknown; headers?: Record<string, string> } };
+export type TDryRunInput = {
+  definition: TFlowDefinition;
+  webhookId?: string;
+  sample?: { eventType: string; payload: unknown; headers?: Record<string, string> };
+};
 
 /**
  * Evaluates a flow (saved or not) against a logged webhook or a sample event: conditions and mappings
  * run for real, requests are built but never sent. Returns the would-be requests and every step record.
  */
 export async function dryRunFlow(runtime: TRuntime, workspaceId: string, input: TDryRunInput) {
-  let trigger = { event: { type: input.sample?.eventType ?? 'SAMPLE', source: 'sample', receivedAt: new Date().toISOString(), id: 'sample' }, payload: input.sample?.payload ?? null, headers: input.sample?.headers ?? {} };
+  let trigger = {
+    event: { type: input.sample?.eventType ?? 'SAMPLE', source: 'sample', receivedAt: new Date().toISOString(), id: 'sample' },
+    payload: input.sample?.payload ?? null,
+    headers: input.sample?.headers ?? {},
+  };
   if (input.webhookId) {
     const log = await getWebhook(runtime.deps.db, workspaceId, input.webhookId);
     if (!log) throw notFound('webhook');
-    trigger = { event: { type: log.eventType, source: log.source, receivedAt: new Date(log.receivedAt).toISOString(), id: log.id }, payload: log.payload, headers: log.headers };
+    trigger = {
+      event: { type: log.eventType, source: log.source, receivedAt: new Date(log.receivedAt).toISOString(), id: log.id },
+      payload: log.payload,
+      headers: log.headers,
+    };
   }
   const records: unknown[] = [];
   const refuse = () => {

@@ -17,7 +17,16 @@ export async function getFlowOrThrow(deps: TApiDeps, scope: TScope, id: string):
 }
 
 function versionRow(scope: TScope, flowId: string, version: number, definition: TFlowDefinition) {
-  return { id: newId(), workspaceId: scope.workspaceId, flowId, version, definition, triggerKeys: triggerKeysOf(definition), createdBy: scope.userId, createdAt: Date.now() };
+  return {
+    id: newId(),
+    workspaceId: scope.workspaceId,
+    flowId,
+    version,
+    definition,
+    triggerKeys: triggerKeysOf(definition),
+    createdBy: scope.userId,
+    createdAt: Date.now(),
+  };
 }
 
 export async function createFlow(deps: TApiDeps, scope: TScope, input: TFlowInput) {
@@ -28,8 +37,18 @@ export async function createFlow(deps: TApiDeps, scope: TScope, input: TFlowInpu
   await deps.db.fork().transactional(async (em) => {
     em.create(FlowVersion, version);
     em.create(Flow, {
-      id: flowId, workspaceId: scope.workspaceId, name: input.name, description: input.description ?? null, enabled: input.enabled,
-      currentVersionId: version.id, currentVersion: 1, lastRunStatus: null, lastRunAt: null, createdAt: now, updatedAt: now, deletedAt: null,
+      id: flowId,
+      workspaceId: scope.workspaceId,
+      name: input.name,
+      description: input.description ?? null,
+      enabled: input.enabled,
+      currentVersionId: version.id,
+      currentVersion: 1,
+      lastRunStatus: null,
+      lastRunAt: null,
+      createdAt: now,
+      updatedAt: now,
+      deletedAt: null,
     });
   });
 
@@ -57,7 +76,9 @@ export async function updateFlow(deps: TApiDeps, scope: TScope, input: TFlowUpda
 export async function deleteFlow(deps: TApiDeps, scope: TScope, id: string) {
   const flow = await getFlowOrThrow(deps, scope, id);
   const now = Date.now();
-  await deps.db.fork().nativeUpdate(Flow, { id: flow.id, workspaceId: scope.workspaceId }, { deletedAt: now, enabled: false, updatedAt: now });
+  await deps.db
+    .fork()
+    .nativeUpdate(Flow, { id: flow.id, workspaceId: scope.workspaceId }, { deletedAt: now, enabled: false, updatedAt: now });
 
   return { id: flow.id, deleted: true };
 }

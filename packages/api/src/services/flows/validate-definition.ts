@@ -11,7 +11,9 @@ export function assertValidDefinition(deps: TApiDeps, definition: TFlowDefinitio
   const issues = validateFlow(definition, { operations: catalogue?.operations, eventTypes: EVENT_TYPES.map((e) => e.name) });
   const errors = issues.filter((i) => i.severity === 'error');
   if (errors.length > 0) {
-    throw new UserError('VALIDATION_FAILED', `the flow has ${errors.length} problem(s): ${errors.map((e) => e.message).join('; ')}`, { issues: errors });
+    throw new UserError('VALIDATION_FAILED', `the flow has ${errors.length} problem(s): ${errors.map((e) => e.message).join('; ')}`, {
+      issues: errors,
+    });
   }
 }
 

@@ -68,12 +68,14 @@ export function createClockifyReceiver(deps: TApiDeps, flows: TFlowIndex, queue:
       auth = await authorise(token);
       if (!eventType) throw new UserError('UNKNOWN_EVENT_TYPE', 'missing clockify-webhook-event-type header');
       if (!isEventType(eventType)) throw new UserError('UNKNOWN_EVENT_TYPE', `unknown event type ${eventType}`);
-      if (auth.status !== 'ACTIVE') throw new UserError('WORKSPACE_INACTIVE', `the add-on is ${auth.status.toLowerCase()} on this workspace`);
-      if (!isJsonContentType(header(req, 'content-type'))) throw new UserError('UNSUPPORTED_MEDIA_TYPE', 'content-type must be application/json');
+      if (auth.status !== 'ACTIVE')
+        throw new UserError('WORKSPACE_INACTIVE', `the add-on is ${auth.status.toLowerCase()} on this workspace`);
+      if (!isJsonContentType(header(req, 'content-type')))
+        throw new UserError('UNSUPPORTED_MEDIA_TYPE', 'content-type must be application/json');
       const payload = parseJsonBody(req.rawBody ?? Buffer.alloc(0));
       const bodyWorkspace = (payload as { workspaceId?: unknown })?.workspaceId;
       if (typeof bodyWorkspace === 'string' && bodyWorkspace !== auth.workspaceId) {
-        throw new UserError('WORKSPACE_MISMATCH', 'the body\'s workspaceId differs from the signature\'s workspace');
+        throw new UserError('WORKSPACE_MISMATCH', "the body's workspaceId differs from the signature's workspace");
       }
 
       return await accept(req, auth, eventType, payload, receivedAt);
@@ -85,7 +87,13 @@ export function createClockifyReceiver(deps: TApiDeps, flows: TFlowIndex, queue:
     }
   };
 
-  async function accept(req: TInboundRequest, auth: TAuthorised, eventType: string, payload: unknown, receivedAt: number): Promise<TIngestResponse> {
+  async function accept(
+    req: TInboundRequest,
+    auth: TAuthorised,
+    eventType: string,
+    payload: unknown,
+    receivedAt: number,
+  ): Promise<TIngestResponse> {
     const settings = effectiveSettings(deps.config.settingsDefaults, auth.settings);
     const redacted = redactPayload(payload, parseRedactPaths(settings.redact_fields));
     const matches = settings.enable_flows ? flows.match(auth.workspaceId, triggerKeyOf('clockify', eventType)) : [];

@@ -23,7 +23,10 @@ export type TCommitQueue = {
  * Dedup is decided by the unique key inside the same transaction: a duplicate's log row is rewritten as
  * `duplicate` and its executions are dropped.
  */
-export function createCommitQueue(db: TDatabase, opts: { maxBatch?: number; maxWaitMs?: number; onExecutions?: (count: number) => void } = {}): TCommitQueue {
+export function createCommitQueue(
+  db: TDatabase,
+  opts: { maxBatch?: number; maxWaitMs?: number; onExecutions?: (count: number) => void } = {},
+): TCommitQueue {
   const maxBatch = opts.maxBatch ?? 256;
   const maxWaitMs = opts.maxWaitMs ?? 2;
   let pending: Pending[] = [];
@@ -61,7 +64,10 @@ export function createCommitQueue(db: TDatabase, opts: { maxBatch?: number; maxW
 async function commitBatch(db: TDatabase, batch: Pending[], onExecutions?: (count: number) => void): Promise<void> {
   try {
     const results = await db.knex().transaction(async (trx) => {
-      const duplicates = await claimDedupKeys(trx, batch.map((p) => p.write));
+      const duplicates = await claimDedupKeys(
+        trx,
+        batch.map((p) => p.write),
+      );
       const logs: TLogRow[] = [];
       const executions: TExecutionRow[] = [];
       const out = batch.map((p) => {
@@ -99,10 +105,19 @@ async function claimDedupKeys(trx: Trx, writes: TIngestWrite[]): Promise<Set<TIn
   const claims = [...seen.values()];
   if (claims.length === 0) return dupes;
   await trx(TABLES.dedup)
-    .whereIn(['workspace_id', 'dedup_key'], claims.map((w) => [w.dedup!.workspaceId, w.dedup!.key]))
+    .whereIn(
+      ['workspace_id', 'dedup_key'],
+      claims.map((w) => [w.dedup!.workspaceId, w.dedup!.key]),
+    )
     .andWhere('expires_at', '<', now)
     .delete();
-  const rows = claims.map((w) => ({ id: newId(), workspace_id: w.dedup!.workspaceId, dedup_key: w.dedup!.key, log_id: w.log.id, expires_at: w.dedup!.expiresAt }));
+  const rows = claims.map((w) => ({
+    id: newId(),
+    workspace_id: w.dedup!.workspaceId,
+    dedup_key: w.dedup!.key,
+    log_id: w.log.id,
+    expires_at: w.dedup!.expiresAt,
+  }));
   const inserted: { workspace_id: string; dedup_key: string }[] = await trx(TABLES.dedup)
     .insert(rows)
     .onConflict(['workspace_id', 'dedup_key'])

@@ -17,8 +17,16 @@ import { header, isJsonContentType, type TInboundRequest, type TIngestResponse }
 const DAY_MS = 86_400_000;
 
 type TSourceRow = {
-  id: string; workspace_id: string; verification: SourceVerification; secret_ciphers: string[]; id_header: string | null;
-  event_type_header: string | null; rate_per_minute: number; enabled: boolean; status: string; settings: Record<string, unknown>;
+  id: string;
+  workspace_id: string;
+  verification: SourceVerification;
+  secret_ciphers: string[];
+  id_header: string | null;
+  event_type_header: string | null;
+  rate_per_minute: number;
+  enabled: boolean;
+  status: string;
+  settings: Record<string, unknown>;
 };
 
 const parseJson = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T;
@@ -28,25 +36,61 @@ export function createCustomReceiver(deps: TApiDeps, flows: TFlowIndex, queue: T
   const rateLimit = createSourceRateLimit();
 
   const loadSource = async (publicId: string): Promise<TSourceRow | null> => {
-    const row = await deps.db.knex()('universal_webhook_custom_source as s')
+    const row = await deps.db
+      .knex()('universal_webhook_custom_source as s')
       .join('universal_webhook_installation as i', 'i.workspace_id', 's.workspace_id')
       .where('s.public_id', publicId)
-      .first('s.id', 's.workspace_id', 's.verification', 's.secret_ciphers', 's.id_header', 's.event_type_header', 's.rate_per_minute', 's.enabled', 'i.status', 'i.settings');
+      .first(
+        's.id',
+        's.workspace_id',
+        's.verification',
+        's.secret_ciphers',
+        's.id_header',
+        's.event_type_header',
+        's.rate_per_minute',
+        's.enabled',
+        'i.status',
+        'i.settings',
+      );
     if (!row) return null;
 
-    return { ...row, enabled: Boolean(row.enabled), verification: parseJson(row.verification), secret_ciphers: parseJson(row.secret_ciphers), settings: parseJson(row.settings) };
+    return {
+      ...row,
+      enabled: Boolean(row.enabled),
+      verification: parseJson(row.verification),
+      secret_ciphers: parseJson(row.secret_ciphers),
+      settings: parseJson(row.settings),
+    };
   };
 
-  const reject = async (req: TInboundRequest, err: AppError, source: TSourceRow | null, verified: boolean, headers?: Record<string, string>) => {
+  const reject = async (
+    req: TInboundRequest,
+    err: AppError,
+    source: TSourceRow | null,
+    verified: boolean,
+    headers?: Record<string, string>,
+  ) => {
     const row = logRow({
-      workspace_id: source?.workspace_id ?? '', source: 'custom', source_id: source?.id ?? null, event_type: '', payload: null,
-      headers: selectHeaders(req.headers), signature: verified ? 'valid' : err.code === 'SIGNATURE_INVALID' ? 'invalid' : 'not_checked',
-      dedup_key: null, outcome: 'rejected', reason: `${err.code}: ${err.message}`.slice(0, 256), size_bytes: req.rawBody?.length ?? 0,
+      workspace_id: source?.workspace_id ?? '',
+      source: 'custom',
+      source_id: source?.id ?? null,
+      event_type: '',
+      payload: null,
+      headers: selectHeaders(req.headers),
+      signature: verified ? 'valid' : err.code === 'SIGNATURE_INVALID' ? 'invalid' : 'not_checked',
+      dedup_key: null,
+      outcome: 'rejected',
+      reason: `${err.code}: ${err.message}`.slice(0, 256),
+      size_bytes: req.rawBody?.length ?? 0,
     });
     // Throttled requests are not stored: a flood must not turn into writes.
     if (source && err.code !== 'RATE_LIMITED') await queue.submit({ log: row, executions: [] });
 
-    return { status: err.status, headers, body: { id: source ? row.id : undefined, outcome: 'rejected', error: { code: err.code, message: err.message } } };
+    return {
+      status: err.status,
+      headers,
+      body: { id: source ? row.id : undefined, outcome: 'rejected', error: { code: err.code, message: err.message } },
+    };
   };
 
   return async function receive(publicId: string, req: TInboundRequest): Promise<TIngestResponse> {
@@ -56,15 +100,23 @@ export function createCustomReceiver(deps: TApiDeps, flows: TFlowIndex, queue: T
     }
     const limited = rateLimit(source.id, source.rate_per_minute);
     if (!limited.ok) {
-      return reject(req, new UserError('RATE_LIMITED', `source limit of ${source.rate_per_minute} requests per minute reached`), source, false, { 'retry-after': String(limited.retryAfterSeconds) });
+      return reject(
+        req,
+        new UserError('RATE_LIMITED', `source limit of ${source.rate_per_minute} requests per minute reached`),
+        source,
+        false,
+        { 'retry-after': String(limited.retryAfterSeconds) },
+      );
     }
     let verified = false;
     try {
       const settings = effectiveSettings(deps.config.settingsDefaults, source.settings);
       if (source.status !== 'ACTIVE') throw new UserError('WORKSPACE_INACTIVE', 'the add-on is not active on this workspace');
-      if (!settings.enable_custom) throw new UserError('FEATURE_DISABLED', 'custom webhooks are disabled for this workspace (setting enable_custom)');
+      if (!settings.enable_custom)
+        throw new UserError('FEATURE_DISABLED', 'custom webhooks are disabled for this workspace (setting enable_custom)');
       if (!source.enabled) throw new UserError('FEATURE_DISABLED', 'this webhook source is disabled');
-      if (!isJsonContentType(header(req, 'content-type'))) throw new UserError('UNSUPPORTED_MEDIA_TYPE', 'content-type must be application/json');
+      if (!isJsonContentType(header(req, 'content-type')))
+        throw new UserError('UNSUPPORTED_MEDIA_TYPE', 'content-type must be application/json');
       const rawBody = req.rawBody ?? Buffer.alloc(0);
       const secrets = source.secret_ciphers.map((c) => deps.cipher.decrypt(c, source.workspace_id));
       const check = verifySignature(source.verification, secrets, { rawBody, headers: (n) => header(req, n) });
@@ -79,22 +131,42 @@ export function createCustomReceiver(deps: TApiDeps, flows: TFlowIndex, queue: T
     }
   };
 
-  async function accept(req: TInboundRequest, source: TSourceRow, settings: ReturnType<typeof effectiveSettings>, payload: unknown): Promise<TIngestResponse> {
+  async function accept(
+    req: TInboundRequest,
+    source: TSourceRow,
+    settings: ReturnType<typeof effectiveSettings>,
+    payload: unknown,
+  ): Promise<TIngestResponse> {
     const rawBody = req.rawBody!;
     const eventType = eventTypeOf(req, source, payload);
     const redacted = redactPayload(payload, parseRedactPaths(settings.redact_fields));
     const matches = settings.enable_flows ? flows.match(source.workspace_id, triggerKeyOf('custom', source.id)) : [];
     const idHeader = source.id_header ?? defaultIdHeader(source.verification.kind);
     const givenId = idHeader ? header(req, idHeader) : undefined;
-    const dedupKey = givenId ? `id:${source.id}:${givenId}`.slice(0, 128) : createHash('sha256').update(source.id).update(eventType).update('\n').update(rawBody).digest('hex');
+    const dedupKey = givenId
+      ? `id:${source.id}:${givenId}`.slice(0, 128)
+      : createHash('sha256').update(source.id).update(eventType).update('\n').update(rawBody).digest('hex');
     const log = logRow({
-      workspace_id: source.workspace_id, source: 'custom', source_id: source.id, event_type: eventType, payload,
+      workspace_id: source.workspace_id,
+      source: 'custom',
+      source_id: source.id,
+      event_type: eventType,
+      payload,
       headers: selectHeaders(req.headers, [source.id_header, source.event_type_header]),
-      signature: source.verification.kind === 'none' ? 'unverified' : 'valid', dedup_key: dedupKey,
-      outcome: matches.length > 0 ? 'queued' : 'no_match', reason: null, flowIds: matches.map((m) => m.flowId), redacted, size_bytes: rawBody.length,
+      signature: source.verification.kind === 'none' ? 'unverified' : 'valid',
+      dedup_key: dedupKey,
+      outcome: matches.length > 0 ? 'queued' : 'no_match',
+      reason: null,
+      flowIds: matches.map((m) => m.flowId),
+      redacted,
+      size_bytes: rawBody.length,
     });
     const executions = matches.map((m) => executionRow(source.workspace_id, m, log.id));
-    const { duplicate } = await queue.submit({ log, executions, dedup: { workspaceId: source.workspace_id, key: dedupKey, expiresAt: Date.now() + settings.dedup_window_days * DAY_MS } });
+    const { duplicate } = await queue.submit({
+      log,
+      executions,
+      dedup: { workspaceId: source.workspace_id, key: dedupKey, expiresAt: Date.now() + settings.dedup_window_days * DAY_MS },
+    });
     deps.metrics.webhookReceived('custom', duplicate ? 'duplicate' : log.outcome, (Date.now() - log.received_at) / 1000);
     deps.bus.publish({ type: 'webhook.logged', workspaceId: source.workspace_id, logId: log.id });
 
@@ -110,7 +182,11 @@ function defaultIdHeader(kind: SourceVerification['kind']): string | null {
 }
 
 function eventTypeOf(req: TInboundRequest, source: TSourceRow, payload: unknown): string {
-  const fromHeader = source.event_type_header ? header(req, source.event_type_header) : source.verification.kind === 'github' ? header(req, 'x-github-event') : undefined;
+  const fromHeader = source.event_type_header
+    ? header(req, source.event_type_header)
+    : source.verification.kind === 'github'
+      ? header(req, 'x-github-event')
+      : undefined;
   const fromBody = (payload as { type?: unknown })?.type;
 
   return (fromHeader ?? (typeof fromBody === 'string' ? fromBody : 'webhook')).slice(0, 128);

@@ -23,7 +23,9 @@ export function createFlowIndex(db: TDatabase, opts: { pollMs?: number; onError?
 
   const load = async () => {
     const knex = db.knex();
-    const rows: { workspace_id: string; flow_id: string; version_id: string; trigger_keys: unknown }[] = await knex('universal_webhook_flow as f')
+    const rows: { workspace_id: string; flow_id: string; version_id: string; trigger_keys: unknown }[] = await knex(
+      'universal_webhook_flow as f',
+    )
       .join('universal_webhook_flow_version as v', 'v.id', 'f.current_version_id')
       .where('f.enabled', true)
       .whereNull('f.deleted_at')

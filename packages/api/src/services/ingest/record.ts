@@ -3,12 +3,23 @@ import { newId } from '@uw/db';
 import type { TExecutionRow, TLogRow } from './rows';
 
 const KEPT_HEADERS = new Set([
-  'content-type', 'content-length', 'user-agent', 'clockify-webhook-event-type', 'x-github-event', 'x-github-delivery',
-  'webhook-id', 'webhook-timestamp', 'x-request-id', 'x-forwarded-for',
+  'content-type',
+  'content-length',
+  'user-agent',
+  'clockify-webhook-event-type',
+  'x-github-event',
+  'x-github-delivery',
+  'webhook-id',
+  'webhook-timestamp',
+  'x-request-id',
+  'x-forwarded-for',
 ]);
 
 /** Headers worth keeping in the log; signatures, tokens and cookies never are. */
-export function selectHeaders(headers: Record<string, string | string[] | undefined>, extra: (string | null)[] = []): Record<string, string> {
+export function selectHeaders(
+  headers: Record<string, string | string[] | undefined>,
+  extra: (string | null)[] = [],
+): Record<string, string> {
   const keep = new Set([...KEPT_HEADERS, ...extra.filter((h): h is string => !!h).map((h) => h.toLowerCase())]);
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers)) {
@@ -43,7 +54,12 @@ export function logRow(input: TLogInput): TLogRow {
   };
 }
 
-export function executionRow(workspaceId: string, match: { flowId: string; versionId: string }, logId: string | null, retryOf: string | null = null): TExecutionRow {
+export function executionRow(
+  workspaceId: string,
+  match: { flowId: string; versionId: string },
+  logId: string | null,
+  retryOf: string | null = null,
+): TExecutionRow {
   const now = Date.now();
 
   return {

@@ -9,7 +9,12 @@ export function parseRedactPaths(spec: string): string[][] {
     .split(/[,\n]/)
     .map((s) => s.trim())
     .filter((s) => /^\$(\.[A-Za-z0-9_-]+|\[\*\])+$/.test(s))
-    .map((s) => s.slice(1).match(/\.[A-Za-z0-9_-]+|\[\*\]/g)!.map((seg) => (seg === '[*]' ? '*' : seg.slice(1))));
+    .map((s) =>
+      s
+        .slice(1)
+        .match(/\.[A-Za-z0-9_-]+|\[\*\]/g)!
+        .map((seg) => (seg === '[*]' ? '*' : seg.slice(1))),
+    );
 }
 
 /** Mutates `payload` in place (it is a fresh parse of the request) and returns the paths that matched. */

@@ -21,7 +21,10 @@ export function createSignatureCache(deps: TApiDeps, max = 10_000) {
     try {
       claims = await verifyClockifyToken(token, { publicKey: deps.clockifyKey, addonKey: deps.config.addonKey });
     } catch (err) {
-      throw new UserError('SIGNATURE_INVALID', `clockify-signature is not valid: ${(err as { reason?: string }).reason ?? (err as Error).message}`);
+      throw new UserError(
+        'SIGNATURE_INVALID',
+        `clockify-signature is not valid: ${(err as { reason?: string }).reason ?? (err as Error).message}`,
+      );
     }
     if (cache.size >= max) {
       cache.delete(cache.keys().next().value!);

@@ -84,6 +84,9 @@ async function verifyInstallationToken(deps: TApiDeps, body: TInstalledBody) {
     return claims;
   } catch (err) {
     if (err instanceof UserError) throw err;
-    throw new UserError('UNAUTHORIZED', `installation token is not valid: ${(err as { reason?: string }).reason ?? (err as Error).message}`);
+    throw new UserError(
+      'UNAUTHORIZED',
+      `installation token is not valid: ${(err as { reason?: string }).reason ?? (err as Error).message}`,
+    );
   }
 }

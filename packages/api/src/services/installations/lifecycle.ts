@@ -21,7 +21,11 @@ export const ZDeletedBodySchema = z.object({ addonId: z.string(), workspaceId: z
 export type TLifecycleHooks = { onInstalled?: (workspaceId: string) => void };
 
 /** Verifies X-Addon-Lifecycle-Token and that its claims name the workspace (and add-on) of the body. */
-export async function verifyLifecycleToken(deps: TApiDeps, token: string | undefined, body: { workspaceId: string; addonId?: string }): Promise<ClockifyClaims> {
+export async function verifyLifecycleToken(
+  deps: TApiDeps,
+  token: string | undefined,
+  body: { workspaceId: string; addonId?: string },
+): Promise<ClockifyClaims> {
   if (!token) {
     throw new UserError('UNAUTHORIZED', 'missing X-Addon-Lifecycle-Token');
   }
@@ -67,7 +71,9 @@ async function requireInstallation(deps: TApiDeps, workspaceId: string, addonId?
 
 export async function handleStatusChanged(deps: TApiDeps, body: z.infer<typeof ZStatusBodySchema>) {
   const installation = await requireInstallation(deps, body.workspaceId, body.addonId);
-  await deps.db.fork().nativeUpdate(Installation, { id: installation.id, workspaceId: body.workspaceId }, { status: body.status, updatedAt: Date.now() });
+  await deps.db
+    .fork()
+    .nativeUpdate(Installation, { id: installation.id, workspaceId: body.workspaceId }, { status: body.status, updatedAt: Date.now() });
   if (body.status === 'ACTIVE') {
     await repairWebhooks(deps, { ...installation, status: 'ACTIVE' }).catch((err: Error) =>
       deps.logger.warn({ workspaceId: body.workspaceId, err: err.message }, 'webhook repair failed'),
@@ -81,7 +87,9 @@ export async function handleSettingsUpdated(deps: TApiDeps, body: z.infer<typeof
   const installation = await requireInstallation(deps, body.workspaceId, body.addonId);
   const update = parseSettingsUpdate(body.settings);
   const settings = { ...installation.settings, ...update };
-  await deps.db.fork().nativeUpdate(Installation, { id: installation.id, workspaceId: body.workspaceId }, { settings, updatedAt: Date.now() });
+  await deps.db
+    .fork()
+    .nativeUpdate(Installation, { id: installation.id, workspaceId: body.workspaceId }, { settings, updatedAt: Date.now() });
 
   return { settings };
 }
@@ -93,7 +101,11 @@ export async function handleDeleted(deps: TApiDeps, body: z.infer<typeof ZDelete
   const em = deps.db.fork();
   await em.transactional(async (tem) => {
     const now = Date.now();
-    await tem.nativeUpdate(Installation, { id: installation.id, workspaceId: body.workspaceId }, { status: 'DELETED', tokenCipher: null, uninstalledAt: now, updatedAt: now });
+    await tem.nativeUpdate(
+      Installation,
+      { id: installation.id, workspaceId: body.workspaceId },
+      { status: 'DELETED', tokenCipher: null, uninstalledAt: now, updatedAt: now },
+    );
     await tem.nativeDelete(WebhookSubscription, { workspaceId: body.workspaceId });
     await tem.nativeUpdate(Flow, { workspaceId: body.workspaceId }, { enabled: false, updatedAt: now });
   });

@@ -36,7 +36,13 @@ export async function repairWebhooks(deps: TApiDeps, installation: TInstallation
       const created = await client.request({
         method: 'POST',
         path: `/v1/workspaces/${ws}/webhooks`,
-        body: { name: `uw-${event.name.toLowerCase()}`.slice(0, 30), url, webhookEvent: event.name, triggerSourceType: 'WORKSPACE_ID', triggerSource: [ws] },
+        body: {
+          name: `uw-${event.name.toLowerCase()}`.slice(0, 30),
+          url,
+          webhookEvent: event.name,
+          triggerSourceType: 'WORKSPACE_ID',
+          triggerSource: [ws],
+        },
       });
       await storeSubscription(deps, ws, event.name, created.body as TRemoteWebhook);
       result.created.push(event.name);
@@ -44,7 +50,10 @@ export async function repairWebhooks(deps: TApiDeps, installation: TInstallation
       result.failed.push({ event: event.name, message: (err as Error).message });
     }
   }
-  deps.logger.info({ workspaceId: ws, created: result.created.length, kept: result.kept.length, failed: result.failed.length }, 'webhook registrations repaired');
+  deps.logger.info(
+    { workspaceId: ws, created: result.created.length, kept: result.kept.length, failed: result.failed.length },
+    'webhook registrations repaired',
+  );
 
   return result;
 }
@@ -79,7 +88,10 @@ export async function removeWebhooks(deps: TApiDeps, installation: TInstallation
       await client.request({ method: 'DELETE', path: `/v1/workspaces/${installation.workspaceId}/webhooks/${sub.clockifyWebhookId}` });
       removed++;
     } catch (err) {
-      deps.logger.warn({ workspaceId: installation.workspaceId, event: sub.eventType, err: (err as Error).message }, 'could not delete webhook');
+      deps.logger.warn(
+        { workspaceId: installation.workspaceId, event: sub.eventType, err: (err as Error).message },
+        'could not delete webhook',
+      );
     }
   }
 

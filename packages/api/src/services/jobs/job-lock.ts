@@ -9,7 +9,10 @@ const T = 'universal_webhook_job_lock';
 export async function tryAcquireJob(db: TDatabase, name: string, owner: string, periodMs: number, now = Date.now()): Promise<boolean> {
   const knex = db.knex();
   await knex(T).insert({ name, owner: null, locked_until: 0, last_run_at: null }).onConflict('name').ignore();
-  const n = await knex(T).where('name', name).andWhere('locked_until', '<=', now).update({ owner, locked_until: now + periodMs, last_run_at: now });
+  const n = await knex(T)
+    .where('name', name)
+    .andWhere('locked_until', '<=', now)
+    .update({ owner, locked_until: now + periodMs, last_run_at: now });
 
   return n === 1;
 }

@@ -28,14 +28,38 @@ describe.each(dialects)('periodic jobs on %s', (dialect) => {
     expect(await tryAcquireJob(db, 'retention-test', 'p5', 60_000, now + 61_000)).toBe(true);
   });
 
-  it('deletes logs and finished executions past each workspace\'s retention, keeps the rest', async () => {
+  it("deletes logs and finished executions past each workspace's retention, keeps the rest", async () => {
     const now = Date.now();
     const knex = db.knex();
     await knex('universal_webhook_installation').insert({
-      id: newId(), workspace_id: 'ws-r', addon_id: 'a', status: 'ACTIVE', token_cipher: null, api_url: 'http://x', reports_url: 'http://x',
-      owner_user_id: null, settings: JSON.stringify({ log_retention_days: 10 }), installed_at: now, updated_at: now, uninstalled_at: null,
+      id: newId(),
+      workspace_id: 'ws-r',
+      addon_id: 'a',
+      status: 'ACTIVE',
+      token_cipher: null,
+      api_url: 'http://x',
+      reports_url: 'http://x',
+      owner_user_id: null,
+      settings: JSON.stringify({ log_retention_days: 10 }),
+      installed_at: now,
+      updated_at: now,
+      uninstalled_at: null,
     });
-    const log = (ageDays: number) => logRow({ workspace_id: 'ws-r', source: 'clockify', source_id: null, event_type: 'NEW_TAG', payload: {}, headers: {}, signature: 'valid', dedup_key: null, outcome: 'no_match', reason: null, size_bytes: 2, receivedAt: now - ageDays * DAY });
+    const log = (ageDays: number) =>
+      logRow({
+        workspace_id: 'ws-r',
+        source: 'clockify',
+        source_id: null,
+        event_type: 'NEW_TAG',
+        payload: {},
+        headers: {},
+        signature: 'valid',
+        dedup_key: null,
+        outcome: 'no_match',
+        reason: null,
+        size_bytes: 2,
+        receivedAt: now - ageDays * DAY,
+      });
     await knex('universal_webhook_log').insert([log(11), log(12), log(9), log(1)]);
     const old = { ...executionRow('ws-r', { flowId: 'f', versionId: 'v' }, null), status: 'succeeded', created_at: now - 40 * DAY };
     const oldRunning = { ...executionRow('ws-r', { flowId: 'f', versionId: 'v' }, null), status: 'running', created_at: now - 40 * DAY };

@@ -14,7 +14,9 @@ describe.each(dialects)('execution queue on %s', (dialect) => {
   let db: TDatabase;
   const T = 'universal_webhook_flow_execution';
   const enqueue = (workspaceId: string, n: number) =>
-    db.knex()(T).insert(Array.from({ length: n }, () => executionRow(workspaceId, { flowId: 'f', versionId: 'v' }, null)));
+    db
+      .knex()(T)
+      .insert(Array.from({ length: n }, () => executionRow(workspaceId, { flowId: 'f', versionId: 'v' }, null)));
 
   beforeAll(async () => {
     db = await openTestDatabase(dialect, PG);
@@ -58,7 +60,9 @@ describe.each(dialects)('execution queue on %s', (dialect) => {
 
   it('does not claim an execution scheduled for later', async () => {
     await db.knex()(T).delete();
-    await db.knex()(T).insert({ ...executionRow('ws-a', { flowId: 'f', versionId: 'v' }, null), run_after: Date.now() + 60_000 });
+    await db
+      .knex()(T)
+      .insert({ ...executionRow('ws-a', { flowId: 'f', versionId: 'v' }, null), run_after: Date.now() + 60_000 });
     expect(await claimExecutions(db, 'w1', 5, 30_000, 5)).toEqual([]);
   });
 });

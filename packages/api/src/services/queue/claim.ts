@@ -2,7 +2,19 @@ import type { TDatabase } from '@uw/db';
 
 const T = 'universal_webhook_flow_execution';
 
-export type TClaimed = { reclaimed: boolean; id: string; workspace_id: string; flow_id: string; flow_version_id: string; log_id: string | null; lease_token: number; attempts: number; lease_owner: string | null; started_at: number | null; retry_of: string | null };
+export type TClaimed = {
+  reclaimed: boolean;
+  id: string;
+  workspace_id: string;
+  flow_id: string;
+  flow_version_id: string;
+  log_id: string | null;
+  lease_token: number;
+  attempts: number;
+  lease_owner: string | null;
+  started_at: number | null;
+  retry_of: string | null;
+};
 
 /**
  * Claims up to `limit` runnable executions for `owner`: queued ones whose time has come, and running ones
@@ -11,7 +23,13 @@ export type TClaimed = { reclaimed: boolean; id: string; workspace_id: string; f
  * the claim locks with SKIP LOCKED, so concurrent workers never take the same row; every claim bumps the
  * fencing token, so a stale worker's late writes are refused.
  */
-export async function claimExecutions(db: TDatabase, owner: string, limit: number, leaseMs: number, perWorkspace: number): Promise<TClaimed[]> {
+export async function claimExecutions(
+  db: TDatabase,
+  owner: string,
+  limit: number,
+  leaseMs: number,
+  perWorkspace: number,
+): Promise<TClaimed[]> {
   const now = Date.now();
   const knex = db.knex();
   const RUNNABLE = `((status = 'queued' and run_after <= ?) or (status = 'running' and lease_until < ?))`;
@@ -34,9 +52,30 @@ export async function claimExecutions(db: TDatabase, owner: string, limit: numbe
     if (locked.length === 0) return [];
     const expired = new Set(locked.filter((l) => l.status === 'running').map((l) => l.id));
     const rows: Omit<TClaimed, 'reclaimed'>[] = await trx(T)
-      .whereIn('id', locked.map((l) => l.id))
-      .update({ status: 'running', lease_owner: owner, lease_until: now + leaseMs, lease_token: trx.raw('lease_token + 1'), attempts: trx.raw('attempts + 1'), started_at: trx.raw('coalesce(started_at, ?)', [now]) })
-      .returning(['id', 'workspace_id', 'flow_id', 'flow_version_id', 'log_id', 'lease_token', 'attempts', 'lease_owner', 'started_at', 'retry_of']);
+      .whereIn(
+        'id',
+        locked.map((l) => l.id),
+      )
+      .update({
+        status: 'running',
+        lease_owner: owner,
+        lease_until: now + leaseMs,
+        lease_token: trx.raw('lease_token + 1'),
+        attempts: trx.raw('attempts + 1'),
+        started_at: trx.raw('coalesce(started_at, ?)', [now]),
+      })
+      .returning([
+        'id',
+        'workspace_id',
+        'flow_id',
+        'flow_version_id',
+        'log_id',
+        'lease_token',
+        'attempts',
+        'lease_owner',
+        'started_at',
+        'retry_of',
+      ]);
 
     return rows.map((r) => ({ ...r, reclaimed: expired.has(r.id) }));
   });
@@ -59,7 +98,8 @@ export type TFinish = { status: 'succeeded' | 'failed' | 'queued'; error?: unkno
 /** Ends (or reschedules) an execution, only if this worker still holds its lease. False = refused. */
 export async function finishExecution(db: TDatabase, held: { id: string; lease_token: number }, outcome: TFinish): Promise<boolean> {
   const done = outcome.status !== 'queued';
-  const n = await db.knex()(T)
+  const n = await db
+    .knex()(T)
     .where({ id: held.id, lease_token: held.lease_token, status: 'running' })
     .update({
       status: outcome.status,

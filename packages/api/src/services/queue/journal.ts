@@ -31,8 +31,15 @@ export async function loadSteps(db: TDatabase, workspaceId: string, executionId:
   const rows = await db.knex()(STEPS).where({ workspace_id: workspaceId, execution_id: executionId }).orderBy('seq');
 
   return rows.map((r: Record<string, unknown>) => ({
-    seq: Number(r.seq), nodeId: (r.node_id as string | null) ?? null, kind: String(r.kind), status: String(r.status), attempt: Number(r.attempt),
-    request: parse(r.request), response: parse(r.response), error: parse(r.error), idempotencyKey: (r.idempotency_key as string | null) ?? null,
+    seq: Number(r.seq),
+    nodeId: (r.node_id as string | null) ?? null,
+    kind: String(r.kind),
+    status: String(r.status),
+    attempt: Number(r.attempt),
+    request: parse(r.request),
+    response: parse(r.response),
+    error: parse(r.error),
+    idempotencyKey: (r.idempotency_key as string | null) ?? null,
     latencyMs: r.latency_ms === null ? null : Number(r.latency_ms),
   }));
 }
@@ -42,12 +49,25 @@ export type THeld = { id: string; workspace_id: string; lease_token: number };
 /** Commits one step record, only while this worker still holds the lease (the fencing token matches). */
 export async function appendStep(db: TDatabase, held: THeld, seq: number, step: TStepRecord): Promise<void> {
   await db.knex().transaction(async (trx) => {
-    const fenced = await trx(EXECUTIONS).where({ id: held.id, lease_token: held.lease_token, status: 'running' }).update({ lease_token: held.lease_token });
+    const fenced = await trx(EXECUTIONS)
+      .where({ id: held.id, lease_token: held.lease_token, status: 'running' })
+      .update({ lease_token: held.lease_token });
     if (fenced !== 1) throw new LeaseLostError(held.id);
     await trx(STEPS).insert({
-      id: newId(), workspace_id: held.workspace_id, execution_id: held.id, seq, node_id: step.nodeId, kind: step.kind, status: step.status,
-      attempt: step.attempt ?? 1, request: json(step.request), response: json(step.response), error: json(step.error),
-      idempotency_key: step.idempotencyKey ?? null, latency_ms: step.latencyMs ?? null, created_at: Date.now(),
+      id: newId(),
+      workspace_id: held.workspace_id,
+      execution_id: held.id,
+      seq,
+      node_id: step.nodeId,
+      kind: step.kind,
+      status: step.status,
+      attempt: step.attempt ?? 1,
+      request: json(step.request),
+      response: json(step.response),
+      error: json(step.error),
+      idempotency_key: step.idempotencyKey ?? null,
+      latency_ms: step.latencyMs ?? null,
+      created_at: Date.now(),
     });
   });
 }

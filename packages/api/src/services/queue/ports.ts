@@ -22,7 +22,15 @@ export class StepError extends Error {
   }
 }
 
-type TErrLike = { message?: string; status?: number; body?: unknown; retryable?: boolean; retryAfterMs?: number; code?: string; kind?: string };
+type TErrLike = {
+  message?: string;
+  status?: number;
+  body?: unknown;
+  retryable?: boolean;
+  retryAfterMs?: number;
+  code?: string;
+  kind?: string;
+};
 
 function toStepError(err: unknown, target: 'clockify' | 'http'): StepError {
   if (err instanceof StepError) return err;
@@ -31,9 +39,16 @@ function toStepError(err: unknown, target: 'clockify' | 'http'): StepError {
   const transientName = /unavailable|timeout|network|abort|fetch failed/i.test(`${(err as Error)?.name} ${e.message}`);
   const retryable = e.retryable ?? (e.kind === 'operational' || (status !== undefined ? status === 429 || status >= 500 : transientName));
 
-  return new StepError(e.message ?? String(err), e.code ?? (status ? `${target.toUpperCase()}_${status}` : `${target.toUpperCase()}_ERROR`), Boolean(retryable), {
-    status, body: e.body, retryAfterMs: e.retryAfterMs,
-  });
+  return new StepError(
+    e.message ?? String(err),
+    e.code ?? (status ? `${target.toUpperCase()}_${status}` : `${target.toUpperCase()}_ERROR`),
+    Boolean(retryable),
+    {
+      status,
+      body: e.body,
+      retryAfterMs: e.retryAfterMs,
+    },
+  );
 }
 
 /** The engine's I/O for one execution: Clockify calls as the installation, HTTP calls through the SSRF guard. */
@@ -50,7 +65,10 @@ export function createPorts(runtime: TRuntime, installation: TInstallation, sett
           throw new StepError('a flow may only call its own workspace', 'WORKSPACE_MISMATCH', false);
         }
         // The engine always offers workspaceId; send it only to operations that take it.
-        const takesWorkspace = runtime.deps.catalogue.get()?.get(req.operationId)?.parameters.some((p) => p.in === 'path' && p.name === 'workspaceId');
+        const takesWorkspace = runtime.deps.catalogue
+          .get()
+          ?.get(req.operationId)
+          ?.parameters.some((p) => p.in === 'path' && p.name === 'workspaceId');
         const { workspaceId: _offered, ...rest } = req.path;
         const path = takesWorkspace ? { ...rest, workspaceId: installation.workspaceId } : rest;
         try {
@@ -67,7 +85,11 @@ export function createPorts(runtime: TRuntime, installation: TInstallation, sett
     http: {
       async send(req: THttpRequest, meta: TStepMeta) {
         if (!settings.enable_generic_http_actions) {
-          throw new StepError('HTTP actions are disabled for this workspace (setting enable_generic_http_actions)', 'FEATURE_DISABLED', false);
+          throw new StepError(
+            'HTTP actions are disabled for this workspace (setting enable_generic_http_actions)',
+            'FEATURE_DISABLED',
+            false,
+          );
         }
         try {
           // One key per execution step: the same on every retry of that step, different across steps.

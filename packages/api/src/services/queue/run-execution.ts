@@ -17,7 +17,10 @@ const MAX_RUNS = 25;
 async function loadDefinition(runtime: TRuntime, workspaceId: string, versionId: string): Promise<TFlowDefinition | null> {
   const cached = versionCache.get(versionId);
   if (cached) return cached;
-  const row = await runtime.deps.db.knex()('universal_webhook_flow_version').where({ workspace_id: workspaceId, id: versionId }).first('definition');
+  const row = await runtime.deps.db
+    .knex()('universal_webhook_flow_version')
+    .where({ workspace_id: workspaceId, id: versionId })
+    .first('definition');
   if (!row) return null;
   const definition = parse(row.definition) as TFlowDefinition;
   if (versionCache.size > 5_000) versionCache.clear();
@@ -27,11 +30,24 @@ async function loadDefinition(runtime: TRuntime, workspaceId: string, versionId:
 }
 
 async function loadTrigger(runtime: TRuntime, claimed: TClaimed) {
-  if (!claimed.log_id) return { event: { type: 'manual', source: 'manual', receivedAt: new Date().toISOString(), id: claimed.id }, payload: null, headers: {} };
-  const log = await runtime.deps.db.knex()('universal_webhook_log').where({ workspace_id: claimed.workspace_id, id: claimed.log_id }).first('id', 'event_type', 'source', 'received_at', 'payload', 'headers');
+  if (!claimed.log_id)
+    return {
+      event: { type: 'manual', source: 'manual', receivedAt: new Date().toISOString(), id: claimed.id },
+      payload: null,
+      headers: {},
+    };
+  const log = await runtime.deps.db
+    .knex()('universal_webhook_log')
+    .where({ workspace_id: claimed.workspace_id, id: claimed.log_id })
+    .first('id', 'event_type', 'source', 'received_at', 'payload', 'headers');
 
   return {
-    event: { type: String(log?.event_type ?? ''), source: String(log?.source ?? ''), receivedAt: new Date(Number(log?.received_at ?? 0)).toISOString(), id: claimed.log_id },
+    event: {
+      type: String(log?.event_type ?? ''),
+      source: String(log?.source ?? ''),
+      receivedAt: new Date(Number(log?.received_at ?? 0)).toISOString(),
+      id: claimed.log_id,
+    },
     payload: parse(log?.payload ?? null),
     headers: (parse(log?.headers ?? '{}') ?? {}) as Record<string, string>,
   };
@@ -55,7 +71,10 @@ export async function runExecution(runtime: TRuntime, claimed: TClaimed): Promis
     }
     if (status !== 'queued') {
       deps.metrics.executionFinished(status);
-      await deps.db.knex()('universal_webhook_flow').where({ id: claimed.flow_id, workspace_id: claimed.workspace_id }).update({ last_run_status: status, last_run_at: Date.now() });
+      await deps.db
+        .knex()('universal_webhook_flow')
+        .where({ id: claimed.flow_id, workspace_id: claimed.workspace_id })
+        .update({ last_run_status: status, last_run_at: Date.now() });
     }
     deps.bus.publish({ type: 'execution.updated', workspaceId: claimed.workspace_id, executionId: claimed.id, status });
   };
@@ -64,7 +83,8 @@ export async function runExecution(runtime: TRuntime, claimed: TClaimed): Promis
     // A poison execution (it crashed its worker every time): park it so the rest keep flowing (Q10).
     return finish('failed', { code: 'GAVE_UP', message: `stopped after ${MAX_RUNS} runs that did not finish` });
   }
-  if (!installation || installation.status === 'DELETED') return finish('failed', { code: 'WORKSPACE_INACTIVE', message: 'the add-on is no longer installed' });
+  if (!installation || installation.status === 'DELETED')
+    return finish('failed', { code: 'WORKSPACE_INACTIVE', message: 'the add-on is no longer installed' });
   if (installation.status !== 'ACTIVE') return finish('queued', undefined, Date.now() + 60_000);
   const definition = await loadDefinition(runtime, claimed.workspace_id, claimed.flow_version_id);
   if (!definition) return finish('failed', { code: 'NOT_FOUND', message: 'flow version not found' });
@@ -73,9 +93,16 @@ export async function runExecution(runtime: TRuntime, claimed: TClaimed): Promis
   let seq = steps.length;
   const record = (step: TStepRecord) => appendStep(deps.db, held, seq++, step);
   try {
-    if (claimed.reclaimed) await record({ nodeId: null, kind: 'lease_expired', status: 'info', error: { message: 'the previous worker stopped renewing its lease; resumed here' } });
+    if (claimed.reclaimed)
+      await record({
+        nodeId: null,
+        kind: 'lease_expired',
+        status: 'info',
+        error: { message: 'the previous worker stopped renewing its lease; resumed here' },
+      });
     const trigger = await loadTrigger(runtime, claimed);
-    const attemptOf = (nodeId: string) => 1 + steps.filter((s) => s.nodeId === nodeId && (s.status === 'retrying' || s.status === 'failed')).length;
+    const attemptOf = (nodeId: string) =>
+      1 + steps.filter((s) => s.nodeId === nodeId && (s.status === 'retrying' || s.status === 'failed')).length;
     const sent = new Map<string, { request: TStepRequest; at: number }>();
     const outcome = await executeFlow({
       definition,
@@ -98,7 +125,14 @@ export async function runExecution(runtime: TRuntime, claimed: TClaimed): Promis
     const nodeId = outcome.nodeId ?? null;
     const attempt = nodeId ? attemptOf(nodeId) : 1;
     const failure = { nodeId, ...outcome.error };
-    const attemptRecord = { nodeId, kind: kindOf(definition, nodeId), attempt, error: outcome.error, request: nodeId ? sent.get(nodeId)?.request : undefined, latencyMs: nodeId && sent.has(nodeId) ? Date.now() - sent.get(nodeId)!.at : null };
+    const attemptRecord = {
+      nodeId,
+      kind: kindOf(definition, nodeId),
+      attempt,
+      error: outcome.error,
+      request: nodeId ? sent.get(nodeId)?.request : undefined,
+      latencyMs: nodeId && sent.has(nodeId) ? Date.now() - sent.get(nodeId)!.at : null,
+    };
     if (outcome.status === 'retry' && attempt < settings.flow_max_attempts) {
       await record({ ...attemptRecord, status: 'retrying' });
       deps.metrics.stepRetried();
@@ -140,7 +174,12 @@ function toStepRecord(
   if (latencyMs !== null) metrics.stepFinished(entry.kind, entry.status, latencyMs / 1000);
 
   return {
-    nodeId: entry.nodeId, kind: entry.kind, status: entry.status, attempt: attemptOf(entry.nodeId), request: entry.request,
-    response: entry.status === 'succeeded' ? entry.response : null, latencyMs,
+    nodeId: entry.nodeId,
+    kind: entry.kind,
+    status: entry.status,
+    attempt: attemptOf(entry.nodeId),
+    request: entry.request,
+    response: entry.status === 'succeeded' ? entry.response : null,
+    latencyMs,
   };
 }

@@ -19,15 +19,25 @@ export function createWorker(runtime: TRuntime, opts: TWorkerOptions) {
   let loop: Promise<void> = Promise.resolve();
   let beat: NodeJS.Timeout | null = null;
 
-  const sleep = (ms: number) => new Promise<void>((resolve) => {
-    const t = setTimeout(resolve, ms);
-    wake = () => { clearTimeout(t); resolve(); };
-  });
+  const sleep = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const t = setTimeout(resolve, ms);
+      wake = () => {
+        clearTimeout(t);
+        resolve();
+      };
+    });
 
   const tick = async (): Promise<number> => {
     const free = opts.concurrency - inflight.size;
     if (free <= 0) return 0;
-    const claimed = await claimExecutions(deps.db, deps.config.processId, free, leaseMs, opts.perWorkspace ?? Math.max(1, Math.ceil(opts.concurrency / 2)));
+    const claimed = await claimExecutions(
+      deps.db,
+      deps.config.processId,
+      free,
+      leaseMs,
+      opts.perWorkspace ?? Math.max(1, Math.ceil(opts.concurrency / 2)),
+    );
     for (const c of claimed) {
       const done = runExecution(runtime, c)
         .catch((err: Error) => deps.logger.error({ executionId: c.id, err: err.message }, 'execution run crashed'))
@@ -58,10 +68,13 @@ export function createWorker(runtime: TRuntime, opts: TWorkerOptions) {
       if (!stopped) return;
       stopped = false;
       loop = run();
-      beat = setInterval(() => {
-        const held = [...inflight.values()].map((f) => f.claimed);
-        void heartbeat(deps.db, held, leaseMs).catch(() => undefined);
-      }, Math.max(500, Math.floor(leaseMs / 3)));
+      beat = setInterval(
+        () => {
+          const held = [...inflight.values()].map((f) => f.claimed);
+          void heartbeat(deps.db, held, leaseMs).catch(() => undefined);
+        },
+        Math.max(500, Math.floor(leaseMs / 3)),
+      );
       beat.unref();
     },
     /** Wakes the loop early (a webhook was just queued in this process). */

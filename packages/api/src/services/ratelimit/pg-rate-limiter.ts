@@ -8,16 +8,17 @@ const T = 'universal_webhook_rate_window';
  * incremented atomically only while below the limit. A caller that finds the second full waits for the
  * next one, so all processes together never exceed `maxPerSecond` in any aligned second.
  */
-export function createSharedRateLimiter(db: TDatabase, opts: { onWait?: (key: string, ms: number) => void } = {}): RateLimiter & { prune(): Promise<number> } {
+export function createSharedRateLimiter(
+  db: TDatabase,
+  opts: { onWait?: (key: string, ms: number) => void } = {},
+): RateLimiter & { prune(): Promise<number> } {
   const take = async (key: string, second: number, max: number): Promise<boolean> => {
-    const rows = await db
-      .knex()
-      .raw(
-        `insert into ${T} (bucket, second, count) values (?, ?, 1)
+    const rows = await db.knex().raw(
+      `insert into ${T} (bucket, second, count) values (?, ?, 1)
          on conflict (bucket, second) do update set count = ${T}.count + 1 where ${T}.count < ?
          returning count`,
-        [key, second, max],
-      );
+      [key, second, max],
+    );
     const list = Array.isArray(rows) ? rows : (rows as { rows: unknown[] }).rows;
 
     return list.length > 0;
@@ -40,7 +41,10 @@ export function createSharedRateLimiter(db: TDatabase, opts: { onWait?: (key: st
       }
     },
     async prune() {
-      return db.knex()(T).where('second', '<', Math.floor(Date.now() / 1000) - 120).delete();
+      return db
+        .knex()(T)
+        .where('second', '<', Math.floor(Date.now() / 1000) - 120)
+        .delete();
     },
   };
 }

@@ -53,9 +53,7 @@ export function createTokenCipher(keys: Buffer[]): TTokenCipher {
       cipher.setAAD(Buffer.from(aad));
       const ct = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
 
-      return ['v1', primaryKeyId, iv, ct, cipher.getAuthTag()]
-        .map((p) => (typeof p === 'string' ? p : p.toString('base64url')))
-        .join('.');
+      return ['v1', primaryKeyId, iv, ct, cipher.getAuthTag()].map((p) => (typeof p === 'string' ? p : p.toString('base64url'))).join('.');
     },
     decrypt(value, aad) {
       const [version, keyId, iv, ct, tag] = value.split('.');

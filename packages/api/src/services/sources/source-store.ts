@@ -9,7 +9,12 @@ import { generatePublicId, generateSecret } from './secrets';
 export const ZVerificationSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('none') }),
   z.object({ kind: z.literal('bearer') }),
-  z.object({ kind: z.literal('hmac'), header: z.string().regex(/^[A-Za-z0-9-]{1,64}$/), encoding: z.enum(['hex', 'base64']), prefix: z.string().max(32).optional() }),
+  z.object({
+    kind: z.literal('hmac'),
+    header: z.string().regex(/^[A-Za-z0-9-]{1,64}$/),
+    encoding: z.enum(['hex', 'base64']),
+    prefix: z.string().max(32).optional(),
+  }),
   z.object({ kind: z.literal('github') }),
   z.object({ kind: z.literal('stripe'), toleranceSeconds: z.number().int().min(30).max(3600).default(300) }),
   z.object({ kind: z.literal('standard') }),
@@ -32,9 +37,18 @@ type TScope = { workspaceId: string };
 /** What callers see: never the secrets (only once, at create and rotate). */
 export function toSourceView(s: TCustomSource, baseUrl: string) {
   return {
-    id: s.id, publicId: s.publicId, name: s.name, verification: s.verification, enabled: s.enabled, idHeader: s.idHeader,
-    eventTypeHeader: s.eventTypeHeader, ratePerMinute: s.ratePerMinute, liveSecrets: s.secretCiphers.length,
-    url: `${baseUrl.replace(/\/+$/, '')}/webhooks/custom/${s.publicId}`, createdAt: s.createdAt, updatedAt: s.updatedAt,
+    id: s.id,
+    publicId: s.publicId,
+    name: s.name,
+    verification: s.verification,
+    enabled: s.enabled,
+    idHeader: s.idHeader,
+    eventTypeHeader: s.eventTypeHeader,
+    ratePerMinute: s.ratePerMinute,
+    liveSecrets: s.secretCiphers.length,
+    url: `${baseUrl.replace(/\/+$/, '')}/webhooks/custom/${s.publicId}`,
+    createdAt: s.createdAt,
+    updatedAt: s.updatedAt,
   };
 }
 
@@ -50,9 +64,18 @@ export async function createSource(deps: TApiDeps, scope: TScope, input: z.infer
   const secret = verification.kind === 'none' ? null : (input.secret ?? generateSecret(verification.kind));
   const now = Date.now();
   const source = {
-    id: newId(), workspaceId: scope.workspaceId, publicId: generatePublicId(), name: input.name, verification,
-    secretCiphers: secret ? [deps.cipher.encrypt(secret, scope.workspaceId)] : [], idHeader: input.idHeader ?? null,
-    eventTypeHeader: input.eventTypeHeader ?? null, ratePerMinute: input.ratePerMinute, enabled: input.enabled, createdAt: now, updatedAt: now,
+    id: newId(),
+    workspaceId: scope.workspaceId,
+    publicId: generatePublicId(),
+    name: input.name,
+    verification,
+    secretCiphers: secret ? [deps.cipher.encrypt(secret, scope.workspaceId)] : [],
+    idHeader: input.idHeader ?? null,
+    eventTypeHeader: input.eventTypeHeader ?? null,
+    ratePerMinute: input.ratePerMinute,
+    enabled: input.enabled,
+    createdAt: now,
+    updatedAt: now,
   };
   await deps.db.fork().insert(CustomSource, source);
 
@@ -71,7 +94,15 @@ export async function rotateSecret(deps: TApiDeps, scope: TScope, id: string, gi
 
 export async function updateSource(deps: TApiDeps, scope: TScope, id: string, data: Partial<z.infer<typeof ZSourceInputSchema>>) {
   await getSourceOrThrow(deps, scope, id);
-  const patch = Object.fromEntries(Object.entries({ name: data.name, enabled: data.enabled, idHeader: data.idHeader, eventTypeHeader: data.eventTypeHeader, ratePerMinute: data.ratePerMinute }).filter(([, v]) => v !== undefined));
+  const patch = Object.fromEntries(
+    Object.entries({
+      name: data.name,
+      enabled: data.enabled,
+      idHeader: data.idHeader,
+      eventTypeHeader: data.eventTypeHeader,
+      ratePerMinute: data.ratePerMinute,
+    }).filter(([, v]) => v !== undefined),
+  );
   await deps.db.fork().nativeUpdate(CustomSource, { id, workspaceId: scope.workspaceId }, { ...patch, updatedAt: Date.now() });
 
   return toSourceView(await getSourceOrThrow(deps, scope, id), deps.config.baseUrl);

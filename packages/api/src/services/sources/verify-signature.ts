@@ -37,7 +37,9 @@ export function verifySignature(scheme: SourceVerification, secrets: string[], i
       const sig = input.headers('x-hub-signature-256');
       if (!sig?.startsWith('sha256=')) return fail('missing X-Hub-Signature-256 header');
 
-      return secrets.some((s) => safeEqual(sig.slice(7).toLowerCase(), hmac(s, input.rawBody).toString('hex'))) ? ok : fail('signature does not match');
+      return secrets.some((s) => safeEqual(sig.slice(7).toLowerCase(), hmac(s, input.rawBody).toString('hex')))
+        ? ok
+        : fail('signature does not match');
     }
     case 'stripe':
       return verifyStripe(scheme.toleranceSeconds, secrets, input);
@@ -79,7 +81,9 @@ function verifyStandard(secrets: string[], input: TVerifyInput): TVerifyResult {
     'webhook-timestamp': input.headers('webhook-timestamp') ?? '',
     'webhook-signature': input.headers('webhook-signature') ?? '',
   };
-  const missing = Object.entries(headers).filter(([, v]) => !v).map(([k]) => k);
+  const missing = Object.entries(headers)
+    .filter(([, v]) => !v)
+    .map(([k]) => k);
   if (missing.length > 0) return fail(`missing ${missing.join(', ')}`);
   if (!/^[A-Za-z0-9_-]{1,128}$/.test(headers['webhook-id'])) return fail('webhook-id has invalid characters');
   let lastReason = 'signature does not match';

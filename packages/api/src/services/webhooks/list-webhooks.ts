@@ -59,9 +59,16 @@ export async function listWebhooks(db: TDatabase, workspaceId: string, input: TL
     const segments = pathSegments(input.payload.path);
     const value = String(input.payload.equals);
     if (db.dialect === 'postgresql') q.andWhereRaw('payload #>> ? = ?', [`{${segments.join(',')}}`, value]);
-    else q.andWhereRaw("cast(json_extract(payload, ?) as text) = ?", [`$.${segments.join('.')}`, typeof input.payload.equals === 'boolean' ? (input.payload.equals ? '1' : '0') : value]);
+    else
+      q.andWhereRaw('cast(json_extract(payload, ?) as text) = ?', [
+        `$.${segments.join('.')}`,
+        typeof input.payload.equals === 'boolean' ? (input.payload.equals ? '1' : '0') : value,
+      ]);
   }
-  const rows = await q.orderBy('id', 'desc').limit(input.limit + 1).select('id', 'source', 'source_id', 'event_type', 'outcome', 'reason', 'signature', 'received_at', 'flow_ids', 'size_bytes');
+  const rows = await q
+    .orderBy('id', 'desc')
+    .limit(input.limit + 1)
+    .select('id', 'source', 'source_id', 'event_type', 'outcome', 'reason', 'signature', 'received_at', 'flow_ids', 'size_bytes');
   const items = rows.slice(0, input.limit).map(toLogSummary);
 
   return { items, nextCursor: rows.length > input.limit ? items[items.length - 1]!.id : null };
@@ -70,7 +77,10 @@ export async function listWebhooks(db: TDatabase, workspaceId: string, input: TL
 export async function getWebhook(db: TDatabase, workspaceId: string, id: string) {
   const row = await db.knex()('universal_webhook_log').where({ workspace_id: workspaceId, id }).first();
   if (!row) return null;
-  const executions = await db.knex()('universal_webhook_flow_execution').where({ workspace_id: workspaceId, log_id: id }).orderBy('id', 'asc')
+  const executions = await db
+    .knex()('universal_webhook_flow_execution')
+    .where({ workspace_id: workspaceId, log_id: id })
+    .orderBy('id', 'asc')
     .select('id', 'flow_id', 'status', 'attempts', 'created_at', 'finished_at');
 
   return {
@@ -79,6 +89,13 @@ export async function getWebhook(db: TDatabase, workspaceId: string, id: string)
     headers: parseJson(row.headers) as Record<string, string>,
     redacted: parseJson(row.redacted) as string[],
     dedupKey: row.dedup_key as string | null,
-    executions: executions.map((e: Record<string, unknown>) => ({ id: String(e.id), flowId: String(e.flow_id), status: String(e.status), attempts: Number(e.attempts), createdAt: Number(e.created_at), finishedAt: e.finished_at === null ? null : Number(e.finished_at) })),
+    executions: executions.map((e: Record<string, unknown>) => ({
+      id: String(e.id),
+      flowId: String(e.flow_id),
+      status: String(e.status),
+      attempts: Number(e.attempts),
+      createdAt: Number(e.created_at),
+      finishedAt: e.finished_at === null ? null : Number(e.finished_at),
+    })),
   };
 }

@@ -6,7 +6,9 @@ import { executionRow } from '../ingest/record';
 /** Runs the flows that match a logged webhook now (current versions), as new executions linked to it. */
 export async function replayWebhook(runtime: TRuntime, workspaceId: string, id: string) {
   const knex = runtime.deps.db.knex();
-  const log = await knex('universal_webhook_log').where({ workspace_id: workspaceId, id }).first('id', 'source', 'source_id', 'event_type', 'outcome');
+  const log = await knex('universal_webhook_log')
+    .where({ workspace_id: workspaceId, id })
+    .first('id', 'source', 'source_id', 'event_type', 'outcome');
   if (!log) throw notFound('webhook');
   if (log.outcome === 'rejected') {
     throw new UserError('CONFLICT', 'a rejected webhook cannot be replayed: its payload was never trusted');
