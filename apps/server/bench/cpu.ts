@@ -38,3 +38,16 @@ export async function withCpu<T>(pids: () => Promise<number[]> | number[], run: 
 
   return { result, cpuMs: used };
 }
+
+/** Transactions committed and rows inserted in one database so far (pg_stat_database; flushed within ~1 s). */
+export async function dbCounters(adminUrl: string, database: string): Promise<{ commits: number; inserted: number }> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ c: string; i: string }>('select xact_commit as c, tup_inserted as i from pg_stat_database where datname = $1', [database]);
+
+    return { commits: Number(rows[0]?.c ?? 0), inserted: Number(rows[0]?.i ?? 0) };
+  } finally {
+    await client.end();
+  }
+}

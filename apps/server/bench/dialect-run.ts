@@ -11,7 +11,7 @@ import { PG_ADMIN_URL } from '../test-faults/support/paths';
 import { sqlClient } from '../test-faults/support/postgres';
 import { freePort, spawnServer, type TServerProcess } from '../test-faults/support/server-process';
 import { bootstrapBench, type TBootstrapBench } from './bootstrap';
-import { backendPids, cpuMs, withCpu } from './cpu';
+import { backendPids, cpuMs, dbCounters, withCpu } from './cpu';
 import { e2eLatency, e2eThroughput, prepareWorkspaces, rateAdherence, type TE2eLatency, type TE2eThroughput, type TRateAdherence } from './e2e';
 import { fireWebhooks, type TFireResult, type TWebhookTarget } from './load';
 import { round } from './stats';
@@ -38,7 +38,7 @@ export type TDialectResult = {
   ingestRuns: TFireResult[];
   baselineRuns: TFireResult[];
   /** CPU ms per acknowledged webhook in the server process and in its PostgreSQL backends (closed-loop runs). */
-  cpuPerRequest: { ours: { nodeMs: number; dbMs: number }; baseline: { nodeMs: number; dbMs: number } };
+  cpuPerRequest: { ours: { nodeMs: number; dbMs: number; commits: number }; baseline: { nodeMs: number; dbMs: number; commits: number } };
   ratio: number;
   ack1000: TFireResult;
   rowsChecked: { expected: number; stored: number; duplicates: number };
@@ -99,13 +99,18 @@ export async function runDialect(sim: Simulator, dialect: Dialect, c: TBenchConf
     const baselineRuns: TFireResult[] = [];
     const dbName = dialect === 'postgresql' ? new URL(scratch.url).pathname.slice(1) : '';
     const pgPids = () => (dialect === 'postgresql' ? backendPids(PG_ADMIN_URL, dbName) : []);
-    const cpu = { ours: { node: 0, db: 0, n: 0 }, base: { node: 0, db: 0, n: 0 } };
+    const cpu = { ours: { node: 0, db: 0, n: 0, commits: 0 }, base: { node: 0, db: 0, n: 0, commits: 0 } };
+    const counters = async () => (dialect === 'postgresql' ? dbCounters(PG_ADMIN_URL, dbName) : { commits: 0, inserted: 0 });
     const measured = async (side: 'ours' | 'base', pid: number, run: () => Promise<TFireResult>) => {
       const nodeCpu = cpuMs(pid);
+      const commits = (await counters()).commits;
       const { result, cpuMs: dbCpu } = await withCpu(pgPids, run);
       cpu[side].node += cpuMs(pid) - nodeCpu;
       cpu[side].db += dbCpu;
       cpu[side].n += result.ok;
+      // pg_stat_database is flushed by the backends about once a second.
+      if (dialect === 'postgresql') await new Promise((r) => setTimeout(r, 1_200));
+      cpu[side].commits += (await counters()).commits - commits;
 
       return result;
     };
@@ -115,9 +120,9 @@ export async function runDialect(sim: Simulator, dialect: Dialect, c: TBenchConf
       const [o, b] = [ingestRuns.at(-1)!, baselineRuns.at(-1)!];
       c.log(`${dialect}: round ${round}: ingest ${Math.round(o.perSecond)}/s (p50 ${o.p50} ms, p99 ${o.p99} ms), baseline ${Math.round(b.perSecond)}/s (p50 ${b.p50} ms, p99 ${b.p99} ms)`);
     }
-    const perRequest = (x: { node: number; db: number; n: number }) => ({ nodeMs: round(x.node / x.n, 3), dbMs: round(x.db / x.n, 3) });
+    const perRequest = (x: { node: number; db: number; n: number; commits: number }) => ({ nodeMs: round(x.node / x.n, 3), dbMs: round(x.db / x.n, 3), commits: round(x.commits / x.n, 3) });
     const cpuPerRequest = { ours: perRequest(cpu.ours), baseline: perRequest(cpu.base) };
-    c.log(`${dialect}: CPU per webhook: ours node ${cpuPerRequest.ours.nodeMs} ms + db ${cpuPerRequest.ours.dbMs} ms; baseline node ${cpuPerRequest.baseline.nodeMs} ms + db ${cpuPerRequest.baseline.dbMs} ms`);
+    c.log(`${dialect}: per webhook: ours node ${cpuPerRequest.ours.nodeMs} ms + db ${cpuPerRequest.ours.dbMs} ms CPU, ${cpuPerRequest.ours.commits} commits; baseline node ${cpuPerRequest.baseline.nodeMs} ms + db ${cpuPerRequest.baseline.dbMs} ms, ${cpuPerRequest.baseline.commits} commits`);
     const baselinePeak = baselineServer.peakRssKb();
     await baselineServer.stop();
     const ingest = mergeRuns(ingestRuns);

@@ -17,16 +17,15 @@ import { createScratchDatabase } from '@uw/db/testing';
 
 import { createWorker } from '@uw/api';
 
-import { createApp } from '../src/app';
+import { assembleApp, REPO_ROOT } from '../src/assemble';
 import { createDeps, type TServerDeps } from '../src/deps';
 import { readEnv } from '../src/env';
 import { createLogger } from '../src/logger';
-import { buildManifest } from '../src/manifest';
 import { createReadiness } from '../src/readiness';
 
 export const TEST_PG_ADMIN_URL = process.env.UW_TEST_PG_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 export const REQUIRE_PG = process.env.CI === 'true';
-export const REPO_ROOT = resolve(import.meta.dirname, '../../..');
+export { REPO_ROOT };
 export const SHARED = resolve(REPO_ROOT, '../shared');
 
 /** A Clockify stand-in key pair: tests sign lifecycle, webhook and user tokens with it. */
@@ -91,21 +90,7 @@ export async function startTestServer(opts: {
     await readiness.migrateUntilReady(new AbortController().signal);
     await deps.runtime.flowIndex.refresh();
   }
-  const manifest = () =>
-    buildManifest(resolve(REPO_ROOT, 'manifest.json'), {
-      baseUrl: deps.api.config.baseUrl,
-      addonKey: env.UW_ADDON_KEY,
-      defaults: deps.api.config.settingsDefaults,
-    });
-  const app = createApp({
-    runtime: deps.runtime,
-    logger,
-    readiness,
-    manifest,
-    webDist: resolve(REPO_ROOT, 'apps/web/dist'),
-    devLogin: env.UW_DEV_LOGIN,
-    bodyLimitBytes: env.UW_WEBHOOK_BODY_LIMIT_BYTES,
-  });
+  const app = assembleApp(env, deps, logger, readiness);
   const server = app.listen(0, '127.0.0.1');
   await new Promise((r) => server.once('listening', r));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -7,18 +7,9 @@ const T = 'universal_webhook_bootstrap_state';
 /** Who holds a run: writes are refused (0 rows) once another owner took the lease. */
 export type TFence = { workspaceId: string; owner: string };
 
-export type TProgressPatch = Partial<{
-  status: BootstrapStatus;
-  plan: TPlanStep[];
-  opsDone: number;
-  opsTotal: number;
-  pages: number;
-  entities: number;
-  errors: TBootstrapError[];
-  cursor: TBootstrapCursor;
-  finishedAt: number | null;
-  etaAt: number | null;
-}>;
+export type TProgressPatch = Partial<
+  Pick<TBootstrapRow, 'status' | 'plan' | 'opsDone' | 'opsTotal' | 'pages' | 'entities' | 'errors' | 'cursor' | 'finishedAt' | 'etaAt'>
+>;
 
 const parse = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T;
 const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));

@@ -1,0 +1,32 @@
+import { resolve } from 'node:path';
+
+import type { Logger } from 'pino';
+
+import { createApp } from './app';
+import type { TServerDeps } from './deps';
+import type { TEnv } from './env';
+import { buildManifest } from './manifest';
+import type { TReadiness } from './readiness';
+
+export const REPO_ROOT = resolve(import.meta.dirname, '../../..');
+
+/** The Express app for these deps: the served manifest, the built SPA, metrics. Shared by main.ts and tests. */
+export function assembleApp(env: TEnv, deps: TServerDeps, logger: Logger, readiness: TReadiness) {
+  const manifest = () =>
+    buildManifest(resolve(REPO_ROOT, 'manifest.json'), {
+      baseUrl: deps.api.config.baseUrl,
+      addonKey: env.UW_ADDON_KEY,
+      defaults: deps.api.config.settingsDefaults,
+    });
+
+  return createApp({
+    runtime: deps.runtime,
+    logger,
+    readiness,
+    manifest,
+    webDist: resolve(REPO_ROOT, 'apps/web/dist'),
+    devLogin: env.UW_DEV_LOGIN,
+    bodyLimitBytes: env.UW_WEBHOOK_BODY_LIMIT_BYTES,
+    metrics: deps.metrics.handler(env.UW_METRICS_TOKEN),
+  });
+}
