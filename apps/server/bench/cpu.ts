@@ -6,13 +6,20 @@ const TICK_MS = 10; // USER_HZ is 100 on Linux
 
 /** CPU time (user + system, ms) a process has used so far; 0 when it is gone. */
 export function cpuMs(pid: number): number {
+  const { user, system } = cpuSplit(pid);
+
+  return user + system;
+}
+
+/** User and system CPU time (ms) of a process so far. */
+export function cpuSplit(pid: number): { user: number; system: number } {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
 
-    return (Number(fields[11]) + Number(fields[12])) * TICK_MS;
+    return { user: Number(fields[11]) * TICK_MS, system: Number(fields[12]) * TICK_MS };
   } catch {
-    return 0;
+    return { user: 0, system: 0 };
   }
 }
 

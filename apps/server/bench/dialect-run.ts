@@ -11,7 +11,7 @@ import { PG_ADMIN_URL } from '../test-faults/support/paths';
 import { sqlClient } from '../test-faults/support/postgres';
 import { freePort, spawnServer, type TServerProcess } from '../test-faults/support/server-process';
 import { bootstrapBench, type TBootstrapBench } from './bootstrap';
-import { backendPids, cpuMs, dbCounters, withCpu } from './cpu';
+import { backendPids, cpuMs, cpuSplit, dbCounters, withCpu } from './cpu';
 import { e2eLatency, e2eThroughput, prepareWorkspaces, rateAdherence, type TE2eLatency, type TE2eThroughput, type TRateAdherence } from './e2e';
 import { fireWebhooks, type TFireResult, type TWebhookTarget } from './load';
 import { round } from './stats';
@@ -26,6 +26,7 @@ export type TBenchConfig = {
   bootstrapWorkspace: string;
   ingestWorkspace: string;
   logLevel: string;
+  serverEnv: Record<string, string>;
   cpuProfDir: string | null;
   log: (line: string) => void;
 };
@@ -42,7 +43,7 @@ export type TDialectResult = {
   ratio: number;
   ack1000: TFireResult;
   rowsChecked: { expected: number; stored: number; duplicates: number };
-  e2e?: { throughput: TE2eThroughput; latency500: TE2eLatency; rate: TRateAdherence; bootstrap: TBootstrapBench };
+  e2e?: { throughput: TE2eThroughput; perExecution: { nodeMs: number; nodeSystemMs: number; dbMs: number; commits: number }; latency500: TE2eLatency; rate: TRateAdherence; bootstrap: TBootstrapBench };
   peakRssMB: number | null;
   baselinePeakRssMB: number | null;
 };
@@ -77,7 +78,7 @@ export async function runDialect(sim: Simulator, dialect: Dialect, c: TBenchConf
       name: `uw-${dialect}`,
       port,
       nodeArgs,
-      env: { UNIVERSAL_WEBHOOK_DB_URL: scratch.url, UW_CLOCKIFY_PUBLIC_KEY: sim.publicKeyPem, UW_ROLE: 'all', LOG_LEVEL: c.logLevel, UW_BOOTSTRAP_MAX_RPS: '50' },
+      env: { UNIVERSAL_WEBHOOK_DB_URL: scratch.url, UW_CLOCKIFY_PUBLIC_KEY: sim.publicKeyPem, UW_ROLE: 'all', LOG_LEVEL: c.logLevel, UW_BOOTSTRAP_MAX_RPS: '50', ...c.serverEnv },
     });
     servers.push(server);
     await server.waitReady(60_000);
@@ -136,8 +137,11 @@ export async function runDialect(sim: Simulator, dialect: Dialect, c: TBenchConf
     if (c.e2e) {
       const e2eTargets = await prepareWorkspaces(sim, server.url, c.e2eWorkspaces);
       c.log(`${dialect}: ${e2eTargets.length} workspaces installed with the e2e flow`);
-      const throughput = await e2eThroughput(sim, server.url, e2eTargets, template, { seconds: 5, maxWebhooks: 5_000, drainCapMs: 45_000 });
-      c.log(`${dialect}: e2e ${throughput.perSecond} executions/s (${throughput.actions}/${throughput.webhooks} in ${throughput.seconds} s)`);
+      const before = { node: cpuMs(server.pid), system: cpuSplit(server.pid).system, ...(await counters()) };
+      const { result: throughput, cpuMs: dbCpu } = await withCpu(pgPids, () => e2eThroughput(sim, server.url, e2eTargets, template, { seconds: 5, maxWebhooks: 5_000, drainCapMs: 45_000 }));
+      if (dialect === 'postgresql') await new Promise((r) => setTimeout(r, 1_200));
+      const perExecution = { nodeMs: round((cpuMs(server.pid) - before.node) / throughput.actions, 2), nodeSystemMs: round((cpuSplit(server.pid).system - before.system) / throughput.actions, 2), dbMs: round(dbCpu / throughput.actions, 2), commits: round(((await counters()).commits - before.commits) / throughput.actions, 1) };
+      c.log(`${dialect}: e2e ${throughput.perSecond} executions/s (${throughput.actions}/${throughput.webhooks} in ${throughput.seconds} s); per execution (webhook included): node ${perExecution.nodeMs} ms (system ${perExecution.nodeSystemMs}) + db ${perExecution.dbMs} ms CPU, ${perExecution.commits} commits`);
       const latency500 = await e2eLatency(sim, server.url, e2eTargets, template, { rate: 500, seconds: 6, drainCapMs: 30_000 });
       c.log(`${dialect}: e2e at 500/s p50 ${latency500.p50} ms p99 ${latency500.p99} ms (${latency500.actions}/${latency500.webhooks})`);
       const [rateTarget] = await prepareWorkspaces(sim, server.url, [c.rateWorkspace], { max_rps: 25 });
@@ -145,7 +149,7 @@ export async function runDialect(sim: Simulator, dialect: Dialect, c: TBenchConf
       c.log(`${dialect}: rate max ${rate.maxWindow}/s, utilisation ${Math.round(rate.utilisation * 100)}%`);
       const bootstrap = await bootstrapBench(sim, server.url, c.bootstrapWorkspace, 25, 60_000);
       c.log(`${dialect}: bootstrap ${JSON.stringify(bootstrap)}`);
-      e2e = { throughput, latency500, rate, bootstrap };
+      e2e = { throughput, perExecution, latency500, rate, bootstrap };
     }
     const peak = server.peakRssKb();
     await server.stop(15_000);

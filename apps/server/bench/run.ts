@@ -6,6 +6,8 @@
  *
  * Flags: --only=postgresql|sqlite   --quick (3-s phases, for trying it out)   --no-e2e   --seconds=N   --rounds=N
  *        --cpu-prof (writes .cpuprofile files of the server into bench-results/)   --log-level=info|warn…
+ *        --server-env=UW_WORKER_CONCURRENCY=32,… (extra server environment)
+ *        UW_BENCH_SERVER_ENTRY=/path/to/main.ts measures a patched copy of the server instead.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -65,6 +67,7 @@ try {
         rateWorkspace: wsId(2),
         bootstrapWorkspace: wsId(3),
         logLevel: arg('log-level') ?? 'info',
+        serverEnv: Object.fromEntries((process.argv.find((a) => a.startsWith('--server-env='))?.slice('--server-env='.length) ?? '').split(',').filter(Boolean).map((kv) => [kv.split('=')[0]!, kv.split('=').slice(1).join('=')])),
         cpuProfDir: arg('cpu-prof') === 'true' ? outDir : null,
         log,
       }),

@@ -34,6 +34,14 @@ describe('toReactFlow', () => {
     expect(nodes[2]?.data.node).not.toHaveProperty('position');
   });
 
+  it('names each canvas node for assistive technology: kind, label and id', () => {
+    expect(toReactFlow(definition).nodes.map((n) => n.ariaLabel)).toEqual([
+      'Trigger: When (trigger)',
+      'Condition: check',
+      'HTTP action: call',
+    ]);
+  });
+
   it('copies positions so moving a canvas node never mutates the document', () => {
     const { nodes } = toReactFlow(definition);
     nodes[0]!.position.x = 999;

@@ -7,19 +7,23 @@ export type TToReactFlowOptions = {
   issues?: readonly TFlowIssue[];
 };
 
+const KIND_NAMES = { trigger: 'Trigger', condition: 'Condition', clockify: 'Clockify action', http: 'HTTP action' } as const;
+
 function toRfNode(node: TFlowNode, issues: TFlowIssue[]): TRfNode {
   const { id, position, ...rest } = node;
+  // The canvas node's accessible name (React Flow renders it as a group): kind, label and id.
+  const ariaLabel = `${KIND_NAMES[rest.kind]}: ${rest.label ? `${rest.label} (${id})` : id}`;
 
   // Each branch keeps the kind-specific data type; the union of branches is TRfNode.
   switch (rest.kind) {
     case 'trigger':
-      return { id, type: 'trigger', position: { ...position }, data: { node: rest, issues } };
+      return { id, type: 'trigger', ariaLabel, position: { ...position }, data: { node: rest, issues } };
     case 'condition':
-      return { id, type: 'condition', position: { ...position }, data: { node: rest, issues } };
+      return { id, type: 'condition', ariaLabel, position: { ...position }, data: { node: rest, issues } };
     case 'clockify':
-      return { id, type: 'clockify', position: { ...position }, data: { node: rest, issues } };
+      return { id, type: 'clockify', ariaLabel, position: { ...position }, data: { node: rest, issues } };
     case 'http':
-      return { id, type: 'http', position: { ...position }, data: { node: rest, issues } };
+      return { id, type: 'http', ariaLabel, position: { ...position }, data: { node: rest, issues } };
   }
 }
 
