@@ -9,6 +9,8 @@ export default defineConfig({
   test: {
     include: ['test-e2e/**/*.test.ts'],
     globalSetup: ['test-e2e/support/global-setup.ts'],
+    // The UI is waited for, never slept on: every expect.poll retries for up to 15 s (vitest's default is 1 s).
+    expect: { poll: { timeout: 15_000, interval: 100 } },
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',

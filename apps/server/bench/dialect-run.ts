@@ -45,6 +45,7 @@ export type TDialectResult = {
   rowsChecked: { expected: number; stored: number; duplicates: number };
   e2e?: { throughput: TE2eThroughput; perExecution: { nodeMs: number; nodeSystemMs: number; dbMs: number; commits: number }; latency500: TE2eLatency; rate: TRateAdherence; bootstrap: TBootstrapBench };
   peakRssMB: number | null;
+  rssAtReadyMB: number | null;
   baselinePeakRssMB: number | null;
 };
 
@@ -82,7 +83,8 @@ export async function runDialect(sim: Simulator, dialect: Dialect, c: TBenchConf
     });
     servers.push(server);
     await server.waitReady(60_000);
-    c.log(`${dialect}: server up (pid ${server.pid}, log ${server.logFile})`);
+    const rssAtReadyKb = server.rssKb();
+    c.log(`${dialect}: server up (pid ${server.pid}, RSS ${Math.round((rssAtReadyKb ?? 0) / 1024)} MB, log ${server.logFile})`);
     await installLikeClockify(sim, server.url, c.ingestWorkspace);
     const sample = await sim.sendWebhook(server.url, c.ingestWorkspace, 'NEW_TIME_ENTRY');
     const template = { ...(sample.body as Record<string, unknown>), billable: true };
@@ -167,6 +169,7 @@ export async function runDialect(sim: Simulator, dialect: Dialect, c: TBenchConf
       rowsChecked,
       e2e,
       peakRssMB: peak === null ? null : Math.round(peak / 1024),
+      rssAtReadyMB: rssAtReadyKb === null ? null : Math.round(rssAtReadyKb / 1024),
       baselinePeakRssMB: baselinePeak === null ? null : Math.round(baselinePeak / 1024),
     };
   } finally {

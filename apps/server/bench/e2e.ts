@@ -59,16 +59,28 @@ async function drain(sim: Simulator, prefix: string, expected: number, capMs: nu
   return { done, waitedMs: Date.now() - started };
 }
 
-export type TE2eThroughput = { webhooks: number; actions: number; seconds: number; perSecond: number; steadyPerSecond: number; drained: boolean; ingestPerSecond: number };
+export type TE2eThroughput = {
+  webhooks: number;
+  actions: number;
+  seconds: number;
+  perSecond: number;
+  steadyPerSecond: number;
+  /** Executions/s after the last webhook was answered: the workers alone, on the backlog. */
+  drainPerSecond: number;
+  drained: boolean;
+  ingestPerSecond: number;
+};
 
 /** As many webhooks as the server takes for `seconds`, then the executions/s from first send to last action. */
 export async function e2eThroughput(sim: Simulator, url: string, targets: TWebhookTarget[], template: Record<string, unknown>, o: { seconds: number; maxWebhooks: number; drainCapMs: number }): Promise<TE2eThroughput> {
   const prefix = `tp${Date.now().toString(36)}`;
   let first = Number.POSITIVE_INFINITY;
   const fired = await fireWebhooks({ url, targets, template, prefix, connections: 32, amount: o.maxWebhooks, overallRate: Math.ceil(o.maxWebhooks / o.seconds), onSend: (_id, at) => (first = Math.min(first, at)) });
+  const ingestEnded = Date.now();
   const { done } = await drain(sim, prefix, fired.ok, o.drainCapMs);
   const times = [...done.values()].sort((a, b) => a - b);
   const last = times.at(-1) ?? Date.now();
+  const afterIngest = times.filter((t) => t > ingestEnded).length;
   const seconds = (last - first) / 1000;
   const lo = percentile(times, 10);
   const hi = percentile(times, 90);
@@ -79,6 +91,7 @@ export async function e2eThroughput(sim: Simulator, url: string, targets: TWebho
     seconds: round(seconds, 2),
     perSecond: round(done.size / seconds),
     steadyPerSecond: round((0.8 * times.length) / ((hi - lo) / 1000)),
+    drainPerSecond: last > ingestEnded ? round(afterIngest / ((last - ingestEnded) / 1000)) : Number.NaN,
     drained: done.size >= fired.ok,
     ingestPerSecond: round(fired.perSecond),
   };

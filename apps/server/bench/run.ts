@@ -96,11 +96,13 @@ add('ack at 1,000/s: p50 / p99 / p99.9 ms', (r) => `${r.ack1000.p50} / ${r.ack10
 add('non-2xx / errors (all phases)', (r) => `${r.ingest.non2xx + r.ack1000.non2xx} / ${r.ingest.errors + r.ack1000.errors}`);
 add('rows stored / acked (dups)', (r) => `${r.rowsChecked.stored} / ${r.rowsChecked.expected} (${r.rowsChecked.duplicates})`);
 add('e2e executions/s (overall, steady)', (r) => r.e2e && `${r.e2e.throughput.perSecond}, ${r.e2e.throughput.steadyPerSecond} (${r.e2e.throughput.actions}/${r.e2e.throughput.webhooks}${r.e2e.throughput.drained ? '' : ', cut'})`);
+add('e2e: ingest /s while executing; drain /s', (r) => r.e2e && `${r.e2e.throughput.ingestPerSecond}; ${r.e2e.throughput.drainPerSecond}`);
+add('e2e per execution: CPU node + db (commits)', (r) => r.e2e && `${r.e2e.perExecution.nodeMs} + ${r.e2e.perExecution.dbMs} ms (${r.e2e.perExecution.commits})`);
 add('e2e at 500/s: p50 / p99 ms', (r) => r.e2e && `${r.e2e.latency500.p50} / ${r.e2e.latency500.p99} (${r.e2e.latency500.actions}/${r.e2e.latency500.webhooks}${r.e2e.latency500.drained ? '' : ', cut'})`);
 add('rate: max 1-s window / max_rps', (r) => r.e2e && `${r.e2e.rate.maxWindow} (all calls ${r.e2e.rate.maxWindowAllCalls}) / ${r.e2e.rate.maxRps}`);
 add('rate: utilisation backlogged', (r) => r.e2e && `${round(r.e2e.rate.utilisation * 100, 1)}% (${r.e2e.rate.meanFull}/s over ${r.e2e.rate.fullSeconds} s)`);
 add('bootstrap wall / ideal (requests)', (r) => r.e2e && (r.e2e.bootstrap.available ? `${r.e2e.bootstrap.wallSeconds} s / ${r.e2e.bootstrap.idealSeconds} s = ${r.e2e.bootstrap.ratio}× (${r.e2e.bootstrap.requests} @ ${r.e2e.bootstrap.maxRps}/s)` : `skipped: ${r.e2e.bootstrap.note}`));
-add('peak RSS server / baseline MB', (r) => `${r.peakRssMB} / ${r.baselinePeakRssMB}`);
+add('RSS server at ready / peak; baseline peak MB', (r) => `${r.rssAtReadyMB} / ${r.peakRssMB}; ${r.baselinePeakRssMB}`);
 
 const verdicts = evaluate({
   pgRatio: pgRes?.ratio,

@@ -100,7 +100,8 @@ function mountSpa(app: Express, dist: string) {
   }
   app.use(express.static(dist, { index: false, maxAge: '1h' }));
   app.get('/{*splat}', (req, res, next) => {
-    if (req.method !== 'GET' || /^\/(trpc|webhooks|lifecycle|auth)\b/.test(req.path)) return next();
+    // Receivers take POST only, so GET /webhooks/... is the SPA's log page.
+    if (req.method !== 'GET' || /^\/(trpc|lifecycle|auth|metrics)\b/.test(req.path)) return next();
     res.setHeader('Cache-Control', 'no-store');
     res.sendFile(index);
   });

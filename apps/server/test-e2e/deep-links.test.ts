@@ -50,7 +50,7 @@ describe('addresses, end to end', () => {
   // BUG (server, apps/server/src/app.ts mountSpa): the SPA fallback skips every path under /webhooks because
   // the webhook receivers live there too, so GET /webhooks and /webhooks/<id> answer 404 "Cannot GET /webhooks"
   // (a reload on the Webhooks page, or a link to one webhook). Enable this test with the fix.
-  it.skip('the webhook log and a webhook load from their own addresses', async () => {
+  it('the webhook log and a webhook load from their own addresses', async () => {
     const { app, page } = e2e;
     const delivered = await app.sim.sendWebhook(app.server.url, WS, 'NEW_CLIENT');
     const logId = (delivered.response as { id: string }).id;

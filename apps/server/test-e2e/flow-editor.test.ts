@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { screenshot, UI_TIMEOUT_MS } from './support/browser';
+import { screenshot } from './support/browser';
 import { useE2eSuite } from './support/suite';
 
 const WS = 'e2e0000000000000000f1001';
@@ -112,8 +112,8 @@ describe('flow editor, end to end', () => {
     await page.getByRole('link', { name: 'Executions of this flow' }).click();
     await page.waitForURL(/\/executions\?flowId=/);
     const row = page.getByRole('row').filter({ hasText: 'Billable entries: read the project' });
-    await expect.poll(() => row.count(), { timeout: UI_TIMEOUT_MS }).toBe(1);
-    await expect.poll(() => row.getByRole('cell').nth(2).textContent(), { timeout: UI_TIMEOUT_MS }).toBe('succeeded');
+    await expect.poll(() => row.count()).toBe(1);
+    await expect.poll(() => row.getByRole('cell').nth(2).textContent()).toBe('succeeded');
     await screenshot(page, 'executions-of-the-flow');
     await row.getByRole('link').first().click();
     await page.waitForURL(/\/executions\/[^/?]+$/);

@@ -4,7 +4,6 @@ import type { Page } from 'playwright-core';
 import { startSimulator, type Simulator } from '@uw/simulator';
 
 import { installLikeClockify, startTestServer, trpcClient, type TTestServer } from '../../test/utils';
-import { UI_TIMEOUT_MS } from './browser';
 
 export type TE2eApp = {
   sim: Simulator;
@@ -43,9 +42,7 @@ export async function startE2eApp(ws: string): Promise<TE2eApp> {
       const url = new URL(path, server.url);
       url.searchParams.set('auth_token', await ownerToken());
       await page.goto(url.toString());
-      await expect
-        .poll(() => page.url(), { timeout: UI_TIMEOUT_MS, message: 'the auth_token is removed from the URL after load' })
-        .not.toContain('auth_token');
+      await expect.poll(() => page.url(), { message: 'the auth_token is removed from the URL after load' }).not.toContain('auth_token');
       // Signed in: the app shell (main navigation) is there, not the sign-in screen.
       await page.getByRole('navigation', { name: 'Main' }).waitFor();
     },

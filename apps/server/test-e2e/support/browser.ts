@@ -11,7 +11,7 @@ export const SCREENSHOT_DIR = resolve(REPO_ROOT, 'test-artifacts/screenshots');
 
 export const CHROMIUM = process.env.UW_E2E_CHROMIUM ?? '/usr/bin/chromium';
 
-/** Generous, never fixed: every wait for the UI polls up to this long. */
+/** Generous, never fixed: locator waits and actions retry up to this long (expect.poll: vitest.e2e.config.ts). */
 export const UI_TIMEOUT_MS = 15_000;
 
 export type TBrowser = { context: BrowserContext; close(): Promise<void> };

@@ -26,6 +26,8 @@ export type TServerProcess = {
   logs(): Record<string, unknown>[];
   /** Peak resident set size (VmHWM) in kB, while the process runs. */
   peakRssKb(): number | null;
+  /** Current resident set size (VmRSS) in kB. */
+  rssKb(): number | null;
   kill9(): Promise<void>;
   /** SIGSTOP / SIGCONT. */
   pause(): void;
@@ -142,15 +144,8 @@ export async function spawnServer(opts: TServerOptions): Promise<TServerProcess>
 
       return out;
     },
-    peakRssKb() {
-      try {
-        const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
-
-        return m ? Number(m[1]) : null;
-      } catch {
-        return null;
-      }
-    },
+    peakRssKb: () => procStatusKb(child.pid!, 'VmHWM'),
+    rssKb: () => procStatusKb(child.pid!, 'VmRSS'),
     async kill9() {
       if (gone) return;
       child.kill('SIGKILL');
@@ -169,4 +164,14 @@ export async function spawnServer(opts: TServerOptions): Promise<TServerProcess>
   };
 
   return proc;
+}
+
+function procStatusKb(pid: number, field: string): number | null {
+  try {
+    const m = new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+
+    return m ? Number(m[1]) : null;
+  } catch {
+    return null;
+  }
 }
