@@ -15,7 +15,23 @@ import pg from 'pg';
 const url = process.env.BASELINE_DB_URL ?? '';
 const port = Number(process.env.PORT ?? 0);
 const TABLE = 'bench_baseline_log';
-const COLUMNS = ['id', 'workspace_id', 'source', 'source_id', 'event_type', 'payload', 'headers', 'received_at', 'signature', 'dedup_key', 'outcome', 'reason', 'flow_ids', 'redacted', 'size_bytes'];
+const COLUMNS = [
+  'id',
+  'workspace_id',
+  'source',
+  'source_id',
+  'event_type',
+  'payload',
+  'headers',
+  'received_at',
+  'signature',
+  'dedup_key',
+  'outcome',
+  'reason',
+  'flow_ids',
+  'redacted',
+  'size_bytes',
+];
 
 type TInsert = (values: unknown[]) => Promise<void>;
 
@@ -34,7 +50,9 @@ function openSqlite(): TInsert {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.pragma('busy_timeout = 5000');
-  const ddl = db.prepare("select sql from sqlite_master where tbl_name = 'universal_webhook_log' and sql is not null").all() as { sql: string }[];
+  const ddl = db.prepare("select sql from sqlite_master where tbl_name = 'universal_webhook_log' and sql is not null").all() as {
+    sql: string;
+  }[];
   for (const { sql } of ddl) {
     db.exec(sql.replaceAll('universal_webhook_log', TABLE).replace(/^create (unique )?(table|index)/i, (m) => `${m} if not exists`));
   }
@@ -52,7 +70,23 @@ app.post('/webhooks/clockify', express.raw({ type: () => true, limit: 1_048_576 
   const payload = JSON.parse(raw.toString('utf8')) as { workspaceId?: string };
   const id = randomUUID();
   const eventType = String(req.headers['clockify-webhook-event-type'] ?? '');
-  await insert([id, String(payload.workspaceId ?? ''), 'clockify', null, eventType, JSON.stringify(payload), JSON.stringify({ 'content-type': req.headers['content-type'] }), Date.now(), 'valid', null, 'no_match', null, '[]', '[]', raw.length]);
+  await insert([
+    id,
+    String(payload.workspaceId ?? ''),
+    'clockify',
+    null,
+    eventType,
+    JSON.stringify(payload),
+    JSON.stringify({ 'content-type': req.headers['content-type'] }),
+    Date.now(),
+    'valid',
+    null,
+    'no_match',
+    null,
+    '[]',
+    '[]',
+    raw.length,
+  ]);
   res.json({ id, outcome: 'no_match', flows: 0 });
 });
 app.get('/ready', (_req, res) => res.json({ status: 'ready' }));

@@ -3,12 +3,29 @@ import type { Simulator } from '@uw/simulator';
 import { installLikeClockify, ownerClient, updateSettings } from '../test-faults/support/clockify';
 import { round, windowStats } from './stats';
 
-export type TBootstrapBench = { available: boolean; note?: string; status?: string; requests?: number; maxRps?: number; wallSeconds?: number; idealSeconds?: number; ratio?: number; maxWindow?: number; entities?: number };
+export type TBootstrapBench = {
+  available: boolean;
+  note?: string;
+  status?: string;
+  requests?: number;
+  maxRps?: number;
+  wallSeconds?: number;
+  idealSeconds?: number;
+  ratio?: number;
+  maxWindow?: number;
+  entities?: number;
+};
 
 const FINISHED = new Set(['completed', 'completed_with_errors', 'failed']);
 
 /** bootstrap.trigger on a seeded workspace: wall time vs the time its requests need at max_rps. */
-export async function bootstrapBench(sim: Simulator, url: string, workspaceId: string, maxRps: number, capMs: number): Promise<TBootstrapBench> {
+export async function bootstrapBench(
+  sim: Simulator,
+  url: string,
+  workspaceId: string,
+  maxRps: number,
+  capMs: number,
+): Promise<TBootstrapBench> {
   await installLikeClockify(sim, url, workspaceId);
   await updateSettings(sim, url, workspaceId, { max_rps: maxRps });
   const api = await ownerClient(sim, url, workspaceId);

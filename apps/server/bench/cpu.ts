@@ -28,7 +28,10 @@ export async function backendPids(adminUrl: string, database: string): Promise<n
   const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();
   try {
-    const { rows } = await client.query<{ pid: number }>('select pid from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()', [database]);
+    const { rows } = await client.query<{ pid: number }>(
+      'select pid from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()',
+      [database],
+    );
 
     return rows.map((r) => r.pid);
   } finally {
@@ -51,7 +54,10 @@ export async function dbCounters(adminUrl: string, database: string): Promise<{ 
   const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();
   try {
-    const { rows } = await client.query<{ c: string; i: string }>('select xact_commit as c, tup_inserted as i from pg_stat_database where datname = $1', [database]);
+    const { rows } = await client.query<{ c: string; i: string }>(
+      'select xact_commit as c, tup_inserted as i from pg_stat_database where datname = $1',
+      [database],
+    );
 
     return { commits: Number(rows[0]?.c ?? 0), inserted: Number(rows[0]?.i ?? 0) };
   } finally {

@@ -12,7 +12,15 @@ import { sqlClient } from '../test-faults/support/postgres';
 import { freePort, spawnServer, type TServerProcess } from '../test-faults/support/server-process';
 import { bootstrapBench, type TBootstrapBench } from './bootstrap';
 import { backendPids, cpuMs, cpuSplit, dbCounters, withCpu } from './cpu';
-import { e2eLatency, e2eThroughput, prepareWorkspaces, rateAdherence, type TE2eLatency, type TE2eThroughput, type TRateAdherence } from './e2e';
+import {
+  e2eLatency,
+  e2eThroughput,
+  prepareWorkspaces,
+  rateAdherence,
+  type TE2eLatency,
+  type TE2eThroughput,
+  type TRateAdherence,
+} from './e2e';
 import { fireWebhooks, type TFireResult, type TWebhookTarget } from './load';
 import { round } from './stats';
 
@@ -43,7 +51,13 @@ export type TDialectResult = {
   ratio: number;
   ack1000: TFireResult;
   rowsChecked: { expected: number; stored: number; duplicates: number };
-  e2e?: { throughput: TE2eThroughput; perExecution: { nodeMs: number; nodeSystemMs: number; dbMs: number; commits: number }; latency500: TE2eLatency; rate: TRateAdherence; bootstrap: TBootstrapBench };
+  e2e?: {
+    throughput: TE2eThroughput;
+    perExecution: { nodeMs: number; nodeSystemMs: number; dbMs: number; commits: number };
+    latency500: TE2eLatency;
+    rate: TRateAdherence;
+    bootstrap: TBootstrapBench;
+  };
   peakRssMB: number | null;
   rssAtReadyMB: number | null;
   baselinePeakRssMB: number | null;
@@ -53,7 +67,8 @@ const BASELINE = resolve(import.meta.dirname, 'baseline.ts');
 
 /** Counts what the ingest phases stored: every 2xx must be a row, none a duplicate. */
 async function countRows(dialect: Dialect, url: string, workspaceId: string) {
-  const sql = "select count(*) as n, sum(case when outcome = 'duplicate' then 1 else 0 end) as d from universal_webhook_log where workspace_id = ?";
+  const sql =
+    "select count(*) as n, sum(case when outcome = 'duplicate' then 1 else 0 end) as d from universal_webhook_log where workspace_id = ?";
   if (dialect === 'postgresql') {
     const client = sqlClient(url);
     const [row] = await client.rows<{ n: string; d: string }>(sql.replace('?', '$1'), [workspaceId]);
@@ -79,7 +94,14 @@ export async function runDialect(sim: Simulator, dialect: Dialect, c: TBenchConf
       name: `uw-${dialect}`,
       port,
       nodeArgs,
-      env: { UNIVERSAL_WEBHOOK_DB_URL: scratch.url, UW_CLOCKIFY_PUBLIC_KEY: sim.publicKeyPem, UW_ROLE: 'all', LOG_LEVEL: c.logLevel, UW_BOOTSTRAP_MAX_RPS: '50', ...c.serverEnv },
+      env: {
+        UNIVERSAL_WEBHOOK_DB_URL: scratch.url,
+        UW_CLOCKIFY_PUBLIC_KEY: sim.publicKeyPem,
+        UW_ROLE: 'all',
+        LOG_LEVEL: c.logLevel,
+        UW_BOOTSTRAP_MAX_RPS: '50',
+        ...c.serverEnv,
+      },
     });
     servers.push(server);
     await server.waitReady(60_000);
@@ -89,11 +111,18 @@ export async function runDialect(sim: Simulator, dialect: Dialect, c: TBenchConf
     const sample = await sim.sendWebhook(server.url, c.ingestWorkspace, 'NEW_TIME_ENTRY');
     const template = { ...(sample.body as Record<string, unknown>), billable: true };
     const bodyBytes = Buffer.byteLength(JSON.stringify(template));
-    const targets: TWebhookTarget[] = [{ workspaceId: c.ingestWorkspace, signature: webhookToken(sim, c.ingestWorkspace, 'NEW_TIME_ENTRY', server.url) }];
+    const targets: TWebhookTarget[] = [
+      { workspaceId: c.ingestWorkspace, signature: webhookToken(sim, c.ingestWorkspace, 'NEW_TIME_ENTRY', server.url) },
+    ];
 
     // The baseline runs beside the (then idle) server, so both are measured in turns: ours, baseline, ours,
     // baseline… on the same database, and a change in the machine's load hits both sides alike.
-    const baselineServer = await spawnServer({ name: `baseline-${dialect}`, port: await freePort(), entry: BASELINE, env: { BASELINE_DB_URL: scratch.url } });
+    const baselineServer = await spawnServer({
+      name: `baseline-${dialect}`,
+      port: await freePort(),
+      entry: BASELINE,
+      env: { BASELINE_DB_URL: scratch.url },
+    });
     servers.push(baselineServer);
     await baselineServer.waitReady(30_000);
     const warm = await fireWebhooks({ url: server.url, targets, template, prefix: 'warm', connections: 50, duration: 2 });
@@ -118,19 +147,43 @@ export async function runDialect(sim: Simulator, dialect: Dialect, c: TBenchConf
       return result;
     };
     for (let round = 1; round <= c.rounds; round++) {
-      ingestRuns.push(await measured('ours', server.pid, () => fireWebhooks({ url: server.url, targets, template, prefix: `ingest${round}`, connections: 50, duration: c.seconds })));
-      baselineRuns.push(await measured('base', baselineServer.pid, () => fireWebhooks({ url: baselineServer.url, targets, template, prefix: `base${round}`, connections: 50, duration: c.seconds })));
+      ingestRuns.push(
+        await measured('ours', server.pid, () =>
+          fireWebhooks({ url: server.url, targets, template, prefix: `ingest${round}`, connections: 50, duration: c.seconds }),
+        ),
+      );
+      baselineRuns.push(
+        await measured('base', baselineServer.pid, () =>
+          fireWebhooks({ url: baselineServer.url, targets, template, prefix: `base${round}`, connections: 50, duration: c.seconds }),
+        ),
+      );
       const [o, b] = [ingestRuns.at(-1)!, baselineRuns.at(-1)!];
-      c.log(`${dialect}: round ${round}: ingest ${Math.round(o.perSecond)}/s (p50 ${o.p50} ms, p99 ${o.p99} ms), baseline ${Math.round(b.perSecond)}/s (p50 ${b.p50} ms, p99 ${b.p99} ms)`);
+      c.log(
+        `${dialect}: round ${round}: ingest ${Math.round(o.perSecond)}/s (p50 ${o.p50} ms, p99 ${o.p99} ms), baseline ${Math.round(b.perSecond)}/s (p50 ${b.p50} ms, p99 ${b.p99} ms)`,
+      );
     }
-    const perRequest = (x: { node: number; db: number; n: number; commits: number }) => ({ nodeMs: round(x.node / x.n, 3), dbMs: round(x.db / x.n, 3), commits: round(x.commits / x.n, 3) });
+    const perRequest = (x: { node: number; db: number; n: number; commits: number }) => ({
+      nodeMs: round(x.node / x.n, 3),
+      dbMs: round(x.db / x.n, 3),
+      commits: round(x.commits / x.n, 3),
+    });
     const cpuPerRequest = { ours: perRequest(cpu.ours), baseline: perRequest(cpu.base) };
-    c.log(`${dialect}: per webhook: ours node ${cpuPerRequest.ours.nodeMs} ms + db ${cpuPerRequest.ours.dbMs} ms CPU, ${cpuPerRequest.ours.commits} commits; baseline node ${cpuPerRequest.baseline.nodeMs} ms + db ${cpuPerRequest.baseline.dbMs} ms, ${cpuPerRequest.baseline.commits} commits`);
+    c.log(
+      `${dialect}: per webhook: ours node ${cpuPerRequest.ours.nodeMs} ms + db ${cpuPerRequest.ours.dbMs} ms CPU, ${cpuPerRequest.ours.commits} commits; baseline node ${cpuPerRequest.baseline.nodeMs} ms + db ${cpuPerRequest.baseline.dbMs} ms, ${cpuPerRequest.baseline.commits} commits`,
+    );
     const baselinePeak = baselineServer.peakRssKb();
     await baselineServer.stop();
     const ingest = mergeRuns(ingestRuns);
     const baseline = mergeRuns(baselineRuns);
-    const ack1000 = await fireWebhooks({ url: server.url, targets, template, prefix: 'rate', connections: 50, duration: c.seconds, overallRate: 1_000 });
+    const ack1000 = await fireWebhooks({
+      url: server.url,
+      targets,
+      template,
+      prefix: 'rate',
+      connections: 50,
+      duration: c.seconds,
+      overallRate: 1_000,
+    });
     c.log(`${dialect}: at 1,000/s p50 ${ack1000.p50} ms p99 ${ack1000.p99} ms (${Math.round(ack1000.perSecond)}/s)`);
     const rows = await countRows(dialect, scratch.url, c.ingestWorkspace);
     const rowsChecked = { expected: 1 + warm.ok + ingest.ok + ack1000.ok, ...rows };
@@ -140,10 +193,19 @@ export async function runDialect(sim: Simulator, dialect: Dialect, c: TBenchConf
       const e2eTargets = await prepareWorkspaces(sim, server.url, c.e2eWorkspaces);
       c.log(`${dialect}: ${e2eTargets.length} workspaces installed with the e2e flow`);
       const before = { node: cpuMs(server.pid), system: cpuSplit(server.pid).system, ...(await counters()) };
-      const { result: throughput, cpuMs: dbCpu } = await withCpu(pgPids, () => e2eThroughput(sim, server.url, e2eTargets, template, { seconds: 5, maxWebhooks: 5_000, drainCapMs: 45_000 }));
+      const { result: throughput, cpuMs: dbCpu } = await withCpu(pgPids, () =>
+        e2eThroughput(sim, server.url, e2eTargets, template, { seconds: 5, maxWebhooks: 5_000, drainCapMs: 45_000 }),
+      );
       if (dialect === 'postgresql') await new Promise((r) => setTimeout(r, 1_200));
-      const perExecution = { nodeMs: round((cpuMs(server.pid) - before.node) / throughput.actions, 2), nodeSystemMs: round((cpuSplit(server.pid).system - before.system) / throughput.actions, 2), dbMs: round(dbCpu / throughput.actions, 2), commits: round(((await counters()).commits - before.commits) / throughput.actions, 1) };
-      c.log(`${dialect}: e2e ${throughput.perSecond} executions/s (${throughput.actions}/${throughput.webhooks} in ${throughput.seconds} s); per execution (webhook included): node ${perExecution.nodeMs} ms (system ${perExecution.nodeSystemMs}) + db ${perExecution.dbMs} ms CPU, ${perExecution.commits} commits`);
+      const perExecution = {
+        nodeMs: round((cpuMs(server.pid) - before.node) / throughput.actions, 2),
+        nodeSystemMs: round((cpuSplit(server.pid).system - before.system) / throughput.actions, 2),
+        dbMs: round(dbCpu / throughput.actions, 2),
+        commits: round(((await counters()).commits - before.commits) / throughput.actions, 1),
+      };
+      c.log(
+        `${dialect}: e2e ${throughput.perSecond} executions/s (${throughput.actions}/${throughput.webhooks} in ${throughput.seconds} s); per execution (webhook included): node ${perExecution.nodeMs} ms (system ${perExecution.nodeSystemMs}) + db ${perExecution.dbMs} ms CPU, ${perExecution.commits} commits`,
+      );
       const latency500 = await e2eLatency(sim, server.url, e2eTargets, template, { rate: 500, seconds: 6, drainCapMs: 30_000 });
       c.log(`${dialect}: e2e at 500/s p50 ${latency500.p50} ms p99 ${latency500.p99} ms (${latency500.actions}/${latency500.webhooks})`);
       const [rateTarget] = await prepareWorkspaces(sim, server.url, [c.rateWorkspace], { max_rps: 25 });
@@ -185,8 +247,16 @@ function mergeRuns(runs: TFireResult[]): TFireResult {
   const seconds = sum((r) => r.seconds);
 
   return {
-    ok: sum((r) => r.ok), non2xx: sum((r) => r.non2xx), errors: sum((r) => r.errors), timeouts: sum((r) => r.timeouts), sent: sum((r) => r.sent),
-    seconds, perSecond: sum((r) => r.ok) / seconds, p50: worst((r) => r.p50), p99: worst((r) => r.p99), p999: worst((r) => r.p999),
+    ok: sum((r) => r.ok),
+    non2xx: sum((r) => r.non2xx),
+    errors: sum((r) => r.errors),
+    timeouts: sum((r) => r.timeouts),
+    sent: sum((r) => r.sent),
+    seconds,
+    perSecond: sum((r) => r.ok) / seconds,
+    p50: worst((r) => r.p50),
+    p99: worst((r) => r.p99),
+    p999: worst((r) => r.p999),
     statusCodes: runs.reduce<Record<string, number>>((acc, r) => {
       for (const [k, v] of Object.entries(r.statusCodes)) acc[k] = (acc[k] ?? 0) + v;
 

@@ -8,8 +8,18 @@ import { percentile, round, windowStats } from './stats';
 export const E2E_FLOW = {
   nodes: [
     { id: 'trigger', kind: 'trigger', position: { x: 0, y: 0 }, data: { source: 'clockify', events: ['NEW_TIME_ENTRY'] } },
-    { id: 'billable', kind: 'condition', position: { x: 0, y: 100 }, data: { expression: 'payload.billable = true and $length(payload.id) > 0' } },
-    { id: 'tag', kind: 'clockify', position: { x: 0, y: 200 }, data: { operationId: 'createNewTag', path: {}, query: {}, body: '{ "name": "e2e " & payload.id }' } },
+    {
+      id: 'billable',
+      kind: 'condition',
+      position: { x: 0, y: 100 },
+      data: { expression: 'payload.billable = true and $length(payload.id) > 0' },
+    },
+    {
+      id: 'tag',
+      kind: 'clockify',
+      position: { x: 0, y: 200 },
+      data: { operationId: 'createNewTag', path: {}, query: {}, body: '{ "name": "e2e " & payload.id }' },
+    },
   ],
   edges: [
     { id: 'e1', source: 'trigger', target: 'billable' },
@@ -18,7 +28,12 @@ export const E2E_FLOW = {
 };
 
 /** Installs each workspace like Clockify does (optionally with settings) and gives it the e2e flow. */
-export async function prepareWorkspaces(sim: Simulator, serverUrl: string, ids: string[], settings?: Record<string, unknown>): Promise<TWebhookTarget[]> {
+export async function prepareWorkspaces(
+  sim: Simulator,
+  serverUrl: string,
+  ids: string[],
+  settings?: Record<string, unknown>,
+): Promise<TWebhookTarget[]> {
   const targets: TWebhookTarget[] = [];
   for (let i = 0; i < ids.length; i += 8) {
     await Promise.all(
@@ -48,7 +63,12 @@ function actionsOf(sim: Simulator, prefix: string): Map<string, number> {
   return out;
 }
 
-async function drain(sim: Simulator, prefix: string, expected: number, capMs: number): Promise<{ done: Map<string, number>; waitedMs: number }> {
+async function drain(
+  sim: Simulator,
+  prefix: string,
+  expected: number,
+  capMs: number,
+): Promise<{ done: Map<string, number>; waitedMs: number }> {
   const started = Date.now();
   let done = actionsOf(sim, prefix);
   while (done.size < expected && Date.now() - started < capMs) {
@@ -72,10 +92,25 @@ export type TE2eThroughput = {
 };
 
 /** As many webhooks as the server takes for `seconds`, then the executions/s from first send to last action. */
-export async function e2eThroughput(sim: Simulator, url: string, targets: TWebhookTarget[], template: Record<string, unknown>, o: { seconds: number; maxWebhooks: number; drainCapMs: number }): Promise<TE2eThroughput> {
+export async function e2eThroughput(
+  sim: Simulator,
+  url: string,
+  targets: TWebhookTarget[],
+  template: Record<string, unknown>,
+  o: { seconds: number; maxWebhooks: number; drainCapMs: number },
+): Promise<TE2eThroughput> {
   const prefix = `tp${Date.now().toString(36)}`;
   let first = Number.POSITIVE_INFINITY;
-  const fired = await fireWebhooks({ url, targets, template, prefix, connections: 32, amount: o.maxWebhooks, overallRate: Math.ceil(o.maxWebhooks / o.seconds), onSend: (_id, at) => (first = Math.min(first, at)) });
+  const fired = await fireWebhooks({
+    url,
+    targets,
+    template,
+    prefix,
+    connections: 32,
+    amount: o.maxWebhooks,
+    overallRate: Math.ceil(o.maxWebhooks / o.seconds),
+    onSend: (_id, at) => (first = Math.min(first, at)),
+  });
   const ingestEnded = Date.now();
   const { done } = await drain(sim, prefix, fired.ok, o.drainCapMs);
   const times = [...done.values()].sort((a, b) => a - b);
@@ -100,10 +135,25 @@ export async function e2eThroughput(sim: Simulator, url: string, targets: TWebho
 export type TE2eLatency = { rate: number; webhooks: number; actions: number; p50: number; p99: number; max: number; drained: boolean };
 
 /** Webhooks at a fixed rate; latency = simulator arrival of the action − the webhook's send time. */
-export async function e2eLatency(sim: Simulator, url: string, targets: TWebhookTarget[], template: Record<string, unknown>, o: { rate: number; seconds: number; drainCapMs: number }): Promise<TE2eLatency> {
+export async function e2eLatency(
+  sim: Simulator,
+  url: string,
+  targets: TWebhookTarget[],
+  template: Record<string, unknown>,
+  o: { rate: number; seconds: number; drainCapMs: number },
+): Promise<TE2eLatency> {
   const prefix = `lt${Date.now().toString(36)}`;
   const sentAt = new Map<string, number>();
-  const fired = await fireWebhooks({ url, targets, template, prefix, connections: 20, amount: o.rate * o.seconds, overallRate: o.rate, onSend: (id, at) => sentAt.set(id, at) });
+  const fired = await fireWebhooks({
+    url,
+    targets,
+    template,
+    prefix,
+    connections: 20,
+    amount: o.rate * o.seconds,
+    overallRate: o.rate,
+    onSend: (id, at) => sentAt.set(id, at),
+  });
   const { done } = await drain(sim, prefix, fired.ok, o.drainCapMs);
   const latencies: number[] = [];
   for (const [id, sent] of sentAt) {
@@ -113,13 +163,35 @@ export async function e2eLatency(sim: Simulator, url: string, targets: TWebhookT
   }
   latencies.sort((a, b) => a - b);
 
-  return { rate: o.rate, webhooks: fired.ok, actions: done.size, p50: percentile(latencies, 50), p99: percentile(latencies, 99), max: latencies.at(-1) ?? Number.NaN, drained: done.size >= fired.ok };
+  return {
+    rate: o.rate,
+    webhooks: fired.ok,
+    actions: done.size,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    max: latencies.at(-1) ?? Number.NaN,
+    drained: done.size >= fired.ok,
+  };
 }
 
-export type TRateAdherence = { maxRps: number; calls: number; maxWindow: number; maxWindowAllCalls: number; meanFull: number; fullSeconds: number; utilisation: number };
+export type TRateAdherence = {
+  maxRps: number;
+  calls: number;
+  maxWindow: number;
+  maxWindowAllCalls: number;
+  meanFull: number;
+  fullSeconds: number;
+  utilisation: number;
+};
 
 /** One workspace with a backlog of `calls` executions: its Clockify calls per aligned second. */
-export async function rateAdherence(sim: Simulator, url: string, target: TWebhookTarget, template: Record<string, unknown>, o: { maxRps: number; calls: number; drainCapMs: number }): Promise<TRateAdherence> {
+export async function rateAdherence(
+  sim: Simulator,
+  url: string,
+  target: TWebhookTarget,
+  template: Record<string, unknown>,
+  o: { maxRps: number; calls: number; drainCapMs: number },
+): Promise<TRateAdherence> {
   const prefix = `rt${Date.now().toString(36)}`;
   const phaseStart = Date.now();
   const fired = await fireWebhooks({ url, targets: [target], template, prefix, connections: 10, amount: o.calls });
@@ -128,5 +200,13 @@ export async function rateAdherence(sim: Simulator, url: string, target: TWebhoo
   // Every call to this workspace in the phase (whatever it was), not only the flow's.
   const all = windowStats(sim.requests.filter((r) => r.workspaceId === target.workspaceId && r.at >= phaseStart).map((r) => r.at));
 
-  return { maxRps: o.maxRps, calls: done.size, maxWindow: stats.max, maxWindowAllCalls: all.max, meanFull: round(stats.meanFull), fullSeconds: stats.fullSeconds, utilisation: round(stats.meanFull / o.maxRps, 3) };
+  return {
+    maxRps: o.maxRps,
+    calls: done.size,
+    maxWindow: stats.max,
+    maxWindowAllCalls: all.max,
+    meanFull: round(stats.meanFull),
+    fullSeconds: stats.fullSeconds,
+    utilisation: round(stats.meanFull / o.maxRps, 3),
+  };
 }

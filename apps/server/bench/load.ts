@@ -57,7 +57,11 @@ export async function fireWebhooks(o: TFireOptions): Promise<TFireResult> {
           return {
             ...req,
             method: 'POST',
-            headers: { 'content-type': 'application/json', 'clockify-signature': target.signature, 'clockify-webhook-event-type': 'NEW_TIME_ENTRY' },
+            headers: {
+              'content-type': 'application/json',
+              'clockify-signature': target.signature,
+              'clockify-webhook-event-type': 'NEW_TIME_ENTRY',
+            },
             body: JSON.stringify({ ...o.template, id, workspaceId: target.workspaceId }),
           };
         },

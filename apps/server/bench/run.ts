@@ -23,7 +23,9 @@ import { machineInfo } from './machine';
 import { round } from './stats';
 import { evaluate, table } from './targets';
 
-const arg = (name: string) => process.argv.find((a) => a === `--${name}` || a.startsWith(`--${name}=`))?.split('=')[1] ?? (process.argv.includes(`--${name}`) ? 'true' : undefined);
+const arg = (name: string) =>
+  process.argv.find((a) => a === `--${name}` || a.startsWith(`--${name}=`))?.split('=')[1] ??
+  (process.argv.includes(`--${name}`) ? 'true' : undefined);
 const quick = arg('quick') === 'true';
 const outDir = resolve(import.meta.dirname, '../bench-results');
 mkdirSync(outDir, { recursive: true });
@@ -37,7 +39,9 @@ const only = arg('only') as Dialect | undefined;
 const dialects = (['postgresql', 'sqlite'] as Dialect[]).filter((d) => (!only || d === only) && (d === 'sqlite' || pgUp));
 
 const machine = await machineInfo(pgUp ? PG_ADMIN_URL : null);
-log(`machine: ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryTotalMB} MB, node ${machine.node}, ${machine.postgres ?? 'no PostgreSQL'}`);
+log(
+  `machine: ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryTotalMB} MB, node ${machine.node}, ${machine.postgres ?? 'no PostgreSQL'}`,
+);
 
 const wsId = (n: number) => `bench${String(n).padStart(19, '0')}`;
 const e2eWorkspaces = Array.from({ length: 40 }, (_, i) => wsId(100 + i));
@@ -67,7 +71,12 @@ try {
         rateWorkspace: wsId(2),
         bootstrapWorkspace: wsId(3),
         logLevel: arg('log-level') ?? 'info',
-        serverEnv: Object.fromEntries((process.argv.find((a) => a.startsWith('--server-env='))?.slice('--server-env='.length) ?? '').split(',').filter(Boolean).map((kv) => [kv.split('=')[0]!, kv.split('=').slice(1).join('=')])),
+        serverEnv: Object.fromEntries(
+          (process.argv.find((a) => a.startsWith('--server-env='))?.slice('--server-env='.length) ?? '')
+            .split(',')
+            .filter(Boolean)
+            .map((kv) => [kv.split('=')[0]!, kv.split('=').slice(1).join('=')]),
+        ),
         cpuProfDir: arg('cpu-prof') === 'true' ? outDir : null,
         log,
       }),
@@ -82,26 +91,59 @@ const pgRes = byDialect('postgresql');
 const sqliteRes = byDialect('sqlite');
 const e2eRes = pgRes?.e2e ?? sqliteRes?.e2e;
 const rows: (string | number | null)[][] = [['measure', ...results.map((r) => r.dialect)]];
-const add = (label: string, f: (r: TDialectResult) => string | number | null | undefined) => rows.push([label, ...results.map((r) => f(r) ?? null)]);
+const add = (label: string, f: (r: TDialectResult) => string | number | null | undefined) =>
+  rows.push([label, ...results.map((r) => f(r) ?? null)]);
 add('webhook body (bytes)', (r) => r.bodyBytes);
 add('ingest req/s (50 conn, closed loop)', (r) => round(r.ingest.perSecond, 0));
 add('ingest p50 / p99 ms', (r) => `${r.ingest.p50} / ${r.ingest.p99}`);
 add('baseline req/s (Express + 1 INSERT)', (r) => round(r.baseline.perSecond, 0));
 add('baseline p50 / p99 ms', (r) => `${r.baseline.p50} / ${r.baseline.p99}`);
 add('ratio ours / baseline', (r) => `${round(r.ratio, 2)}×`);
-add('CPU ms/webhook ours: node + db (commits)', (r) => `${r.cpuPerRequest.ours.nodeMs} + ${r.cpuPerRequest.ours.dbMs} (${r.cpuPerRequest.ours.commits})`);
-add('CPU ms/webhook baseline: node + db (commits)', (r) => `${r.cpuPerRequest.baseline.nodeMs} + ${r.cpuPerRequest.baseline.dbMs} (${r.cpuPerRequest.baseline.commits})`);
+add(
+  'CPU ms/webhook ours: node + db (commits)',
+  (r) => `${r.cpuPerRequest.ours.nodeMs} + ${r.cpuPerRequest.ours.dbMs} (${r.cpuPerRequest.ours.commits})`,
+);
+add(
+  'CPU ms/webhook baseline: node + db (commits)',
+  (r) => `${r.cpuPerRequest.baseline.nodeMs} + ${r.cpuPerRequest.baseline.dbMs} (${r.cpuPerRequest.baseline.commits})`,
+);
 add('ack at 1,000/s: achieved /s', (r) => round(r.ack1000.perSecond, 0));
 add('ack at 1,000/s: p50 / p99 / p99.9 ms', (r) => `${r.ack1000.p50} / ${r.ack1000.p99} / ${r.ack1000.p999}`);
 add('non-2xx / errors (all phases)', (r) => `${r.ingest.non2xx + r.ack1000.non2xx} / ${r.ingest.errors + r.ack1000.errors}`);
 add('rows stored / acked (dups)', (r) => `${r.rowsChecked.stored} / ${r.rowsChecked.expected} (${r.rowsChecked.duplicates})`);
-add('e2e executions/s (overall, steady)', (r) => r.e2e && `${r.e2e.throughput.perSecond}, ${r.e2e.throughput.steadyPerSecond} (${r.e2e.throughput.actions}/${r.e2e.throughput.webhooks}${r.e2e.throughput.drained ? '' : ', cut'})`);
+add(
+  'e2e executions/s (overall, steady)',
+  (r) =>
+    r.e2e &&
+    `${r.e2e.throughput.perSecond}, ${r.e2e.throughput.steadyPerSecond} (${r.e2e.throughput.actions}/${r.e2e.throughput.webhooks}${r.e2e.throughput.drained ? '' : ', cut'})`,
+);
 add('e2e: ingest /s while executing; drain /s', (r) => r.e2e && `${r.e2e.throughput.ingestPerSecond}; ${r.e2e.throughput.drainPerSecond}`);
-add('e2e per execution: CPU node + db (commits)', (r) => r.e2e && `${r.e2e.perExecution.nodeMs} + ${r.e2e.perExecution.dbMs} ms (${r.e2e.perExecution.commits})`);
-add('e2e at 500/s: p50 / p99 ms', (r) => r.e2e && `${r.e2e.latency500.p50} / ${r.e2e.latency500.p99} (${r.e2e.latency500.actions}/${r.e2e.latency500.webhooks}${r.e2e.latency500.drained ? '' : ', cut'})`);
-add('rate: max 1-s window / max_rps', (r) => r.e2e && `${r.e2e.rate.maxWindow} (all calls ${r.e2e.rate.maxWindowAllCalls}) / ${r.e2e.rate.maxRps}`);
-add('rate: utilisation backlogged', (r) => r.e2e && `${round(r.e2e.rate.utilisation * 100, 1)}% (${r.e2e.rate.meanFull}/s over ${r.e2e.rate.fullSeconds} s)`);
-add('bootstrap wall / ideal (requests)', (r) => r.e2e && (r.e2e.bootstrap.available ? `${r.e2e.bootstrap.wallSeconds} s / ${r.e2e.bootstrap.idealSeconds} s = ${r.e2e.bootstrap.ratio}× (${r.e2e.bootstrap.requests} @ ${r.e2e.bootstrap.maxRps}/s)` : `skipped: ${r.e2e.bootstrap.note}`));
+add(
+  'e2e per execution: CPU node + db (commits)',
+  (r) => r.e2e && `${r.e2e.perExecution.nodeMs} + ${r.e2e.perExecution.dbMs} ms (${r.e2e.perExecution.commits})`,
+);
+add(
+  'e2e at 500/s: p50 / p99 ms',
+  (r) =>
+    r.e2e &&
+    `${r.e2e.latency500.p50} / ${r.e2e.latency500.p99} (${r.e2e.latency500.actions}/${r.e2e.latency500.webhooks}${r.e2e.latency500.drained ? '' : ', cut'})`,
+);
+add(
+  'rate: max 1-s window / max_rps',
+  (r) => r.e2e && `${r.e2e.rate.maxWindow} (all calls ${r.e2e.rate.maxWindowAllCalls}) / ${r.e2e.rate.maxRps}`,
+);
+add(
+  'rate: utilisation backlogged',
+  (r) => r.e2e && `${round(r.e2e.rate.utilisation * 100, 1)}% (${r.e2e.rate.meanFull}/s over ${r.e2e.rate.fullSeconds} s)`,
+);
+add(
+  'bootstrap wall / ideal (requests)',
+  (r) =>
+    r.e2e &&
+    (r.e2e.bootstrap.available
+      ? `${r.e2e.bootstrap.wallSeconds} s / ${r.e2e.bootstrap.idealSeconds} s = ${r.e2e.bootstrap.ratio}× (${r.e2e.bootstrap.requests} @ ${r.e2e.bootstrap.maxRps}/s)`
+      : `skipped: ${r.e2e.bootstrap.note}`),
+);
 add('RSS server at ready / peak; baseline peak MB', (r) => `${r.rssAtReadyMB} / ${r.peakRssMB}; ${r.baselinePeakRssMB}`);
 
 const verdicts = evaluate({
@@ -115,10 +157,21 @@ const verdicts = evaluate({
   rateUtilisation: e2eRes?.rate.utilisation,
   rssMB: Math.max(...results.map((r) => r.peakRssMB ?? 0)) || undefined,
 });
-const verdictRows = [['target', 'measured', 'goal', 'verdict'], ...verdicts.map((v) => [v.metric, v.value === null ? null : `${v.value}${v.unit}`, v.target, `${v.pass === null ? 'n/a' : v.pass ? 'PASS' : 'MISS'} ${v.by}`])];
+const verdictRows = [
+  ['target', 'measured', 'goal', 'verdict'],
+  ...verdicts.map((v) => [
+    v.metric,
+    v.value === null ? null : `${v.value}${v.unit}`,
+    v.target,
+    `${v.pass === null ? 'n/a' : v.pass ? 'PASS' : 'MISS'} ${v.by}`,
+  ]),
+];
 
 process.stdout.write(`\n${table(rows)}\n\n${table(verdictRows)}\n`);
 const file = join(outDir, `${new Date(started).toISOString().replace(/[:.]/g, '-')}.json`);
-writeFileSync(file, `${JSON.stringify({ startedAt: new Date(started).toISOString(), seconds: (Date.now() - started) / 1000, quick, argv: process.argv.slice(2), serverEntry: process.env.UW_BENCH_SERVER_ENTRY ?? null, machine, loadavgEnd: loadavg(), results, verdicts }, null, 2)}\n`);
+writeFileSync(
+  file,
+  `${JSON.stringify({ startedAt: new Date(started).toISOString(), seconds: (Date.now() - started) / 1000, quick, argv: process.argv.slice(2), serverEntry: process.env.UW_BENCH_SERVER_ENTRY ?? null, machine, loadavgEnd: loadavg(), results, verdicts }, null, 2)}\n`,
+);
 log(`wrote ${file}`);
 process.exit(0);

@@ -4,10 +4,13 @@ import { round } from './stats';
 export type TVerdict = { metric: string; value: number | null; unit: string; target: string; pass: boolean | null; by: string };
 
 const verdict = (metric: string, value: number | null | undefined, unit: string, cmp: '>=' | '<=', target: number, note = ''): TVerdict => {
-  if (value === null || value === undefined || !Number.isFinite(value)) return { metric, value: null, unit, target: `${cmp} ${target}${unit}`, pass: null, by: note || 'not measured' };
+  if (value === null || value === undefined || !Number.isFinite(value))
+    return { metric, value: null, unit, target: `${cmp} ${target}${unit}`, pass: null, by: note || 'not measured' };
   const pass = cmp === '>=' ? value >= target : value <= target;
   const diff = cmp === '>=' ? value / target : target / value;
-  const by = pass ? `met (${round((diff - 1) * 100, 0)}% margin)` : `missed by ${round(cmp === '>=' ? (1 - value / target) * 100 : (value / target - 1) * 100, 0)}%`;
+  const by = pass
+    ? `met (${round((diff - 1) * 100, 0)}% margin)`
+    : `missed by ${round(cmp === '>=' ? (1 - value / target) * 100 : (value / target - 1) * 100, 0)}%`;
 
   return { metric, value: round(value, 2), unit, target: `${cmp} ${target}${unit}`, pass, by: note ? `${by}; ${note}` : by };
 };

@@ -21,7 +21,11 @@ const other = 'feeeeeeeeeeeeeeeeeeeee02';
 const notInstalled = 'feeeeeeeeeeeeeeeeeeeee03';
 const available = await postgresAvailable('bad input');
 
-type TAnswer = { status: number; body: { id?: string; outcome?: string; flows?: number; error?: { code?: string; message?: string } }; headers: Headers };
+type TAnswer = {
+  status: number;
+  body: { id?: string; outcome?: string; flows?: number; error?: { code?: string; message?: string } };
+  headers: Headers;
+};
 
 describe.skipIf(!available)('bad input against a running server (PostgreSQL)', () => {
   let s: TScenario;
@@ -52,13 +56,15 @@ describe.skipIf(!available)('bad input against a running server (PostgreSQL)', (
   });
   const validBody = (id: string) => JSON.stringify(timeEntryBody(ws, id));
   const storedValid = async () =>
-    (await s.sql.rows<{ id: string; outcome: string; body_id: string }>(
+    await s.sql.rows<{ id: string; outcome: string; body_id: string }>(
       "select id, outcome, payload->>'id' as body_id from universal_webhook_log where outcome not in ('rejected')",
-    ));
+    );
 
   beforeAll(async () => {
     s = await createScenario({
-      sim: { seed: { workspaces: [ws, other, notInstalled].map((id) => ({ id, users: 1, projects: 1, clients: 1, tags: 1, timeEntries: 1 })) } },
+      sim: {
+        seed: { workspaces: [ws, other, notInstalled].map((id) => ({ id, users: 1, projects: 1, clients: 1, tags: 1, timeEntries: 1 })) },
+      },
     });
     server = await s.spawn('bad-input', { UW_ROLE: 'all' });
     await server.waitReady();
@@ -84,22 +90,71 @@ describe.skipIf(!available)('bad input against a running server (PostgreSQL)', (
     { name: 'malformed JSON', send: () => post('{"id": "x", ', signed()), status: 400, code: 'INVALID_JSON' },
     { name: 'truncated JSON', send: () => post(validBody('cut').slice(0, 40), signed()), status: 400, code: 'INVALID_JSON' },
     { name: 'empty body', send: () => post('', signed()), status: 400, code: 'INVALID_JSON' },
-    { name: 'text/plain', send: () => post(validBody('tp'), signed({ 'content-type': 'text/plain' })), status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' },
-    { name: 'form content type', send: () => post('id=1', signed({ 'content-type': 'application/x-www-form-urlencoded' })), status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' },
-    { name: 'no content type', send: () => post(Buffer.from(validBody('nct')), { 'clockify-signature': signature, 'clockify-webhook-event-type': 'NEW_TIME_ENTRY' }), status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' },
-    { name: 'body > 1 MiB', send: () => post(JSON.stringify({ ...timeEntryBody(ws, 'big'), filler: 'x'.repeat(1_100_000) }), signed()), status: 413, code: 'PAYLOAD_TOO_LARGE' },
-    { name: 'gzip bomb (50 MiB inflated)', send: () => post(gzipSync(Buffer.alloc(50 * 1_048_576, 0x20)), signed({ 'content-encoding': 'gzip' })), status: 413, code: 'PAYLOAD_TOO_LARGE' },
-    { name: 'unknown content encoding', send: () => post(validBody('enc'), signed({ 'content-encoding': 'snappy' })), status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' },
+    {
+      name: 'text/plain',
+      send: () => post(validBody('tp'), signed({ 'content-type': 'text/plain' })),
+      status: 415,
+      code: 'UNSUPPORTED_MEDIA_TYPE',
+    },
+    {
+      name: 'form content type',
+      send: () => post('id=1', signed({ 'content-type': 'application/x-www-form-urlencoded' })),
+      status: 415,
+      code: 'UNSUPPORTED_MEDIA_TYPE',
+    },
+    {
+      name: 'no content type',
+      send: () => post(Buffer.from(validBody('nct')), { 'clockify-signature': signature, 'clockify-webhook-event-type': 'NEW_TIME_ENTRY' }),
+      status: 415,
+      code: 'UNSUPPORTED_MEDIA_TYPE',
+    },
+    {
+      name: 'body > 1 MiB',
+      send: () => post(JSON.stringify({ ...timeEntryBody(ws, 'big'), filler: 'x'.repeat(1_100_000) }), signed()),
+      status: 413,
+      code: 'PAYLOAD_TOO_LARGE',
+    },
+    {
+      name: 'gzip bomb (50 MiB inflated)',
+      send: () => post(gzipSync(Buffer.alloc(50 * 1_048_576, 0x20)), signed({ 'content-encoding': 'gzip' })),
+      status: 413,
+      code: 'PAYLOAD_TOO_LARGE',
+    },
+    {
+      name: 'unknown content encoding',
+      send: () => post(validBody('enc'), signed({ 'content-encoding': 'snappy' })),
+      status: 415,
+      code: 'UNSUPPORTED_MEDIA_TYPE',
+    },
     { name: '10,000 levels deep', send: () => post(deep(10_000), signed()), status: 400, code: 'INVALID_JSON' },
     { name: '65 levels deep', send: () => post(deep(65), signed()), status: 400, code: 'INVALID_JSON' },
-    { name: 'invalid UTF-8', send: () => post(Buffer.concat([Buffer.from('{"id":"'), Buffer.from([0xff, 0xfe, 0xc3]), Buffer.from('"}')]), signed()), status: 400, code: 'INVALID_JSON' },
-    { name: 'missing signature', send: () => post(validBody('nosig'), { 'content-type': 'application/json', 'clockify-webhook-event-type': 'NEW_TIME_ENTRY' }), status: 401, code: 'SIGNATURE_INVALID' },
-    { name: 'garbage signature', send: () => post(validBody('garbage'), signed({ 'clockify-signature': 'not.a.jwt' })), status: 401, code: 'SIGNATURE_INVALID' },
+    {
+      name: 'invalid UTF-8',
+      send: () => post(Buffer.concat([Buffer.from('{"id":"'), Buffer.from([0xff, 0xfe, 0xc3]), Buffer.from('"}')]), signed()),
+      status: 400,
+      code: 'INVALID_JSON',
+    },
+    {
+      name: 'missing signature',
+      send: () => post(validBody('nosig'), { 'content-type': 'application/json', 'clockify-webhook-event-type': 'NEW_TIME_ENTRY' }),
+      status: 401,
+      code: 'SIGNATURE_INVALID',
+    },
+    {
+      name: 'garbage signature',
+      send: () => post(validBody('garbage'), signed({ 'clockify-signature': 'not.a.jwt' })),
+      status: 401,
+      code: 'SIGNATURE_INVALID',
+    },
     {
       name: 'forged signature (another RSA key)',
       send: async () => {
         const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-        const forged = await new SignJWT({ type: 'addon', workspaceId: ws, addonId: s.sim.addonId }).setProtectedHeader({ alg: 'RS256' }).setIssuer('clockify').setSubject(s.sim.addonKey).sign(privateKey);
+        const forged = await new SignJWT({ type: 'addon', workspaceId: ws, addonId: s.sim.addonId })
+          .setProtectedHeader({ alg: 'RS256' })
+          .setIssuer('clockify')
+          .setSubject(s.sim.addonKey)
+          .sign(privateKey);
 
         return post(validBody('forged'), signed({ 'clockify-signature': forged }));
       },
@@ -119,13 +174,27 @@ describe.skipIf(!available)('bad input against a running server (PostgreSQL)', (
     },
     {
       name: 'expired token (right key)',
-      send: async () => post(validBody('expired'), signed({ 'clockify-signature': await signWithSim(s.sim, { workspaceId: ws, addonId: s.sim.addonId }, { expiresAt: Math.floor(Date.now() / 1000) - 60 }) })),
+      send: async () =>
+        post(
+          validBody('expired'),
+          signed({
+            'clockify-signature': await signWithSim(
+              s.sim,
+              { workspaceId: ws, addonId: s.sim.addonId },
+              { expiresAt: Math.floor(Date.now() / 1000) - 60 },
+            ),
+          }),
+        ),
       status: 401,
       code: 'SIGNATURE_INVALID',
     },
     {
       name: 'genuine JWT that is no stored webhook token',
-      send: async () => post(validBody('unstored'), signed({ 'clockify-signature': await signWithSim(s.sim, { workspaceId: ws, addonId: s.sim.addonId }) })),
+      send: async () =>
+        post(
+          validBody('unstored'),
+          signed({ 'clockify-signature': await signWithSim(s.sim, { workspaceId: ws, addonId: s.sim.addonId }) }),
+        ),
       status: 401,
       code: 'SIGNATURE_INVALID',
     },
@@ -137,12 +206,26 @@ describe.skipIf(!available)('bad input against a running server (PostgreSQL)', (
     },
     {
       name: 'token of a workspace that never installed',
-      send: async () => post(JSON.stringify(timeEntryBody(notInstalled, 'ni')), signed({ 'clockify-signature': await signWithSim(s.sim, { workspaceId: notInstalled, addonId: s.sim.addonId }) })),
+      send: async () =>
+        post(
+          JSON.stringify(timeEntryBody(notInstalled, 'ni')),
+          signed({ 'clockify-signature': await signWithSim(s.sim, { workspaceId: notInstalled, addonId: s.sim.addonId }) }),
+        ),
       status: 401,
       code: 'SIGNATURE_INVALID',
     },
-    { name: 'unknown event type', send: () => post(validBody('evt'), signed({ 'clockify-webhook-event-type': 'NO_SUCH_EVENT' })), status: 400, code: 'UNKNOWN_EVENT_TYPE' },
-    { name: 'unknown custom source', send: () => post(validBody('src'), { 'content-type': 'application/json' }, '/webhooks/custom/src_doesnotexist'), status: 404, code: 'NOT_FOUND' },
+    {
+      name: 'unknown event type',
+      send: () => post(validBody('evt'), signed({ 'clockify-webhook-event-type': 'NO_SUCH_EVENT' })),
+      status: 400,
+      code: 'UNKNOWN_EVENT_TYPE',
+    },
+    {
+      name: 'unknown custom source',
+      send: () => post(validBody('src'), { 'content-type': 'application/json' }, '/webhooks/custom/src_doesnotexist'),
+      status: 404,
+      code: 'NOT_FOUND',
+    },
   ];
 
   it('answers each bad request with its documented 4xx and a clear message, and stores none as valid', async () => {
@@ -151,14 +234,23 @@ describe.skipIf(!available)('bad input against a running server (PostgreSQL)', (
     for (const c of cases) {
       const answer = await c.send();
       results.push(`${c.name}: ${answer.status} ${answer.body.error?.code}`);
-      expect({ name: c.name, status: answer.status, code: answer.body.error?.code }, answer.body.error?.message).toEqual({ name: c.name, status: c.status, code: c.code });
+      expect({ name: c.name, status: answer.status, code: answer.body.error?.code }, answer.body.error?.message).toEqual({
+        name: c.name,
+        status: c.status,
+        code: c.code,
+      });
       expect(answer.body.error?.message?.length ?? 0, `${c.name}: a message`).toBeGreaterThan(5);
       expect(JSON.stringify(answer.body)).not.toMatch(/at \S+ \(|node_modules|\.ts:\d+/);
     }
     const after = await storedValid();
-    expect(after.filter((r) => !before.some((b) => b.id === r.id)), 'stored as valid').toEqual([]);
+    expect(
+      after.filter((r) => !before.some((b) => b.id === r.id)),
+      'stored as valid',
+    ).toEqual([]);
     // Rejections are logged without their payload (stored as JSON null).
-    const [leaked] = await s.sql.rows<{ n: string }>("select count(*) as n from universal_webhook_log where outcome = 'rejected' and payload is not null and payload <> 'null'::jsonb");
+    const [leaked] = await s.sql.rows<{ n: string }>(
+      "select count(*) as n from universal_webhook_log where outcome = 'rejected' and payload is not null and payload <> 'null'::jsonb",
+    );
     expect(Number(leaked!.n)).toBe(0);
     await expect(fetch(`${server.url}/health`).then((r) => r.status)).resolves.toBe(200);
     console.info(`[bad-input] ${results.join('; ')}`);
@@ -167,7 +259,9 @@ describe.skipIf(!available)('bad input against a running server (PostgreSQL)', (
   it('answers 431 to oversized headers', async () => {
     const status = await new Promise<string>((resolve, reject) => {
       const socket = connect(server.port, '127.0.0.1', () => {
-        socket.write(`POST /webhooks/clockify HTTP/1.1\r\nhost: 127.0.0.1\r\ncontent-type: application/json\r\nx-filler: ${'a'.repeat(20_000)}\r\ncontent-length: 2\r\n\r\n{}`);
+        socket.write(
+          `POST /webhooks/clockify HTTP/1.1\r\nhost: 127.0.0.1\r\ncontent-type: application/json\r\nx-filler: ${'a'.repeat(20_000)}\r\ncontent-length: 2\r\n\r\n{}`,
+        );
       });
       let data = '';
       socket.on('data', (d) => {
@@ -186,14 +280,22 @@ describe.skipIf(!available)('bad input against a running server (PostgreSQL)', (
     const second = await post(body, signed());
     expect(first).toMatchObject({ status: 200, body: { outcome: expect.stringMatching(/queued|no_match/) } });
     expect(second).toMatchObject({ status: 200, body: { outcome: 'duplicate', flows: 0 } });
-    const rows = await s.sql.rows<{ outcome: string }>("select outcome from universal_webhook_log where payload->>'id' = 'replayed' or id = $1 order by received_at", [second.body.id]);
+    const rows = await s.sql.rows<{ outcome: string }>(
+      "select outcome from universal_webhook_log where payload->>'id' = 'replayed' or id = $1 order by received_at",
+      [second.body.id],
+    );
     expect(rows.map((r) => r.outcome).sort()).toEqual([first.body.outcome, 'duplicate'].sort());
   });
 
   it('prototype keys in a body are dropped, not stored', async () => {
-    const answer = await post(`{"id":"proto","workspaceId":"${ws}","__proto__":{"polluted":true},"constructor":{"prototype":{"x":1}}}`, signed());
+    const answer = await post(
+      `{"id":"proto","workspaceId":"${ws}","__proto__":{"polluted":true},"constructor":{"prototype":{"x":1}}}`,
+      signed(),
+    );
     expect(answer.status).toBe(200);
-    const [row] = await s.sql.rows<{ payload: Record<string, unknown> }>('select payload from universal_webhook_log where id = $1', [answer.body.id]);
+    const [row] = await s.sql.rows<{ payload: Record<string, unknown> }>('select payload from universal_webhook_log where id = $1', [
+      answer.body.id,
+    ]);
     expect(Object.keys(row!.payload).sort()).toEqual(['id', 'workspaceId']);
   });
 
@@ -214,7 +316,12 @@ describe.skipIf(!available)('bad input against a running server (PostgreSQL)', (
         nodes: [
           { id: 'trigger', kind: 'trigger', position: { x: 0, y: 0 }, data: { source: 'clockify', events: ['NEW_TIME_ENTRY'] } },
           { id: 'check', kind: 'condition', position: { x: 0, y: 100 }, data: { expression } },
-          { id: 'after', kind: 'http', position: { x: 0, y: 200 }, data: { method: 'GET', url: JSON.stringify(`http://127.0.0.1:${targetPort}/after-condition`), headers: {} } },
+          {
+            id: 'after',
+            kind: 'http',
+            position: { x: 0, y: 200 },
+            data: { method: 'GET', url: JSON.stringify(`http://127.0.0.1:${targetPort}/after-condition`), headers: {} },
+          },
         ],
         edges: [
           { id: 'e1', source: 'trigger', target: 'check' },
@@ -233,7 +340,10 @@ describe.skipIf(!available)('bad input against a running server (PostgreSQL)', (
       { ...condition('infinite recursion', '($f := function($x){ $f($x+1) }; $f(0))'), expect: /^EXPRESSION_(TIMEOUT|TOO_DEEP|LIMIT)$/ },
       { ...condition('huge $pad', '$pad("x", 200000000)'), expect: /^EXPRESSION_(LIMIT|TIMEOUT|ERROR)$/ },
       // RE2 makes this linear: it must not hang; it either ends the branch (no match) or fails with a code.
-      { ...condition('ReDoS regex', '$match("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!", /(a+)+$/)'), expect: /^(blocked|EXPRESSION_[A-Z_]+)$/ },
+      {
+        ...condition('ReDoS regex', '$match("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!", /(a+)+$/)'),
+        expect: /^(blocked|EXPRESSION_[A-Z_]+)$/,
+      },
     ];
     const created: { id: string; name: string; expect: RegExp }[] = [];
     for (const f of flows) {
@@ -252,7 +362,7 @@ describe.skipIf(!available)('bad input against a running server (PostgreSQL)', (
         expect((await fetch(`${server.url}/health`, { signal: AbortSignal.timeout(5_000) })).status).toBe(200);
         healthMs.push(Date.now() - t);
         const rows = await s.sql.rows<{ id: string; flow_id: string; status: string; error: { code?: string } | null }>(
-          "select id, flow_id, status, error from universal_webhook_flow_execution where log_id = $1",
+          'select id, flow_id, status, error from universal_webhook_flow_execution where log_id = $1',
           [delivered.body.id],
         );
 
@@ -269,9 +379,14 @@ describe.skipIf(!available)('bad input against a running server (PostgreSQL)', (
       const result = e.status === 'failed' ? String(e.error?.code) : blocked ? 'blocked' : `succeeded`;
       outcomes.push(`${f.name}: ${result}${e.status === 'failed' ? ` (${JSON.stringify(e.error).slice(0, 200)})` : ''}`);
       expect.soft({ flow: f.name, result }).toEqual({ flow: f.name, result: expect.stringMatching(f.expect) });
-      expect.soft(timeline.steps.filter((st) => st.status === 'retrying'), `${f.name}: not retried`).toEqual([]);
+      expect
+        .soft(
+          timeline.steps.filter((st) => st.status === 'retrying'),
+          `${f.name}: not retried`,
+        )
+        .toEqual([]);
     }
-    
+
     expect(targetConnections, 'no socket reached the SSRF target').toBe(0);
     expect(Math.max(...healthMs), '/health stayed fast').toBeLessThan(1_000);
     await expect(fetch(`${server.url}/ready`).then((r) => r.status)).resolves.toBe(200);

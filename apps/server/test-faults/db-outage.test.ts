@@ -58,7 +58,16 @@ describe.skipIf(!available)('database outage under load (TCP proxy in front of P
     const api = await s.install(server.url, ws);
     const flow = await api.flows.create.mutate({ name: 'never passes', definition: BLOCKED_FLOW as never });
     const signature = webhookToken(s.sim, ws, 'NEW_TIME_ENTRY', server.url);
-    const load = startWebhookLoad({ url: server.url, signature, workspaceId: ws, concurrency: 8, maxRequests: 50_000, maxMs: 40_000, prefix: 'db', requestTimeoutMs: 8_000 });
+    const load = startWebhookLoad({
+      url: server.url,
+      signature,
+      workspaceId: ws,
+      concurrency: 8,
+      maxRequests: 50_000,
+      maxMs: 40_000,
+      prefix: 'db',
+      requestTimeoutMs: 8_000,
+    });
     const ready: number[] = [];
     const timings: Record<string, number> = {};
     const outages: { from: number; to: number }[] = [];
@@ -81,11 +90,16 @@ describe.skipIf(!available)('database outage under load (TCP proxy in front of P
       load.stop();
     }
     const history = await load.done;
-    expect(await Promise.race([server.exited, new Promise((r) => setTimeout(() => r('alive'), 10))]), 'the server process survived').toBe('alive');
+    expect(await Promise.race([server.exited, new Promise((r) => setTimeout(() => r('alive'), 10))]), 'the server process survived').toBe(
+      'alive',
+    );
     expect(ready).toContain(503);
 
     const acked = ackedOf(history);
-    const rows = await s.sql.rows<{ id: string; body_id: string }>("select id, payload->>'id' as body_id from universal_webhook_log where workspace_id = $1 and source = 'clockify'", [ws]);
+    const rows = await s.sql.rows<{ id: string; body_id: string }>(
+      "select id, payload->>'id' as body_id from universal_webhook_log where workspace_id = $1 and source = 'clockify'",
+      [ws],
+    );
     const byBody = new Map(rows.map((r) => [r.body_id, r.id]));
     const missing = acked.filter((a) => byBody.get(a.bodyId) !== a.logId);
     expect(missing, `acknowledged but not stored (of ${acked.length})`).toEqual([]);
@@ -98,7 +112,10 @@ describe.skipIf(!available)('database outage under load (TCP proxy in front of P
     await waitFor(
       'every execution finished',
       async () => {
-        const [row] = await s.sql.rows<{ n: string }>("select count(*) as n from universal_webhook_flow_execution where flow_id = $1 and status not in ('succeeded', 'failed')", [flow.id]);
+        const [row] = await s.sql.rows<{ n: string }>(
+          "select count(*) as n from universal_webhook_flow_execution where flow_id = $1 and status not in ('succeeded', 'failed')",
+          [flow.id],
+        );
 
         return Number(row!.n) === 0;
       },

@@ -33,7 +33,16 @@ describe.skipIf(!available)('kill -9 of the server under webhook load (PostgreSQ
     const history: TSent[] = [];
 
     for (const cycle of [1, 2]) {
-      const load = startWebhookLoad({ url: server.url, signature, workspaceId: ws, concurrency: 16, maxRequests: 20_000, maxMs: 8_000, prefix: `k${cycle}`, requestTimeoutMs: 5_000 });
+      const load = startWebhookLoad({
+        url: server.url,
+        signature,
+        workspaceId: ws,
+        concurrency: 16,
+        maxRequests: 20_000,
+        maxMs: 8_000,
+        prefix: `k${cycle}`,
+        requestTimeoutMs: 5_000,
+      });
       // A different point in the stream each cycle.
       await waitFor('enough acknowledged webhooks before the kill', () => load.acked() >= 150 * cycle, 10_000, 10);
       await server.kill9();
@@ -41,7 +50,10 @@ describe.skipIf(!available)('kill -9 of the server under webhook load (PostgreSQ
       load.stop();
       const sent = await load.done;
       const late = sent.filter((h) => h.at > killedAt + 5);
-      expect(late.every((h) => h.status === 0), `answers after the kill: ${JSON.stringify(statusCounts(late))}`).toBe(true);
+      expect(
+        late.every((h) => h.status === 0),
+        `answers after the kill: ${JSON.stringify(statusCounts(late))}`,
+      ).toBe(true);
       history.push(...sent);
       // The same port, so the registered webhook URLs still point at it. The last one runs the worker too.
       server = await s.spawn(`crash-${cycle}`, { UW_ROLE: cycle === 2 ? 'all' : 'web' }, { port: server.port });
@@ -62,26 +74,45 @@ describe.skipIf(!available)('kill -9 of the server under webhook load (PostgreSQ
     expect(rows.length).toBeLessThanOrEqual(history.length);
     expect(rows.every((r) => r.outcome === 'queued')).toBe(true);
 
-    const executions = await s.sql.rows<{ log_id: string }>('select log_id from universal_webhook_flow_execution where workspace_id = $1 and flow_id = $2', [ws, flow.id]);
+    const executions = await s.sql.rows<{ log_id: string }>(
+      'select log_id from universal_webhook_flow_execution where workspace_id = $1 and flow_id = $2',
+      [ws, flow.id],
+    );
     const queuedFor = new Set(executions.map((e) => e.log_id));
-    expect(acked.filter((a) => !queuedFor.has(a.logId!)), 'acknowledged as queued but no execution row').toEqual([]);
+    expect(
+      acked.filter((a) => !queuedFor.has(a.logId!)),
+      'acknowledged as queued but no execution row',
+    ).toEqual([]);
     expect(executions.length, 'one execution per logged webhook').toBe(rows.length);
     expect(queuedFor.size).toBe(executions.length);
 
     // The restarted server accepts new webhooks and finishes the executions the dead ones left queued.
     const t0 = Date.now();
-    const after = await startWebhookLoad({ url: server.url, signature, workspaceId: ws, concurrency: 4, maxRequests: 40, maxMs: 10_000, prefix: 'k3' }).done;
+    const after = await startWebhookLoad({
+      url: server.url,
+      signature,
+      workspaceId: ws,
+      concurrency: 4,
+      maxRequests: 40,
+      maxMs: 10_000,
+      prefix: 'k3',
+    }).done;
     expect(statusCounts(after)).toEqual({ 200: 40 });
     await waitFor(
       'every execution finished after the restart',
       async () => {
-        const [row] = await s.sql.rows<{ n: string }>("select count(*) as n from universal_webhook_flow_execution where workspace_id = $1 and status not in ('succeeded', 'failed')", [ws]);
+        const [row] = await s.sql.rows<{ n: string }>(
+          "select count(*) as n from universal_webhook_flow_execution where workspace_id = $1 and status not in ('succeeded', 'failed')",
+          [ws],
+        );
 
         return Number(row!.n) === 0;
       },
       20_000,
       250,
     );
-    console.info(`[server-crash] drain ${Date.now() - t0} ms; requests ${history.length}, acked ${acked.length}, answers lost in the crashes ${history.length - acked.length}, rows ${rows.length}`);
+    console.info(
+      `[server-crash] drain ${Date.now() - t0} ms; requests ${history.length}, acked ${acked.length}, answers lost in the crashes ${history.length - acked.length}, rows ${rows.length}`,
+    );
   });
 });

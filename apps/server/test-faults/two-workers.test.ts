@@ -20,7 +20,12 @@ const ONE_CALL_FLOW = {
   nodes: [
     { id: 'trigger', kind: 'trigger', position: { x: 0, y: 0 }, data: { source: 'clockify', events: ['NEW_TIME_ENTRY'] } },
     { id: 'billable', kind: 'condition', position: { x: 0, y: 100 }, data: { expression: 'payload.billable = true' } },
-    { id: 'tag', kind: 'clockify', position: { x: 0, y: 200 }, data: { operationId: 'createNewTag', path: {}, query: {}, body: '{ "name": "q7 " & payload.id }' } },
+    {
+      id: 'tag',
+      kind: 'clockify',
+      position: { x: 0, y: 200 },
+      data: { operationId: 'createNewTag', path: {}, query: {}, body: '{ "name": "q7 " & payload.id }' },
+    },
   ],
   edges: [
     { id: 'e1', source: 'trigger', target: 'billable' },
@@ -39,7 +44,11 @@ describe.skipIf(!available)('two worker processes on one PostgreSQL', () => {
   });
 
   it('never runs one execution on both, and runs each periodic job once per period', async () => {
-    const [web, a, b] = await Promise.all([s.spawn('web', { UW_ROLE: 'web' }), s.spawn('worker-a', { UW_ROLE: 'worker' }), s.spawn('worker-b', { UW_ROLE: 'worker' })]);
+    const [web, a, b] = await Promise.all([
+      s.spawn('web', { UW_ROLE: 'web' }),
+      s.spawn('worker-a', { UW_ROLE: 'worker' }),
+      s.spawn('worker-b', { UW_ROLE: 'worker' }),
+    ]);
     await Promise.all([web.waitReady(), a.waitReady(), b.waitReady()]);
     const workersUpAt = Date.now();
     const api = await s.install(web.url, ws);
@@ -56,7 +65,11 @@ describe.skipIf(!available)('two worker processes on one PostgreSQL', () => {
           Array.from({ length: 10 }, async (_, j) => {
             const res = await fetch(`${web.url}/webhooks/clockify`, {
               method: 'POST',
-              headers: { 'content-type': 'application/json', 'clockify-signature': signature, 'clockify-webhook-event-type': 'NEW_TIME_ENTRY' },
+              headers: {
+                'content-type': 'application/json',
+                'clockify-signature': signature,
+                'clockify-webhook-event-type': 'NEW_TIME_ENTRY',
+              },
               body: JSON.stringify(timeEntryBody(ws, `q7-${i + j}`)),
             });
             expect((await res.json()).outcome).toBe('queued');
@@ -73,7 +86,9 @@ describe.skipIf(!available)('two worker processes on one PostgreSQL', () => {
     let sampling = true;
     const sampler = (async () => {
       while (sampling) {
-        const rows = await s.sql.rows<{ id: string; lease_owner: string }>("select id, lease_owner from universal_webhook_flow_execution where status = 'running'");
+        const rows = await s.sql.rows<{ id: string; lease_owner: string }>(
+          "select id, lease_owner from universal_webhook_flow_execution where status = 'running'",
+        );
         for (const r of rows) owners.set(r.id, (owners.get(r.id) ?? new Set()).add(r.lease_owner));
         await new Promise((r) => setTimeout(r, 20));
       }
@@ -81,7 +96,10 @@ describe.skipIf(!available)('two worker processes on one PostgreSQL', () => {
     const executions = await waitFor(
       'all executions finished',
       async () => {
-        const rows = await s.sql.rows<{ id: string; status: string; attempts: number; lease_token: number }>('select id, status, attempts, lease_token from universal_webhook_flow_execution where flow_id = $1', [flow.id]);
+        const rows = await s.sql.rows<{ id: string; status: string; attempts: number; lease_token: number }>(
+          'select id, status, attempts, lease_token from universal_webhook_flow_execution where flow_id = $1',
+          [flow.id],
+        );
 
         return rows.length === N && rows.every((r) => r.status === 'succeeded' || r.status === 'failed') ? rows : null;
       },
@@ -94,15 +112,24 @@ describe.skipIf(!available)('two worker processes on one PostgreSQL', () => {
     expect(executions.filter((e) => e.status !== 'succeeded')).toEqual([]);
     // Claimed exactly once each: a second claim would bump attempts and the fencing token.
     expect(executions.filter((e) => e.attempts !== 1 || e.lease_token !== 1)).toEqual([]);
-    expect([...owners.entries()].filter(([, o]) => o.size > 1), 'an execution held by two workers').toEqual([]);
+    expect(
+      [...owners.entries()].filter(([, o]) => o.size > 1),
+      'an execution held by two workers',
+    ).toEqual([]);
     const perOwner = new Map<string, number>();
     for (const o of owners.values()) for (const owner of o) perOwner.set(owner, (perOwner.get(owner) ?? 0) + 1);
-    expect([...perOwner.keys()].sort(), `executions seen running per worker: ${JSON.stringify([...perOwner])}`).toEqual([`${hostname()}-${a.pid}`, `${hostname()}-${b.pid}`].sort());
+    expect([...perOwner.keys()].sort(), `executions seen running per worker: ${JSON.stringify([...perOwner])}`).toEqual(
+      [`${hostname()}-${a.pid}`, `${hostname()}-${b.pid}`].sort(),
+    );
     const sent = s.sim.requests.filter((r) => r.operationId === 'createNewTag');
     const perMarker = new Map<string, number>();
-    for (const r of sent) perMarker.set(String((r.body as { name: string }).name), (perMarker.get(String((r.body as { name: string }).name)) ?? 0) + 1);
+    for (const r of sent)
+      perMarker.set(String((r.body as { name: string }).name), (perMarker.get(String((r.body as { name: string }).name)) ?? 0) + 1);
     expect(perMarker.size).toBe(N);
-    expect([...perMarker.values()].every((n) => n === 1), 'each Clockify call sent once').toBe(true);
+    expect(
+      [...perMarker.values()].every((n) => n === 1),
+      'each Clockify call sent once',
+    ).toBe(true);
 
     // Periodic jobs: let both schedulers tick at least twice more, then count the runs across both processes.
     await new Promise((r) => setTimeout(r, Math.max(0, workersUpAt + 2 * SCHEDULER_TICK_MS + 500 - Date.now())));
@@ -116,7 +143,8 @@ describe.skipIf(!available)('two worker processes on one PostgreSQL', () => {
       const ranOn = byJob.get(lock.name)?.[0]?.pid;
       expect(lock.owner, `job ${lock.name}`).toMatch(new RegExp(`-${ranOn}$`));
     }
-    console.info(`[two-workers] executions seen running per worker: ${JSON.stringify([...perOwner])}; job runs: ${JSON.stringify([...byJob].map(([j, l]) => [j, l[0]!.pid]))}`);
+    console.info(
+      `[two-workers] executions seen running per worker: ${JSON.stringify([...perOwner])}; job runs: ${JSON.stringify([...byJob].map(([j, l]) => [j, l[0]!.pid]))}`,
+    );
   });
 });
-

@@ -22,8 +22,18 @@ const TWO_STEP_FLOW = {
   nodes: [
     { id: 'trigger', kind: 'trigger', position: { x: 0, y: 0 }, data: { source: 'clockify', events: ['NEW_TIME_ENTRY'] } },
     { id: 'billable', kind: 'condition', position: { x: 0, y: 100 }, data: { expression: 'payload.billable = true' } },
-    { id: 's1', kind: 'clockify', position: { x: 0, y: 200 }, data: { operationId: 'createNewTag', path: {}, query: {}, body: '{ "name": "s1 " & payload.id }' } },
-    { id: 's2', kind: 'clockify', position: { x: 0, y: 300 }, data: { operationId: 'updateTag', path: { id: 'steps.s1.body.id' }, query: {}, body: '{ "name": "s2 " & payload.id }' } },
+    {
+      id: 's1',
+      kind: 'clockify',
+      position: { x: 0, y: 200 },
+      data: { operationId: 'createNewTag', path: {}, query: {}, body: '{ "name": "s1 " & payload.id }' },
+    },
+    {
+      id: 's2',
+      kind: 'clockify',
+      position: { x: 0, y: 300 },
+      data: { operationId: 'updateTag', path: { id: 'steps.s1.body.id' }, query: {}, body: '{ "name": "s2 " & payload.id }' },
+    },
   ],
   edges: [
     { id: 'e1', source: 'trigger', target: 'billable' },
@@ -59,21 +69,28 @@ describe.skipIf(!available)('kill -9 of a worker mid-step (PostgreSQL)', () => {
       });
       expect(await res.json()).toMatchObject({ outcome: 'queued', flows: 1 });
     }
-    const calls = (op: string, id: string) => s.sim.requests.filter((r) => r.operationId === op && (r.body as { name?: string } | undefined)?.name?.endsWith(` ${id}`));
+    const calls = (op: string, id: string) =>
+      s.sim.requests.filter((r) => r.operationId === op && (r.body as { name?: string } | undefined)?.name?.endsWith(` ${id}`));
     const ok = (status: number) => status >= 200 && status < 300;
 
     // Step 1 committed for all (in the journal, not just answered by Clockify), step 2 (1.5 s) in flight: now the worker dies.
     await waitFor(
       'step 1 of every execution committed',
       async () => {
-        const [row] = await s.sql.rows<{ n: string }>("select count(*) as n from universal_webhook_execution_step where workspace_id = $1 and node_id = 's1' and status = 'succeeded'", [ws]);
+        const [row] = await s.sql.rows<{ n: string }>(
+          "select count(*) as n from universal_webhook_execution_step where workspace_id = $1 and node_id = 's1' and status = 'succeeded'",
+          [ws],
+        );
 
         return Number(row!.n) === N;
       },
       15_000,
       25,
     );
-    expect(ids.flatMap((id) => calls('updateTag', id)), 'no step 2 finished before the kill').toEqual([]);
+    expect(
+      ids.flatMap((id) => calls('updateTag', id)),
+      'no step 2 finished before the kill',
+    ).toEqual([]);
     await worker.kill9();
     const killedAt = Date.now();
 
@@ -81,7 +98,10 @@ describe.skipIf(!available)('kill -9 of a worker mid-step (PostgreSQL)', () => {
     const executions = await waitFor(
       'every execution finished on the second worker',
       async () => {
-        const rows = await s.sql.rows<{ id: string; status: string; finished_at: string | null; error: unknown }>('select id, status, finished_at, error from universal_webhook_flow_execution where workspace_id = $1 and flow_id = $2', [ws, flow.id]);
+        const rows = await s.sql.rows<{ id: string; status: string; finished_at: string | null; error: unknown }>(
+          'select id, status, finished_at, error from universal_webhook_flow_execution where workspace_id = $1 and flow_id = $2',
+          [ws, flow.id],
+        );
 
         return rows.length === N && rows.every((r) => r.status === 'succeeded' || r.status === 'failed') ? rows : null;
       },
@@ -90,7 +110,10 @@ describe.skipIf(!available)('kill -9 of a worker mid-step (PostgreSQL)', () => {
     );
     const resumedAfterMs = Date.now() - killedAt;
 
-    expect(executions.map((e) => e.status), JSON.stringify(executions.map((e) => e.error))).toEqual(Array(N).fill('succeeded'));
+    expect(
+      executions.map((e) => e.status),
+      JSON.stringify(executions.map((e) => e.error)),
+    ).toEqual(Array(N).fill('succeeded'));
     for (const id of ids) {
       // Step 1 was committed before the crash: sent exactly once.
       expect(calls('createNewTag', id), `step 1 of ${id}`).toHaveLength(1);
@@ -101,17 +124,32 @@ describe.skipIf(!available)('kill -9 of a worker mid-step (PostgreSQL)', () => {
       expect(s2.filter((r) => ok(r.status)).length, `step 2 of ${id} answered`).toBeGreaterThanOrEqual(1);
       // The resumed step 2 used step 1's recorded response (the tag it created), not a new one.
       const tag = s.sim.workspace(ws).data.tags.find((t) => t.name === `s2 ${id}`);
-      expect(s2.map((r) => r.path), 'step 2 renames the tag step 1 created').toEqual(s2.map(() => `/api/v1/workspaces/${ws}/tags/${tag?.id}`));
+      expect(
+        s2.map((r) => r.path),
+        'step 2 renames the tag step 1 created',
+      ).toEqual(s2.map(() => `/api/v1/workspaces/${ws}/tags/${tag?.id}`));
     }
-    expect(s.sim.workspace(ws).data.tags.filter((t) => t.name.startsWith('s2 wk-')).map((t) => t.name).sort()).toEqual(ids.map((id) => `s2 ${id}`).sort());
+    expect(
+      s.sim
+        .workspace(ws)
+        .data.tags.filter((t) => t.name.startsWith('s2 wk-'))
+        .map((t) => t.name)
+        .sort(),
+    ).toEqual(ids.map((id) => `s2 ${id}`).sort());
     expect(s.sim.workspace(ws).data.tags.filter((t) => t.name.startsWith('s1 wk-'))).toEqual([]);
 
     for (const e of executions) {
       const timeline = await api.executions.get.query({ id: e.id });
       const kinds = timeline.steps.map((st) => `${st.nodeId ?? '-'}:${st.kind}:${st.status}`);
       expect(kinds, JSON.stringify(kinds)).toContain('-:lease_expired:info');
-      expect(timeline.steps.filter((st) => st.nodeId === 's1' && st.status === 'succeeded'), 'one committed step 1').toHaveLength(1);
-      expect(timeline.steps.filter((st) => st.nodeId === 's2' && st.status === 'succeeded'), 'one committed step 2').toHaveLength(1);
+      expect(
+        timeline.steps.filter((st) => st.nodeId === 's1' && st.status === 'succeeded'),
+        'one committed step 1',
+      ).toHaveLength(1);
+      expect(
+        timeline.steps.filter((st) => st.nodeId === 's2' && st.status === 'succeeded'),
+        'one committed step 2',
+      ).toHaveLength(1);
       expect(timeline.finishedAt).not.toBeNull();
     }
     console.info(`[worker-crash] ${N} executions resumed and finished ${resumedAfterMs} ms after the kill`);

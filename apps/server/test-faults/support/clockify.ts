@@ -11,7 +11,8 @@ import type { Simulator } from '@uw/simulator';
 export async function installLikeClockify(sim: Simulator, serverUrl: string, workspaceId: string) {
   const webhooks = MANIFEST_EVENT_TYPES.map((e) => ({ event: e.name, path: `${serverUrl}/webhooks/clockify` }));
   const result = await sim.installInto(serverUrl, workspaceId, { webhooks });
-  if (result.status !== 200) throw new Error(`install into ${workspaceId} answered ${result.status}: ${JSON.stringify(result.body)} ${result.error ?? ''}`);
+  if (result.status !== 200)
+    throw new Error(`install into ${workspaceId} answered ${result.status}: ${JSON.stringify(result.body)} ${result.error ?? ''}`);
 
   return result;
 }
@@ -41,7 +42,9 @@ export async function signWithSim(sim: Simulator, claims: Record<string, unknown
 export async function ownerClient(sim: Simulator, serverUrl: string, workspaceId: string) {
   const token = await sim.userToken(workspaceId, { role: 'OWNER', ttlSec: 3_600 });
 
-  return createTRPCClient<AppRouter>({ links: [httpLink({ url: `${serverUrl}/trpc`, headers: () => ({ authorization: `Bearer ${token}` }) })] });
+  return createTRPCClient<AppRouter>({
+    links: [httpLink({ url: `${serverUrl}/trpc`, headers: () => ({ authorization: `Bearer ${token}` }) })],
+  });
 }
 export type TOwnerClient = Awaited<ReturnType<typeof ownerClient>>;
 
@@ -64,7 +67,12 @@ export const timeEntryBody = (workspaceId: string, id: string, extra: Record<str
 });
 
 /** Polls until `check` gives a truthy value; throws when the time runs out. */
-export async function waitFor<T>(what: string, check: () => Promise<T | undefined | null | false> | T | undefined | null | false, timeoutMs = 10_000, everyMs = 100): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  check: () => Promise<T | undefined | null | false> | T | undefined | null | false,
+  timeoutMs = 10_000,
+  everyMs = 100,
+): Promise<T> {
   const until = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();

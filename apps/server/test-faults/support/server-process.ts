@@ -84,8 +84,18 @@ export async function spawnServer(opts: TServerOptions): Promise<TServerProcess>
   const dataDir = mkdtempSync(join(tmpdir(), `uw-data-${opts.name}-`));
   const logFile = join(logDir, `${opts.name}-${Date.now()}.log`);
   const fd = openSync(logFile, 'a');
-  const env = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? tmpdir(), ...baseServerEnv(port, dataDir), ...opts.env, PORT: String(port) };
-  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), '--import', 'tsx', opts.entry ?? SERVER_MAIN], { cwd: REPO_ROOT, env, stdio: ['ignore', fd, fd] });
+  const env = {
+    PATH: process.env.PATH ?? '/usr/bin:/bin',
+    HOME: process.env.HOME ?? tmpdir(),
+    ...baseServerEnv(port, dataDir),
+    ...opts.env,
+    PORT: String(port),
+  };
+  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), '--import', 'tsx', opts.entry ?? SERVER_MAIN], {
+    cwd: REPO_ROOT,
+    env,
+    stdio: ['ignore', fd, fd],
+  });
   closeSync(fd);
   running.add(child);
   const exited = new Promise<string>((resolve) => {

@@ -1,7 +1,17 @@
 import { timeEntryBody } from './clockify';
 
 /** One request the generator made: its body id, and what came back (if anything). */
-export type TSent = { bodyId: string; status: number; logId?: string; outcome?: string; code?: string; retryAfter?: string; error?: string; at: number; ms: number };
+export type TSent = {
+  bodyId: string;
+  status: number;
+  logId?: string;
+  outcome?: string;
+  code?: string;
+  retryAfter?: string;
+  error?: string;
+  at: number;
+  ms: number;
+};
 
 export type TLoad = {
   /** Ends the loops after their current request. */
@@ -46,7 +56,11 @@ export function startWebhookLoad(opts: TLoadOptions): TLoad {
     try {
       const res = await fetch(`${opts.url}/webhooks/clockify`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'clockify-signature': opts.signature, 'clockify-webhook-event-type': opts.eventType ?? 'NEW_TIME_ENTRY' },
+        headers: {
+          'content-type': 'application/json',
+          'clockify-signature': opts.signature,
+          'clockify-webhook-event-type': opts.eventType ?? 'NEW_TIME_ENTRY',
+        },
         body: JSON.stringify(timeEntryBody(opts.workspaceId, bodyId, opts.extra)),
         signal: AbortSignal.timeout(opts.requestTimeoutMs ?? 10_000),
       });
@@ -58,7 +72,13 @@ export function startWebhookLoad(opts: TLoadOptions): TLoad {
         // not JSON (a proxy or Node's own error page)
       }
       if (res.status >= 200 && res.status < 300) acked += 1;
-      record({ status: res.status, logId: body.id, outcome: body.outcome, code: body.error?.code, retryAfter: res.headers.get('retry-after') ?? undefined });
+      record({
+        status: res.status,
+        logId: body.id,
+        outcome: body.outcome,
+        code: body.error?.code,
+        retryAfter: res.headers.get('retry-after') ?? undefined,
+      });
 
       return res.status < 300;
     } catch (err) {

@@ -1,5 +1,5 @@
 import { useQueries, type UseQueryResult } from '@tanstack/react-query';
-import { useMemo } from 'react';
+import { useRef } from 'react';
 
 import type { TFlowDefinition, TOperationInfo } from '@uw/flow-engine';
 
@@ -34,5 +34,8 @@ export function useUsedOperations(definition: TFlowDefinition): TOperationInfo[]
   const key = JSON.stringify(operations?.map((o) => o.operationId) ?? null);
 
   // Same identity while the same operations are loaded, so validation does not rerun for nothing.
-  return useMemo(() => operations, [key]);
+  const stable = useRef({ key, operations });
+  if (stable.current.key !== key) stable.current = { key, operations };
+
+  return stable.current.operations;
 }
