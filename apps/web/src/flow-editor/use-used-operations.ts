@@ -1,5 +1,5 @@
 import { useQueries, type UseQueryResult } from '@tanstack/react-query';
-import { useRef } from 'react';
+import { useMemo, useRef } from 'react';
 
 import type { TFlowDefinition, TOperationInfo } from '@uw/flow-engine';
 
