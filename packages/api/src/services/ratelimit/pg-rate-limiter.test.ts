@@ -1,0 +1,59 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { openDatabase, type TDatabase } from '@uw/db';
+import { createScratchDatabase, isPgReachable, type TScratch } from '@uw/db/testing';
+
+import { createSharedRateLimiter } from './pg-rate-limiter';
+
+const PG = process.env.UW_TEST_PG_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+const required = process.env.CI === 'true';
+const reachable = await isPgReachable(PG);
+if (!reachable && required) throw new Error(`PostgreSQL is required (CI=true) but not reachable at ${PG}`);
+
+/**
+ * L4: two "processes" (two ORMs with their own connection pools, as two servers would have) share one
+ * workspace limit through PostgreSQL; together they never exceed it in any aligned second.
+ */
+describe.skipIf(!reachable)('shared rate limiter on PostgreSQL', () => {
+  let scratch: TScratch;
+  let a: TDatabase;
+  let b: TDatabase;
+  beforeAll(async () => {
+    scratch = await createScratchDatabase('postgresql', PG);
+    a = await openDatabase({ url: scratch.url });
+    b = await openDatabase({ url: scratch.url, migrate: false });
+  });
+  afterAll(async () => {
+    await a?.close();
+    await b?.close();
+    await scratch?.drop();
+  });
+
+  it('keeps two processes together under max_rps, and uses most of it while backlogged', async () => {
+    const limiterA = createSharedRateLimiter(a);
+    const limiterB = createSharedRateLimiter(b);
+    const grants: number[] = [];
+    const take = async (limiter: ReturnType<typeof createSharedRateLimiter>) => {
+      await limiter.acquire('ws-shared', 10);
+      grants.push(Date.now());
+    };
+    const started = Date.now();
+    await Promise.all(Array.from({ length: 40 }, (_, i) => take(i % 2 === 0 ? limiterA : limiterB)));
+    const perSecond = new Map<number, number>();
+    for (const at of grants) perSecond.set(Math.floor(at / 1000), (perSecond.get(Math.floor(at / 1000)) ?? 0) + 1);
+    expect(Math.max(...perSecond.values())).toBeLessThanOrEqual(10);
+    expect(grants).toHaveLength(40);
+    // 40 permits at 10/s need at least three second boundaries, and with a backlog not many more.
+    expect(Date.now() - started).toBeGreaterThanOrEqual(2_000);
+    expect(Date.now() - started).toBeLessThan(6_000);
+  });
+
+  it('keeps workspaces apart: one workspace\'s backlog does not slow another', async () => {
+    const limiter = createSharedRateLimiter(a);
+    const busy = Promise.all(Array.from({ length: 30 }, () => limiter.acquire('ws-busy', 5)));
+    const started = Date.now();
+    await limiter.acquire('ws-quiet', 5);
+    expect(Date.now() - started).toBeLessThan(1_100);
+    await busy;
+  });
+});
