@@ -37,6 +37,10 @@ const stop = async () => {
   process.exit(0);
 };
 process.on('SIGINT', () => void stop());
+process.on('SIGTERM', () => void stop());
+server.on('exit', (code) => {
+  if (code) console.error(`the product exited with code ${code}`);
+});
 
 for (let i = 0; ; i++) {
   const ok = await fetch(`${base}/ready`)
