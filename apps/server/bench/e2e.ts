@@ -132,7 +132,17 @@ export async function e2eThroughput(
   };
 }
 
-export type TE2eLatency = { rate: number; webhooks: number; actions: number; p50: number; p99: number; max: number; drained: boolean };
+export type TE2eLatency = {
+  rate: number;
+  /** The webhook rate actually achieved (the target rate is only an upper bound when the server acks slowly). */
+  achievedRate: number;
+  webhooks: number;
+  actions: number;
+  p50: number;
+  p99: number;
+  max: number;
+  drained: boolean;
+};
 
 /** Webhooks at a fixed rate; latency = simulator arrival of the action − the webhook's send time. */
 export async function e2eLatency(
@@ -165,6 +175,7 @@ export async function e2eLatency(
 
   return {
     rate: o.rate,
+    achievedRate: round(fired.perSecond),
     webhooks: fired.ok,
     actions: done.size,
     p50: percentile(latencies, 50),

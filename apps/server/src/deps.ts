@@ -49,6 +49,8 @@ export async function createDeps(env: TEnv, logger: Logger, overrides: Partial<T
   const db = await openDatabase({
     url: env.UNIVERSAL_WEBHOOK_DB_URL,
     sqlitePath: join(env.UW_DATA_DIR, 'universal-webhook.db'),
+    poolMax: env.UW_DB_POOL_MAX,
+    queryTimeoutMs: env.UW_DB_QUERY_TIMEOUT_MS,
     migrate: false,
   });
   const metrics = createMetrics(db);

@@ -26,6 +26,8 @@ export const ZEnvSchema = z.object({
   HOST: z.string().default('0.0.0.0'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   UNIVERSAL_WEBHOOK_DB_URL: text(),
+  UW_DB_POOL_MAX: int(10, 1, 200),
+  UW_DB_QUERY_TIMEOUT_MS: int(10_000, 1_000, 600_000),
   UW_DATA_DIR: z.string().default('./data'),
   UW_BASE_URL: z.url({ message: 'expected an absolute URL such as https://addon.example.com' }).optional(),
   UW_ADDON_KEY: z

@@ -97,7 +97,13 @@ describe.skipIf(!available)('kill -9 of the server under webhook load (PostgreSQ
       maxMs: 10_000,
       prefix: 'k3',
     }).done;
-    expect(statusCounts(after)).toEqual({ 200: 40 });
+    const rejected = await s.sql.rows<{ reason: string; received_at: string }>(
+      "select reason, received_at from universal_webhook_log where outcome = 'rejected'",
+    );
+    expect(
+      statusCounts(after),
+      `rejections: ${JSON.stringify(rejected)}; ${JSON.stringify(after.filter((a) => a.status !== 200))}`,
+    ).toEqual({ 200: 40 });
     await waitFor(
       'every execution finished after the restart',
       async () => {

@@ -136,7 +136,8 @@ describe.skipIf(!available)('two worker processes on one PostgreSQL', () => {
     const runs = [...a.logs(), ...b.logs()].filter((l) => l.msg === 'periodic job ran');
     const byJob = new Map<string, { pid: unknown }[]>();
     for (const r of runs) byJob.set(String(r.job), [...(byJob.get(String(r.job)) ?? []), { pid: r.pid }]);
-    expect([...byJob.keys()].sort()).toEqual(['rate-window-prune', 'retention', 'webhook-repair']);
+    // Every job that ran, ran once (more jobs may be added to the scheduler over time).
+    expect([...byJob.keys()]).toEqual(expect.arrayContaining(['rate-window-prune', 'retention', 'webhook-repair']));
     for (const [job, list] of byJob) expect(list, `${job} ran ${list.length} times`).toHaveLength(1);
     const locks = await s.sql.rows<{ name: string; owner: string }>('select name, owner from universal_webhook_job_lock order by name');
     for (const lock of locks) {

@@ -2,6 +2,11 @@
  * Three kinds of error (user, operational, unexpected) with stable codes, and the one table that maps
  * codes to HTTP statuses. tRPC and Express both translate through it.
  */
+import { isDatabaseUnavailable } from '@uw/db';
+
+/** Seconds a sender is asked to wait when the database is briefly unavailable. */
+export const DATABASE_RETRY_AFTER_SECONDS = 5;
+
 export type ErrorKind = 'user' | 'operational' | 'unexpected';
 
 export const CODE_TO_HTTP = {
@@ -68,6 +73,11 @@ export class UnexpectedError extends AppError {
 export function ensureAppError(err: unknown): AppError {
   if (err instanceof AppError) {
     return err;
+  }
+  if (isDatabaseUnavailable(err)) {
+    return new OperationalError('SERVICE_UNAVAILABLE', 'the database is unavailable right now; retry later', {
+      retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS,
+    });
   }
 
   return new UnexpectedError(err instanceof Error ? err.message : String(err), err);

@@ -18,6 +18,11 @@ export type TDatabaseOptions = {
   sqlitePath?: string;
   debug?: boolean;
   poolMax?: number;
+  /**
+   * PostgreSQL: the server cancels a statement after this long, and the client gives up on a connection
+   * that stays silent for a little longer (a dead network path) and replaces it. Default 10 s.
+   */
+  queryTimeoutMs?: number;
 };
 
 export function dialectOf(url: string | undefined): Dialect {
@@ -36,11 +41,14 @@ export function createOrmConfig(options: TDatabaseOptions) {
     ensureDatabase: false,
   };
   if (dialect === 'postgresql') {
+    // MikroORM's type omits `validate`, but knex's pool (tarn) runs it before lending a connection.
+    const pool = { min: 0, max: options.poolMax ?? 10, validate: isUsablePgClient };
+
     return definePgConfig({
       ...common,
       clientUrl: options.url,
-      pool: { min: 0, max: options.poolMax ?? 10 },
-      driverOptions: { connection: { connectionTimeoutMillis: 5_000 } },
+      pool,
+      driverOptions: { connection: pgConnectionOptions(options.queryTimeoutMs ?? 10_000) },
       migrations: { ...migrationOptions('postgresql'), migrationsList: pgMigrations },
     });
   }
@@ -55,6 +63,33 @@ export function createOrmConfig(options: TDatabaseOptions) {
     pool: { min: 1, max: 1, afterCreate: configureSqlite },
     migrations: { ...migrationOptions('sqlite'), migrationsList: sqliteMigrations },
   });
+}
+
+function pgConnectionOptions(queryTimeoutMs: number) {
+  return {
+    connectionTimeoutMillis: 5_000,
+    statement_timeout: queryTimeoutMs,
+    idle_in_transaction_session_timeout: Math.max(60_000, queryTimeoutMs * 2),
+    query_timeout: queryTimeoutMs + 2_000,
+    keepAlive: true,
+  };
+}
+
+type PgClient = { _activeQuery?: unknown; _ending?: boolean; _queryable?: boolean; connection?: { stream?: { destroy(): void } } };
+
+/**
+ * A client whose query timed out on the client side still waits for that query's answer (a silent
+ * network path): every later query would queue behind it. Such a client fails validation and its socket
+ * is destroyed, so the pool replaces it instead of handing it out again (and its `end()` cannot hang).
+ */
+function isUsablePgClient(client: PgClient): boolean {
+  if (client._activeQuery || client._ending || client._queryable === false) {
+    client.connection?.stream?.destroy();
+
+    return false;
+  }
+
+  return true;
 }
 
 function migrationOptions(dialect: Dialect) {

@@ -46,7 +46,7 @@ export async function openDatabase(options: TDatabaseOptions & { migrate?: boole
   return db;
 }
 
-/** Resolves once the database answers, or throws the driver's error with the URL's password masked. */
+/** The database for logs and error messages: the URL with its password masked, or the SQLite file. */
 export function describeDatabase(options: TDatabaseOptions): string {
   if (dialectOf(options.url) === 'postgresql') {
     return (options.url ?? '').replace(/:\/\/([^:@/]+):[^@/]*@/, '://$1:***@');

@@ -2,3 +2,4 @@ export * from './entities';
 export * from './config';
 export * from './database';
 export { newId } from './ids';
+export { isDatabaseUnavailable } from './errors';

@@ -23,9 +23,11 @@ export const errorHandler: ErrorRequestHandler = (err: unknown, req, res, _next)
   const app = ensureAppError(err);
   if (app.kind === 'unexpected') {
     req.log?.error({ err }, 'unexpected error');
+  } else if (app.code === 'SERVICE_UNAVAILABLE') {
+    req.log?.warn({ err: (err as Error)?.message }, 'service unavailable');
   }
   const message = app.kind === 'unexpected' ? 'internal error' : app.message;
-  if (app instanceof AppError && app.code === 'RATE_LIMITED' && app.details?.retryAfterSeconds) {
+  if (app instanceof AppError && app.details?.retryAfterSeconds) {
     res.setHeader('Retry-After', String(app.details.retryAfterSeconds));
   }
   res.status(app.status).json({ error: { code: app.code, message } });

@@ -17,11 +17,16 @@ export async function installLikeClockify(sim: Simulator, serverUrl: string, wor
   return result;
 }
 
-/** The `clockify-signature` Clockify would send for `eventType` of `workspaceId` to this server. */
+/**
+ * The `clockify-signature` Clockify would send for `eventType` of `workspaceId` to this server: the token of
+ * the webhook registered for exactly that event (manifest webhooks live in the installation, API ones in
+ * the workspace's list). No fallback to another event's webhook: that would hide which token is in use.
+ */
 export function webhookToken(sim: Simulator, workspaceId: string, eventType: string, serverUrl: string): string {
-  const hooks = sim.workspace(workspaceId).data.webhooks.filter((w) => w.url === `${serverUrl}/webhooks/clockify`);
-  const hook = hooks.find((w) => w.webhookEvent === eventType) ?? hooks[0];
-  if (!hook) throw new Error(`no webhook registered for ${eventType} on ${workspaceId}`);
+  const data = sim.workspace(workspaceId).data;
+  const hooks = [...data.installation.webhooks, ...data.webhooks].filter((w) => w.url === `${serverUrl}/webhooks/clockify`);
+  const hook = hooks.find((w) => w.webhookEvent === eventType);
+  if (!hook) throw new Error(`no webhook registered for ${eventType} on ${workspaceId} at ${serverUrl}`);
 
   return hook.authToken;
 }

@@ -6,22 +6,45 @@ import { createServer, Socket, type AddressInfo, type Server } from 'node:net';
  * - `forward`: bytes flow both ways;
  * - `pause()`: open connections stay open but nothing flows (a hung database or a network partition);
  *   new connections are accepted and held. `resume()` lets the held bytes through;
- * - `drop()`: every connection is reset and new ones are refused (the database is down or restarting).
+ * - `drop()`: every connection is reset and new ones are refused (the database is down or restarting);
+ * - `partition()`: the open connections go silent for good (no FIN, no RST: a dead peer, a failover behind a
+ *   stale TCP path) while new connections work.
  */
 export type TTcpProxy = {
   port: number;
   url(databaseUrl: string): string;
   pause(): void;
   drop(): void;
+  partition(): void;
   resume(): void;
   mode(): 'forward' | 'paused' | 'down';
   connections(): number;
   close(): Promise<void>;
 };
 
+type TPair = { client: Socket; upstream: Socket; piped: boolean };
+
+const connect = (p: TPair) => {
+  if (p.piped) return;
+  p.piped = true;
+  p.client.pipe(p.upstream);
+  p.upstream.pipe(p.client);
+  p.client.resume();
+  p.upstream.resume();
+};
+const hold = (p: TPair) => {
+  p.client.pause();
+  p.upstream.pause();
+  if (!p.piped) return;
+  p.piped = false;
+  p.client.unpipe(p.upstream);
+  p.upstream.unpipe(p.client);
+};
+
 export async function startTcpProxy(target: { host: string; port: number }): Promise<TTcpProxy> {
   let mode: 'forward' | 'paused' | 'down' = 'forward';
-  const pairs = new Set<{ client: Socket; upstream: Socket }>();
+  const pairs = new Set<TPair>();
+  const lost = new Set<TPair>();
 
   const server: Server = createServer((client) => {
     if (mode === 'down') {
@@ -30,42 +53,30 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
       return;
     }
     const upstream = new Socket();
-    const pair = { client, upstream };
+    const pair: TPair = { client, upstream, piped: false };
     pairs.add(pair);
     const end = () => {
       pairs.delete(pair);
+      lost.delete(pair);
       client.destroy();
       upstream.destroy();
     };
     client.on('error', end).on('close', end);
     upstream.on('error', end).on('close', end);
     upstream.connect(target.port, target.host);
-    client.pipe(upstream);
-    upstream.pipe(client);
-    if (mode === 'paused') {
-      client.pause();
-      upstream.pause();
-    }
+    // Piped only while forwarding; a connection opened during a pause is held until resume().
+    if (mode === 'paused') hold(pair);
+    else connect(pair);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-
-  // pipe() resumes a paused source when the destination drains; unpipe while paused so nothing leaks through.
-  const hold = () => {
-    for (const { client, upstream } of pairs) {
-      client.unpipe(upstream);
-      upstream.unpipe(client);
-      client.pause();
-      upstream.pause();
-    }
-  };
 
   return {
     port,
     url: (databaseUrl) => databaseUrl.replace(/@([^/:]+)(:\d+)?\//, `@127.0.0.1:${port}/`),
     pause() {
       mode = 'paused';
-      hold();
+      pairs.forEach(hold);
     },
     drop() {
       mode = 'down';
@@ -75,16 +86,16 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
       }
       pairs.clear();
     },
-    resume() {
-      const wasPaused = mode === 'paused';
+    partition() {
       mode = 'forward';
-      if (!wasPaused) return;
-      for (const { client, upstream } of pairs) {
-        client.pipe(upstream);
-        upstream.pipe(client);
-        client.resume();
-        upstream.resume();
+      for (const p of pairs) {
+        hold(p);
+        lost.add(p);
       }
+    },
+    resume() {
+      mode = 'forward';
+      for (const p of pairs) if (!lost.has(p)) connect(p);
     },
     mode: () => mode,
     connections: () => pairs.size,

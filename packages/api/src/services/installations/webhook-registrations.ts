@@ -62,18 +62,25 @@ async function storeSubscription(deps: TApiDeps, workspaceId: string, eventType:
   if (!hook?.authToken || !hook.id) {
     throw new Error(`Clockify returned no webhook token for ${eventType}`);
   }
+  const tokenHash = sha256Hex(hook.authToken);
   const em = deps.db.fork();
-  await em.nativeDelete(WebhookSubscription, { workspaceId, origin: 'api', eventType });
-  await em.insert(WebhookSubscription, {
-    id: newId(),
-    workspaceId,
-    eventType,
-    origin: 'api',
-    clockifyWebhookId: hook.id,
-    tokenHash: sha256Hex(hook.authToken),
-    tokenCipher: deps.cipher.encrypt(hook.authToken, workspaceId),
-    path: hook.url ?? webhookUrlOf(deps),
-    createdAt: Date.now(),
+  const current = await em.findOne(WebhookSubscription, { workspaceId, origin: 'api', eventType });
+  // Unchanged: nothing to write. A valid token is never revoked, not even for a moment.
+  if (current && current.tokenHash === tokenHash && current.clockifyWebhookId === hook.id) return;
+  // Replaced in one transaction: deliveries see either the old row or the new one, never neither.
+  await em.transactional(async (tx) => {
+    await tx.nativeDelete(WebhookSubscription, { workspaceId, origin: 'api', eventType });
+    await tx.insert(WebhookSubscription, {
+      id: newId(),
+      workspaceId,
+      eventType,
+      origin: 'api',
+      clockifyWebhookId: hook.id,
+      tokenHash,
+      tokenCipher: deps.cipher.encrypt(hook.authToken!, workspaceId),
+      path: hook.url ?? webhookUrlOf(deps),
+      createdAt: Date.now(),
+    });
   });
 }
 
