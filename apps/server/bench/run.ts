@@ -154,6 +154,7 @@ const verdicts = evaluate({
   rateMaxWindow: e2eRes?.rate.maxWindow,
   rateMaxRps: e2eRes?.rate.maxRps,
   rateUtilisation: e2eRes?.rate.utilisation,
+  bootstrapRatio: e2eRes?.bootstrap.available ? e2eRes.bootstrap.ratio : undefined,
   rssMB: Math.max(...results.map((r) => r.peakRssMB ?? 0)) || undefined,
 });
 const verdictRows = [

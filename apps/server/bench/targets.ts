@@ -24,6 +24,7 @@ export type TTargetInputs = {
   rateMaxWindow?: number;
   rateMaxRps?: number;
   rateUtilisation?: number;
+  bootstrapRatio?: number;
   rssMB?: number;
 };
 
@@ -37,6 +38,7 @@ export function evaluate(t: TTargetInputs): TVerdict[] {
     verdict('e2e p99 webhook→action at 500/s', t.e2eP99, ' ms', '<=', 250),
     verdict('max Clockify calls in a 1-s window', t.rateMaxWindow, '', '<=', t.rateMaxRps ?? 25),
     verdict('rate utilisation while backlogged', t.rateUtilisation === undefined ? undefined : t.rateUtilisation * 100, '%', '>=', 95),
+    verdict('bootstrap wall / rate-limit bound', t.bootstrapRatio, '×', '<=', 1.1),
     verdict('peak RSS of a server process', t.rssMB, ' MB', '<=', 300),
   ];
 }

@@ -15,7 +15,6 @@ import {
   startTestServer,
   TEST_PG_ADMIN_URL,
   trpcClient,
-  waitFor,
   webhookTokenFor,
   installLikeClockify,
   type TTestServer,
@@ -38,7 +37,14 @@ describe.each(dialects)('Clockify webhook ingestion on %s', (dialect) => {
   const countLogs = (where: object = {}) => server.deps.db.fork().count(WebhookLog, { workspaceId: ws, ...where });
 
   beforeAll(async () => {
-    sim = await startSimulator({ seed: { workspaces: [{ id: ws, users: 2, clients: 2, projects: 3, tags: 2, timeEntries: 5 }] } });
+    sim = await startSimulator({
+      seed: {
+        workspaces: [
+          { id: ws, users: 2, clients: 2, projects: 3, tags: 2, timeEntries: 5 },
+          { id: 'cccccccccccccccccccccc02', users: 1, clients: 1, projects: 1, tags: 1, timeEntries: 1 },
+        ],
+      },
+    });
     server = await startTestServer({ dialect, clockifyPem: sim.publicKeyPem });
     expect((await installLikeClockify(sim, server.url, ws)).status).toBe(200);
     token = webhookTokenFor(sim, ws, 'NEW_TIME_ENTRY', server.url);
@@ -173,12 +179,34 @@ describe.each(dialects)('Clockify webhook ingestion on %s', (dialect) => {
     expect(detail.headers['clockify-signature']).toBeUndefined();
   });
 
-  it('keeps the entity cache fresh: NEW_PROJECT upserts the project, PROJECT_DELETED removes it', async () => {
+  it('keeps the entity cache fresh in the same commit as the log row: NEW_PROJECT upserts, PROJECT_DELETED removes', async () => {
     const api = trpcClient(server.url, await sim.userToken(ws, { role: 'OWNER' }));
     const id = 'abcdefabcdefabcdefabcdef';
-    await deliver('NEW_PROJECT', JSON.stringify({ id, workspaceId: ws, name: 'Cached Apollo' }));
-    await waitFor(async () => (await api.cache.search.query({ entityType: 'project', query: 'Cached Apollo' })).length > 0);
-    await deliver('PROJECT_DELETED', JSON.stringify({ id, workspaceId: ws, name: 'Cached Apollo', deleted: true }));
-    await waitFor(async () => (await api.cache.search.query({ entityType: 'project', query: 'Cached Apollo' })).length === 0);
+    const search = () => api.cache.search.query({ entityType: 'project', query: 'Cached Apollo' });
+    // No waiting: the 200 is sent after the commit that also holds the cache change.
+    expect((await deliver('NEW_PROJECT', JSON.stringify({ id, workspaceId: ws, name: 'Cached Apollo' }))).status).toBe(200);
+    expect((await search()).map((h) => h.id)).toEqual([id]);
+    const renamed = await deliver('PROJECT_UPDATED', JSON.stringify({ id, workspaceId: ws, name: 'Cached Apollo II' }));
+    expect(renamed.status).toBe(200);
+    expect((await search()).map((h) => h.name)).toEqual(['Cached Apollo II']);
+    expect((await deliver('PROJECT_DELETED', JSON.stringify({ id, workspaceId: ws, name: 'Cached Apollo', deleted: true }))).status).toBe(
+      200,
+    );
+    expect(await search()).toEqual([]);
+  });
+
+  it('drops cached credentials at once on a status change and on uninstall (no stale acceptance)', async () => {
+    const other = 'cccccccccccccccccccccc02';
+    expect((await installLikeClockify(sim, server.url, other)).status).toBe(200);
+    const otherToken = webhookTokenFor(sim, other, 'NEW_TIME_ENTRY', server.url);
+    const send = (id: string) =>
+      deliver('NEW_TIME_ENTRY', JSON.stringify({ id, workspaceId: other }), { 'clockify-signature': otherToken });
+    expect((await send('before-pause')).status).toBe(200);
+    expect((await sim.sendLifecycle(server.url, 'status-changed', other, { status: 'INACTIVE' })).status).toBe(200);
+    expect((await send('while-paused')).status).toBe(403);
+    expect((await sim.sendLifecycle(server.url, 'status-changed', other, { status: 'ACTIVE' })).status).toBe(200);
+    expect((await send('before-uninstall')).status).toBe(200);
+    expect((await sim.sendLifecycle(server.url, 'uninstalled', other, {})).status).toBe(200);
+    expect((await send('after-uninstall')).status).toBe(401);
   });
 });

@@ -27,7 +27,10 @@ export function createRuntime(deps: TApiDeps): TRuntime {
   const flowIndex = createFlowIndex(deps.db, {
     onError: (err) => deps.logger.warn({ err: (err as Error).message }, 'flow index refresh failed'),
   });
-  const commitQueue = createCommitQueue(deps.db, { onExecutions: () => runtime.hooks.onQueued() });
+  const commitQueue = createCommitQueue(deps.db, {
+    onExecutions: () => runtime.hooks.onQueued(),
+    onCacheError: (err) => deps.logger.warn({ err: (err as Error).message }, 'cache update from webhooks failed'),
+  });
   const runtime: TRuntime = {
     deps,
     flowIndex,

@@ -1,7 +1,7 @@
 import { cacheEffectOfEvent, entityIdOfEvent } from '@uw/clockify';
 
 import type { TApiDeps } from '../../deps';
-import { DAY_MS, deleteEntity, upsertEntities } from './cache-store';
+import { DAY_MS, writeCache, type TCacheWrite } from './cache-store';
 import { nameOf } from './items-of';
 
 export type TCacheUpdate = { action: 'upsert' | 'delete' | 'none'; entityType: string | null; entityId: string | null };
@@ -9,10 +9,25 @@ export type TCacheUpdate = { action: 'upsert' | 'delete' | 'none'; entityType: s
 const NONE: TCacheUpdate = { action: 'none', entityType: null, entityId: null };
 
 /**
- * Keeps the entity cache fresh from a Clockify webhook: upserts or deletes the entity the event names,
- * by the payload's id (`cacheEffectOfEvent`). One statement, no reads; events that name no single
- * entity do nothing. `ttlDays` is the workspace's `cache_ttl_days` when the caller has it at hand.
+ * The cache change a Clockify webhook implies: upsert or delete the entity the event names, by the
+ * payload's id (`cacheEffectOfEvent`). Null for events that name no single entity. The ingest path
+ * writes it in the webhook's own commit; `ttlDays` is the workspace's `cache_ttl_days`.
  */
+export function cacheWriteOfWebhook(
+  workspaceId: string,
+  eventType: string,
+  payload: unknown,
+  opts: { ttlDays: number; now?: number },
+): TCacheWrite | null {
+  const effect = cacheEffectOfEvent(eventType);
+  const entityId = effect ? entityIdOfEvent(eventType, payload) : null;
+  if (!effect || !entityId || !workspaceId) return null;
+  const key = { workspaceId, entityType: effect.entityType, entityId, now: opts.now ?? Date.now(), ttlMs: opts.ttlDays * DAY_MS };
+
+  return effect.action === 'delete' ? { ...key, delete: true } : { ...key, name: nameOf(payload), data: payload };
+}
+
+/** Applies a webhook's cache change on its own (outside the ingest path: tools and tests). */
 export async function applyWebhookToCache(
   deps: TApiDeps,
   workspaceId: string,
@@ -20,21 +35,12 @@ export async function applyWebhookToCache(
   payload: unknown,
   opts: { ttlDays?: number; now?: number } = {},
 ): Promise<TCacheUpdate> {
-  const effect = cacheEffectOfEvent(eventType);
-  const entityId = effect ? entityIdOfEvent(eventType, payload) : null;
-  if (!effect || !entityId || !workspaceId) return NONE;
-  const key = { entityType: effect.entityType, entityId };
-  if (effect.action === 'delete') {
-    await deleteEntity(deps.db, workspaceId, key);
-
-    return { action: 'delete', ...key };
-  }
-  const ttlMs = (opts.ttlDays ?? deps.config.settingsDefaults.cache_ttl_days) * DAY_MS;
-  await upsertEntities(deps.db, workspaceId, {
-    entities: [{ ...key, name: nameOf(payload), data: payload }],
-    now: opts.now ?? Date.now(),
-    ttlMs,
+  const write = cacheWriteOfWebhook(workspaceId, eventType, payload, {
+    ttlDays: opts.ttlDays ?? deps.config.settingsDefaults.cache_ttl_days,
+    now: opts.now,
   });
+  if (!write) return NONE;
+  await writeCache(deps.db.knex(), [write]);
 
-  return { action: 'upsert', ...key };
+  return { action: write.delete ? 'delete' : 'upsert', entityType: write.entityType, entityId: write.entityId };
 }

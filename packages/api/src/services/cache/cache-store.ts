@@ -10,43 +10,73 @@ export type TCacheCount = { entityType: string; count: number; fetchedAt: number
 
 const parseJson = (v: unknown) => (typeof v === 'string' ? (JSON.parse(v) as unknown) : v);
 
+type TQuery = ReturnType<TDatabase['knex']>;
+
+/** One cache change: an entity to store (`data` set) or to forget (`data` undefined). */
+export type TCacheWrite = {
+  workspaceId: string;
+  entityType: string;
+  entityId: string;
+  delete?: boolean;
+  name?: string | null;
+  data?: unknown;
+  now: number;
+  ttlMs: number;
+};
+
+const keyOf = (w: { workspaceId: string; entityType: string; entityId: string }) => `${w.workspaceId}\n${w.entityType}\n${w.entityId}`;
+const fits = (w: { entityType: string; entityId: string }) => w.entityId.length <= 128 && w.entityType.length <= 64;
+
 /**
- * Inserts or refreshes entities of one workspace (one row per workspace, type and id). JSON is
- * stringified for both dialects; a batch never names the same key twice (PostgreSQL refuses that).
+ * Applies cache changes in order with as few statements as possible: the last change of each key wins
+ * (PostgreSQL refuses one upsert that names a key twice), deletions one statement each, upserts in chunks.
+ * `q` may be a transaction, so webhooks update the cache in their own commit.
  */
+export async function writeCache(q: TQuery, writes: TCacheWrite[]): Promise<number> {
+  const last = new Map<string, TCacheWrite>();
+  for (const w of writes) {
+    if (!fits(w)) continue;
+    const key = keyOf(w);
+    last.delete(key); // keeps the map in the order of each key's last change
+    last.set(key, w);
+  }
+  const upserts = [];
+  for (const w of last.values()) {
+    if (w.delete) {
+      await q(T).where({ workspace_id: w.workspaceId, entity_type: w.entityType, entity_id: w.entityId }).delete();
+      continue;
+    }
+    upserts.push({
+      id: newId(),
+      workspace_id: w.workspaceId,
+      entity_type: w.entityType,
+      entity_id: w.entityId,
+      name: w.name == null ? null : w.name.slice(0, 256),
+      data: JSON.stringify(w.data ?? null),
+      fetched_at: w.now,
+      expires_at: w.now + w.ttlMs,
+    });
+  }
+  for (let i = 0; i < upserts.length; i += CHUNK) {
+    await q(T)
+      .insert(upserts.slice(i, i + CHUNK))
+      .onConflict(['workspace_id', 'entity_type', 'entity_id'])
+      .merge(['name', 'data', 'fetched_at', 'expires_at']);
+  }
+
+  return last.size;
+}
+
+/** Inserts or refreshes entities of one workspace (one row per workspace, type and id). */
 export async function upsertEntities(
   db: TDatabase,
   workspaceId: string,
   batch: { entities: TCacheEntity[]; now: number; ttlMs: number },
 ): Promise<number> {
-  const byKey = new Map<string, TCacheEntity>();
-  for (const e of batch.entities) {
-    if (e.entityId.length > 128 || e.entityType.length > 64) continue;
-    byKey.set(`${e.entityType}\n${e.entityId}`, e);
-  }
-  const rows = [...byKey.values()].map((e) => ({
-    id: newId(),
-    workspace_id: workspaceId,
-    entity_type: e.entityType,
-    entity_id: e.entityId,
-    name: e.name === null ? null : e.name.slice(0, 256),
-    data: JSON.stringify(e.data ?? null),
-    fetched_at: batch.now,
-    expires_at: batch.now + batch.ttlMs,
-  }));
-  for (let i = 0; i < rows.length; i += CHUNK) {
-    await db
-      .knex()(T)
-      .insert(rows.slice(i, i + CHUNK))
-      .onConflict(['workspace_id', 'entity_type', 'entity_id'])
-      .merge(['name', 'data', 'fetched_at', 'expires_at']);
-  }
-
-  return rows.length;
-}
-
-export async function deleteEntity(db: TDatabase, workspaceId: string, key: { entityType: string; entityId: string }): Promise<number> {
-  return db.knex()(T).where({ workspace_id: workspaceId, entity_type: key.entityType, entity_id: key.entityId }).delete();
+  return writeCache(
+    db.knex(),
+    batch.entities.map((e) => ({ workspaceId, ...e, now: batch.now, ttlMs: batch.ttlMs })),
+  );
 }
 
 export async function clearWorkspaceCache(db: TDatabase, workspaceId: string): Promise<number> {

@@ -5,11 +5,15 @@ export type TBusEvent =
   | { type: 'webhook.logged'; workspaceId: string; logId: string }
   | { type: 'execution.updated'; workspaceId: string; executionId: string; status: string }
   | { type: 'bootstrap.progress'; workspaceId: string }
-  | { type: 'flows.changed'; workspaceId: string };
+  | { type: 'flows.changed'; workspaceId: string }
+  /** An installation's status, settings or webhook tokens changed (caches of credentials drop it). */
+  | { type: 'installation.changed'; workspaceId: string };
 
 export type TEventBus = {
   publish(event: TBusEvent): void;
   subscribe(workspaceId: string, type: TBusEvent['type'], signal?: AbortSignal): AsyncIterable<TBusEvent>;
+  /** Every event of a type, whatever its workspace (process-wide caches). Returns the unsubscribe. */
+  listen(type: TBusEvent['type'], listener: (event: TBusEvent) => void): () => void;
 };
 
 export function createEventBus(): TEventBus {
@@ -19,6 +23,12 @@ export function createEventBus(): TEventBus {
   return {
     publish(event) {
       emitter.emit(`${event.workspaceId}:${event.type}`, event);
+      emitter.emit(`*:${event.type}`, event);
+    },
+    listen(type, listener) {
+      emitter.on(`*:${type}`, listener);
+
+      return () => emitter.off(`*:${type}`, listener);
     },
     async *subscribe(workspaceId, type, signal) {
       try {

@@ -10,11 +10,13 @@ import { triggerKeyOf, type TFlowIndex } from './flow-index';
 import { parseJsonBody } from './parse-body';
 import { executionRow, logRow, selectHeaders } from './record';
 import { parseRedactPaths, redactPayload } from './redact';
-import { applyWebhookToCache } from '../cache/apply-webhook';
+import { cacheWriteOfWebhook } from '../cache/apply-webhook';
 import { createSignatureCache } from './signature-cache';
 import { header, isJsonContentType, type TInboundRequest, type TIngestResponse } from './types';
 
 const DAY_MS = 86_400_000;
+const CREDENTIAL_TTL_MS = 1_000;
+const MAX_CREDENTIALS = 10_000;
 
 type TAuthorised = { workspaceId: string; status: string; settings: Record<string, unknown> };
 
@@ -41,21 +43,39 @@ export function createClockifyReceiver(deps: TApiDeps, flows: TFlowIndex, queue:
     return { status: err.status, body: { id: row.id, outcome: 'rejected', error: { code: err.code, message: err.message } } };
   };
 
-  async function authorise(token: string): Promise<TAuthorised> {
-    const tokenHash = createHash('sha256').update(token).digest('hex');
-    const claims = await verifySignature(token, tokenHash);
-    const workspaceId = String(claims.workspaceId ?? '');
+  // The stored credential behind each webhook token, kept for CREDENTIAL_TTL_MS: at a thousand webhooks a
+  // second this saves a query per request. Changes made in this process (uninstall, status, settings,
+  // replaced tokens) drop the cache at once; other processes' changes are seen within the TTL.
+  const credentials = new Map<string, TAuthorised & { addonId: string; at: number }>();
+  deps.bus.listen('installation.changed', () => credentials.clear());
+
+  async function storedCredential(workspaceId: string, tokenHash: string) {
+    const hit = credentials.get(tokenHash);
+    if (hit && hit.workspaceId === workspaceId && Date.now() - hit.at < CREDENTIAL_TTL_MS) return hit;
     const row = await deps.db
       .knex()('universal_webhook_subscription as s')
       .join('universal_webhook_installation as i', 'i.workspace_id', 's.workspace_id')
       .where({ 's.workspace_id': workspaceId, 's.token_hash': tokenHash })
       .first('i.status', 'i.settings', 'i.addon_id');
-    if (!row || (claims.addonId && row.addon_id !== claims.addonId)) {
+    if (!row) return null;
+    const settings = typeof row.settings === 'string' ? JSON.parse(row.settings) : row.settings;
+    const credential = { workspaceId, status: row.status, settings, addonId: row.addon_id, at: Date.now() };
+    if (credentials.size >= MAX_CREDENTIALS) credentials.delete(credentials.keys().next().value!);
+    credentials.set(tokenHash, credential);
+
+    return credential;
+  }
+
+  async function authorise(token: string): Promise<TAuthorised> {
+    const tokenHash = createHash('sha256').update(token).digest('hex');
+    const claims = await verifySignature(token, tokenHash);
+    const workspaceId = String(claims.workspaceId ?? '');
+    const stored = await storedCredential(workspaceId, tokenHash);
+    if (!stored || (claims.addonId && stored.addonId !== claims.addonId)) {
       throw new UserError('SIGNATURE_INVALID', 'clockify-signature does not match a webhook of an installed workspace');
     }
-    const settings = typeof row.settings === 'string' ? JSON.parse(row.settings) : row.settings;
 
-    return { workspaceId, status: row.status, settings };
+    return { workspaceId, status: stored.status, settings: stored.settings };
   }
 
   return async function receive(req: TInboundRequest): Promise<TIngestResponse> {
@@ -116,17 +136,17 @@ export function createClockifyReceiver(deps: TApiDeps, flows: TFlowIndex, queue:
     });
     const executions = matches.map((m) => executionRow(auth.workspaceId, m, log.id));
     const expiresAt = receivedAt + settings.dedup_window_days * DAY_MS;
-    const { duplicate } = await queue.submit({ log, executions, dedup: { workspaceId: auth.workspaceId, key: dedupKey, expiresAt } });
+    // The cache change commits with the log row: a 200 means the cache already reflects the event.
+    const cache = cacheWriteOfWebhook(auth.workspaceId, eventType, payload, { ttlDays: settings.cache_ttl_days, now: receivedAt });
+    const { duplicate } = await queue.submit({
+      log,
+      executions,
+      dedup: { workspaceId: auth.workspaceId, key: dedupKey, expiresAt },
+      cache,
+    });
     deps.metrics.webhookReceived('clockify', duplicate ? 'duplicate' : log.outcome, (Date.now() - log.received_at) / 1000);
     deps.bus.publish({ type: 'webhook.logged', workspaceId: auth.workspaceId, logId: log.id });
     const outcome = duplicate ? 'duplicate' : log.outcome;
-    if (!duplicate) {
-      // The cache is refreshed after the answer's commit and off the request's critical path; a lost update
-      // only means the entity is refetched when its TTL runs out.
-      void applyWebhookToCache(deps, auth.workspaceId, eventType, payload, { ttlDays: settings.cache_ttl_days }).catch((err: Error) =>
-        deps.logger.warn({ workspaceId: auth.workspaceId, eventType, err: err.message }, 'cache update from webhook failed'),
-      );
-    }
 
     return { status: 200, body: { id: log.id, outcome, flows: duplicate ? 0 : executions.length } };
   }

@@ -1,12 +1,21 @@
 import { newId, type TDatabase } from '@uw/db';
 
+import { writeCache, type TCacheWrite } from '../cache/cache-store';
 import { TABLES, type TExecutionRow, type TLogRow } from './rows';
 
-/** One webhook to persist: its log row, the executions it queues, and (optionally) its dedup claim. */
+/** One webhook to persist: its log row, the executions it queues, its dedup claim and its cache change. */
 export type TIngestWrite = {
   log: TLogRow;
   executions: TExecutionRow[];
   dedup?: { workspaceId: string; key: string; expiresAt: number };
+  cache?: TCacheWrite | null;
+};
+type TCommitOptions = {
+  maxBatch?: number;
+  maxWaitMs?: number;
+  onExecutions?: (count: number) => void;
+  /** A cache change that failed: the webhooks are still stored and acknowledged (the cache is refetched later). */
+  onCacheError?: (err: unknown) => void;
 };
 export type TIngestResult = { duplicate: boolean };
 
@@ -23,10 +32,7 @@ export type TCommitQueue = {
  * Dedup is decided by the unique key inside the same transaction: a duplicate's log row is rewritten as
  * `duplicate` and its executions are dropped.
  */
-export function createCommitQueue(
-  db: TDatabase,
-  opts: { maxBatch?: number; maxWaitMs?: number; onExecutions?: (count: number) => void } = {},
-): TCommitQueue {
+export function createCommitQueue(db: TDatabase, opts: TCommitOptions = {}): TCommitQueue {
   const maxBatch = opts.maxBatch ?? 256;
   const maxWaitMs = opts.maxWaitMs ?? 2;
   let pending: Pending[] = [];
@@ -38,7 +44,7 @@ export function createCommitQueue(
     const batch = pending;
     pending = [];
     if (batch.length === 0) return;
-    flushing = flushing.then(() => commitBatch(db, batch, opts.onExecutions));
+    flushing = flushing.then(() => commitBatch(db, batch, opts));
   };
 
   return {
@@ -61,7 +67,7 @@ export function createCommitQueue(
   };
 }
 
-async function commitBatch(db: TDatabase, batch: Pending[], onExecutions?: (count: number) => void): Promise<void> {
+async function commitBatch(db: TDatabase, batch: Pending[], opts: TCommitOptions): Promise<void> {
   try {
     const results = await db.knex().transaction(async (trx) => {
       const duplicates = await claimDedupKeys(
@@ -79,11 +85,14 @@ async function commitBatch(db: TDatabase, batch: Pending[], onExecutions?: (coun
       });
       await insertChunked(trx, TABLES.log, logs);
       await insertChunked(trx, TABLES.execution, executions);
+      const cache = batch.flatMap((p) => (p.write.cache && !duplicates.has(p.write) ? [p.write.cache] : []));
+      // In a savepoint: a cache write that fails must not cost the webhooks their acknowledgement.
+      if (cache.length > 0) await trx.transaction((sp) => writeCache(sp, cache)).catch((err: unknown) => opts.onCacheError?.(err));
 
       return { out, executions: executions.length };
     });
     batch.forEach((p, i) => p.resolve(results.out[i]!));
-    if (results.executions > 0) onExecutions?.(results.executions);
+    if (results.executions > 0) opts.onExecutions?.(results.executions);
   } catch (err) {
     for (const p of batch) p.reject(err);
   }

@@ -67,6 +67,8 @@ export async function saveInstallation(deps: TApiDeps, body: TInstalledBody): Pr
       });
     }
   });
+  // Repeated INSTALLED replaces the manifest webhooks' tokens: cached credentials must not outlive them.
+  deps.bus.publish({ type: 'installation.changed', workspaceId: body.workspaceId });
 
   return deps.db.fork().findOneOrFail(Installation, { workspaceId: body.workspaceId });
 }

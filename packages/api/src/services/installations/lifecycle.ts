@@ -79,6 +79,7 @@ export async function handleStatusChanged(deps: TApiDeps, body: z.infer<typeof Z
       deps.logger.warn({ workspaceId: body.workspaceId, err: err.message }, 'webhook repair failed'),
     );
   }
+  deps.bus.publish({ type: 'installation.changed', workspaceId: body.workspaceId });
 
   return { status: body.status };
 }
@@ -90,6 +91,7 @@ export async function handleSettingsUpdated(deps: TApiDeps, body: z.infer<typeof
   await deps.db
     .fork()
     .nativeUpdate(Installation, { id: installation.id, workspaceId: body.workspaceId }, { settings, updatedAt: Date.now() });
+  deps.bus.publish({ type: 'installation.changed', workspaceId: body.workspaceId });
 
   return { settings };
 }
@@ -109,6 +111,7 @@ export async function handleDeleted(deps: TApiDeps, body: z.infer<typeof ZDelete
     await tem.nativeDelete(WebhookSubscription, { workspaceId: body.workspaceId });
     await tem.nativeUpdate(Flow, { workspaceId: body.workspaceId }, { enabled: false, updatedAt: now });
   });
+  deps.bus.publish({ type: 'installation.changed', workspaceId: body.workspaceId });
   await clearWorkspaceCache(deps.db, body.workspaceId);
 
   return { removedWebhooks: removed };

@@ -82,6 +82,7 @@ async function storeSubscription(deps: TApiDeps, workspaceId: string, eventType:
       createdAt: Date.now(),
     });
   });
+  if (current) deps.bus.publish({ type: 'installation.changed', workspaceId });
 }
 
 /** Deletes the webhooks we registered through the API; called at uninstall while the token still works. */

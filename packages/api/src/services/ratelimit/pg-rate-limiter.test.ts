@@ -48,7 +48,7 @@ describe.skipIf(!reachable)('shared rate limiter on PostgreSQL', () => {
     expect(Date.now() - started).toBeLessThan(6_000);
   });
 
-  it('keeps workspaces apart: one workspace\'s backlog does not slow another', async () => {
+  it("keeps workspaces apart: one workspace's backlog does not slow another", async () => {
     const limiter = createSharedRateLimiter(a);
     const busy = Promise.all(Array.from({ length: 30 }, () => limiter.acquire('ws-busy', 5)));
     const started = Date.now();

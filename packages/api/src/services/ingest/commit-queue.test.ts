@@ -1,0 +1,73 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import type { TDatabase } from '@uw/db';
+import { openTestDatabase, testDialects } from '@uw/db/testing';
+
+import type { TCacheWrite } from '../cache/cache-store';
+import { createCommitQueue } from './commit-queue';
+import { logRow } from './record';
+
+const PG = process.env.UW_TEST_PG_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+const dialects = await testDialects({ pgAdminUrl: PG, requirePg: process.env.CI === 'true' });
+const CACHE = 'universal_webhook_entity_cache';
+const LOG = 'universal_webhook_log';
+
+const write = (id: string, cache?: Partial<TCacheWrite>) => ({
+  log: logRow({
+    workspace_id: 'ws-q',
+    source: 'clockify',
+    source_id: null,
+    event_type: 'NEW_PROJECT',
+    payload: { id },
+    headers: {},
+    signature: 'valid',
+    dedup_key: null,
+    outcome: 'no_match',
+    reason: null,
+    size_bytes: 10,
+  }),
+  executions: [],
+  cache: cache && { workspaceId: 'ws-q', entityType: 'project', entityId: id, name: id, data: { id }, now: 1, ttlMs: 1_000, ...cache },
+});
+
+describe.each(dialects)('group commit with cache changes on %s', (dialect) => {
+  let db: TDatabase;
+
+  beforeAll(async () => {
+    db = await openTestDatabase(dialect, PG);
+  });
+  afterAll(() => db?.close());
+
+  it('writes the cache changes of a batch with its log rows, the last change of a key winning', async () => {
+    const queue = createCommitQueue(db, { maxWaitMs: 20 });
+    await Promise.all([
+      queue.submit(write('p1', { name: 'first' })),
+      queue.submit(write('p2')),
+      queue.submit(write('p1', { name: 'second' })),
+      queue.submit(write('p2', { delete: true })),
+    ]);
+    const rows: { entity_id: string; name: string }[] = await db.knex()(CACHE).where('workspace_id', 'ws-q').select('entity_id', 'name');
+    expect(rows).toEqual([{ entity_id: 'p1', name: 'second' }]);
+    expect(Number((await db.knex()(LOG).where('workspace_id', 'ws-q').count({ n: '*' }).first())?.n)).toBe(4);
+    await queue.close();
+  });
+
+  it('still stores and acknowledges the webhooks when their cache change fails (savepoint)', async () => {
+    const errors: unknown[] = [];
+    const queue = createCommitQueue(db, { maxWaitMs: 20, onCacheError: (err) => errors.push(err) });
+    await db.knex().schema.renameTable(CACHE, `${CACHE}_away`);
+    try {
+      const results = await Promise.all([queue.submit(write('p3', {})), queue.submit(write('p4', {}))]);
+      expect(results).toEqual([{ duplicate: false }, { duplicate: false }]);
+    } finally {
+      await db.knex().schema.renameTable(`${CACHE}_away`, CACHE);
+    }
+    expect(errors).toHaveLength(1);
+    const stored = await db
+      .knex()(LOG)
+      .where('workspace_id', 'ws-q')
+      .whereIn('payload', [JSON.stringify({ id: 'p3' }), JSON.stringify({ id: 'p4' })]);
+    expect(stored).toHaveLength(2);
+    await queue.close();
+  });
+});
