@@ -27,7 +27,7 @@ export async function bootstrapBench(
   capMs: number,
 ): Promise<TBootstrapBench> {
   await installLikeClockify(sim, url, workspaceId);
-  await updateSettings(sim, url, workspaceId, { max_rps: maxRps });
+  await updateSettings(sim, url, workspaceId, { max_rps: maxRps, include_time_entries: true, time_entry_days_back: 3650 });
   const api = await ownerClient(sim, url, workspaceId);
   const bootstrap = (api as unknown as { bootstrap?: { trigger?: unknown } }).bootstrap;
   if (!bootstrap?.trigger) return { available: false, note: 'bootstrap.trigger is not in the router' };

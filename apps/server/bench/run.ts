@@ -53,7 +53,8 @@ const sim = await startSimulator({
       { id: wsId(1), ...small },
       ...e2eWorkspaces.map((id) => ({ id, ...small })),
       { id: wsId(2), ...small },
-      { id: wsId(3), users: 10, clients: 20, projects: 60, tasksPerProject: 3, tags: 30, timeEntries: 0, expenses: 0 },
+      // The bootstrap issue's example workspace.
+      { id: wsId(3), users: 5, clients: 40, projects: 300, tasksPerProject: 1, tags: 30, timeEntries: 2_000, expenses: 0 },
     ],
   },
 });
@@ -148,6 +149,8 @@ add('RSS server at ready / peak; baseline peak MB', (r) => `${r.rssAtReadyMB} / 
 const verdicts = evaluate({
   pgRatio: pgRes?.ratio,
   pgAckP99: pgRes?.ack1000.p99,
+  pgAckRate: pgRes?.ack1000.perSecond,
+  e2eRate: e2eRes?.latency500.achievedRate,
   sqliteIngest: sqliteRes?.ingest.perSecond,
   e2ePerSecond: e2eRes?.throughput.perSecond,
   e2eP99: e2eRes?.latency500.p99,

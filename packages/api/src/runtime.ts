@@ -9,12 +9,14 @@ import { createClockifyReceiver } from './services/ingest/clockify-receiver';
 import { createCommitQueue, type TCommitQueue } from './services/ingest/commit-queue';
 import { createCustomReceiver } from './services/ingest/custom-receiver';
 import { createFlowIndex, type TFlowIndex } from './services/ingest/flow-index';
+import { createInstallationCache, type TInstallationCache } from './services/installations/installation-cache';
 
 /** The long-lived parts the REST adapters, the tRPC router and the worker share, built once per process. */
 export type TRuntime = {
   deps: TApiDeps;
   flowIndex: TFlowIndex;
   commitQueue: TCommitQueue;
+  installations: TInstallationCache;
   evaluator: ReturnType<typeof createEvaluator>;
   http: ReturnType<typeof createHttpSender>;
   receiveClockify: ReturnType<typeof createClockifyReceiver>;
@@ -35,6 +37,7 @@ export function createRuntime(deps: TApiDeps): TRuntime {
     deps,
     flowIndex,
     commitQueue,
+    installations: createInstallationCache(deps),
     // RE2 keeps user regexes linear-time; the evaluator adds time, depth and size budgets.
     evaluator: createEvaluator({ timeLimitMs: 100, maxDepth: 100, regexEngine: RE2 }),
     http: createHttpSender({ allowlist: deps.config.httpAllowlist, logger: deps.logger }),

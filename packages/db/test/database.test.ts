@@ -26,6 +26,16 @@ describe.each(dialects)('database on %s', (dialect) => {
     expect(diff.trim()).toBe('');
   });
 
+  // PostgreSQL only (SQLite has no unlogged tables): declared for that dialect, not skipped on the other.
+  if (dialect === 'postgresql')
+    it('keeps the outbound rate windows unlogged and everything else logged', async () => {
+      const rows: { relname: string; relpersistence: string }[] = (
+        await db.knex().raw("select relname, relpersistence from pg_class where relkind = 'r' and relname like 'universal_webhook_%'")
+      ).rows;
+      expect(rows.filter((r) => r.relpersistence === 'u').map((r) => r.relname)).toEqual(['universal_webhook_rate_window']);
+      expect(rows.length).toBeGreaterThan(10);
+    });
+
   it('stores and reads back a log row with JSON payload and epoch timestamps', async () => {
     const em = db.fork();
     const id = newId();

@@ -58,6 +58,20 @@ describe.each(dialects)('execution queue on %s', (dialect) => {
     expect(Number(row.attempts)).toBe(2);
   });
 
+  it('writes deferred steps with the outcome in one fenced commit, and nothing of a stale holder', async () => {
+    await db.knex()(T).delete();
+    await enqueue('ws-a', 1);
+    const [first] = await claimExecutions(db, 'slow-worker', 1, 1, 1);
+    await new Promise((r) => setTimeout(r, 20));
+    const [second] = await claimExecutions(db, 'fast-worker', 1, 30_000, 1);
+    const condition = (status: string) => ({ seq: 0, step: { nodeId: 'check', kind: 'condition', status } });
+    expect(await finishExecution(db, first!, { status: 'succeeded' }, { steps: [condition('passed')] })).toBe(false);
+    const steps = () => db.knex()('universal_webhook_execution_step').where('execution_id', second!.id).select('status');
+    expect(await steps()).toEqual([]);
+    expect(await finishExecution(db, second!, { status: 'succeeded' }, { steps: [condition('blocked')] })).toBe(true);
+    expect(await steps()).toEqual([{ status: 'blocked' }]);
+  });
+
   it('does not claim an execution scheduled for later', async () => {
     await db.knex()(T).delete();
     await db

@@ -1,5 +1,7 @@
 import type { TDatabase } from '@uw/db';
 
+import { stepRow, type THeld, type TNumberedStep } from './journal';
+
 const T = 'universal_webhook_flow_execution';
 
 export type TClaimed = {
@@ -94,21 +96,33 @@ export async function heartbeat(db: TDatabase, held: { id: string; lease_token: 
 }
 
 export type TFinish = { status: 'succeeded' | 'failed' | 'queued'; error?: unknown; runAfter?: number };
+/** Written in the same transaction as the outcome: steps not yet committed, and the flow's last run. */
+export type TFinishExtras = { steps?: TNumberedStep[]; flowId?: string };
 
 /** Ends (or reschedules) an execution, only if this worker still holds its lease. False = refused. */
-export async function finishExecution(db: TDatabase, held: { id: string; lease_token: number }, outcome: TFinish): Promise<boolean> {
+export async function finishExecution(db: TDatabase, held: THeld, outcome: TFinish, extras: TFinishExtras = {}): Promise<boolean> {
   const done = outcome.status !== 'queued';
-  const n = await db
-    .knex()(T)
-    .where({ id: held.id, lease_token: held.lease_token, status: 'running' })
-    .update({
-      status: outcome.status,
-      lease_owner: null,
-      lease_until: null,
-      error: outcome.error === undefined ? null : JSON.stringify(outcome.error),
-      run_after: outcome.runAfter ?? Date.now(),
-      finished_at: done ? Date.now() : null,
-    });
+  const now = Date.now();
 
-  return n === 1;
+  return db.knex().transaction(async (trx) => {
+    const n = await trx(T)
+      .where({ id: held.id, lease_token: held.lease_token, status: 'running' })
+      .update({
+        status: outcome.status,
+        lease_owner: null,
+        lease_until: null,
+        error: outcome.error === undefined ? null : JSON.stringify(outcome.error),
+        run_after: outcome.runAfter ?? now,
+        finished_at: done ? now : null,
+      });
+    if (n !== 1) return false;
+    if (extras.steps?.length) await trx('universal_webhook_execution_step').insert(extras.steps.map((s) => stepRow(held, s.seq, s.step)));
+    if (done && extras.flowId) {
+      await trx('universal_webhook_flow')
+        .where({ id: extras.flowId, workspace_id: held.workspace_id })
+        .update({ last_run_status: outcome.status, last_run_at: now });
+    }
+
+    return true;
+  });
 }

@@ -46,28 +46,38 @@ export async function loadSteps(db: TDatabase, workspaceId: string, executionId:
 
 export type THeld = { id: string; workspace_id: string; lease_token: number };
 
-/** Commits one step record, only while this worker still holds the lease (the fencing token matches). */
-export async function appendStep(db: TDatabase, held: THeld, seq: number, step: TStepRecord): Promise<void> {
+/** A step record as a row of the journal table. */
+export function stepRow(held: THeld, seq: number, step: TStepRecord) {
+  return {
+    id: newId(),
+    workspace_id: held.workspace_id,
+    execution_id: held.id,
+    seq,
+    node_id: step.nodeId,
+    kind: step.kind,
+    status: step.status,
+    attempt: step.attempt ?? 1,
+    request: json(step.request),
+    response: json(step.response),
+    error: json(step.error),
+    idempotency_key: step.idempotencyKey ?? null,
+    latency_ms: step.latencyMs ?? null,
+    created_at: Date.now(),
+  };
+}
+
+export type TNumberedStep = { seq: number; step: TStepRecord };
+
+/** Commits step records in one transaction, only while this worker still holds the lease (the fencing token matches). */
+export async function appendSteps(db: TDatabase, held: THeld, steps: TNumberedStep[]): Promise<void> {
+  if (steps.length === 0) return;
   await db.knex().transaction(async (trx) => {
     const fenced = await trx(EXECUTIONS)
       .where({ id: held.id, lease_token: held.lease_token, status: 'running' })
       .update({ lease_token: held.lease_token });
     if (fenced !== 1) throw new LeaseLostError(held.id);
-    await trx(STEPS).insert({
-      id: newId(),
-      workspace_id: held.workspace_id,
-      execution_id: held.id,
-      seq,
-      node_id: step.nodeId,
-      kind: step.kind,
-      status: step.status,
-      attempt: step.attempt ?? 1,
-      request: json(step.request),
-      response: json(step.response),
-      error: json(step.error),
-      idempotency_key: step.idempotencyKey ?? null,
-      latency_ms: step.latencyMs ?? null,
-      created_at: Date.now(),
-    });
+    await trx(STEPS).insert(steps.map((s) => stepRow(held, s.seq, s.step)));
   });
 }
+
+export const appendStep = (db: TDatabase, held: THeld, seq: number, step: TStepRecord) => appendSteps(db, held, [{ seq, step }]);

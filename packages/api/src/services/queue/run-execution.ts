@@ -1,13 +1,11 @@
 import { executeFlow, type TFlowDefinition, type TJournalEntry, type TStepOutput, type TStepRequest } from '@uw/flow-engine';
 
-import { Installation } from '@uw/db';
-
 import { AppError } from '../../errors';
 import type { TRuntime } from '../../runtime';
 import { effectiveSettings } from '../settings/effective-settings';
 import { retryDelayMs } from './backoff';
 import { finishExecution, type TClaimed } from './claim';
-import { appendStep, LeaseLostError, loadSteps, type TStepRecord } from './journal';
+import { appendSteps, LeaseLostError, loadSteps, type TNumberedStep, type TStepRecord } from './journal';
 import { createPorts } from './ports';
 
 const parse = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v);
@@ -60,22 +58,21 @@ async function loadTrigger(runtime: TRuntime, claimed: TClaimed) {
 export async function runExecution(runtime: TRuntime, claimed: TClaimed): Promise<void> {
   const { deps } = runtime;
   const held = { id: claimed.id, workspace_id: claimed.workspace_id, lease_token: claimed.lease_token };
-  const installation = await deps.db.fork().findOne(Installation, { workspaceId: claimed.workspace_id });
+  const installation = await runtime.installations.get(claimed.workspace_id);
   const settings = effectiveSettings(deps.config.settingsDefaults, installation?.settings ?? {});
+  // Condition results are written with the next commit (a step's or the outcome's), not on their own: they
+  // are pure, so a run that dies before that commit evaluates them again and loses nothing.
+  let deferred: TNumberedStep[] = [];
   const finish = async (status: 'succeeded' | 'failed' | 'queued', error?: unknown, runAfter?: number) => {
-    const ok = await finishExecution(deps.db, held, { status, error, runAfter });
+    const steps = deferred;
+    deferred = [];
+    const ok = await finishExecution(deps.db, held, { status, error, runAfter }, { steps, flowId: claimed.flow_id });
     if (!ok) {
       deps.logger.warn({ executionId: claimed.id }, 'late completion refused: the lease was taken over');
 
       return;
     }
-    if (status !== 'queued') {
-      deps.metrics.executionFinished(status);
-      await deps.db
-        .knex()('universal_webhook_flow')
-        .where({ id: claimed.flow_id, workspace_id: claimed.workspace_id })
-        .update({ last_run_status: status, last_run_at: Date.now() });
-    }
+    if (status !== 'queued') deps.metrics.executionFinished(status);
     deps.bus.publish({ type: 'execution.updated', workspaceId: claimed.workspace_id, executionId: claimed.id, status });
   };
 
@@ -89,9 +86,17 @@ export async function runExecution(runtime: TRuntime, claimed: TClaimed): Promis
   const definition = await loadDefinition(runtime, claimed.workspace_id, claimed.flow_version_id);
   if (!definition) return finish('failed', { code: 'NOT_FOUND', message: 'flow version not found' });
 
-  const steps = await loadSteps(deps.db, claimed.workspace_id, claimed.id);
+  // A first run that nobody ran before has no journal yet (a manual retry starts with copied steps).
+  const fresh = claimed.attempts === 1 && !claimed.reclaimed && !claimed.retry_of;
+  const steps = fresh ? [] : await loadSteps(deps.db, claimed.workspace_id, claimed.id);
   let seq = steps.length;
-  const record = (step: TStepRecord) => appendStep(deps.db, held, seq++, step);
+  const record = async (step: TStepRecord) => {
+    deferred.push({ seq: seq++, step });
+    if (step.kind === 'condition') return;
+    const batch = deferred;
+    deferred = [];
+    await appendSteps(deps.db, held, batch);
+  };
   try {
     if (claimed.reclaimed)
       await record({
