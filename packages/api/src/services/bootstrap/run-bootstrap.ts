@@ -13,6 +13,8 @@ export type TRunOutcome = BootstrapStatus | 'stopped' | 'lease_lost';
 
 /** Our lease was taken over (it expired while we were stalled): stop, and write nothing more. */
 class LeaseLostError extends Error {}
+/** Storing a page failed: the run stops (resumable from the last stored page), it does not skip the page. */
+class StoreError extends Error {}
 
 type TProgress = Pick<TBootstrapRow, 'plan' | 'opsDone' | 'opsTotal' | 'pages' | 'entities' | 'errors' | 'cursor'>;
 
@@ -54,12 +56,18 @@ export async function runBootstrap(runtime: TRuntime, opts: TRunOptions): Promis
   };
   const beat = setInterval(() => void save({}).catch(() => undefined), Math.max(50, Math.floor(leaseMs / 3)));
   beat.unref();
+  // Double buffering: a page is stored while the next request is already on its way, so the wall time
+  // follows the rate limit rather than request latency + database time. At most one store is pending;
+  // the cursor saved is always that of the last page stored, so a crash refetches nothing stored.
+  let storing: Promise<void> = Promise.resolve();
+  const stored = () => storing;
   try {
     const conn = await openClient(runtime.deps, fence.workspaceId);
     for (let i = p.cursor.op; i < p.plan.length; i++) {
       const step = p.plan[i]!;
       if (!step.included) continue;
       if (step.perUser) {
+        await stored(); // the users it expands to come from the pages stored so far
         const expanded = await expandPerUser(db, fence.workspaceId, step);
         p.plan.splice(i, 1, ...expanded);
         p.opsTotal += expanded.length - 1;
@@ -75,12 +83,14 @@ export async function runBootstrap(runtime: TRuntime, opts: TRunOptions): Promis
       }
       await runStep(conn, step, i);
     }
+    await stored();
     const status: BootstrapStatus =
       p.errors.length === 0 ? 'completed' : p.opsTotal > 0 && p.errors.length >= p.opsTotal ? 'failed' : 'completed_with_errors';
     await end({ status, finishedAt: Date.now(), etaAt: null, cursor: { op: p.plan.length, page: 1 } });
 
     return status;
   } catch (err) {
+    await storing.catch(() => undefined);
     if (err instanceof LeaseLostError || lost.signal.aborted) {
       logger.warn({ workspaceId: fence.workspaceId }, 'bootstrap lease lost; another process took the run over');
 
@@ -114,15 +124,24 @@ export async function runBootstrap(runtime: TRuntime, opts: TRunOptions): Promis
         pageSize: opts.pageSize,
         signal,
         onPage: async ({ page, entities, last }) => {
-          p.entities += await upsertEntities(db, fence.workspaceId, { entities, now: Date.now(), ttlMs });
-          p.pages++;
-          p.cursor = last ? { op: i + 1, page: 1 } : { op: i, page: page + 1 };
-          if (last) p.opsDone++;
-          await save({ pages: p.pages, entities: p.entities, opsDone: p.opsDone, cursor: p.cursor, etaAt: eta() });
+          await stored();
+          storing = (async () => {
+            try {
+              p.entities += await upsertEntities(db, fence.workspaceId, { entities, now: Date.now(), ttlMs });
+            } catch (err) {
+              throw new StoreError(`storing page ${page} of ${step.operationId} failed: ${(err as Error).message}`);
+            }
+            p.pages++;
+            p.cursor = last ? { op: i + 1, page: 1 } : { op: i, page: page + 1 };
+            if (last) p.opsDone++;
+            await save({ pages: p.pages, entities: p.entities, opsDone: p.opsDone, cursor: p.cursor, etaAt: eta() });
+          })();
+          storing.catch(() => undefined); // surfaced by the next `stored()`
         },
       });
     } catch (err) {
-      if (signal.aborted || err instanceof LeaseLostError) throw err;
+      if (signal.aborted || err instanceof LeaseLostError || err instanceof StoreError) throw err;
+      await stored();
       const who = step.pathParams?.userId ? `user ${step.pathParams.userId}: ` : '';
       p.errors.push({ operationId: step.operationId, message: `${who}${(err as Error).message}`.slice(0, 500), at: Date.now() });
       p.opsDone++;
