@@ -9,6 +9,7 @@ import { createClockifyReceiver } from './services/ingest/clockify-receiver';
 import { createCommitQueue, type TCommitQueue } from './services/ingest/commit-queue';
 import { createCustomReceiver } from './services/ingest/custom-receiver';
 import { createFlowIndex, type TFlowIndex } from './services/ingest/flow-index';
+import { createRecentLogs, type TRecentLogs } from './services/ingest/recent-logs';
 import { createInstallationCache, type TInstallationCache } from './services/installations/installation-cache';
 
 /** The long-lived parts the REST adapters, the tRPC router and the worker share, built once per process. */
@@ -17,6 +18,8 @@ export type TRuntime = {
   flowIndex: TFlowIndex;
   commitQueue: TCommitQueue;
   installations: TInstallationCache;
+  /** Log rows that just queued executions, for this process's worker (saves reading them back). */
+  recentLogs: TRecentLogs;
   evaluator: ReturnType<typeof createEvaluator>;
   http: ReturnType<typeof createHttpSender>;
   receiveClockify: ReturnType<typeof createClockifyReceiver>;
@@ -29,7 +32,9 @@ export function createRuntime(deps: TApiDeps): TRuntime {
   const flowIndex = createFlowIndex(deps.db, {
     onError: (err) => deps.logger.warn({ err: (err as Error).message }, 'flow index refresh failed'),
   });
+  const recentLogs = createRecentLogs();
   const commitQueue = createCommitQueue(deps.db, {
+    onCommitted: (log) => recentLogs.remember(log),
     onExecutions: () => runtime.hooks.onQueued(),
     onCacheError: (err) => deps.logger.warn({ err: (err as Error).message }, 'cache update from webhooks failed'),
   });
@@ -38,6 +43,7 @@ export function createRuntime(deps: TApiDeps): TRuntime {
     flowIndex,
     commitQueue,
     installations: createInstallationCache(deps),
+    recentLogs,
     // RE2 keeps user regexes linear-time; the evaluator adds time, depth and size budgets.
     evaluator: createEvaluator({ timeLimitMs: 100, maxDepth: 100, regexEngine: RE2 }),
     http: createHttpSender({ allowlist: deps.config.httpAllowlist, logger: deps.logger }),

@@ -52,6 +52,30 @@ describe.each(dialects)('group commit with cache changes on %s', (dialect) => {
     await queue.close();
   });
 
+  it('gives 200 concurrent writes a handful of transactions, each write acknowledged', async () => {
+    let transactions = 0;
+    const counting = {
+      ...db,
+      knex: () =>
+        new Proxy(db.knex(), {
+          get: (target, prop) =>
+            prop === 'transaction'
+              ? (...args: unknown[]) => {
+                  transactions++;
+
+                  return (target.transaction as (...a: unknown[]) => unknown)(...args);
+                }
+              : Reflect.get(target, prop),
+        }),
+    } as TDatabase;
+    const queue = createCommitQueue(counting, { maxWaitMs: 2, maxInFlight: 2 });
+    const results = await Promise.all(Array.from({ length: 200 }, (_, i) => queue.submit(write(`g${i}`))));
+    expect(results.every((r) => r.duplicate === false)).toBe(true);
+    expect(transactions).toBeGreaterThan(0);
+    expect(transactions).toBeLessThanOrEqual(10);
+    await queue.close();
+  });
+
   it('still stores and acknowledges the webhooks when their cache change fails (savepoint)', async () => {
     const errors: unknown[] = [];
     const queue = createCommitQueue(db, { maxWaitMs: 20, onCacheError: (err) => errors.push(err) });

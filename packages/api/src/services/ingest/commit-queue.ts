@@ -13,7 +13,11 @@ export type TIngestWrite = {
 type TCommitOptions = {
   maxBatch?: number;
   maxWaitMs?: number;
+  /** Transactions committing at once (each on its own connection). */
+  maxInFlight?: number;
   onExecutions?: (count: number) => void;
+  /** Called after the commit with each log row that queued executions. */
+  onCommitted?: (log: TLogRow) => void;
   /** A cache change that failed: the webhooks are still stored and acknowledged (the cache is refetched later). */
   onCacheError?: (err: unknown) => void;
 };
@@ -27,42 +31,49 @@ export type TCommitQueue = {
 };
 
 /**
- * Group commit: writes that arrive within `maxWaitMs` share one transaction (one fsync). Each caller's
- * promise resolves only after that transaction commits, so nothing is acknowledged before it is durable.
- * Dedup is decided by the unique key inside the same transaction: a duplicate's log row is rewritten as
+ * Group commit: writes wait while a transaction is in flight and then share the next one (one fsync
+ * for all of them); an idle queue commits after at most `maxWaitMs`. Under load the batch grows with
+ * the commit latency, so the statements per webhook fall as the rate rises. Each caller's promise
+ * resolves only after its transaction commits: nothing is acknowledged before it is durable. Dedup is
+ * decided by the unique key inside the same transaction: a duplicate's log row is rewritten as
  * `duplicate` and its executions are dropped.
  */
 export function createCommitQueue(db: TDatabase, opts: TCommitOptions = {}): TCommitQueue {
   const maxBatch = opts.maxBatch ?? 256;
   const maxWaitMs = opts.maxWaitMs ?? 2;
-  let pending: Pending[] = [];
+  const maxInFlight = opts.maxInFlight ?? 2;
+  const pending: Pending[] = [];
   let timer: NodeJS.Timeout | null = null;
-  let flushing: Promise<void> = Promise.resolve();
+  let inFlight = 0;
+  const idle: (() => void)[] = [];
 
-  const flush = () => {
+  const pump = () => {
     timer = null;
-    const batch = pending;
-    pending = [];
-    if (batch.length === 0) return;
-    flushing = flushing.then(() => commitBatch(db, batch, opts));
+    while (pending.length > 0 && inFlight < maxInFlight) {
+      const batch = pending.splice(0, maxBatch);
+      inFlight++;
+      void commitBatch(db, batch, opts).finally(() => {
+        inFlight--;
+        if (pending.length > 0) pump();
+        else if (inFlight === 0) for (const resolve of idle.splice(0)) resolve();
+      });
+    }
   };
 
   return {
     submit(write) {
       return new Promise<TIngestResult>((resolve, reject) => {
         pending.push({ write, resolve, reject });
-        if (pending.length >= maxBatch) {
-          if (timer) clearTimeout(timer);
-          flush();
-        } else if (!timer) {
-          timer = setTimeout(flush, maxWaitMs);
-        }
+        // While a commit is in flight, its end picks the pending writes up; otherwise wait a little for company.
+        if (inFlight >= maxInFlight || timer) return;
+        if (pending.length >= maxBatch || inFlight > 0) pump();
+        else timer = setTimeout(pump, maxWaitMs);
       });
     },
     async close() {
       if (timer) clearTimeout(timer);
-      flush();
-      await flushing;
+      pump();
+      if (inFlight > 0) await new Promise<void>((resolve) => idle.push(resolve));
     },
   };
 }
@@ -91,6 +102,11 @@ async function commitBatch(db: TDatabase, batch: Pending[], opts: TCommitOptions
 
       return { out, executions: executions.length };
     });
+    if (opts.onCommitted) {
+      batch.forEach((p, i) => {
+        if (!results.out[i]!.duplicate && p.write.executions.length > 0) opts.onCommitted!(p.write.log);
+      });
+    }
     batch.forEach((p, i) => p.resolve(results.out[i]!));
     if (results.executions > 0) opts.onExecutions?.(results.executions);
   } catch (err) {

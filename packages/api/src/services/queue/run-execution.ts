@@ -34,10 +34,13 @@ async function loadTrigger(runtime: TRuntime, claimed: TClaimed) {
       payload: null,
       headers: {},
     };
-  const log = await runtime.deps.db
-    .knex()('universal_webhook_log')
-    .where({ workspace_id: claimed.workspace_id, id: claimed.log_id })
-    .first('id', 'event_type', 'source', 'received_at', 'payload', 'headers');
+  const recent = runtime.recentLogs.get(claimed.workspace_id, claimed.log_id);
+  const log =
+    recent ??
+    (await runtime.deps.db
+      .knex()('universal_webhook_log')
+      .where({ workspace_id: claimed.workspace_id, id: claimed.log_id })
+      .first('id', 'event_type', 'source', 'received_at', 'payload', 'headers'));
 
   return {
     event: {
@@ -60,8 +63,9 @@ export async function runExecution(runtime: TRuntime, claimed: TClaimed): Promis
   const held = { id: claimed.id, workspace_id: claimed.workspace_id, lease_token: claimed.lease_token };
   const installation = await runtime.installations.get(claimed.workspace_id);
   const settings = effectiveSettings(deps.config.settingsDefaults, installation?.settings ?? {});
-  // Condition results are written with the next commit (a step's or the outcome's), not on their own: they
-  // are pure, so a run that dies before that commit evaluates them again and loses nothing.
+  // Step records wait for the next commit: the one before the next request leaves (`started`), or the
+  // outcome's. What a request did is thus durable before anything else happens, and a single-action
+  // flow commits once. Conditions are pure: a run that dies first evaluates them again.
   let deferred: TNumberedStep[] = [];
   const finish = async (status: 'succeeded' | 'failed' | 'queued', error?: unknown, runAfter?: number) => {
     const steps = deferred;
@@ -90,16 +94,17 @@ export async function runExecution(runtime: TRuntime, claimed: TClaimed): Promis
   const fresh = claimed.attempts === 1 && !claimed.reclaimed && !claimed.retry_of;
   const steps = fresh ? [] : await loadSteps(deps.db, claimed.workspace_id, claimed.id);
   let seq = steps.length;
-  const record = async (step: TStepRecord) => {
+  const record = (step: TStepRecord) => {
     deferred.push({ seq: seq++, step });
-    if (step.kind === 'condition') return;
+  };
+  const commitDeferred = async () => {
     const batch = deferred;
     deferred = [];
     await appendSteps(deps.db, held, batch);
   };
   try {
     if (claimed.reclaimed)
-      await record({
+      record({
         nodeId: null,
         kind: 'lease_expired',
         status: 'info',
@@ -120,7 +125,8 @@ export async function runExecution(runtime: TRuntime, claimed: TClaimed): Promis
 
           return done ? (done.response as TStepOutput) : undefined;
         },
-        started: (nodeId, request) => {
+        started: async (nodeId, request) => {
+          await commitDeferred();
           sent.set(nodeId, { request, at: Date.now() });
         },
         record: (entry: TJournalEntry) => record(toStepRecord(entry, attemptOf, sent, deps.metrics)),
@@ -139,12 +145,12 @@ export async function runExecution(runtime: TRuntime, claimed: TClaimed): Promis
       latencyMs: nodeId && sent.has(nodeId) ? Date.now() - sent.get(nodeId)!.at : null,
     };
     if (outcome.status === 'retry' && attempt < settings.flow_max_attempts) {
-      await record({ ...attemptRecord, status: 'retrying' });
+      record({ ...attemptRecord, status: 'retrying' });
       deps.metrics.stepRetried();
 
       return finish('queued', failure, Date.now() + retryDelayMs(attempt, outcome.retryAfterMs));
     }
-    await record({ ...attemptRecord, status: 'failed' });
+    record({ ...attemptRecord, status: 'failed' });
 
     return finish('failed', failure);
   } catch (err) {
