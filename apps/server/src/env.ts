@@ -50,7 +50,7 @@ export const ZEnvSchema = z.object({
   UW_DEV_LOGIN: bool(true),
   UW_METRICS_TOKEN: text(),
   UW_WEBHOOK_BODY_LIMIT_BYTES: int(1_048_576, 1_024, 50 * 1_048_576),
-  UW_WORKER_CONCURRENCY: int(8, 1, 256),
+  UW_WORKER_CONCURRENCY: int(32, 1, 256),
   UW_SHUTDOWN_TIMEOUT_MS: int(10_000, 0, 120_000),
   // Workspace setting defaults (the seed's names). Settings saved in Clockify override them per workspace.
   UW_BOOTSTRAP_RUN_ON_INSTALL: bool(true),

@@ -62,6 +62,9 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
+/** The V8 flags the product runs with: the same as `npm start` and the Dockerfile (a test keeps them in step). */
+export const SERVER_NODE_ARGS = ['--max-old-space-size=192'];
+
 /** The environment every spawned server gets unless the caller overrides it. */
 export function baseServerEnv(port: number, dataDir: string): Record<string, string> {
   return {
@@ -91,7 +94,7 @@ export async function spawnServer(opts: TServerOptions): Promise<TServerProcess>
     ...opts.env,
     PORT: String(port),
   };
-  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), '--import', 'tsx', opts.entry ?? SERVER_MAIN], {
+  const child = spawn(process.execPath, [...SERVER_NODE_ARGS, ...(opts.nodeArgs ?? []), '--import', 'tsx', opts.entry ?? SERVER_MAIN], {
     cwd: REPO_ROOT,
     env,
     stdio: ['ignore', fd, fd],
