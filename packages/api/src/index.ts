@@ -26,6 +26,7 @@ export {
   type TStartResult,
 } from './services/bootstrap/start-bootstrap';
 export { buildBootstrapPlan } from './services/bootstrap/build-plan';
+export { LOOKAHEAD as BOOTSTRAP_LOOKAHEAD } from './services/bootstrap/run-bootstrap';
 export { getBootstrapStatus, type TBootstrapView, type TPlanView } from './services/bootstrap/bootstrap-status';
 export type { TPlanStep } from './services/bootstrap/plan-types';
 export { applyWebhookToCache, type TCacheUpdate } from './services/cache/apply-webhook';

@@ -8,6 +8,9 @@ import { openClient, type TConnection } from './open-client';
 import type { TBootstrapRow, TPlanStep } from './plan-types';
 import { endRun, readBootstrapRow, saveProgress, type TFence, type TProgressPatch } from './state-store';
 
+/** Plan steps fetching at once (requests in flight, all under the workspace's rate limit). */
+export const LOOKAHEAD = 3;
+
 export type TRunOptions = { fence: TFence; leaseMs: number; pageSize: number; signal: AbortSignal };
 export type TRunOutcome = BootstrapStatus | 'stopped' | 'lease_lost';
 
@@ -56,17 +59,28 @@ export async function runBootstrap(runtime: TRuntime, opts: TRunOptions): Promis
   };
   const beat = setInterval(() => void save({}).catch(() => undefined), Math.max(50, Math.floor(leaseMs / 3)));
   beat.unref();
-  // Double buffering: a page is stored while the next request is already on its way, so the wall time
-  // follows the rate limit rather than request latency + database time. At most one store is pending;
-  // the cursor saved is always that of the last page stored, so a crash refetches nothing stored.
+  // Requests run ahead, storing stays in order. Up to LOOKAHEAD steps fetch at once (each at most one
+  // page ahead of its turn, all under the workspace's rate limit), and a page is stored while the next
+  // request is on its way, so the wall time follows the rate limit rather than request latency. Pages
+  // are stored strictly in plan order, one at a time: the cursor saved is always that of the last page
+  // stored, so a crash refetches nothing stored.
   let storing: Promise<void> = Promise.resolve();
   const stored = () => storing;
+  const lanes: Promise<void>[] = [];
+  let previousLane: Promise<unknown> = Promise.resolve();
+  const halt = new AbortController();
+  const drainLanes = async () => {
+    const results = await Promise.allSettled(lanes.splice(0));
+    const failed = results.find((r) => r.status === 'rejected');
+    if (failed) throw (failed as PromiseRejectedResult).reason;
+  };
   try {
     const conn = await openClient(runtime.deps, fence.workspaceId);
     for (let i = p.cursor.op; i < p.plan.length; i++) {
       const step = p.plan[i]!;
       if (!step.included) continue;
       if (step.perUser) {
+        await drainLanes();
         await stored(); // the users it expands to come from the pages stored so far
         const expanded = await expandPerUser(db, fence.workspaceId, step);
         p.plan.splice(i, 1, ...expanded);
@@ -81,8 +95,17 @@ export async function runBootstrap(runtime: TRuntime, opts: TRunOptions): Promis
         i--;
         continue;
       }
-      await runStep(conn, step, i);
+      if (lanes.length >= LOOKAHEAD) await lanes.shift();
+      const after = previousLane;
+      const lane = runStep(conn, step, i, after).catch((err: unknown) => {
+        halt.abort(err); // a fatal error stops the lanes running ahead too
+        throw err;
+      });
+      lane.catch(() => undefined);
+      previousLane = lane.catch(() => undefined);
+      lanes.push(lane);
     }
+    await drainLanes();
     await stored();
     const status: BootstrapStatus =
       p.errors.length === 0 ? 'completed' : p.opsTotal > 0 && p.errors.length >= p.opsTotal ? 'failed' : 'completed_with_errors';
@@ -90,6 +113,8 @@ export async function runBootstrap(runtime: TRuntime, opts: TRunOptions): Promis
 
     return status;
   } catch (err) {
+    halt.abort(err);
+    await Promise.allSettled(lanes);
     await storing.catch(() => undefined);
     if (err instanceof LeaseLostError || lost.signal.aborted) {
       logger.warn({ workspaceId: fence.workspaceId }, 'bootstrap lease lost; another process took the run over');
@@ -116,14 +141,16 @@ export async function runBootstrap(runtime: TRuntime, opts: TRunOptions): Promis
     if (await endRun(db, fence, { patch })) publish();
   }
 
-  async function runStep({ client, ttlMs }: TConnection, step: TPlanStep, i: number) {
+  async function runStep({ client, ttlMs }: TConnection, step: TPlanStep, i: number, after: Promise<unknown>) {
+    const laneSignal = AbortSignal.any([signal, halt.signal]);
     try {
       await fetchPages(client, step, {
         workspaceId: fence.workspaceId,
         startPage: i === p.cursor.op ? p.cursor.page : 1,
         pageSize: opts.pageSize,
-        signal,
+        signal: laneSignal,
         onPage: async ({ page, entities, last }) => {
+          await after; // the steps before this one are stored first
           await stored();
           storing = (async () => {
             try {
@@ -140,7 +167,8 @@ export async function runBootstrap(runtime: TRuntime, opts: TRunOptions): Promis
         },
       });
     } catch (err) {
-      if (signal.aborted || err instanceof LeaseLostError || err instanceof StoreError) throw err;
+      if (laneSignal.aborted || err instanceof LeaseLostError || err instanceof StoreError) throw err;
+      await after;
       await stored();
       const who = step.pathParams?.userId ? `user ${step.pathParams.userId}: ` : '';
       p.errors.push({ operationId: step.operationId, message: `${who}${(err as Error).message}`.slice(0, 500), at: Date.now() });
