@@ -13,7 +13,7 @@ import { devLoginRoutes } from './http/dev-login.routes';
 import { errorHandler } from './http/error-handler';
 import { lifecycleRoutes } from './http/lifecycle.routes';
 import { webhookRoutes } from './http/webhook.routes';
-import { reqSerializer, resSerializer } from './logger';
+import { reqSerializer, resSerializer, webhookAccessLog } from './logger';
 import { requestId } from './request-id';
 import type { TReadiness } from './readiness';
 
@@ -47,6 +47,9 @@ export function createApp(deps: TAppDeps): Express {
       crossOriginEmbedderPolicy: false,
     }),
   );
+  // Webhooks are hot and each is already recorded in the audit log: a light access log that writes only
+  // refusals and failures, mounted before the general one (which builds a child logger per request).
+  app.use('/webhooks', webhookAccessLog(deps.logger), webhookRoutes(deps.runtime, deps.bodyLimitBytes));
   app.use(
     pinoHttp({
       logger: deps.logger,
@@ -64,7 +67,6 @@ export function createApp(deps: TAppDeps): Express {
   app.get('/manifest.json', (_req, res) => res.json(deps.manifest()));
   if (deps.metrics) app.get('/metrics', deps.metrics);
   app.use('/lifecycle', lifecycleRoutes(deps.runtime));
-  app.use('/webhooks', webhookRoutes(deps.runtime, deps.bodyLimitBytes));
   if (deps.devLogin) app.use('/auth', express.json(), devLoginRoutes(deps.runtime));
   app.use(
     '/trpc',

@@ -1,4 +1,7 @@
+import type { NextFunction, Request, Response } from 'express';
 import pino, { type Logger } from 'pino';
+
+import { requestId } from './request-id';
 
 /** Masks secrets that can travel in a URL query: the iframe's auth_token and other token or key params. */
 export function maskUrl(url: string): string {
@@ -42,4 +45,24 @@ export function createLogger(level: string, destination?: pino.DestinationStream
     },
     destination,
   );
+}
+
+/**
+ * The access log of the webhook routes: a request id (echoed as X-Request-Id) and `req.log` like
+ * pino-http gives, but a line only for answers of 400 and above (accepted webhooks are in the audit log).
+ */
+export function webhookAccessLog(logger: Logger) {
+  return (req: Request, res: Response, next: NextFunction) => {
+    if (req.method !== 'POST') return next(); // GET /webhooks/… are the SPA's pages: the general log has them
+    const started = Date.now();
+    req.id = requestId(req, res);
+    req.log = logger;
+    res.on('finish', () => {
+      if (res.statusCode < 400) return;
+      const line = { req: reqSerializer(req), res: resSerializer(res), responseTime: Date.now() - started };
+      if (res.statusCode >= 500) logger.error(line, 'request failed');
+      else logger.info(line, 'request refused');
+    });
+    next();
+  };
 }

@@ -15,6 +15,7 @@ import {
   startTestServer,
   TEST_PG_ADMIN_URL,
   trpcClient,
+  waitFor,
   webhookTokenFor,
   installLikeClockify,
   type TTestServer,
@@ -193,6 +194,19 @@ describe.each(dialects)('Clockify webhook ingestion on %s', (dialect) => {
       200,
     );
     expect(await search()).toEqual([]);
+  });
+
+  it('access-logs refused webhooks with their request id, and leaves accepted ones to the audit log', async () => {
+    const lines = () => server.logs.flatMap((chunk) => chunk.split('\n').filter(Boolean)).map((l) => JSON.parse(l) as Record<string, any>);
+    const accepted = await deliver('NEW_TIME_ENTRY', JSON.stringify({ id: 'access-ok', workspaceId: ws }), { 'x-request-id': 'acc-ok-1' });
+    const refused = await deliver('NEW_TIME_ENTRY', '{"id":', { 'x-request-id': 'acc-bad-1' });
+    expect([accepted.status, refused.status]).toEqual([200, 400]);
+    expect(refused.headers.get('x-request-id')).toBe('acc-bad-1');
+    await waitFor(() => lines().some((l) => l.req?.id === 'acc-bad-1'));
+    const line = lines().find((l) => l.req?.id === 'acc-bad-1')!;
+    expect(line).toMatchObject({ msg: 'request refused', req: { method: 'POST', url: '/webhooks/clockify' }, res: { statusCode: 400 } });
+    expect(JSON.stringify(line)).not.toContain(token);
+    expect(lines().filter((l) => l.req?.id === 'acc-ok-1')).toEqual([]);
   });
 
   it('drops cached credentials at once on a status change and on uninstall (no stale acceptance)', async () => {
