@@ -2,6 +2,10 @@ import { UserError } from '../../errors';
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 const MAX_DEPTH = 64;
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+/** A reviver costs a call per value: only bodies that may hold a forbidden key (or any \u escape) pay for it. */
+const MENTIONS_FORBIDDEN = /"(?:__proto__|constructor|prototype)"|\\u/;
+const dropForbidden = (key: string, v: unknown) => (FORBIDDEN_KEYS.has(key) ? undefined : v);
 
 /**
  * Parses a webhook body as JSON: clear errors for empty, invalid UTF-8 and invalid JSON, prototype keys
@@ -13,13 +17,13 @@ export function parseJsonBody(raw: Buffer): unknown {
   }
   let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(raw);
+    text = UTF8.decode(raw);
   } catch {
     throw new UserError('INVALID_JSON', 'the body is not valid UTF-8');
   }
   let value: unknown;
   try {
-    value = JSON.parse(text, (key, v) => (FORBIDDEN_KEYS.has(key) ? undefined : v));
+    value = MENTIONS_FORBIDDEN.test(text) ? JSON.parse(text, dropForbidden) : JSON.parse(text);
   } catch (err) {
     throw new UserError('INVALID_JSON', `the body is not valid JSON: ${(err as Error).message}`);
   }

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+
+import { parseJsonBody } from './parse-body';
+
+const parse = (text: string | Buffer) => parseJsonBody(Buffer.isBuffer(text) ? text : Buffer.from(text));
+
+describe('parseJsonBody', () => {
+  it('parses plain JSON as is', () => {
+    expect(parse('{"id":"a","n":[1,{"b":null}]}')).toEqual({ id: 'a', n: [1, { b: null }] });
+  });
+
+  it.each([
+    ['a plain __proto__ key', '{"a":1,"__proto__":{"polluted":true}}'],
+    ['a constructor key', '{"a":1,"constructor":{"prototype":{"polluted":true}}}'],
+    ['an escaped __proto__ key', '{"a":1,"__proto\\u005f_":{"polluted":true}}'],
+  ])('drops prototype keys: %s', (_label, text) => {
+    const value = parse(text) as Record<string, unknown>;
+    expect(value).toEqual({ a: 1 });
+    expect(Object.keys(value)).toEqual(['a']);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('keeps other escapes intact', () => {
+    expect(parse('{"name":"caf\\u00e9"}')).toEqual({ name: 'café' });
+  });
+
+  it.each([
+    ['empty', Buffer.alloc(0), /empty/],
+    ['invalid UTF-8', Buffer.from([0x7b, 0x22, 0xff, 0x22, 0x7d]), /UTF-8/],
+    ['truncated', '{"id":', /not valid JSON/],
+    ['too deep', `${'['.repeat(70)}${']'.repeat(70)}`, /deeper than 64/],
+  ])('refuses %s with INVALID_JSON', (_label, body, message) => {
+    expect(() => parse(body)).toThrow(message);
+    try {
+      parse(body);
+    } catch (err) {
+      expect((err as { code?: string }).code).toBe('INVALID_JSON');
+    }
+  });
+});
