@@ -10,6 +10,7 @@ import { createCommitQueue, type TCommitQueue } from './services/ingest/commit-q
 import { createCustomReceiver } from './services/ingest/custom-receiver';
 import { createFlowIndex, type TFlowIndex } from './services/ingest/flow-index';
 import { createRecentLogs, type TRecentLogs } from './services/ingest/recent-logs';
+import { createFinishQueue, type TFinishQueue } from './services/queue/finish-queue';
 import { createInstallationCache, type TInstallationCache } from './services/installations/installation-cache';
 
 /** The long-lived parts the REST adapters, the tRPC router and the worker share, built once per process. */
@@ -20,6 +21,8 @@ export type TRuntime = {
   installations: TInstallationCache;
   /** Log rows that just queued executions, for this process's worker (saves reading them back). */
   recentLogs: TRecentLogs;
+  /** Execution outcomes, committed in groups. */
+  finishes: TFinishQueue;
   evaluator: ReturnType<typeof createEvaluator>;
   http: ReturnType<typeof createHttpSender>;
   receiveClockify: ReturnType<typeof createClockifyReceiver>;
@@ -44,6 +47,7 @@ export function createRuntime(deps: TApiDeps): TRuntime {
     commitQueue,
     installations: createInstallationCache(deps),
     recentLogs,
+    finishes: createFinishQueue(deps.db),
     // RE2 keeps user regexes linear-time; the evaluator adds time, depth and size budgets.
     evaluator: createEvaluator({ timeLimitMs: 100, maxDepth: 100, regexEngine: RE2 }),
     http: createHttpSender({ allowlist: deps.config.httpAllowlist, logger: deps.logger }),

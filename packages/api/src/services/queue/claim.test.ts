@@ -4,7 +4,7 @@ import type { TDatabase } from '@uw/db';
 import { openTestDatabase, testDialects } from '@uw/db/testing';
 
 import { executionRow } from '../ingest/record';
-import { claimExecutions, finishExecution } from './claim';
+import { claimExecutions, finishExecution, finishExecutions } from './claim';
 import { appendStep, LeaseLostError } from './journal';
 
 const PG = process.env.UW_TEST_PG_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
@@ -70,6 +70,24 @@ describe.each(dialects)('execution queue on %s', (dialect) => {
     expect(await steps()).toEqual([]);
     expect(await finishExecution(db, second!, { status: 'succeeded' }, { steps: [condition('blocked')] })).toBe(true);
     expect(await steps()).toEqual([{ status: 'blocked' }]);
+  });
+
+  it('finishes many executions in one commit, each fenced on its own', async () => {
+    await db.knex()(T).delete();
+    await enqueue('ws-a', 3);
+    const [a, b, stale] = await claimExecutions(db, 'w1', 3, 30_000, 3);
+    await db.knex()(T).where('id', stale!.id).update({ lease_token: stale!.lease_token + 1 }); // taken over meanwhile
+    const step = (status: string) => ({ steps: [{ seq: 0, step: { nodeId: 'call', kind: 'clockify', status } }] });
+    const accepted = await finishExecutions(db, [
+      { held: a!, outcome: { status: 'succeeded' }, extras: step('succeeded') },
+      { held: stale!, outcome: { status: 'succeeded' }, extras: step('succeeded') },
+      { held: b!, outcome: { status: 'failed', error: { code: 'X' } }, extras: step('failed') },
+    ]);
+    expect(accepted).toEqual([true, false, true]);
+    const rows: { id: string; status: string }[] = await db.knex()(T).select('id', 'status');
+    expect(Object.fromEntries(rows.map((r) => [r.id, r.status]))).toEqual({ [a!.id]: 'succeeded', [b!.id]: 'failed', [stale!.id]: 'running' });
+    const steps: { execution_id: string }[] = await db.knex()('universal_webhook_execution_step').whereIn('execution_id', [a!.id, b!.id, stale!.id]);
+    expect(steps.map((s) => s.execution_id).sort()).toEqual([a!.id, b!.id].sort());
   });
 
   it('does not claim an execution scheduled for later', async () => {

@@ -99,30 +99,51 @@ export type TFinish = { status: 'succeeded' | 'failed' | 'queued'; error?: unkno
 /** Written in the same transaction as the outcome: steps not yet committed, and the flow's last run. */
 export type TFinishExtras = { steps?: TNumberedStep[]; flowId?: string };
 
+export type TFinishItem = { held: THeld; outcome: TFinish; extras?: TFinishExtras };
+
 /** Ends (or reschedules) an execution, only if this worker still holds its lease. False = refused. */
 export async function finishExecution(db: TDatabase, held: THeld, outcome: TFinish, extras: TFinishExtras = {}): Promise<boolean> {
-  const done = outcome.status !== 'queued';
+  const [ok] = await finishExecutions(db, [{ held, outcome, extras }]);
+
+  return ok!;
+}
+
+/**
+ * Ends several executions in one transaction (one commit for all): each outcome is fenced on its own
+ * (a refused one writes nothing of its own), the steps of the accepted ones go in one insert, and each
+ * flow's last run is updated once, to its latest outcome. Returns, per item, whether it was accepted.
+ */
+export async function finishExecutions(db: TDatabase, items: TFinishItem[]): Promise<boolean[]> {
   const now = Date.now();
 
   return db.knex().transaction(async (trx) => {
-    const n = await trx(T)
-      .where({ id: held.id, lease_token: held.lease_token, status: 'running' })
-      .update({
-        status: outcome.status,
-        lease_owner: null,
-        lease_until: null,
-        error: outcome.error === undefined ? null : JSON.stringify(outcome.error),
-        run_after: outcome.runAfter ?? now,
-        finished_at: done ? now : null,
-      });
-    if (n !== 1) return false;
-    if (extras.steps?.length) await trx('universal_webhook_execution_step').insert(extras.steps.map((s) => stepRow(held, s.seq, s.step)));
-    if (done && extras.flowId) {
+    const accepted: boolean[] = [];
+    const steps: ReturnType<typeof stepRow>[] = [];
+    const lastRuns = new Map<string, { workspaceId: string; status: string }>();
+    for (const { held, outcome, extras = {} } of items) {
+      const done = outcome.status !== 'queued';
+      const n = await trx(T)
+        .where({ id: held.id, lease_token: held.lease_token, status: 'running' })
+        .update({
+          status: outcome.status,
+          lease_owner: null,
+          lease_until: null,
+          error: outcome.error === undefined ? null : JSON.stringify(outcome.error),
+          run_after: outcome.runAfter ?? now,
+          finished_at: done ? now : null,
+        });
+      accepted.push(n === 1);
+      if (n !== 1) continue;
+      for (const s of extras.steps ?? []) steps.push(stepRow(held, s.seq, s.step));
+      if (done && extras.flowId) lastRuns.set(extras.flowId, { workspaceId: held.workspace_id, status: outcome.status });
+    }
+    for (let i = 0; i < steps.length; i += 200) await trx('universal_webhook_execution_step').insert(steps.slice(i, i + 200));
+    for (const [flowId, run] of lastRuns) {
       await trx('universal_webhook_flow')
-        .where({ id: extras.flowId, workspace_id: held.workspace_id })
-        .update({ last_run_status: outcome.status, last_run_at: now });
+        .where({ id: flowId, workspace_id: run.workspaceId })
+        .update({ last_run_status: run.status, last_run_at: now });
     }
 
-    return true;
+    return accepted;
   });
 }

@@ -4,7 +4,7 @@ import { AppError } from '../../errors';
 import type { TRuntime } from '../../runtime';
 import { effectiveSettings } from '../settings/effective-settings';
 import { retryDelayMs } from './backoff';
-import { finishExecution, type TClaimed } from './claim';
+import type { TClaimed } from './claim';
 import { appendSteps, LeaseLostError, loadSteps, type TNumberedStep, type TStepRecord } from './journal';
 import { createPorts } from './ports';
 
@@ -70,7 +70,7 @@ export async function runExecution(runtime: TRuntime, claimed: TClaimed): Promis
   const finish = async (status: 'succeeded' | 'failed' | 'queued', error?: unknown, runAfter?: number) => {
     const steps = deferred;
     deferred = [];
-    const ok = await finishExecution(deps.db, held, { status, error, runAfter }, { steps, flowId: claimed.flow_id });
+    const ok = await runtime.finishes.submit({ held, outcome: { status, error, runAfter }, extras: { steps, flowId: claimed.flow_id } });
     if (!ok) {
       deps.logger.warn({ executionId: claimed.id }, 'late completion refused: the lease was taken over');
 
