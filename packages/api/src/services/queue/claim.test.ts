@@ -76,7 +76,10 @@ describe.each(dialects)('execution queue on %s', (dialect) => {
     await db.knex()(T).delete();
     await enqueue('ws-a', 3);
     const [a, b, stale] = await claimExecutions(db, 'w1', 3, 30_000, 3);
-    await db.knex()(T).where('id', stale!.id).update({ lease_token: stale!.lease_token + 1 }); // taken over meanwhile
+    await db
+      .knex()(T)
+      .where('id', stale!.id)
+      .update({ lease_token: stale!.lease_token + 1 }); // taken over meanwhile
     const step = (status: string) => ({ steps: [{ seq: 0, step: { nodeId: 'call', kind: 'clockify', status } }] });
     const accepted = await finishExecutions(db, [
       { held: a!, outcome: { status: 'succeeded' }, extras: step('succeeded') },
@@ -85,8 +88,14 @@ describe.each(dialects)('execution queue on %s', (dialect) => {
     ]);
     expect(accepted).toEqual([true, false, true]);
     const rows: { id: string; status: string }[] = await db.knex()(T).select('id', 'status');
-    expect(Object.fromEntries(rows.map((r) => [r.id, r.status]))).toEqual({ [a!.id]: 'succeeded', [b!.id]: 'failed', [stale!.id]: 'running' });
-    const steps: { execution_id: string }[] = await db.knex()('universal_webhook_execution_step').whereIn('execution_id', [a!.id, b!.id, stale!.id]);
+    expect(Object.fromEntries(rows.map((r) => [r.id, r.status]))).toEqual({
+      [a!.id]: 'succeeded',
+      [b!.id]: 'failed',
+      [stale!.id]: 'running',
+    });
+    const steps: { execution_id: string }[] = await db
+      .knex()('universal_webhook_execution_step')
+      .whereIn('execution_id', [a!.id, b!.id, stale!.id]);
     expect(steps.map((s) => s.execution_id).sort()).toEqual([a!.id, b!.id].sort());
   });
 

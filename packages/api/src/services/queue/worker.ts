@@ -13,6 +13,7 @@ export function createWorker(runtime: TRuntime, opts: TWorkerOptions) {
   const { deps } = runtime;
   const leaseMs = opts.leaseMs ?? 30_000;
   const pollMs = opts.pollMs ?? 200;
+  const claimBatch = Math.max(1, Math.floor(opts.concurrency / 4));
   const inflight = new Map<string, { claimed: TClaimed; done: Promise<void> }>();
   let stopped = true;
   let wake: (() => void) | null = null;
@@ -43,7 +44,9 @@ export function createWorker(runtime: TRuntime, opts: TWorkerOptions) {
         .catch((err: Error) => deps.logger.error({ executionId: c.id, err: err.message }, 'execution run crashed'))
         .finally(() => {
           inflight.delete(c.id);
-          wake?.();
+          // Claim in groups: wake the loop when a quarter of the slots are free, not for every single one
+          // (each claim is a few queries); an idle worker has every slot free and wakes at once.
+          if (opts.concurrency - inflight.size >= claimBatch) wake?.();
         });
       inflight.set(c.id, { claimed: c, done });
     }
@@ -79,7 +82,7 @@ export function createWorker(runtime: TRuntime, opts: TWorkerOptions) {
     },
     /** Wakes the loop early (a webhook was just queued in this process). */
     nudge() {
-      wake?.();
+      if (opts.concurrency - inflight.size >= claimBatch) wake?.();
     },
     async stop() {
       stopped = true;
