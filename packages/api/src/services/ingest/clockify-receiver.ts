@@ -39,6 +39,7 @@ export function createClockifyReceiver(deps: TApiDeps, flows: TFlowIndex, queue:
       size_bytes: req.rawBody?.length ?? 0,
     });
     await queue.submit({ log: row, executions: [] });
+    deps.metrics.webhookReceived('clockify', 'rejected', (Date.now() - row.received_at) / 1000);
 
     return { status: err.status, body: { id: row.id, outcome: 'rejected', error: { code: err.code, message: err.message } } };
   };

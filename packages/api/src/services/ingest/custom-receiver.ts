@@ -85,6 +85,11 @@ export function createCustomReceiver(deps: TApiDeps, flows: TFlowIndex, queue: T
     });
     // Throttled requests are not stored: a flood must not turn into writes.
     if (source && err.code !== 'RATE_LIMITED') await queue.submit({ log: row, executions: [] });
+    deps.metrics.webhookReceived(
+      'custom',
+      err.code === 'RATE_LIMITED' ? 'rate_limited' : 'rejected',
+      (Date.now() - row.received_at) / 1000,
+    );
 
     return {
       status: err.status,
