@@ -14,6 +14,8 @@ export type TBootstrapBench = {
   ratio?: number;
   maxWindow?: number;
   entities?: number;
+  /** Where the wall time went: before the first request, requests per aligned second, after the last one. */
+  timeline?: { firstRequestAfterMs: number; perSecond: number[]; afterLastRequestMs: number };
 };
 
 const FINISHED = new Set(['completed', 'completed_with_errors', 'failed']);
@@ -41,7 +43,12 @@ export async function bootstrapBench(
   }
   const calls = sim.requests.filter((r) => r.workspaceId === workspaceId && r.at >= from && r.method === 'GET');
   const times = calls.map((r) => r.at).sort((a, b) => a - b);
-  const wall = ((status.finishedAt ?? Date.now()) - (status.startedAt ?? from)) / 1000;
+  const startedAt = status.startedAt ?? from;
+  const endedAt = status.finishedAt ?? Date.now();
+  const wall = (endedAt - startedAt) / 1000;
+  const firstSecond = Math.floor((times[0] ?? startedAt) / 1000);
+  const perSecond: number[] = [];
+  for (const t of times) perSecond[Math.floor(t / 1000) - firstSecond] = (perSecond[Math.floor(t / 1000) - firstSecond] ?? 0) + 1;
   const ideal = calls.length / maxRps;
 
   return {
@@ -54,5 +61,10 @@ export async function bootstrapBench(
     ratio: round(wall / ideal, 2),
     maxWindow: windowStats(times).max,
     entities: status.entities,
+    timeline: {
+      firstRequestAfterMs: (times[0] ?? startedAt) - startedAt,
+      perSecond: Array.from(perSecond, (n) => n ?? 0),
+      afterLastRequestMs: endedAt - (times.at(-1) ?? endedAt),
+    },
   };
 }

@@ -202,7 +202,7 @@ describe.each(dialects)('Clockify webhook ingestion on %s', (dialect) => {
     const refused = await deliver('NEW_TIME_ENTRY', '{"id":', { 'x-request-id': 'acc-bad-1' });
     expect([accepted.status, refused.status]).toEqual([200, 400]);
     expect(refused.headers.get('x-request-id')).toBe('acc-bad-1');
-    await waitFor(() => lines().some((l) => l.req?.id === 'acc-bad-1'));
+    await waitFor(async () => lines().some((l) => l.req?.id === 'acc-bad-1'));
     const line = lines().find((l) => l.req?.id === 'acc-bad-1')!;
     expect(line).toMatchObject({ msg: 'request refused', req: { method: 'POST', url: '/webhooks/clockify' }, res: { statusCode: 400 } });
     expect(JSON.stringify(line)).not.toContain(token);
