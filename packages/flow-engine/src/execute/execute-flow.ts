@@ -19,7 +19,25 @@ const failed = (run: TRun, error: TStepError, nodeId?: string): TFlowOutcome => 
   trace: run.trace,
 });
 
+/**
+ * Validation results by evaluator and definition object: a stored flow version is one immutable object
+ * run many times, so it is checked once per process (an edited definition is a new object).
+ */
+const validated = new WeakMap<object, WeakMap<object, TStepError | null>>();
+
 function invalidFlow(input: TExecuteFlowInput): TStepError | undefined {
+  const definition = input.definition as unknown;
+  if (typeof definition !== 'object' || definition === null) return checkFlow(input);
+  let byDefinition = validated.get(input.evaluator);
+  if (!byDefinition) validated.set(input.evaluator, (byDefinition = new WeakMap()));
+  if (byDefinition.has(definition)) return byDefinition.get(definition) ?? undefined;
+  const result = checkFlow(input);
+  byDefinition.set(definition, result ?? null);
+
+  return result;
+}
+
+function checkFlow(input: TExecuteFlowInput): TStepError | undefined {
   const errors = validateFlow(input.definition, { evaluator: input.evaluator }).filter((issue) => issue.severity === 'error');
   if (errors.length === 0) {
     return undefined;

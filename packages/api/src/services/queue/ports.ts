@@ -51,12 +51,19 @@ function toStepError(err: unknown, target: 'clockify' | 'http'): StepError {
   );
 }
 
+const clients = new WeakMap<TInstallation, ReturnType<typeof clockifyFor>>();
+
 /** The engine's I/O for one execution: Clockify calls as the installation, HTTP calls through the SSRF guard. */
 export function createPorts(runtime: TRuntime, installation: TInstallation, settings: TSettingsValues, claimed: TClaimed): TFlowPorts {
   const { deps } = runtime;
-  // Built on first use: a flow with only HTTP actions needs no Clockify token.
-  let client: ReturnType<typeof clockifyFor> | null = null;
-  const clockify = () => (client ??= clockifyFor(deps, installation, { maxAttempts: 0 }));
+  // Built on first use (a flow with only HTTP actions needs no Clockify token), then shared by the
+  // executions that read the same cached installation object (its token decrypted once).
+  const clockify = () => {
+    let client = clients.get(installation);
+    if (!client) clients.set(installation, (client = clockifyFor(deps, installation, { maxAttempts: 0 })));
+
+    return client;
+  };
 
   return {
     clockify: {
