@@ -349,3 +349,47 @@ describe('executeFlow: dry run', () => {
     ]);
   });
 });
+
+describe('executeFlow: validation', () => {
+  /** The shared evaluator, counting the expression checks validation makes. */
+  const counting = () => {
+    let checks = 0;
+    const spy = { ...evaluator, check: (expression: string) => (checks++, evaluator.check(expression)) };
+
+    return { spy, checks: () => checks };
+  };
+
+  it('checks a definition object once and reuses the verdict; a new object is checked again', async () => {
+    const { spy, checks } = counting();
+    const definition = load(conditionBranch);
+    const run = (def: TFlowDefinition) =>
+      executeFlow({
+        definition: def,
+        context: createContext({ amount: 5 }),
+        journal: createFakeJournal().journal,
+        ports: createFakePorts().ports,
+        evaluator: spy,
+      });
+    expect((await run(definition)).status).toBe('succeeded');
+    const afterFirst = checks();
+    expect(afterFirst).toBeGreaterThan(0);
+    expect((await run(definition)).status).toBe('succeeded');
+    expect(checks()).toBe(afterFirst);
+    expect((await run(load(conditionBranch))).status).toBe('succeeded');
+    expect(checks()).toBe(afterFirst * 2);
+  });
+
+  it('keeps refusing an invalid definition on every run', async () => {
+    const invalid = load({ ...chainedActions, edges: [...chainedActions.edges, { id: 'back', source: 'announce', target: 'create_tag' }] });
+    const run = () =>
+      executeFlow({
+        definition: invalid,
+        context: createContext({ amount: 5 }),
+        journal: createFakeJournal().journal,
+        ports: createFakePorts().ports,
+        evaluator,
+      });
+    expect(await run()).toMatchObject({ status: 'failed', error: { code: 'FLOW_INVALID' } });
+    expect(await run()).toMatchObject({ status: 'failed', error: { code: 'FLOW_INVALID' } });
+  });
+});
