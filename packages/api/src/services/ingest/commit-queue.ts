@@ -1,5 +1,6 @@
 import { newId, type TDatabase } from '@uw/db';
 
+import { createGroupCommit, type TGroupCommit } from '../batching/group-commit';
 import { writeCache, type TCacheWrite } from '../cache/cache-store';
 import { TABLES, type TExecutionRow, type TLogRow } from './rows';
 
@@ -23,95 +24,49 @@ type TCommitOptions = {
 };
 export type TIngestResult = { duplicate: boolean };
 
-type Pending = { write: TIngestWrite; resolve: (r: TIngestResult) => void; reject: (e: unknown) => void };
-
-export type TCommitQueue = {
-  submit(write: TIngestWrite): Promise<TIngestResult>;
-  close(): Promise<void>;
-};
+export type TCommitQueue = TGroupCommit<TIngestWrite, TIngestResult>;
 
 /**
- * Group commit: writes wait while a transaction is in flight and then share the next one (one fsync
- * for all of them); an idle queue commits after at most `maxWaitMs`. Under load the batch grows with
- * the commit latency, so the statements per webhook fall as the rate rises. Each caller's promise
- * resolves only after its transaction commits: nothing is acknowledged before it is durable. Dedup is
- * decided by the unique key inside the same transaction: a duplicate's log row is rewritten as
- * `duplicate` and its executions are dropped.
+ * The ingest path's group commit (`createGroupCommit`): each webhook is acknowledged only after the
+ * transaction holding it commits. Dedup is decided by the unique key inside the same transaction: a
+ * duplicate's log row is rewritten as `duplicate` and its executions are dropped.
  */
 export function createCommitQueue(db: TDatabase, opts: TCommitOptions = {}): TCommitQueue {
-  const maxBatch = opts.maxBatch ?? 256;
-  const maxWaitMs = opts.maxWaitMs ?? 2;
-  const maxInFlight = opts.maxInFlight ?? 2;
-  const pending: Pending[] = [];
-  let timer: NodeJS.Timeout | null = null;
-  let inFlight = 0;
-  const idle: (() => void)[] = [];
-
-  const pump = () => {
-    timer = null;
-    while (pending.length > 0 && inFlight < maxInFlight) {
-      const batch = pending.splice(0, maxBatch);
-      inFlight++;
-      void commitBatch(db, batch, opts).finally(() => {
-        inFlight--;
-        if (pending.length > 0) pump();
-        else if (inFlight === 0) for (const resolve of idle.splice(0)) resolve();
-      });
-    }
-  };
-
-  return {
-    submit(write) {
-      return new Promise<TIngestResult>((resolve, reject) => {
-        pending.push({ write, resolve, reject });
-        // While a commit is in flight, its end picks the pending writes up; otherwise wait a little for company.
-        if (inFlight >= maxInFlight || timer) return;
-        if (pending.length >= maxBatch || inFlight > 0) pump();
-        else timer = setTimeout(pump, maxWaitMs);
-      });
-    },
-    async close() {
-      if (timer) clearTimeout(timer);
-      pump();
-      if (inFlight > 0) await new Promise<void>((resolve) => idle.push(resolve));
-    },
-  };
+  return createGroupCommit((writes: TIngestWrite[]) => commitBatch(db, writes, opts), {
+    maxBatch: opts.maxBatch ?? 256,
+    maxInFlight: opts.maxInFlight ?? 2,
+    maxWaitMs: opts.maxWaitMs ?? 2,
+  });
 }
 
-async function commitBatch(db: TDatabase, batch: Pending[], opts: TCommitOptions): Promise<void> {
-  try {
-    const results = await db.knex().transaction(async (trx) => {
-      const duplicates = await claimDedupKeys(
-        trx,
-        batch.map((p) => p.write),
-      );
-      const logs: TLogRow[] = [];
-      const executions: TExecutionRow[] = [];
-      const out = batch.map((p) => {
-        const isDup = duplicates.has(p.write);
-        logs.push(isDup ? asDuplicate(p.write.log) : p.write.log);
-        if (!isDup) executions.push(...p.write.executions);
+async function commitBatch(db: TDatabase, writes: TIngestWrite[], opts: TCommitOptions): Promise<TIngestResult[]> {
+  const results = await db.knex().transaction(async (trx) => {
+    const duplicates = await claimDedupKeys(trx, writes);
+    const logs: TLogRow[] = [];
+    const executions: TExecutionRow[] = [];
+    const out = writes.map((w) => {
+      const isDup = duplicates.has(w);
+      logs.push(isDup ? asDuplicate(w.log) : w.log);
+      if (!isDup) executions.push(...w.executions);
 
-        return { duplicate: isDup };
-      });
-      await insertChunked(trx, TABLES.log, logs);
-      await insertChunked(trx, TABLES.execution, executions);
-      const cache = batch.flatMap((p) => (p.write.cache && !duplicates.has(p.write) ? [p.write.cache] : []));
-      // In a savepoint: a cache write that fails must not cost the webhooks their acknowledgement.
-      if (cache.length > 0) await trx.transaction((sp) => writeCache(sp, cache)).catch((err: unknown) => opts.onCacheError?.(err));
-
-      return { out, executions: executions.length };
+      return { duplicate: isDup };
     });
-    if (opts.onCommitted) {
-      batch.forEach((p, i) => {
-        if (!results.out[i]!.duplicate && p.write.executions.length > 0) opts.onCommitted!(p.write.log);
-      });
-    }
-    batch.forEach((p, i) => p.resolve(results.out[i]!));
-    if (results.executions > 0) opts.onExecutions?.(results.executions);
-  } catch (err) {
-    for (const p of batch) p.reject(err);
+    await insertChunked(trx, TABLES.log, logs);
+    await insertChunked(trx, TABLES.execution, executions);
+    const cache = writes.flatMap((w) => (w.cache && !duplicates.has(w) ? [w.cache] : []));
+    // In a savepoint: a cache write that fails must not cost the webhooks their acknowledgement.
+    if (cache.length > 0) await trx.transaction((sp) => writeCache(sp, cache)).catch((err: unknown) => opts.onCacheError?.(err));
+
+    return { out, executions: executions.length };
+  });
+  if (opts.onCommitted) {
+    writes.forEach((w, i) => {
+      if (!results.out[i]!.duplicate && w.executions.length > 0) opts.onCommitted!(w.log);
+    });
   }
+  if (results.executions > 0) opts.onExecutions?.(results.executions);
+
+  return results.out;
 }
 
 type Trx = Parameters<Parameters<ReturnType<TDatabase['knex']>['transaction']>[0]>[0];

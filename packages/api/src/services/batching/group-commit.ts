@@ -1,0 +1,68 @@
+export type TGroupCommitOptions = {
+  maxBatch: number;
+  /** Transactions committing at once (each on its own connection). */
+  maxInFlight: number;
+  /** How long an idle queue waits for company before committing; 0 commits at once. */
+  maxWaitMs: number;
+};
+
+export type TGroupCommit<I, R> = {
+  /** Resolves with this item's result once the transaction that holds it has committed. */
+  submit(item: I): Promise<R>;
+  /** Commits what is pending and waits for every transaction in flight. */
+  close(): Promise<void>;
+};
+
+type Pending<I, R> = { item: I; resolve: (r: R) => void; reject: (e: unknown) => void };
+
+/**
+ * Group commit: items wait while transactions are in flight and then share the next one (one fsync for
+ * all of them); an idle queue commits after at most `maxWaitMs`. Under load the batch grows with the
+ * commit latency, so the statements per item fall as the rate rises. `commit` gets the items of one
+ * batch and returns one result per item, in order; if it throws, every item of that batch is rejected.
+ */
+export function createGroupCommit<I, R>(commit: (items: I[]) => Promise<R[]>, opts: TGroupCommitOptions): TGroupCommit<I, R> {
+  const pending: Pending<I, R>[] = [];
+  const idle: (() => void)[] = [];
+  let timer: NodeJS.Timeout | null = null;
+  let inFlight = 0;
+
+  const run = async (batch: Pending<I, R>[]) => {
+    try {
+      const results = await commit(batch.map((p) => p.item));
+      batch.forEach((p, i) => p.resolve(results[i]!));
+    } catch (err) {
+      for (const p of batch) p.reject(err);
+    }
+  };
+
+  const pump = () => {
+    timer = null;
+    while (pending.length > 0 && inFlight < opts.maxInFlight) {
+      const batch = pending.splice(0, opts.maxBatch);
+      inFlight++;
+      void run(batch).finally(() => {
+        inFlight--;
+        if (pending.length > 0) pump();
+        else if (inFlight === 0) for (const resolve of idle.splice(0)) resolve();
+      });
+    }
+  };
+
+  return {
+    submit(item) {
+      return new Promise<R>((resolve, reject) => {
+        pending.push({ item, resolve, reject });
+        // While a commit is in flight, its end picks the pending items up; otherwise wait a little for company.
+        if (inFlight >= opts.maxInFlight || timer) return;
+        if (pending.length >= opts.maxBatch || inFlight > 0 || opts.maxWaitMs <= 0) pump();
+        else timer = setTimeout(pump, opts.maxWaitMs);
+      });
+    },
+    async close() {
+      if (timer) clearTimeout(timer);
+      pump();
+      if (inFlight > 0) await new Promise<void>((resolve) => idle.push(resolve));
+    },
+  };
+}
