@@ -65,7 +65,6 @@ export async function runBootstrap(runtime: TRuntime, opts: TRunOptions): Promis
   // are stored strictly in plan order, one at a time: the cursor saved is always that of the last page
   // stored, so a crash refetches nothing stored.
   let storing: Promise<void> = Promise.resolve();
-  const stored = () => storing;
   const lanes: Promise<void>[] = [];
   let previousLane: Promise<unknown> = Promise.resolve();
   const halt = new AbortController();
@@ -81,7 +80,7 @@ export async function runBootstrap(runtime: TRuntime, opts: TRunOptions): Promis
       if (!step.included) continue;
       if (step.perUser) {
         await drainLanes();
-        await stored(); // the users it expands to come from the pages stored so far
+        await storing; // the users it expands to come from the pages stored so far
         const expanded = await expandPerUser(db, fence.workspaceId, step);
         p.plan.splice(i, 1, ...expanded);
         p.opsTotal += expanded.length - 1;
@@ -101,12 +100,11 @@ export async function runBootstrap(runtime: TRuntime, opts: TRunOptions): Promis
         halt.abort(err); // a fatal error stops the lanes running ahead too
         throw err;
       });
-      lane.catch(() => undefined);
-      previousLane = lane.catch(() => undefined);
+      previousLane = lane.catch(() => undefined); // also marks `lane` handled until it is awaited
       lanes.push(lane);
     }
     await drainLanes();
-    await stored();
+    await storing;
     const status: BootstrapStatus =
       p.errors.length === 0 ? 'completed' : p.opsTotal > 0 && p.errors.length >= p.opsTotal ? 'failed' : 'completed_with_errors';
     await end({ status, finishedAt: Date.now(), etaAt: null, cursor: { op: p.plan.length, page: 1 } });
@@ -151,7 +149,7 @@ export async function runBootstrap(runtime: TRuntime, opts: TRunOptions): Promis
         signal: laneSignal,
         onPage: async ({ page, entities, last }) => {
           await after; // the steps before this one are stored first
-          await stored();
+          await storing;
           storing = (async () => {
             try {
               p.entities += await upsertEntities(db, fence.workspaceId, { entities, now: Date.now(), ttlMs });
@@ -163,13 +161,13 @@ export async function runBootstrap(runtime: TRuntime, opts: TRunOptions): Promis
             if (last) p.opsDone++;
             await save({ pages: p.pages, entities: p.entities, opsDone: p.opsDone, cursor: p.cursor, etaAt: eta() });
           })();
-          storing.catch(() => undefined); // surfaced by the next `stored()`
+          storing.catch(() => undefined); // surfaced by the next `await storing`
         },
       });
     } catch (err) {
       if (laneSignal.aborted || err instanceof LeaseLostError || err instanceof StoreError) throw err;
       await after;
-      await stored();
+      await storing;
       const who = step.pathParams?.userId ? `user ${step.pathParams.userId}: ` : '';
       p.errors.push({ operationId: step.operationId, message: `${who}${(err as Error).message}`.slice(0, 500), at: Date.now() });
       p.opsDone++;

@@ -12,7 +12,7 @@ const parseJson = (v: unknown) => (typeof v === 'string' ? (JSON.parse(v) as unk
 
 type TQuery = ReturnType<TDatabase['knex']>;
 
-/** One cache change: an entity to store (`data` set) or to forget (`data` undefined). */
+/** One cache change: an entity to store (with its `name` and `data`), or to forget (`delete`). */
 export type TCacheWrite = {
   workspaceId: string;
   entityType: string;

@@ -11,12 +11,11 @@ import { parseJsonBody } from './parse-body';
 import { executionRow, logRow, selectHeaders } from './record';
 import { parseRedactPaths, redactPayload } from './redact';
 import { cacheWriteOfWebhook } from '../cache/apply-webhook';
+import { createInstallationScopedCache } from '../installations/installation-cache';
 import { createSignatureCache } from './signature-cache';
 import { header, isJsonContentType, type TInboundRequest, type TIngestResponse } from './types';
 
 const DAY_MS = 86_400_000;
-const CREDENTIAL_TTL_MS = 1_000;
-const MAX_CREDENTIALS = 10_000;
 
 type TAuthorised = { workspaceId: string; status: string; settings: Record<string, unknown> };
 
@@ -44,28 +43,22 @@ export function createClockifyReceiver(deps: TApiDeps, flows: TFlowIndex, queue:
     return { status: err.status, body: { id: row.id, outcome: 'rejected', error: { code: err.code, message: err.message } } };
   };
 
-  // The stored credential behind each webhook token, kept for CREDENTIAL_TTL_MS: at a thousand webhooks a
-  // second this saves a query per request. Changes made in this process (uninstall, status, settings,
-  // replaced tokens) drop the cache at once; other processes' changes are seen within the TTL.
-  const credentials = new Map<string, TAuthorised & { addonId: string; at: number }>();
-  deps.bus.listen('installation.changed', () => credentials.clear());
+  // The stored credential behind each webhook token, cached: at a thousand webhooks a second this saves a
+  // query per request. A token no installation holds is not cached, so a new install counts at once.
+  const credentials = createInstallationScopedCache<TAuthorised & { addonId: string }>(deps);
 
-  async function storedCredential(workspaceId: string, tokenHash: string) {
-    const hit = credentials.get(tokenHash);
-    if (hit && hit.workspaceId === workspaceId && Date.now() - hit.at < CREDENTIAL_TTL_MS) return hit;
-    const row = await deps.db
-      .knex()('universal_webhook_subscription as s')
-      .join('universal_webhook_installation as i', 'i.workspace_id', 's.workspace_id')
-      .where({ 's.workspace_id': workspaceId, 's.token_hash': tokenHash })
-      .first('i.status', 'i.settings', 'i.addon_id');
-    if (!row) return null;
-    const settings = typeof row.settings === 'string' ? JSON.parse(row.settings) : row.settings;
-    const credential = { workspaceId, status: row.status, settings, addonId: row.addon_id, at: Date.now() };
-    if (credentials.size >= MAX_CREDENTIALS) credentials.delete(credentials.keys().next().value!);
-    credentials.set(tokenHash, credential);
+  const storedCredential = (workspaceId: string, tokenHash: string) =>
+    credentials.get(`${workspaceId}:${tokenHash}`, async () => {
+      const row = await deps.db
+        .knex()('universal_webhook_subscription as s')
+        .join('universal_webhook_installation as i', 'i.workspace_id', 's.workspace_id')
+        .where({ 's.workspace_id': workspaceId, 's.token_hash': tokenHash })
+        .first('i.status', 'i.settings', 'i.addon_id');
+      if (!row) return undefined;
+      const settings = typeof row.settings === 'string' ? JSON.parse(row.settings) : row.settings;
 
-    return credential;
-  }
+      return { workspaceId, status: row.status, settings, addonId: row.addon_id };
+    });
 
   async function authorise(token: string): Promise<TAuthorised> {
     const tokenHash = createHash('sha256').update(token).digest('hex');

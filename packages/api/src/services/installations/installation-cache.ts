@@ -2,25 +2,41 @@ import { Installation, type TInstallation } from '@uw/db';
 
 import type { TApiDeps } from '../../deps';
 
-export type TInstallationCache = { get(workspaceId: string): Promise<TInstallation | null> };
+export type TInstallationScopedCache<V> = {
+  /** The cached value for `key`, or `load()`'s (kept unless it is `undefined`, which is asked again next time). */
+  get(key: string, load: () => Promise<V | undefined>): Promise<V | undefined>;
+};
 
 /**
- * Installations read by the worker for every execution, kept `ttlMs`: changes made in this process
- * (lifecycle, settings, tokens) drop the cache at once, other processes' changes are seen within the TTL.
+ * Values derived from installations (the rows themselves, webhook credentials), kept `ttlMs` and at most
+ * `max` (oldest out): changes made in this process (lifecycle, settings, tokens) drop them at once,
+ * other processes' changes are seen within the TTL.
  */
-export function createInstallationCache(deps: TApiDeps, ttlMs = 1_000, max = 10_000): TInstallationCache {
-  const entries = new Map<string, { installation: TInstallation | null; at: number }>();
+export function createInstallationScopedCache<V>(deps: TApiDeps, ttlMs = 1_000, max = 10_000): TInstallationScopedCache<V> {
+  const entries = new Map<string, { value: V; at: number }>();
   deps.bus.listen('installation.changed', () => entries.clear());
 
   return {
-    async get(workspaceId) {
-      const hit = entries.get(workspaceId);
-      if (hit && Date.now() - hit.at < ttlMs) return hit.installation;
-      const installation = await deps.db.fork().findOne(Installation, { workspaceId });
+    async get(key, load) {
+      const hit = entries.get(key);
+      if (hit && Date.now() - hit.at < ttlMs) return hit.value;
+      const value = await load();
+      if (value === undefined) return undefined;
       if (entries.size >= max) entries.delete(entries.keys().next().value!);
-      entries.set(workspaceId, { installation, at: Date.now() });
+      entries.set(key, { value, at: Date.now() });
 
-      return installation;
+      return value;
     },
+  };
+}
+
+export type TInstallationCache = { get(workspaceId: string): Promise<TInstallation | null> };
+
+/** Installations read by the worker for every execution (a missing one is cached as `null` too). */
+export function createInstallationCache(deps: TApiDeps): TInstallationCache {
+  const cache = createInstallationScopedCache<TInstallation | null>(deps);
+
+  return {
+    get: async (workspaceId) => (await cache.get(workspaceId, () => deps.db.fork().findOne(Installation, { workspaceId }))) ?? null,
   };
 }
