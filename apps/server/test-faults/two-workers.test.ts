@@ -9,29 +9,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { timeEntryBody, waitFor, webhookToken } from './support/clockify';
 import { postgresAvailable } from './support/postgres';
-import { createScenario, type TScenario } from './support/scenario';
+import { billableTagFlow, createScenario, type TScenario } from './support/scenario';
 
 const ws = 'fccccccccccccccccccccc01';
 const available = await postgresAvailable('two workers');
 const N = 40;
 const SCHEDULER_TICK_MS = 5_000;
-
-const ONE_CALL_FLOW = {
-  nodes: [
-    { id: 'trigger', kind: 'trigger', position: { x: 0, y: 0 }, data: { source: 'clockify', events: ['NEW_TIME_ENTRY'] } },
-    { id: 'billable', kind: 'condition', position: { x: 0, y: 100 }, data: { expression: 'payload.billable = true' } },
-    {
-      id: 'tag',
-      kind: 'clockify',
-      position: { x: 0, y: 200 },
-      data: { operationId: 'createNewTag', path: {}, query: {}, body: '{ "name": "q7 " & payload.id }' },
-    },
-  ],
-  edges: [
-    { id: 'e1', source: 'trigger', target: 'billable' },
-    { id: 'e2', source: 'billable', target: 'tag' },
-  ],
-};
 
 describe.skipIf(!available)('two worker processes on one PostgreSQL', () => {
   let s: TScenario;
@@ -52,7 +35,7 @@ describe.skipIf(!available)('two worker processes on one PostgreSQL', () => {
     await Promise.all([web.waitReady(), a.waitReady(), b.waitReady()]);
     const workersUpAt = Date.now();
     const api = await s.install(web.url, ws);
-    const flow = await api.flows.create.mutate({ name: 'one call', definition: ONE_CALL_FLOW as never });
+    const flow = await api.flows.create.mutate({ name: 'one call', definition: billableTagFlow('q7') as never });
     s.sim.faults.add({ match: { operationId: 'createNewTag' }, latencyMs: 300 });
     const signature = webhookToken(s.sim, ws, 'NEW_TIME_ENTRY', web.url);
 

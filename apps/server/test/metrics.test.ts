@@ -3,29 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDialects } from '@uw/db/testing';
 import { startSimulator, type Simulator } from '@uw/simulator';
 
+import { billableTagFlow } from '../test-faults/support/scenario';
 import { installLikeClockify, REQUIRE_PG, startTestServer, TEST_PG_ADMIN_URL, trpcClient, waitFor, type TTestServer } from './utils';
 
 const dialects = await testDialects({ pgAdminUrl: TEST_PG_ADMIN_URL, requirePg: REQUIRE_PG });
 const ws = 'abababababababababab0001';
 const TOKEN = 'scrape-secret-123';
-
-/** NEW_TIME_ENTRY → billable? → create a tag. */
-const FLOW = {
-  nodes: [
-    { id: 'trigger', kind: 'trigger', position: { x: 0, y: 0 }, data: { source: 'clockify', events: ['NEW_TIME_ENTRY'] } },
-    { id: 'billable', kind: 'condition', position: { x: 0, y: 100 }, data: { expression: 'payload.billable = true' } },
-    {
-      id: 'tag',
-      kind: 'clockify',
-      position: { x: 0, y: 200 },
-      data: { operationId: 'createNewTag', path: {}, query: {}, body: '{ "name": "metrics " & payload.id }' },
-    },
-  ],
-  edges: [
-    { id: 'e1', source: 'trigger', target: 'billable' },
-    { id: 'e2', source: 'billable', target: 'tag' },
-  ],
-} as const;
 
 /** `name{labels} value` lines of a Prometheus text exposition → value by `name{labels}`. */
 function samples(text: string): Map<string, number> {
@@ -49,7 +32,7 @@ describe.each(dialects)('GET /metrics on %s', (dialect) => {
     server = await startTestServer({ dialect, clockifyPem: sim.publicKeyPem, env: { UW_METRICS_TOKEN: TOKEN }, worker: {} });
     await installLikeClockify(sim, server.url, ws);
     const api = trpcClient(server.url, await sim.userToken(ws, { role: 'OWNER' }));
-    const flow = await api.flows.create.mutate({ name: 'metrics', definition: FLOW as never });
+    const flow = await api.flows.create.mutate({ name: 'metrics', definition: billableTagFlow('metrics') as never });
     expect(flow.id).toBeTruthy();
   });
   afterAll(async () => {

@@ -13,6 +13,24 @@ export const BLOCKED_FLOW = {
   edges: [{ id: 'e1', source: 'trigger', target: 'never' }],
 };
 
+/** NEW_TIME_ENTRY → `payload.billable = true` → one Clockify call: a tag named `<prefix> <time entry id>`. */
+export const billableTagFlow = (prefix: string) => ({
+  nodes: [
+    { id: 'trigger', kind: 'trigger', position: { x: 0, y: 0 }, data: { source: 'clockify', events: ['NEW_TIME_ENTRY'] } },
+    { id: 'billable', kind: 'condition', position: { x: 0, y: 100 }, data: { expression: 'payload.billable = true' } },
+    {
+      id: 'tag',
+      kind: 'clockify',
+      position: { x: 0, y: 200 },
+      data: { operationId: 'createNewTag', path: {}, query: {}, body: `{ "name": "${prefix} " & payload.id }` },
+    },
+  ],
+  edges: [
+    { id: 'e1', source: 'trigger', target: 'billable' },
+    { id: 'e2', source: 'billable', target: 'tag' },
+  ],
+});
+
 export type TScenario = {
   sim: Simulator;
   dbUrl: string;
