@@ -6,8 +6,7 @@ import { promisify } from 'node:util';
 
 import { describe, expect, it } from 'vitest';
 
-import { MINI_OPENAPI_PATH } from '../test/support/fixtures';
-import { PACKAGE_ROOT } from '../test/support/shared-files';
+import { MINI_OPENAPI_PATH, PACKAGE_ROOT } from '../test/support/fixtures';
 
 const run = promisify(execFile);
 const TSX = join(PACKAGE_ROOT, '../../node_modules/.bin/tsx');
@@ -33,9 +32,9 @@ describe('scripts/sync-openapi.ts', () => {
     expect(readFileSync(to, 'utf8')).toBe('old');
   });
 
-  it("prints its defaults: Clockify's URL into the repository root", async () => {
+  it("prints its defaults: Clockify's URL into the data folder, never over the committed snapshot", async () => {
     const { stdout } = await run(TSX, [SCRIPT, '--help']);
     expect(stdout).toContain('https://docs.clockify.me/openapi.json');
-    expect(stdout).toContain(join(PACKAGE_ROOT, '../../openapi.json'));
+    expect(stdout).toContain(`default --to   ${join(PACKAGE_ROOT, '../../data/openapi.json')}`);
   });
 });

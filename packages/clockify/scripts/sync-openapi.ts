@@ -1,7 +1,8 @@
 /**
  * npm run openapi:sync [-- --from <path|url>] [-- --to <path>]
- * Fetches Clockify's OpenAPI document (default https://docs.clockify.me/openapi.json) into the
- * repository root's openapi.json (git-ignored), resolved from this file so the caller's cwd does not matter.
+ * Fetches Clockify's full OpenAPI document (default https://docs.clockify.me/openapi.json) into the data folder,
+ * data/openapi.json at the repository root (git-ignored), resolved from this file so the caller's cwd does not
+ * matter. The server prefers that copy to the committed snapshot (the root openapi.json, prose stripped).
  */
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,7 +10,7 @@ import { parseArgs } from 'node:util';
 
 import { CLOCKIFY_OPENAPI_URL, syncOpenApi } from '../src/sync';
 
-const DEFAULT_TO = resolve(dirname(fileURLToPath(import.meta.url)), '../../../openapi.json');
+const DEFAULT_TO = resolve(dirname(fileURLToPath(import.meta.url)), '../../../data/openapi.json');
 
 async function main() {
   const { values } = parseArgs({ options: { from: { type: 'string' }, to: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });

@@ -1,16 +1,16 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 
-import { SHARED_OPENAPI } from '../test/support/shared-files';
+import { CLOCKIFY_FIXTURES } from '../test/support/fixtures';
 import { loadCatalogue } from './catalogue';
 import type { Catalogue } from './catalogue-types';
 import { exampleFromSchema } from './example-from-schema';
 import { validateRequest } from './validate';
 
-/** Against Clockify's real document, kept outside the repository (../../../shared/clockify/openapi.json). */
+/** Against the repository's snapshot of Clockify's document (openapi.json at the root, prose stripped). */
 describe("catalogue of Clockify's OpenAPI document", () => {
   let cat: Catalogue;
   beforeAll(async () => {
-    cat = await loadCatalogue(SHARED_OPENAPI);
+    cat = await loadCatalogue(CLOCKIFY_FIXTURES.openapi);
   });
 
   it('has 158 operations with unique ids in 23 tags whose counts sum to 158', () => {

@@ -3,7 +3,7 @@ import { basename, join } from 'node:path';
 
 import { describe, expect, it } from 'vitest';
 
-import { SHARED_MANIFEST_SCHEMAS, SHARED_OPENAPI, SHARED_WEBHOOK_EXAMPLES } from '../test/support/shared-files';
+import { CLOCKIFY_FIXTURES } from '../test/support/fixtures';
 import { cacheEffectOfEvent, entityIdOfEvent } from './event-cache-effect';
 import { API_EVENT_TYPES, entityOfEvent, EVENT_TYPES, isEventType, MANIFEST_EVENT_TYPES } from './events';
 
@@ -12,7 +12,7 @@ const names = EVENT_TYPES.map((e) => e.name);
 
 /** The `event` enum of a manifest schema's webhook definition, wherever the schema keeps it. */
 function manifestEventEnum(version: string): string[] {
-  const schema = readJson(join(SHARED_MANIFEST_SCHEMAS, `${version}.json`));
+  const schema = readJson(join(CLOCKIFY_FIXTURES.manifestSchemas, `${version}.json`));
   const webhook = schema.definitions?.webhook ?? schema.properties.webhooks.items;
 
   return webhook.properties.event.enum as string[];
@@ -29,7 +29,7 @@ describe('event catalogue', () => {
   });
 
   it('equals the webhookEvent enum of CreateWebhookRequestV1 in the OpenAPI document', () => {
-    const doc = readJson(SHARED_OPENAPI);
+    const doc = readJson(CLOCKIFY_FIXTURES.openapi);
     const apiEnum = doc.components.schemas.CreateWebhookRequestV1.properties.webhookEvent.enum as string[];
     expect([...names].sort()).toEqual([...apiEnum].sort());
   });
@@ -66,7 +66,7 @@ describe('event catalogue', () => {
 });
 
 describe('sample webhook bodies', () => {
-  const files = readdirSync(SHARED_WEBHOOK_EXAMPLES).filter((f) => f.endsWith('.json'));
+  const files = readdirSync(CLOCKIFY_FIXTURES.webhookExamples).filter((f) => f.endsWith('.json'));
 
   it('are 49 and each is named after a known event', () => {
     expect(files).toHaveLength(49);
@@ -75,7 +75,7 @@ describe('sample webhook bodies', () => {
 
   it.each(files)('%s carries the id its cache effect points at', (file) => {
     const name = basename(file, '.json');
-    const body = readJson(join(SHARED_WEBHOOK_EXAMPLES, file));
+    const body = readJson(join(CLOCKIFY_FIXTURES.webhookExamples, file));
     expect(typeof body).toBe('object');
     const effect = cacheEffectOfEvent(name);
     if (effect) {

@@ -69,4 +69,6 @@ export {
   type VerifyOptions,
 } from './jwt';
 
+export { CLOCKIFY_PUBLIC_KEY_PEM } from './public-key';
+
 export { CLOCKIFY_OPENAPI_URL, syncOpenApi, type SyncOptions, type SyncResult } from './sync';

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { base64url, importSPKI, SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
 
-import { SHARED_CLOCKIFY } from '../test/support/shared-files';
+import { CLOCKIFY_FIXTURES } from '../test/support/fixtures';
 import { readPublicKey, signClockifyToken, TokenError, verifyClockifyToken, type TokenErrorReason } from './jwt';
 
 const ADDON_KEY = 'universal-webhook';
@@ -104,7 +104,7 @@ describe('readPublicKey', () => {
   });
 
   it("reads Clockify's published key, which does not verify our test tokens", async () => {
-    const key = readPublicKey(join(SHARED_CLOCKIFY, 'clockify-addon-public-key.pem'));
+    const key = readPublicKey(CLOCKIFY_FIXTURES.publicKeyPem);
     expect(key.asymmetricKeyDetails?.modulusLength).toBe(2048);
     const token = await signClockifyToken(claims(), privatePem);
     await expect(verifyClockifyToken(token, { publicKey: key, addonKey: ADDON_KEY })).rejects.toMatchObject({ reason: 'bad_signature' });

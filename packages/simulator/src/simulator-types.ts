@@ -9,7 +9,7 @@ import type { SeedOptions } from './state/store';
 import type { WorkspaceData } from './state/workspace-data';
 
 export type SimulatorOptions = {
-  /** Clockify's OpenAPI document; default: repo-root openapi.json, else ../shared/clockify/openapi.json; false: none */
+  /** Clockify's OpenAPI document; default: data/openapi.json (synced), else the committed openapi.json; false: none */
   openapiPath?: string | false;
   seed?: SeedOptions;
   /** default 0 (any free port) */

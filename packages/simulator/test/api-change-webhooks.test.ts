@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { startSimulator, type Simulator } from '../src/index';
-import { call, SHARED_OPENAPI, startReceiver } from './utils';
+import { call, OPENAPI, startReceiver } from './utils';
 
 const until = async (check: () => boolean) => {
   for (let i = 0; i < 100 && !check(); i++) await new Promise((r) => setTimeout(r, 10));
@@ -11,7 +11,7 @@ describe('emitOnApiChanges', () => {
   let sim: Simulator;
   let addon: Awaited<ReturnType<typeof startReceiver>>;
   beforeAll(async () => {
-    sim = await startSimulator({ openapiPath: SHARED_OPENAPI, emitOnApiChanges: true });
+    sim = await startSimulator({ openapiPath: OPENAPI, emitOnApiChanges: true });
     addon = await startReceiver();
     await sim.installInto(addon.url, sim.workspace().id, { webhooks: ['NEW_PROJECT', 'NEW_TIMER_STARTED', 'TIME_ENTRY_DELETED'] });
   });

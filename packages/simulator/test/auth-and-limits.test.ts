@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { startSimulator, type Simulator } from '../src/index';
-import { call, SHARED_OPENAPI } from './utils';
+import { call, OPENAPI } from './utils';
 
 /** Waits for the start of the next wall-clock second, so a burst lands in one aligned window. */
 const nextSecond = () => new Promise((resolve) => setTimeout(resolve, 1000 - (Date.now() % 1000) + 5));
@@ -9,7 +9,7 @@ const nextSecond = () => new Promise((resolve) => setTimeout(resolve, 1000 - (Da
 describe('tokens, unknown paths and the rate limit', () => {
   let sim: Simulator;
   beforeAll(async () => {
-    sim = await startSimulator({ openapiPath: SHARED_OPENAPI, seed: { workspaces: [{}, {}] }, rateLimitPerSecond: 10 });
+    sim = await startSimulator({ openapiPath: OPENAPI, seed: { workspaces: [{}, {}] }, rateLimitPerSecond: 10 });
   });
   afterAll(() => sim.close());
   const path = () => `/api/v1/workspaces/${sim.workspace().id}/projects`;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { startSimulator, type Simulator } from '../src/index';
-import { call, SHARED_OPENAPI } from './utils';
+import { call, OPENAPI } from './utils';
 
 type Obj = Record<string, unknown> & { id: string };
 
@@ -10,7 +10,7 @@ describe('simulated handlers', () => {
   let base = '';
   beforeAll(async () => {
     sim = await startSimulator({
-      openapiPath: SHARED_OPENAPI,
+      openapiPath: OPENAPI,
       seed: { workspaces: [{ users: 3, projects: 2, tasksPerProject: 2, timeEntries: 30 }] },
     });
     base = `/api/v1/workspaces/${sim.workspace().id}`;

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { startSimulator, type Simulator } from '../src/index';
-import { call, SHARED_OPENAPI } from './utils';
+import { call, OPENAPI } from './utils';
 
 type Param = {
   name: string;
@@ -14,7 +14,7 @@ type Param = {
 };
 type Op = { operationId: string; parameters?: Param[] };
 
-const doc = JSON.parse(readFileSync(SHARED_OPENAPI, 'utf8')) as { paths: Record<string, Record<string, Op & { servers?: unknown }>> };
+const doc = JSON.parse(readFileSync(OPENAPI, 'utf8')) as { paths: Record<string, Record<string, Op & { servers?: unknown }>> };
 
 /** GET operations whose path has exactly one parameter: {workspaceId}. */
 const workspaceGets = Object.entries(doc.paths).flatMap(([path, item]) => {
@@ -38,7 +38,7 @@ function sample(p: Param): string {
 describe('every documented GET that needs only {workspaceId}', () => {
   let sim: Simulator;
   beforeAll(async () => {
-    sim = await startSimulator({ openapiPath: SHARED_OPENAPI, rateLimitPerSecond: 0 });
+    sim = await startSimulator({ openapiPath: OPENAPI, rateLimitPerSecond: 0 });
   });
   afterAll(() => sim.close());
 

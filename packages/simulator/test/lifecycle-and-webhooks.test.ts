@@ -1,22 +1,23 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 
 import { importSPKI, jwtVerify } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { MANIFEST_EVENT_TYPES } from '@uw/clockify';
 
+import { CLOCKIFY_FIXTURES } from '../../../fixtures';
 import { startSimulator, type Simulator } from '../src/index';
-import { call, SHARED_OPENAPI, startReceiver } from './utils';
+import { call, OPENAPI, startReceiver } from './utils';
 
-const INSTALLED_EXAMPLE = fileURLToPath(new URL('../../../../shared/clockify/examples/lifecycle/INSTALLED.json', import.meta.url));
+const INSTALLED_EXAMPLE = join(CLOCKIFY_FIXTURES.lifecycleExamples, 'INSTALLED.json');
 
 describe('lifecycle callbacks and webhooks', () => {
   let sim: Simulator;
   let addon: Awaited<ReturnType<typeof startReceiver>>;
   let verify: (token: string) => Promise<Record<string, unknown>>;
   beforeAll(async () => {
-    sim = await startSimulator({ openapiPath: SHARED_OPENAPI, addonKey: 'universal-webhook' });
+    sim = await startSimulator({ openapiPath: OPENAPI, addonKey: 'universal-webhook' });
     addon = await startReceiver();
     const key = await importSPKI(sim.publicKeyPem, 'RS256');
     verify = async (token) =>

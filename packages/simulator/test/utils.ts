@@ -1,11 +1,11 @@
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { fileURLToPath } from 'node:url';
 
+import { CLOCKIFY_FIXTURES } from '../../../fixtures';
 import type { Simulator } from '../src/index';
 
-/** The research copy of Clockify's OpenAPI document (tests may read the shared folder; the simulator must not need it). */
-export const SHARED_OPENAPI = fileURLToPath(new URL('../../../../shared/clockify/openapi.json', import.meta.url));
+/** The repository's snapshot of Clockify's OpenAPI document (fixtures/README.md). */
+export const OPENAPI = CLOCKIFY_FIXTURES.openapi;
 
 export type Call = { status: number; body: unknown; headers: Headers };
 

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { startSimulator, type Simulator } from '../src/index';
-import { call, SHARED_OPENAPI } from './utils';
+import { call, OPENAPI } from './utils';
 
 describe('request validation against the OpenAPI document', () => {
   let sim: Simulator;
   beforeAll(async () => {
-    sim = await startSimulator({ openapiPath: SHARED_OPENAPI });
+    sim = await startSimulator({ openapiPath: OPENAPI });
   });
   afterAll(() => sim.close());
   const ws = () => sim.workspace().id;

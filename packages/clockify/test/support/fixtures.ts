@@ -1,9 +1,13 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-import { PACKAGE_ROOT } from './shared-files';
+export { CLOCKIFY_FIXTURES } from '../../../../fixtures';
 
-/** A small OpenAPI document written for these tests (Clockify's own document is never copied in). */
+/** The package folder, whatever the current directory. */
+export const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** A small OpenAPI document written for these tests (Clockify's own snapshot is in the repository's fixtures). */
 export const MINI_OPENAPI_PATH = join(PACKAGE_ROOT, 'test/fixtures/mini-openapi.json');
 
 export const readMiniOpenApi = () => JSON.parse(readFileSync(MINI_OPENAPI_PATH, 'utf8')) as Record<string, unknown>;

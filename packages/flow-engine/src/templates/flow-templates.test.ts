@@ -1,7 +1,7 @@
 import RE2 from 're2';
 import { describe, expect, it } from 'vitest';
 
-import { loadClockifyEventTypes, loadClockifyOperations, loadWebhookExample } from '../../test/shared-clockify';
+import { loadClockifyEventTypes, loadClockifyOperations, loadWebhookExample } from '../../test/clockify-fixtures';
 import { createContext, createFakeJournal, createFakePorts } from '../execute/__tests__/fakes';
 import { executeFlow } from '../execute/execute-flow';
 import { createEvaluator } from '../expressions/create-evaluator';

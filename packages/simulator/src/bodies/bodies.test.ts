@@ -1,14 +1,14 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 
 import { describe, expect, it } from 'vitest';
 
 import { EVENT_TYPES } from '@uw/clockify';
 
+import { CLOCKIFY_FIXTURES } from '../../../../fixtures';
 import { createStore } from '../state/store';
 import { BODY_BUILDERS, buildWebhookBody } from './index';
 
-const examples = fileURLToPath(new URL('../../../../../shared/clockify/examples/webhooks/', import.meta.url));
+const examples = `${CLOCKIFY_FIXTURES.webhookExamples}/`;
 
 const typeOf = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v);
 const shape = (body: Record<string, unknown>) => Object.fromEntries(Object.entries(body).map(([k, v]) => [k, typeOf(v)]));

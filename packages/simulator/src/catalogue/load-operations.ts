@@ -5,12 +5,12 @@ import { loadCatalogue } from '@uw/clockify';
 
 import type { SimOperation } from './types';
 
-const REPO_ROOT_DOC = fileURLToPath(new URL('../../../../openapi.json', import.meta.url));
-const SHARED_DOC = fileURLToPath(new URL('../../../../../shared/clockify/openapi.json', import.meta.url));
+const SYNCED_DOC = fileURLToPath(new URL('../../../../data/openapi.json', import.meta.url));
+const SNAPSHOT_DOC = fileURLToPath(new URL('../../../../openapi.json', import.meta.url));
 
-/** The repo-root openapi.json (written by `npm run openapi:sync`), else the shared research copy, else none. */
+/** The full document `npm run openapi:sync` wrote into data/, else the committed snapshot (openapi.json), else none. */
 export function defaultOpenapiPath(): string | undefined {
-  return [REPO_ROOT_DOC, SHARED_DOC].find((p) => existsSync(p));
+  return [SYNCED_DOC, SNAPSHOT_DOC].find((p) => existsSync(p));
 }
 
 export type LoadedOperations = { operations?: readonly SimOperation[]; source?: string; notices: string[] };
@@ -21,7 +21,7 @@ export async function loadOperations(openapiPath: string | false | undefined): P
   if (!source) {
     return {
       notices: [
-        'no OpenAPI document found (repo-root openapi.json or ../shared/clockify/openapi.json): only simulated operations are routed and request/response validation is off',
+        "no OpenAPI document found (data/openapi.json or the repository's openapi.json): only simulated operations are routed and request/response validation is off",
       ],
     };
   }

@@ -1,11 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 
+import { CLOCKIFY_FIXTURES } from '../../../fixtures';
 import type { TOperationInfo } from '../src/validate/flow-issue';
-
-/** Research data kept beside the repository (never copied into it): `../../../shared/clockify` from the package. */
-const SHARED_CLOCKIFY = resolve(dirname(fileURLToPath(import.meta.url)), '../../../../shared/clockify');
 
 type TJson = Record<string, unknown>;
 type TParameter = { name: string; in: string; required?: boolean; $ref?: string };
@@ -29,7 +26,7 @@ function follow(document: TJson, value: unknown): unknown {
 
 /** The operations of Clockify's OpenAPI document in the shape `validateFlow` takes. */
 export function loadClockifyOperations(): TOperationInfo[] {
-  const document = readJson(join(SHARED_CLOCKIFY, 'openapi.json'));
+  const document = readJson(CLOCKIFY_FIXTURES.openapi);
   const operations: TOperationInfo[] = [];
   for (const item of Object.values(document.paths as Record<string, TJson>)) {
     const shared = (item.parameters as TParameter[] | undefined) ?? [];
@@ -50,7 +47,7 @@ export function loadClockifyOperations(): TOperationInfo[] {
 
 /** The 51 webhook event names allowed by manifest schema 1.6. */
 export function loadClockifyEventTypes(): string[] {
-  const text = readFileSync(join(SHARED_CLOCKIFY, 'manifest.schema.json'), 'utf8');
+  const text = readFileSync(CLOCKIFY_FIXTURES.manifestSchema, 'utf8');
   const found = new Set<string>();
   const walk = (node: unknown) => {
     if (Array.isArray(node)) {
@@ -69,5 +66,5 @@ export function loadClockifyEventTypes(): string[] {
 }
 
 export function loadWebhookExample(event: string): Record<string, unknown> {
-  return readJson(join(SHARED_CLOCKIFY, 'examples/webhooks', `${event}.json`));
+  return readJson(join(CLOCKIFY_FIXTURES.webhookExamples, `${event}.json`));
 }
