@@ -51,8 +51,11 @@ describe('lifecycle callbacks and webhooks', () => {
       reportsUrl: sim.reportsUrl,
       workspaceId: wsId(),
       user: sim.workspace().ownerId,
-      workspaceRole: 'OWNER',
     });
+    // An installation token is no user token: it never expires and carries no member's role, language or theme.
+    for (const claim of ['exp', 'workspaceRole', 'language', 'theme']) {
+      expect(claims, claim).not.toHaveProperty(claim);
+    }
     const hooks = body.webhooks as { path: string; webhookType: string; authToken: string; event: string }[];
     expect(hooks.map((h) => [h.event, h.path, h.webhookType])).toEqual([
       ['NEW_TIME_ENTRY', `${addon.url}/webhooks/clockify`, 'ADDON'],

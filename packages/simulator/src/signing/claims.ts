@@ -15,8 +15,9 @@ export const baseClaims = (a: AddonIdentity) => ({
   addonId: a.addonId,
 });
 
+/** No `exp` and none of the user-token-only claims (`workspaceRole`, `language`, `theme`), as PLATFORM.md §4.2 says. */
 export function installationClaims(a: AddonIdentity, hosts: Hosts, ownerId: string) {
-  return { ...baseClaims(a), user: ownerId, ...hosts, workspaceRole: 'OWNER' };
+  return { ...baseClaims(a), user: ownerId, ...hosts };
 }
 
 export function userClaims(a: AddonIdentity, hosts: Hosts, input: { userId: string; role: string; nowSec: number; ttlSec: number }) {
