@@ -7,6 +7,7 @@ export * from './ports';
 export * from './model/node-schemas';
 export * from './model/flow-definition-schema';
 export * from './model/flow-context-schema';
+export * from './model/masked-headers';
 
 export { findTrigger } from './graph/find-trigger';
 export { getNextNodes } from './graph/get-next-nodes';
