@@ -40,6 +40,9 @@ export function createOrmConfig(options: TDatabaseOptions) {
     allowGlobalContext: false,
     ensureDatabase: false,
   };
+  // knex writes a failed query into the error's message with its values inlined: webhook payloads would reach
+  // error logs. Without them the message names the statement and the database's reason only.
+  const knexOptions = { compileSqlOnError: false };
   if (dialect === 'postgresql') {
     // MikroORM's type omits `validate`, but knex's pool (tarn) runs it before lending a connection.
     const pool = { min: 0, max: options.poolMax ?? 10, validate: isUsablePgClient };
@@ -48,7 +51,7 @@ export function createOrmConfig(options: TDatabaseOptions) {
       ...common,
       clientUrl: options.url,
       pool,
-      driverOptions: { connection: pgConnectionOptions(options.queryTimeoutMs ?? 10_000) },
+      driverOptions: { ...knexOptions, connection: pgConnectionOptions(options.queryTimeoutMs ?? 10_000) },
       migrations: { ...migrationOptions('postgresql'), migrationsList: pgMigrations },
     });
   }
@@ -61,6 +64,7 @@ export function createOrmConfig(options: TDatabaseOptions) {
     ...common,
     dbName: file,
     pool: { min: 1, max: 1, afterCreate: configureSqlite },
+    driverOptions: knexOptions,
     migrations: { ...migrationOptions('sqlite'), migrationsList: sqliteMigrations },
   });
 }

@@ -26,12 +26,27 @@ describe('createGroupCommit', () => {
     expect(batches).toEqual([[1], [2, 3, 4]]);
   });
 
-  it('rejects every item of a failed batch and keeps serving the next ones', async () => {
-    const { commit } = slowCommit(5, (items) => items.includes(2));
+  it('retries the items of a failed batch one at a time, so only the bad item fails, and keeps serving', async () => {
+    const { batches, commit } = slowCommit(5, (items) => items.includes(2));
+    const queue = createGroupCommit(commit, { maxBatch: 10, maxInFlight: 1, maxWaitMs: 5 });
+    const results = await Promise.allSettled([queue.submit(1), queue.submit(2), queue.submit(3)]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect(results.map((r) => (r.status === 'fulfilled' ? r.value : (r.reason as Error).message))).toEqual([10, 'commit failed', 30]);
+    expect(batches).toEqual([[1, 2, 3], [1], [2], [3]]);
+    expect(await queue.submit(4)).toBe(40);
+  });
+
+  it('rejects the whole batch at once when the error is not worth retrying alone (the database is down)', async () => {
+    const down = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+    const batches: number[][] = [];
+    const commit = async (items: number[]): Promise<number[]> => {
+      batches.push(items);
+      throw down;
+    };
     const queue = createGroupCommit(commit, { maxBatch: 10, maxInFlight: 1, maxWaitMs: 5 });
     const results = await Promise.allSettled([queue.submit(1), queue.submit(2)]);
     expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
-    expect(await queue.submit(3)).toBe(30);
+    expect(batches).toEqual([[1, 2]]);
   });
 
   it('close waits for the transactions in flight and commits what is pending', async () => {

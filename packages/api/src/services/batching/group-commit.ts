@@ -1,9 +1,16 @@
+import { isDatabaseUnavailable } from '@uw/db';
+
 export type TGroupCommitOptions = {
   maxBatch: number;
   /** Transactions committing at once (each on its own connection). */
   maxInFlight: number;
   /** How long an idle queue waits for company before committing; 0 commits at once. */
   maxWaitMs: number;
+  /**
+   * Whether a failed batch of several items is retried one item per transaction, so one bad item fails
+   * alone. Default: unless the database is unavailable (then every item would fail again, one by one).
+   */
+  retryAlone?: (err: unknown) => boolean;
 };
 
 export type TGroupCommit<I, R> = {
@@ -19,7 +26,9 @@ type Pending<I, R> = { item: I; resolve: (r: R) => void; reject: (e: unknown) =>
  * Group commit: items wait while transactions are in flight and then share the next one (one fsync for
  * all of them); an idle queue commits after at most `maxWaitMs`. Under load the batch grows with the
  * commit latency, so the statements per item fall as the rate rises. `commit` gets the items of one
- * batch and returns one result per item, in order; if it throws, every item of that batch is rejected.
+ * batch and returns one result per item, in order. If it throws, the batch's transaction rolled back and its
+ * items are committed again one at a time (see `retryAlone`), so only an item that fails on its own is rejected:
+ * one tenant's unstorable item never costs another tenant its answer.
  */
 export function createGroupCommit<I, R>(commit: (items: I[]) => Promise<R[]>, opts: TGroupCommitOptions): TGroupCommit<I, R> {
   const pending: Pending<I, R>[] = [];
@@ -27,11 +36,19 @@ export function createGroupCommit<I, R>(commit: (items: I[]) => Promise<R[]>, op
   let timer: NodeJS.Timeout | null = null;
   let inFlight = 0;
 
+  const retryAlone = opts.retryAlone ?? ((err: unknown) => !isDatabaseUnavailable(err));
+
   const run = async (batch: Pending<I, R>[]) => {
     try {
       const results = await commit(batch.map((p) => p.item));
       batch.forEach((p, i) => p.resolve(results[i]!));
     } catch (err) {
+      if (batch.length > 1 && retryAlone(err)) {
+        // One at a time, in the slot the batch held: a bad item must not multiply the connections in use.
+        for (const p of batch) await run([p]);
+
+        return;
+      }
       for (const p of batch) p.reject(err);
     }
   };

@@ -94,4 +94,20 @@ describe.each(dialects)('group commit with cache changes on %s', (dialect) => {
     expect(stored).toHaveLength(2);
     await queue.close();
   });
+
+  it('fails only the item that cannot be stored; the rest of its batch is committed and acknowledged', async () => {
+    const queue = createCommitQueue(db, { maxWaitMs: 20 });
+    const taken = write('solo-taken');
+    await queue.submit(taken);
+    // A second row with a primary key already used fails on both dialects; on PostgreSQL, \u0000 in jsonb too.
+    const bad = [{ ...write('solo-dup'), log: { ...write('solo-dup').log, id: taken.log.id } }];
+    if (dialect === 'postgresql') bad.push({ ...write('solo-nul'), log: { ...write('solo-nul').log, payload: '{"note":"\\u0000"}' } });
+    const good = ['solo-1', 'solo-2', 'solo-3'].map((id) => write(id));
+    const results = await Promise.allSettled([good[0]!, bad[0]!, good[1]!, ...bad.slice(1), good[2]!].map((w) => queue.submit(w)));
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(3);
+    expect(results.filter((r) => r.status === 'rejected')).toHaveLength(bad.length);
+    const stored = await db.knex()(LOG).whereIn('id', good.map((w) => w.log.id)).count({ n: '*' }).first();
+    expect(Number(stored?.n)).toBe(3);
+    await queue.close();
+  });
 });

@@ -37,4 +37,20 @@ describe('parseJsonBody', () => {
       expect((err as { code?: string }).code).toBe('INVALID_JSON');
     }
   });
+
+  it.each([
+    ['NUL in a value', '{"note":"a\\u0000b"}', /NUL/],
+    ['NUL in a key', '{"a\\u0000":1}', /NUL/],
+    ['NUL deep in an array', '{"a":[1,{"b":["\\u0000"]}]}', /NUL/],
+    ['a lone high surrogate', '{"note":"x\\ud800y"}', /unpaired UTF-16 surrogate/],
+    ['a lone low surrogate', '{"note":"\\udc00"}', /unpaired UTF-16 surrogate/],
+    ['a reversed pair', '{"note":"\\udc00\\ud800"}', /unpaired UTF-16 surrogate/],
+  ])('refuses text no database stores: %s', (_label, text, message) => {
+    expect(() => parse(text)).toThrow(message);
+    expect(() => parse(text)).toThrow(expect.objectContaining({ code: 'INVALID_JSON' }));
+  });
+
+  it('keeps escaped surrogate pairs and other control escapes', () => {
+    expect(parse('{"emoji":"\\ud83d\\ude00","tab":"\\u0009","one":"\\u0001"}')).toEqual({ emoji: '😀', tab: '\t', one: '\u0001' });
+  });
 });

@@ -3,13 +3,37 @@ import { UserError } from '../../errors';
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 const MAX_DEPTH = 64;
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
-/** A reviver costs a call per value: only bodies that may hold a forbidden key (or any \u escape) pay for it. */
-const MENTIONS_FORBIDDEN = /"(?:__proto__|constructor|prototype)"|\\u/;
-const dropForbidden = (key: string, v: unknown) => (FORBIDDEN_KEYS.has(key) ? undefined : v);
+/**
+ * A reviver costs a call per value: only bodies that may hold a forbidden key or an escape pay for it. NUL and
+ * lone surrogates can only arrive as \u escapes (raw control characters are invalid JSON and invalid UTF-8 is
+ * refused before), so the same bodies are the only ones that need checking for text no database can store.
+ */
+const NEEDS_REVIVER = /"(?:__proto__|constructor|prototype)"|\\u/;
+
+/** A high surrogate not followed by a low one, or a low one not preceded by a high one (code units, no `u` flag). */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** PostgreSQL's jsonb refuses \u0000 and unpaired surrogates; refusing them here keeps both dialects alike. */
+function unstorableText(text: string): string | null {
+  if (text.includes('\u0000')) return 'a NUL character (\\u0000)';
+  if (LONE_SURROGATE.test(text)) return 'an unpaired UTF-16 surrogate (such as \\ud800 alone)';
+
+  return null;
+}
+
+function revive(key: string, value: unknown): unknown {
+  const found = unstorableText(key) ?? (typeof value === 'string' ? unstorableText(value) : null);
+  if (found) {
+    throw new UserError('INVALID_JSON', `the body holds ${found}, which is not storable text; remove or replace it`);
+  }
+
+  return FORBIDDEN_KEYS.has(key) ? undefined : value;
+}
 
 /**
  * Parses a webhook body as JSON: clear errors for empty, invalid UTF-8 and invalid JSON, prototype keys
- * dropped, and a nesting limit so a deeply nested body cannot exhaust the stack later.
+ * dropped, NUL characters and unpaired surrogates refused (valid JSON, but not storable text), and a nesting
+ * limit so a deeply nested body cannot exhaust the stack later.
  */
 export function parseJsonBody(raw: Buffer): unknown {
   if (raw.length === 0) {
@@ -23,8 +47,9 @@ export function parseJsonBody(raw: Buffer): unknown {
   }
   let value: unknown;
   try {
-    value = MENTIONS_FORBIDDEN.test(text) ? JSON.parse(text, dropForbidden) : JSON.parse(text);
+    value = NEEDS_REVIVER.test(text) ? JSON.parse(text, revive) : JSON.parse(text);
   } catch (err) {
+    if (err instanceof UserError) throw err;
     throw new UserError('INVALID_JSON', `the body is not valid JSON: ${(err as Error).message}`);
   }
   if (depthOf(value, 0) > MAX_DEPTH) {
