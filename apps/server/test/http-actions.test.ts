@@ -66,7 +66,7 @@ describe('HTTP actions through the SSRF guard', () => {
       dialect: 'sqlite',
       clockifyPem: sim.publicKeyPem,
       worker: {},
-      env: { UW_HTTP_ALLOWLIST: '127.0.0.2', UW_ENABLE_GENERIC_HTTP_ACTIONS: 'true' },
+      env: { UW_HTTP_ALLOWLIST: '127.0.0.2:*', UW_ENABLE_GENERIC_HTTP_ACTIONS: 'true' },
     });
     await installLikeClockify(sim, server.url, ws);
     api = trpcClient(server.url, await sim.userToken(ws, { role: 'OWNER' }));

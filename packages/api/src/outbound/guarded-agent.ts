@@ -25,9 +25,9 @@ export type TGuardOptions = {
   logger?: TOutboundLogger;
 };
 
-function check(host: string, address: string, options: TGuardOptions): void {
-  if (isBlockedAddress(address) && !options.allowlist.allows(host, address)) {
-    (options.logger ?? NOOP_LOGGER).warn({ host, address }, 'outbound connection blocked by SSRF guard');
+function check(host: string, address: string, options: TGuardOptions & { port?: number }): void {
+  if (isBlockedAddress(address) && !options.allowlist.allows(host, address, options.port)) {
+    (options.logger ?? NOOP_LOGGER).warn({ host, address, port: options.port }, 'outbound connection blocked by SSRF guard');
     throw new SsrfBlockedError(host, address);
   }
 }
@@ -48,13 +48,15 @@ async function answersFor(name: string, options: TGuardOptions): Promise<TResolv
 
 /**
  * The single address to dial for `host`, or a thrown `SsrfBlockedError`. Exported for tests and for
- * callers that want to validate a URL before queueing it (the dial-time check still runs).
+ * callers that want to validate a URL before queueing it (the dial-time check still runs). With `port`,
+ * an allow-listed private address is admitted only on the ports its entry names.
  */
-export async function resolveGuarded(host: string, options: TGuardOptions): Promise<string> {
+export async function resolveGuarded(host: string, options: TGuardOptions, port?: number): Promise<string> {
   const name = normaliseHost(host);
   const literal = normaliseAddress(name);
+  const checking = { ...options, port };
   if (literal !== null) {
-    check(name, literal, options);
+    check(name, literal, checking);
 
     return literal;
   }
@@ -64,7 +66,7 @@ export async function resolveGuarded(host: string, options: TGuardOptions): Prom
     if (address === null) {
       throw new OutboundError('HTTP_NETWORK', `Resolver gave a non-IP answer for "${name}"`);
     }
-    check(name, address, options);
+    check(name, address, checking);
     checked.push(address);
   }
   const [first] = checked;
@@ -87,7 +89,8 @@ export function createGuardedAgent(options: TGuardedAgentOptions): Agent {
   // The connector is only ever handed an IP, so net.connect never performs a lookup of its own.
   const dial = buildConnector({ timeout: options.connectTimeoutMs ?? 10_000 });
   const connect: buildConnector.connector = (opts, callback) => {
-    resolveGuarded(opts.hostname, options).then(
+    const port = Number(opts.port) || (opts.protocol === 'https:' ? 443 : 80);
+    resolveGuarded(opts.hostname, options, port).then(
       (address) => {
         const name = normaliseHost(opts.hostname);
         const servername = opts.servername ?? (normaliseAddress(name) === null ? name : undefined);

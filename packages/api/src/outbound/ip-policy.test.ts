@@ -89,5 +89,33 @@ describe('createAllowlist', () => {
     expect(() => createAllowlist(['10.0.0.0/99'])).toThrow(/allow-list entry/);
     expect(() => createAllowlist(['*'])).toThrow(/allow-list entry/);
     expect(() => createAllowlist(['http://x.test/'])).toThrow(/allow-list entry/);
+    expect(() => createAllowlist(['api.internal:70000'])).toThrow(/out of range/);
+    expect(() => createAllowlist(['api.internal:'])).toThrow(/allow-list entry/);
+  });
+});
+
+describe('createAllowlist ports', () => {
+  const allowlist = createAllowlist(['api.internal', 'svc.internal:8443', '127.0.0.2:*', '10.0.0.0/8:5432', '[fd12::1]:9000', 'fd12::2']);
+
+  it('an entry without a port admits 80 and 443 only', () => {
+    expect(allowlist.allows('api.internal', '10.1.1.1', 80)).toBe(true);
+    expect(allowlist.allows('api.internal', '10.1.1.1', 443)).toBe(true);
+    expect(allowlist.allows('api.internal', '10.1.1.1', 22)).toBe(false);
+    expect(allowlist.allows('fd12::2', undefined, 443)).toBe(true);
+    expect(allowlist.allows('fd12::2', undefined, 8080)).toBe(false);
+  });
+
+  it('host:port admits that port only; host:* every port', () => {
+    expect(allowlist.allows('svc.internal', '192.168.1.1', 8443)).toBe(true);
+    expect(allowlist.allows('svc.internal', '192.168.1.1', 443)).toBe(false);
+    expect(allowlist.allows('127.0.0.2', undefined, 1)).toBe(true);
+    expect(allowlist.allows('127.0.0.2', undefined, 65_535)).toBe(true);
+  });
+
+  it('CIDR:port and [v6]:port', () => {
+    expect(allowlist.allows('db.example', '10.2.3.4', 5432)).toBe(true);
+    expect(allowlist.allows('db.example', '10.2.3.4', 5433)).toBe(false);
+    expect(allowlist.allows('[fd12::1]', undefined, 9000)).toBe(true);
+    expect(allowlist.allows('[fd12::1]', undefined, 443)).toBe(false);
   });
 });

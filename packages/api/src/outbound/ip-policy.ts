@@ -4,6 +4,8 @@
  */
 import ipaddr from 'ipaddr.js';
 
+import { splitPort, type TPorts } from './allowlist-port';
+
 type TAddress = ipaddr.IPv4 | ipaddr.IPv6;
 type TCidr = [TAddress, number];
 
@@ -62,13 +64,18 @@ export function isBlockedAddress(ip: string): boolean {
 }
 
 export type TAllowlist = {
-  /** True when the host name or the address to dial matches an entry. */
-  allows(host: string, ip?: string): boolean;
+  /**
+   * True when an entry matches the host name or the address to dial, and admits `port`. Without a port only
+   * the host is compared (for checks made before a connection exists); the dial-time check always has one.
+   */
+  allows(host: string, ip?: string, port?: number): boolean;
   readonly size: number;
 };
 
+type TEntry = { ports: TPorts; matches(name: string, addr: TAddress | null): boolean };
+
 function parseCidrEntry(entry: string): TCidr {
-  const [base, bits] = ipaddr.parseCIDR(stripBrackets(entry));
+  const [base, bits] = ipaddr.parseCIDR(entry.replace(/^\[([^\]]+)\]/, '$1'));
   if (base instanceof ipaddr.IPv6 && base.isIPv4MappedAddress() && bits >= 96) {
     return [base.toIPv4Address(), bits - 96];
   }
@@ -76,43 +83,57 @@ function parseCidrEntry(entry: string): TCidr {
   return [base, bits];
 }
 
+function hostMatcher(raw: string, host: string): TEntry['matches'] {
+  const addr = parseAddress(host);
+  if (addr) {
+    return (_name, target) => target !== null && inCidr(target, [addr, addr.kind() === 'ipv4' ? 32 : 128]);
+  }
+  if (host.includes('/')) {
+    let cidr: TCidr;
+    try {
+      cidr = parseCidrEntry(host);
+    } catch {
+      throw new Error(`Invalid HTTP allow-list entry "${raw}": not a CIDR`);
+    }
+
+    return (_name, target) => target !== null && inCidr(target, cidr);
+  }
+  if (/^\*\.[a-z0-9.-]+$/i.test(host)) {
+    const suffix = normaliseHost(host.slice(1));
+
+    return (name) => name.endsWith(suffix);
+  }
+  if (/^[a-z0-9_.-]+$/i.test(host)) {
+    const exact = normaliseHost(host);
+
+    return (name) => name === exact;
+  }
+  throw new Error(`Invalid HTTP allow-list entry "${raw}": expected a host, *.suffix, IP or CIDR, optionally with :port or :*`);
+}
+
 /**
  * Entries are host names (`api.internal`, exact), wildcard suffixes (`*.corp.example`, sub-domains only),
- * IP addresses or CIDRs. Invalid entries throw, so a typo in config fails at start-up, not silently.
+ * IP addresses or CIDRs, each optionally with `:port` (`[v6]:port` for IPv6) or `:*` for every port. An
+ * entry without a port admits the default ports 80 and 443 only. Invalid entries throw, so a typo in config
+ * fails at start-up, not silently.
  */
 export function createAllowlist(entries: readonly string[]): TAllowlist {
-  const names = new Set<string>();
-  const suffixes: string[] = [];
-  const cidrs: TCidr[] = [];
-  for (const raw of entries.map((e) => e.trim()).filter(Boolean)) {
-    const addr = parseAddress(raw);
-    if (addr) {
-      cidrs.push([addr, addr.kind() === 'ipv4' ? 32 : 128]);
-    } else if (raw.includes('/')) {
-      try {
-        cidrs.push(parseCidrEntry(raw));
-      } catch {
-        throw new Error(`Invalid HTTP allow-list entry "${raw}": not a CIDR`);
-      }
-    } else if (/^\*\.[a-z0-9.-]+$/i.test(raw)) {
-      suffixes.push(normaliseHost(raw.slice(1)));
-    } else if (/^[a-z0-9_.-]+$/i.test(raw) && !raw.includes('*')) {
-      names.add(normaliseHost(raw));
-    } else {
-      throw new Error(`Invalid HTTP allow-list entry "${raw}": expected a host, *.suffix, IP or CIDR`);
-    }
-  }
+  const list: TEntry[] = entries
+    .map((e) => e.trim())
+    .filter(Boolean)
+    .map((raw) => {
+      const { host, ports } = splitPort(raw);
+
+      return { ports, matches: hostMatcher(raw, host) };
+    });
 
   return {
-    size: names.size + suffixes.length + cidrs.length,
-    allows(host, ip) {
+    size: list.length,
+    allows(host, ip, port) {
       const name = normaliseHost(host);
-      if (names.has(name) || suffixes.some((suffix) => name.endsWith(suffix))) {
-        return true;
-      }
       const addr = parseAddress(ip ?? name);
 
-      return addr !== null && cidrs.some((cidr) => inCidr(addr, cidr));
+      return list.some((e) => e.matches(name, addr) && (port === undefined || e.ports === 'any' || e.ports.has(port)));
     },
   };
 }

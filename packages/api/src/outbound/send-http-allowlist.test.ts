@@ -31,7 +31,7 @@ describe('S9: proxy environment variables are ignored', () => {
       process.env[name] = proxy.origin;
     }
     try {
-      const sender = createHttpSender({ allowlist: ['127.0.0.2'], resolver: stubResolver({ 'public.test': ['127.0.0.2'] }).resolver });
+      const sender = createHttpSender({ allowlist: ['127.0.0.2:*'], resolver: stubResolver({ 'public.test': ['127.0.0.2'] }).resolver });
       const before = allowed.hits;
       const res = await sender.send({ method: 'GET', url: `http://public.test:${allowed.port}/`, headers: {} });
       expect(res.body).toBe('ok');
@@ -53,7 +53,7 @@ describe('S9: proxy environment variables are ignored', () => {
 
 describe('S10: the allow-list is an explicit, narrow opt-in', () => {
   it('127.0.0.1 listed → reachable; 127.0.0.2 (same port) stays blocked', async () => {
-    const sender = createHttpSender({ allowlist: ['127.0.0.1/32'] });
+    const sender = createHttpSender({ allowlist: ['127.0.0.1/32:*'] });
     const res = await sender.send({ method: 'GET', url: `http://127.0.0.1:${target.port}/`, headers: {} });
     expect(res.body).toBe('internal secret');
     const before = allowed.connections;
@@ -65,10 +65,32 @@ describe('S10: the allow-list is an explicit, narrow opt-in', () => {
 
   it('a listed host name passes while another name with the same answer is blocked', async () => {
     const resolver = stubResolver({ 'internal.test': ['127.0.0.1'], 'other.test': ['127.0.0.1'] }).resolver;
-    const sender = createHttpSender({ allowlist: ['internal.test'], resolver });
+    const sender = createHttpSender({ allowlist: ['internal.test:*'], resolver });
     const res = await sender.send({ method: 'GET', url: `http://internal.test:${target.port}/`, headers: {} });
     expect(res.status).toBe(200);
     const err = await failure(sender.send({ method: 'GET', url: `http://other.test:${target.port}/`, headers: {} }));
+    expect(err.code).toBe('SSRF_BLOCKED');
+    await sender.close();
+  });
+});
+
+describe('S10: allow-list entries name ports', () => {
+  it('host:port reaches that port; a bare host reaches 80/443 only, so the same service on another port is blocked', async () => {
+    const byPort = createHttpSender({ allowlist: [`127.0.0.1:${target.port}`] });
+    expect((await byPort.send({ method: 'GET', url: `http://127.0.0.1:${target.port}/`, headers: {} })).body).toBe('internal secret');
+    await byPort.close();
+    const bare = createHttpSender({ allowlist: ['127.0.0.1'] });
+    const before = target.connections;
+    const err = await failure(bare.send({ method: 'GET', url: `http://127.0.0.1:${target.port}/`, headers: {} }));
+    expect(err.code).toBe('SSRF_BLOCKED');
+    expect(target.connections).toBe(before);
+    await bare.close();
+  });
+
+  it('a listed name with a port is blocked on every other port', async () => {
+    const resolver = stubResolver({ 'internal.test': ['127.0.0.1'] }).resolver;
+    const sender = createHttpSender({ allowlist: ['internal.test:1'], resolver });
+    const err = await failure(sender.send({ method: 'GET', url: `http://internal.test:${target.port}/`, headers: {} }));
     expect(err.code).toBe('SSRF_BLOCKED');
     await sender.close();
   });

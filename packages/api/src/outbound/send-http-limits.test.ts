@@ -47,7 +47,7 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const create = (timeoutMs = 2000, maxResponseBytes = 1000) => createHttpSender({ allowlist: ['127.0.0.2'], timeoutMs, maxResponseBytes });
+const create = (timeoutMs = 2000, maxResponseBytes = 1000) => createHttpSender({ allowlist: ['127.0.0.2:*'], timeoutMs, maxResponseBytes });
 const get = (path: string) => ({ method: 'GET', url: `${server.origin}${path}`, headers: {} });
 
 describe('S8: response size and time are bounded', () => {

@@ -6,7 +6,7 @@ import { createHttpSender } from './send-http';
 let internal: TLoopbackServer; // 127.0.0.1, not allow-listed
 let a: TLoopbackServer; // 127.0.0.2, allow-listed
 let b: TLoopbackServer; // 127.0.0.3, allow-listed, another origin
-const sender = createHttpSender({ allowlist: ['127.0.0.2', '127.0.0.3'] });
+const sender = createHttpSender({ allowlist: ['127.0.0.2:*', '127.0.0.3:*'] });
 
 beforeAll(async () => {
   internal = await startServer('127.0.0.1', (_req, res) => reply(res, 200, 'internal'));

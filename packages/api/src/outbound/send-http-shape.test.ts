@@ -15,7 +15,7 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const create = () => createHttpSender({ allowlist: ['127.0.0.2'] });
+const create = () => createHttpSender({ allowlist: ['127.0.0.2:*'] });
 const get = (path: string) => ({ method: 'GET', url: `${server.origin}${path}`, headers: {} });
 
 describe('request and response shape', () => {

@@ -73,7 +73,7 @@ describe('S2/S3: names answered by a stub resolver', () => {
     ['http://mixed6.test/', { 'mixed6.test': ['127.0.0.2', '::1'] }],
   ])('%s is blocked and no socket is opened', async (url, table) => {
     const connect = vi.spyOn(net, 'connect');
-    const sender = createHttpSender({ allowlist: ['127.0.0.2'], resolver: stubResolver(table).resolver });
+    const sender = createHttpSender({ allowlist: ['127.0.0.2:*'], resolver: stubResolver(table).resolver });
     const err = await failure(sender.send({ method: 'GET', url, headers: { 'Metadata-Flavor': 'Google' } }));
     expect(err.code).toBe('SSRF_BLOCKED');
     expect(connect).not.toHaveBeenCalled();
@@ -82,7 +82,7 @@ describe('S2/S3: names answered by a stub resolver', () => {
 
   it('control: the connect spy does see a permitted dial', async () => {
     const connect = vi.spyOn(net, 'connect');
-    const sender = createHttpSender({ allowlist: ['127.0.0.2'], resolver: stubResolver({ 'public.test': ['127.0.0.2'] }).resolver });
+    const sender = createHttpSender({ allowlist: ['127.0.0.2:*'], resolver: stubResolver({ 'public.test': ['127.0.0.2'] }).resolver });
     const res = await sender.send({ method: 'GET', url: `http://public.test:${allowed.port}/`, headers: {} });
     expect(res.status).toBe(200);
     expect(connect).toHaveBeenCalledTimes(1);
@@ -93,7 +93,7 @@ describe('S2/S3: names answered by a stub resolver', () => {
 describe('S4: DNS rebinding', () => {
   it('a later dial that resolves to loopback is blocked; one resolution per dial', async () => {
     const stub = stubResolver({ 'rebind.test': (n) => (n === 1 ? ['127.0.0.2'] : ['127.0.0.1']) });
-    const sender = createHttpSender({ allowlist: ['127.0.0.2'], resolver: stub.resolver });
+    const sender = createHttpSender({ allowlist: ['127.0.0.2:*'], resolver: stub.resolver });
     const url = `http://rebind.test:${target.port}/`;
     const first = await sender.send({ method: 'GET', url, headers: {} });
     expect(first.body).toBe('ok');
