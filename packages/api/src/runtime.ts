@@ -1,5 +1,3 @@
-import RE2 from 're2';
-
 import { createEvaluator } from '@uw/flow-engine';
 
 import type { TApiDeps } from './deps';
@@ -48,8 +46,8 @@ export function createRuntime(deps: TApiDeps): TRuntime {
     installations: createInstallationCache(deps),
     recentLogs,
     finishes: createFinishQueue(deps.db),
-    // RE2 keeps user regexes linear-time; the evaluator adds time, depth and size budgets.
-    evaluator: createEvaluator({ timeLimitMs: 100, maxDepth: 100, regexEngine: RE2 }),
+    // RE2 (the default engine) keeps user regexes linear-time; the evaluator adds time, depth and size budgets.
+    evaluator: createEvaluator({ timeLimitMs: 100, maxDepth: 100 }),
     http: createHttpSender({ allowlist: deps.config.httpAllowlist, logger: deps.logger }),
     receiveClockify: createClockifyReceiver(deps, flowIndex, commitQueue),
     receiveCustom: createCustomReceiver(deps, flowIndex, commitQueue),

@@ -12,6 +12,8 @@ export const EXPRESSION_ERROR_CODES = [
   'EXPRESSION_TOO_DEEP',
   'EXPRESSION_LIMIT',
   'EXPRESSION_ERROR',
+  /** The sandbox's worker died evaluating it (heap limit): it was replaced. */
+  'EXPRESSION_CRASHED',
 ] as const;
 export type TExpressionErrorCode = (typeof EXPRESSION_ERROR_CODES)[number];
 

@@ -1,5 +1,5 @@
 // @uw/flow-engine: the flow model, graph helpers, validation, sandboxed JSONata, the step runner and
-// templates. Pure and browser-safe: runtime deps are zod and jsonata only; all I/O comes in through ports.
+// templates. Pure and browser-safe: runtime deps are zod, jsonata and re2js (pure JavaScript) only; all I/O comes in through ports.
 
 export * from './errors';
 export * from './ports';
@@ -32,6 +32,7 @@ export { evaluateTemplate, toExpressionLiteral } from './expressions/evaluate-te
 export { ALLOWED_FUNCTIONS, BLOCKED_FUNCTIONS } from './expressions/allowed-functions';
 export { toBoolean } from './expressions/to-boolean';
 export type { TRegexEngine } from './expressions/regex-engine';
+export { createRe2Engine, RE2_DEFAULT_LIMITS, type TRe2EngineLimits } from './expressions/re2-engine';
 
 export { executeFlow } from './execute/execute-flow';
 export { classifyResponse, classifyThrown } from './execute/classify-failure';

@@ -6,7 +6,9 @@ import { createBudgetHooks, ENTRY_HOOK, EXIT_HOOK } from './budget-hooks';
 import { inspectAst } from './inspect-ast';
 import { createLruCache } from './lru-cache';
 import { normaliseResult } from './normalise-result';
+import { createRe2Engine } from './re2-engine';
 import type { TRegexEngine } from './regex-engine';
+import { createGuardedBuiltins } from './safe-builders';
 import { createSafePad, PAD_SIGNATURE } from './safe-pad';
 import { toExpressionError } from './to-expression-error';
 
@@ -23,7 +25,7 @@ export type TEvaluatorOptions = {
   maxSequenceLength?: number;
   /** Expressions longer than this are refused (save-time validation uses the same limit). */
   maxExpressionLength?: number;
-  /** Pass RE2 on the server; see `TRegexEngine`. */
+  /** The regex engine; RE2 (`createRe2Engine()`) unless given. See `TRegexEngine`. */
   regexEngine?: TRegexEngine;
   /** How many compiled expressions to keep (least recently used are dropped). */
   cacheSize?: number;
@@ -59,9 +61,10 @@ export const EXPRESSION_DEFAULTS = {
 
 /**
  * A sandboxed JSONata evaluator. Each evaluation runs under its own time, depth and step budget
- * (enforced by JSONata's evaluate hooks, RELIABILITY §3), regex literals use the injected engine,
- * `$pad` is capped, `$eval` is switched off, no host function is bound, and results are plain JSON.
- * A single synchronous builtin cannot be interrupted by the hooks; the server adds a worker backstop.
+ * (enforced by JSONata's evaluate hooks, RELIABILITY §3), regex literals run on RE2 with capped input,
+ * `$pad`, `$string`, `$join` and `$replace` check the size of what they would build, `$eval` is switched
+ * off, no host function is bound, and results are plain JSON. A single synchronous builtin still cannot be
+ * interrupted by the hooks: the server runs evaluations in worker threads with a heap cap and a hard kill.
  */
 export function createEvaluator(options: TEvaluatorOptions = {}): TEvaluator {
   const settings = { ...EXPRESSION_DEFAULTS, ...withoutUndefined(options) };
@@ -73,6 +76,8 @@ export function createEvaluator(options: TEvaluatorOptions = {}): TEvaluator {
     now: options.now ?? (() => Date.now()),
   });
   const safePad = createSafePad(settings.maxResultBytes);
+  const guarded = createGuardedBuiltins(settings.maxResultBytes);
+  const regexEngine = options.regexEngine ?? createRe2Engine();
   const blocked = (name: string) => () => {
     throw new ExpressionError('EXPRESSION_ERROR', `$${name} is not available in this sandbox`);
   };
@@ -89,7 +94,7 @@ export function createEvaluator(options: TEvaluatorOptions = {}): TEvaluator {
     let compiled: jsonata.Expression;
     try {
       compiled = jsonata(expression, {
-        RegexEngine: options.regexEngine as unknown as RegExpConstructor | undefined,
+        RegexEngine: regexEngine as unknown as RegExpConstructor,
         sequence: settings.maxSequenceLength,
       });
     } catch (error) {
@@ -98,6 +103,9 @@ export function createEvaluator(options: TEvaluatorOptions = {}): TEvaluator {
     compiled.assign(ENTRY_HOOK as unknown as string, hooks.entry);
     compiled.assign(EXIT_HOOK as unknown as string, hooks.exit);
     compiled.registerFunction('pad', safePad, PAD_SIGNATURE);
+    for (const builtin of guarded) {
+      compiled.registerFunction(builtin.name, builtin.implementation, builtin.signature);
+    }
     for (const name of BLOCKED_FUNCTIONS) {
       compiled.registerFunction(name, blocked(name));
     }
@@ -138,7 +146,7 @@ export function createEvaluator(options: TEvaluatorOptions = {}): TEvaluator {
 
         return { ok: false, code: 'EXPRESSION_SYNTAX', message: failure.message, position: failure.position ?? 0 };
       }
-      const [problem] = inspectAst(compiled.ast(), options.regexEngine);
+      const [problem] = inspectAst(compiled.ast(), regexEngine);
 
       return problem ? { ok: false, ...problem } : { ok: true };
     },

@@ -1,7 +1,7 @@
 /**
  * The regular-expression class JSONata compiles regex literals with (its `RegexEngine` option).
  * `RegExp` backtracks, so `/(a+)+$/` on a crafted string blocks the thread for seconds and no budget
- * can interrupt it. The server must pass RE2 (the `re2` package's default export), which runs in linear time and
- * rejects back-references; the browser falls back to `RegExp` (previews only, never untrusted runs).
+ * can interrupt it. The evaluator uses RE2 by default (`createRe2Engine`, pure JavaScript, linear time,
+ * back-references refused); passing `RegExp` is for tests of the difference only.
  */
 export type TRegexEngine = new (pattern: RegExp) => { exec(input: string): RegExpExecArray | null; lastIndex: number };
