@@ -16,9 +16,25 @@ export function baseUrlFor(host: 'api' | 'reports', urls: BaseUrls): string {
   return base.replace(/\/+$/, '');
 }
 
-/** Fills `{name}` placeholders; values are percent-encoded so they stay one path segment. */
+/** Path segments a URL parser would drop or resolve (`/tags/..` is `/`): a parameter may never be one of them. */
+const SEGMENTS_THAT_MOVE = new Set(['', '.', '..']);
+
+/**
+ * Fills `{name}` placeholders; values are percent-encoded so they stay one path segment. An empty, `.` or
+ * `..` value would turn the call into another operation (`deleteTag {id: ".."}` → DELETE the workspace
+ * path), so it is refused before anything is sent.
+ */
 export function fillPath(template: string, values: Record<string, unknown> = {}): string {
-  return template.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(String(values[name] ?? '')));
+  return template.replace(/\{([^}]+)\}/g, (_, name: string) => {
+    const value = String(values[name] ?? '');
+    if (SEGMENTS_THAT_MOVE.has(value)) {
+      const shown = value === '' ? 'empty' : `"${value}"`;
+      const issue = `path.${name}: must not be ${shown} (it would address another path than the operation's)`;
+      throw new ClockifyValidationError(`invalid path parameter ${name}: it must not be ${shown}`, [issue]);
+    }
+
+    return encodeURIComponent(value);
+  });
 }
 
 /** Query string with repeated keys for arrays (OpenAPI's default form/explode style); nullish values skipped. */

@@ -48,6 +48,24 @@ describe('createClockifyClient against a local HTTP server', () => {
     expect(h.server.requests).toHaveLength(0);
   });
 
+  it('refuses an empty, "." or ".." path parameter (it would leave the operation) and encodes the others', async () => {
+    h.reply = () => ({ status: 200, body: {} });
+    for (const id of ['..', '.', '']) {
+      const err = await h
+        .client()
+        .execute('getProject', { path: { workspaceId: WS, projectId: id } })
+        .catch((e: unknown) => e);
+      expect(err, JSON.stringify(id)).toBeInstanceOf(ClockifyValidationError);
+      expect((err as Error).message, JSON.stringify(id)).toMatch(/projectId/);
+    }
+    await expect(h.client().execute('getProject', { path: { workspaceId: '..', projectId: PROJECT } })).rejects.toThrow(
+      /path parameter workspaceId: it must not be "\.\."/,
+    );
+    expect(h.server.requests).toHaveLength(0);
+    await h.client().execute('getProject', { path: { workspaceId: WS, projectId: '../a/b?c=%2e' } });
+    expect(h.server.requests[0]!.url).toBe(`/api/v1/workspaces/${WS}/projects/..%2Fa%2Fb%3Fc%3D%252e`);
+  });
+
   it('acquires the rate limiter before every attempt, capped at 50 per second', async () => {
     h.reply = (_, i) => (i === 0 ? { status: 502, body: {} } : { status: 200, body: {} });
     const calls: [string, number][] = [];

@@ -5,6 +5,7 @@ import {
   ClockifyRedirectError,
   ClockifyTimeoutError,
   ClockifyUnavailableError,
+  ClockifyValidationError,
   type RequestInfo,
 } from './errors';
 import { parseRetryAfter } from './retry-after';
@@ -79,7 +80,8 @@ export async function sendAttempt(req: AttemptRequest, attempt: number): Promise
     }
     body = await readBody(res);
   } catch (err) {
-    if (err instanceof ClockifyRedirectError) throw err;
+    // Already classified: a redirect, or a host the caller's fetch refused to dial (SSRF guard).
+    if (err instanceof ClockifyRedirectError || err instanceof ClockifyValidationError) throw err;
 
     throw transportError(err, info, timeout, req.timeoutMs, req.signal);
   }
