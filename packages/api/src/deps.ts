@@ -23,6 +23,8 @@ export type TApiConfig = {
   devLogin: boolean;
   settingsDefaults: TSettingsValues;
   httpAllowlist: string[];
+  /** UW_CLOCKIFY_API_ALLOWLIST: hosts the Clockify client may call besides Clockify's own (tests, simulator). */
+  clockifyApiAllowlist?: string[];
   /** Identifies this process in leases and job locks. */
   processId: string;
 };

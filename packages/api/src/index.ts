@@ -10,6 +10,7 @@ export { SETTINGS, SETTING_IDS, type TSettingsValues } from './services/settings
 export { signDevToken, type TCaller } from './services/auth/caller';
 export * from './services/installations/lifecycle';
 export { ZInstalledBodySchema } from './services/installations/install';
+export { CLOCKIFY_API_HOSTS, createClockifyHostPolicy } from './services/installations/clockify-hosts';
 export { safeEqual } from './services/sources/verify-signature';
 export { NOOP_METRICS, type TMetrics } from './services/metrics/metrics';
 export { createWorker } from './services/queue/worker';

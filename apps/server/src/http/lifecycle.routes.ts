@@ -1,18 +1,20 @@
-import express, { Router, type Request } from 'express';
+import express, { Router, type Request, type Response } from 'express';
 import type { z } from 'zod';
 
 import {
+  acceptLifecycle,
   handleDeleted,
   handleInstalled,
   handleSettingsUpdated,
   handleStatusChanged,
   UserError,
-  verifyLifecycleToken,
+  verifyLifecycleSignature,
   ZDeletedBodySchema,
   ZInstalledBodySchema,
   ZSettingsBodySchema,
   ZStatusBodySchema,
   type TRuntime,
+  type TVerifiedLifecycleToken,
 } from '@uw/api';
 
 /** Parses with zod and turns a failure into a 400 that names the fields. */
@@ -26,33 +28,38 @@ function parse<T extends z.ZodType>(schema: T, body: unknown): z.infer<T> {
   return result.data;
 }
 
-const tokenOf = (req: Request) => req.header('x-addon-lifecycle-token');
+const tokenOf = (res: Response) => res.locals.lifecycleToken as TVerifiedLifecycleToken;
 
-/** Clockify's lifecycle callbacks. Each verifies X-Addon-Lifecycle-Token before touching anything. */
+/**
+ * Clockify's lifecycle callbacks. X-Addon-Lifecycle-Token is verified before the body is even read (a
+ * forged token is 401 whatever the body); each handler then checks the token against the body and the
+ * stored installation and refuses a replay before touching anything.
+ */
 export function lifecycleRoutes(runtime: TRuntime): Router {
   const r = Router();
   const { deps } = runtime;
+  r.use(async (req: Request, res: Response, next) => {
+    res.locals.lifecycleToken = await verifyLifecycleSignature(deps, req.header('x-addon-lifecycle-token'));
+    next();
+  });
   r.use(express.json({ limit: '256kb', type: () => true }));
 
   r.post('/installed', async (req, res) => {
     const body = parse(ZInstalledBodySchema, req.body);
-    await verifyLifecycleToken(deps, tokenOf(req), body);
-    res.json(await handleInstalled(deps, body, runtime.hooks));
+    const call = { token: tokenOf(res), body, isInstall: true };
+    res.json(await acceptLifecycle(deps, call, () => handleInstalled(deps, body, runtime.hooks)));
   });
   r.post('/status-changed', async (req, res) => {
     const body = parse(ZStatusBodySchema, req.body);
-    await verifyLifecycleToken(deps, tokenOf(req), body);
-    res.json(await handleStatusChanged(deps, body));
+    res.json(await acceptLifecycle(deps, { token: tokenOf(res), body, isInstall: false }, () => handleStatusChanged(deps, body)));
   });
   r.post('/settings-updated', async (req, res) => {
     const body = parse(ZSettingsBodySchema, req.body);
-    await verifyLifecycleToken(deps, tokenOf(req), body);
-    res.json(await handleSettingsUpdated(deps, body));
+    res.json(await acceptLifecycle(deps, { token: tokenOf(res), body, isInstall: false }, () => handleSettingsUpdated(deps, body)));
   });
-  const uninstall = async (req: Request, res: express.Response) => {
+  const uninstall = async (req: Request, res: Response) => {
     const body = parse(ZDeletedBodySchema, req.body);
-    await verifyLifecycleToken(deps, tokenOf(req), body);
-    const result = await handleDeleted(deps, body);
+    const result = await acceptLifecycle(deps, { token: tokenOf(res), body, isInstall: false }, () => handleDeleted(deps, body));
     await runtime.flowIndex.refresh();
     res.json(result);
   };

@@ -4,8 +4,13 @@ import type { TInstallation } from '@uw/db';
 import type { TApiDeps } from '../../deps';
 import { UserError } from '../../errors';
 import { effectiveSettings } from '../settings/effective-settings';
+import { clockifyNetOf } from './clockify-fetch';
 
-/** A Clockify client acting for one installation: its token, its API hosts, its workspace's rate limit. */
+/**
+ * A Clockify client acting for one installation: its token, its API hosts, its workspace's rate limit.
+ * Every Clockify call of the product is made by a client from here, so all of them share one network
+ * policy: Clockify's hosts and allow-listed ones directly, anything else through the SSRF guard.
+ */
 export function clockifyFor(deps: TApiDeps, installation: TInstallation, opts: { maxAttempts?: number } = {}): ClockifyClient {
   if (!installation.tokenCipher) {
     throw new UserError('WORKSPACE_INACTIVE', 'the add-on is not installed on this workspace');
@@ -20,7 +25,7 @@ export function clockifyFor(deps: TApiDeps, installation: TInstallation, opts: {
     workspaceKey: installation.workspaceId,
     maxRps: settings.max_rps,
     rateLimiter: deps.rateLimiter,
-    fetch: deps.fetch,
+    fetch: clockifyNetOf(deps).fetch,
     logger: deps.logger,
     ...(opts.maxAttempts === undefined ? {} : { maxAttempts: opts.maxAttempts }),
   });

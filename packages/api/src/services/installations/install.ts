@@ -1,11 +1,13 @@
 import { z } from 'zod';
 
-import { verifyClockifyToken } from '@uw/clockify';
 import { Installation, newId, WebhookSubscription, type TInstallation } from '@uw/db';
 
 import type { TApiDeps } from '../../deps';
 import { UserError } from '../../errors';
 import { sha256Hex } from '../security/token-cipher';
+import { resolveApiHosts } from './api-hosts';
+import { clockifyNetOf } from './clockify-fetch';
+import { verifyInstallationToken } from './installation-token';
 
 export const ZInstalledBodySchema = z.object({
   addonId: z.string().min(1),
@@ -21,22 +23,25 @@ export const ZInstalledBodySchema = z.object({
 export type TInstalledBody = z.infer<typeof ZInstalledBodySchema>;
 
 /**
- * Stores (or refreshes) an installation: token encrypted, API hosts from the token's own claims,
- * the manifest webhooks' tokens. Idempotent: a repeated INSTALLED updates the same row.
+ * Stores (or refreshes) an installation: token encrypted, API hosts from the token's own claims (or a
+ * Clockify / allow-listed `apiUrl`), the manifest webhooks' tokens. Idempotent: a repeated INSTALLED
+ * updates the same row; one under another add-on id is refused while the installation exists.
  */
 export async function saveInstallation(deps: TApiDeps, body: TInstalledBody): Promise<TInstallation> {
   const claims = await verifyInstallationToken(deps, body);
+  const { apiUrl, reportsUrl } = resolveApiHosts(clockifyNetOf(deps).policy, claims, body.apiUrl);
   const em = deps.db.fork();
   const now = Date.now();
   const tokenCipher = deps.cipher.encrypt(body.authToken, body.workspaceId);
-  const apiUrl = String(claims.backendUrl ?? body.apiUrl ?? '').replace(/\/+$/, '');
-  const reportsUrl = String(claims.reportsUrl ?? '').replace(/\/+$/, '') || apiUrl;
-  if (!/^https?:\/\//.test(apiUrl)) {
-    throw new UserError('VALIDATION_FAILED', 'installation token carries no backendUrl and the body no apiUrl');
-  }
 
   await em.transactional(async (tem) => {
     const existing = await tem.findOne(Installation, { workspaceId: body.workspaceId });
+    if (existing && existing.status !== 'DELETED' && existing.addonId !== body.addonId) {
+      throw new UserError(
+        'CONFLICT',
+        `the add-on is installed on this workspace under another addonId (${existing.addonId}); uninstall it first`,
+      );
+    }
     const fields = {
       addonId: body.addonId,
       status: 'ACTIVE' as const,
@@ -71,24 +76,4 @@ export async function saveInstallation(deps: TApiDeps, body: TInstalledBody): Pr
   deps.bus.publish({ type: 'installation.changed', workspaceId: body.workspaceId });
 
   return deps.db.fork().findOneOrFail(Installation, { workspaceId: body.workspaceId });
-}
-
-async function verifyInstallationToken(deps: TApiDeps, body: TInstalledBody) {
-  if (!deps.clockifyKey) {
-    throw new UserError('UNAUTHORIZED', 'UW_CLOCKIFY_PUBLIC_KEY is not configured');
-  }
-  try {
-    const claims = await verifyClockifyToken(body.authToken, { publicKey: deps.clockifyKey, addonKey: deps.config.addonKey });
-    if (claims.workspaceId !== body.workspaceId) {
-      throw new UserError('WORKSPACE_MISMATCH', 'installation token belongs to another workspace');
-    }
-
-    return claims;
-  } catch (err) {
-    if (err instanceof UserError) throw err;
-    throw new UserError(
-      'UNAUTHORIZED',
-      `installation token is not valid: ${(err as { reason?: string }).reason ?? (err as Error).message}`,
-    );
-  }
 }

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 
-import { verifyClockifyToken, type ClockifyClaims } from '@uw/clockify';
 import { Flow, Installation, WebhookSubscription } from '@uw/db';
 
 import type { TApiDeps } from '../../deps';
@@ -8,44 +7,38 @@ import { UserError } from '../../errors';
 import { clearWorkspaceCache } from '../cache/cache-store';
 import { parseSettingsUpdate } from '../settings/effective-settings';
 import { saveInstallation, type TInstalledBody } from './install';
+import { claimLifecycleToken, releaseLifecycleToken } from './lifecycle-replay';
+import { checkLifecycleToken, type TLifecycleCall } from './lifecycle-token';
 import { removeWebhooks, repairWebhooks } from './webhook-registrations';
 
 export const ZStatusBodySchema = z.object({ addonId: z.string(), workspaceId: z.string(), status: z.enum(['ACTIVE', 'INACTIVE']) });
 export const ZSettingsBodySchema = z.object({
-  addonId: z.string().optional(),
+  addonId: z.string(),
   workspaceId: z.string(),
   settings: z.array(z.object({ id: z.string(), name: z.string().optional(), value: z.unknown() })),
 });
 export const ZDeletedBodySchema = z.object({ addonId: z.string(), workspaceId: z.string(), asUser: z.string().optional() });
 
+export { verifyLifecycleSignature, type TVerifiedLifecycleToken } from './lifecycle-token';
+
 export type TLifecycleHooks = { onInstalled?: (workspaceId: string) => void };
 
-/** Verifies X-Addon-Lifecycle-Token and that its claims name the workspace (and add-on) of the body. */
-export async function verifyLifecycleToken(
-  deps: TApiDeps,
-  token: string | undefined,
-  body: { workspaceId: string; addonId?: string },
-): Promise<ClockifyClaims> {
-  if (!token) {
-    throw new UserError('UNAUTHORIZED', 'missing X-Addon-Lifecycle-Token');
-  }
-  if (!deps.clockifyKey) {
-    throw new UserError('UNAUTHORIZED', 'UW_CLOCKIFY_PUBLIC_KEY is not configured');
-  }
-  let claims: ClockifyClaims;
+/**
+ * Runs one lifecycle callback whose token passed `verifyLifecycleSignature`: checks the token against the
+ * body and the stored installation, records it as used (a replay is a 409), and forgets it again when the
+ * callback fails, so Clockify can retry with the same token.
+ */
+export async function acceptLifecycle<T>(deps: TApiDeps, call: TLifecycleCall, run: () => Promise<T>): Promise<T> {
+  await checkLifecycleToken(deps, call);
+  await claimLifecycleToken(deps, call.token);
   try {
-    claims = await verifyClockifyToken(token, { publicKey: deps.clockifyKey, addonKey: deps.config.addonKey });
+    return await run();
   } catch (err) {
-    throw new UserError('UNAUTHORIZED', `invalid lifecycle token: ${(err as { reason?: string }).reason ?? (err as Error).message}`);
+    await releaseLifecycleToken(deps, call.token).catch((e: Error) =>
+      deps.logger.warn({ workspaceId: call.body.workspaceId, err: e.message }, 'could not release a failed lifecycle token'),
+    );
+    throw err;
   }
-  if (claims.workspaceId && claims.workspaceId !== body.workspaceId) {
-    throw new UserError('UNAUTHORIZED', 'lifecycle token belongs to another workspace');
-  }
-  if (claims.addonId && body.addonId && claims.addonId !== body.addonId) {
-    throw new UserError('UNAUTHORIZED', 'lifecycle token belongs to another add-on');
-  }
-
-  return claims;
 }
 
 export async function handleInstalled(deps: TApiDeps, body: TInstalledBody, hooks: TLifecycleHooks = {}) {

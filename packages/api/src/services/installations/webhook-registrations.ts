@@ -18,7 +18,10 @@ export async function repairWebhooks(deps: TApiDeps, installation: TInstallation
   const client = clockifyFor(deps, installation);
   const ws = installation.workspaceId;
   const url = webhookUrlOf(deps);
-  const listed = await client.request({ method: 'GET', path: `/v1/workspaces/${ws}/addons/${installation.addonId}/webhooks` });
+  const listed = await client.request({
+    method: 'GET',
+    path: `/v1/workspaces/${encodeURIComponent(ws)}/addons/${encodeURIComponent(installation.addonId)}/webhooks`,
+  });
   const remote = asWebhooks(listed.body).filter((w) => w.url === url);
   const result: TRepairResult = { created: [], kept: [], failed: [] };
   const found = new Map<string, TRemoteWebhook>();
@@ -35,7 +38,7 @@ export async function repairWebhooks(deps: TApiDeps, installation: TInstallation
     try {
       const created = await client.request({
         method: 'POST',
-        path: `/v1/workspaces/${ws}/webhooks`,
+        path: `/v1/workspaces/${encodeURIComponent(ws)}/webhooks`,
         body: {
           name: `uw-${event.name.toLowerCase()}`.slice(0, 30),
           url,
@@ -93,7 +96,10 @@ export async function removeWebhooks(deps: TApiDeps, installation: TInstallation
   const client = clockifyFor(deps, installation);
   for (const sub of subs) {
     try {
-      await client.request({ method: 'DELETE', path: `/v1/workspaces/${installation.workspaceId}/webhooks/${sub.clockifyWebhookId}` });
+      await client.request({
+        method: 'DELETE',
+        path: `/v1/workspaces/${encodeURIComponent(installation.workspaceId)}/webhooks/${encodeURIComponent(String(sub.clockifyWebhookId))}`,
+      });
       removed++;
     } catch (err) {
       deps.logger.warn(

@@ -69,12 +69,19 @@ describe.each(dialects)('periodic jobs on %s', (dialect) => {
       { id: newId(), workspace_id: 'ws-r', dedup_key: 'live', log_id: 'l', expires_at: now + DAY },
     ]);
 
+    await knex('universal_webhook_lifecycle_token').insert([
+      { token_hash: 'a'.repeat(64), workspace_id: 'ws-r', used_at: now - DAY, expires_at: now - 1 },
+      { token_hash: 'b'.repeat(64), workspace_id: 'ws-r', used_at: now, expires_at: now + DAY },
+    ]);
+
     const result = await runRetention(db, DEFAULTS, now);
 
-    expect(result).toEqual({ logs: 2, executions: 1, dedup: 1 });
+    expect(result).toEqual({ logs: 2, executions: 1, dedup: 1, lifecycleTokens: 1 });
     expect(Number((await knex('universal_webhook_log').where('workspace_id', 'ws-r').count({ n: '*' }).first())?.n)).toBe(2);
     const remaining = await knex('universal_webhook_flow_execution').where('workspace_id', 'ws-r').select('status');
     expect(remaining.map((r: { status: string }) => r.status).sort()).toEqual(['queued', 'running']);
     expect((await knex('universal_webhook_dedup').select('dedup_key')).map((r: { dedup_key: string }) => r.dedup_key)).toEqual(['live']);
+    const tokens = await knex('universal_webhook_lifecycle_token').select('token_hash');
+    expect(tokens.map((r: { token_hash: string }) => r.token_hash)).toEqual(['b'.repeat(64)]);
   });
 });

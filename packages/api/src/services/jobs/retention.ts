@@ -26,7 +26,8 @@ async function deleteInBatches(
 
 /**
  * Per workspace: webhook log rows past `log_retention_days`, finished executions (and their steps) past
- * `execution_retention_days`, explorer history with the log; everywhere: dedup keys past their window.
+ * `execution_retention_days`, explorer history with the log; everywhere: dedup keys past their window and
+ * lifecycle tokens past their replay memory.
  */
 export async function runRetention(db: TDatabase, defaults: TSettingsValues, now = Date.now()) {
   const installs: { workspace_id: string; settings: unknown }[] = await db
@@ -69,6 +70,8 @@ export async function runRetention(db: TDatabase, defaults: TSettingsValues, now
     q.where('workspace_id', '').andWhere('received_at', '<', now - defaults.log_retention_days * DAY_MS),
   );
   const dedup = await deleteInBatches(db, 'universal_webhook_dedup', (q) => q.where('expires_at', '<', now));
+  // Accepted lifecycle tokens past their memory (keyed by hash, few: one per lifecycle callback).
+  const lifecycleTokens = await db.knex()('universal_webhook_lifecycle_token').where('expires_at', '<', now).delete();
 
-  return { logs, executions, dedup };
+  return { logs, executions, dedup, lifecycleTokens };
 }

@@ -1,0 +1,54 @@
+import { fetch as undiciFetch, type RequestInit as UndiciRequestInit } from 'undici';
+
+import { ClockifyValidationError } from '@uw/clockify';
+
+import type { TApiDeps } from '../../deps';
+import { createAllowlist, createGuardedAgent, SsrfBlockedError } from '../../outbound';
+import { createClockifyHostPolicy, type TClockifyHostPolicy } from './clockify-hosts';
+
+type TClockifyNet = { policy: TClockifyHostPolicy; fetch: typeof fetch };
+const perDeps = new WeakMap<TApiDeps, TClockifyNet>();
+
+function blockedCause(err: unknown): SsrfBlockedError | null {
+  for (let e = err, depth = 0; e && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
+    if (e instanceof SsrfBlockedError) return e;
+  }
+
+  return null;
+}
+
+function create(deps: TApiDeps): TClockifyNet {
+  const policy = createClockifyHostPolicy(deps.config.clockifyApiAllowlist ?? []);
+  const direct = deps.fetch ?? fetch;
+  // The same guard HTTP actions dial through; nothing is allow-listed inside it (trusted hosts never get here).
+  const agent = createGuardedAgent({ allowlist: createAllowlist([]), logger: deps.logger });
+  const guarded = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
+    const url = new URL(input instanceof Request ? input.url : String(input));
+    if (policy.trusts(url)) return direct(input, init);
+    try {
+      const res = await undiciFetch(url, { ...(init as UndiciRequestInit), dispatcher: agent });
+
+      return res as unknown as Response;
+    } catch (err) {
+      const blocked = blockedCause(err);
+      if (!blocked) throw err;
+      throw new ClockifyValidationError(
+        `refused to call ${url.host}: it is not a Clockify API host, not in UW_CLOCKIFY_API_ALLOWLIST, and resolves to ${blocked.address}, a non-public address (SSRF guard)`,
+        [`host: ${url.host} is blocked`],
+      );
+    }
+  };
+
+  return { policy, fetch: guarded as typeof fetch };
+}
+
+/**
+ * The network side of every Clockify client, made once per process: Clockify's hosts and the
+ * `UW_CLOCKIFY_API_ALLOWLIST` entries are called directly; any other host goes through the SSRF guard.
+ */
+export function clockifyNetOf(deps: TApiDeps): TClockifyNet {
+  let net = perDeps.get(deps);
+  if (!net) perDeps.set(deps, (net = create(deps)));
+
+  return net;
+}
