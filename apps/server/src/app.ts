@@ -9,9 +9,11 @@ import { pinoHttp } from 'pino-http';
 
 import { appRouter, createContext, type TRuntime } from '@uw/api';
 
+import { refuseDeclaredTooLarge } from './http/body-limit';
 import { devLoginRoutes } from './http/dev-login.routes';
 import { errorHandler } from './http/error-handler';
 import { lifecycleRoutes } from './http/lifecycle.routes';
+import { createRefusalLimit, type TRefusalLimitOptions } from './http/refusal-limit';
 import { webhookRoutes } from './http/webhook.routes';
 import { reqSerializer, resSerializer, webhookAccessLog } from './logger';
 import { requestId } from './request-id';
@@ -24,7 +26,12 @@ export type TAppDeps = {
   manifest: () => unknown;
   webDist: string;
   devLogin: boolean;
+  /** Webhook bodies (inflated). */
   bodyLimitBytes: number;
+  /** tRPC bodies (`UW_MAX_BODY_BYTES`). */
+  maxBodyBytes: number;
+  /** The per-address budget of unauthenticated webhook refusals. */
+  refusals?: TRefusalLimitOptions;
   metrics?: express.RequestHandler;
 };
 
@@ -49,7 +56,8 @@ export function createApp(deps: TAppDeps): Express {
   );
   // Webhooks are hot and each is already recorded in the audit log: a light access log that writes only
   // refusals and failures, mounted before the general one (which builds a child logger per request).
-  app.use('/webhooks', webhookAccessLog(deps.logger), webhookRoutes(deps.runtime, deps.bodyLimitBytes));
+  const refusals = createRefusalLimit(deps.refusals);
+  app.use('/webhooks', webhookAccessLog(deps.logger), webhookRoutes(deps.runtime, { bodyLimitBytes: deps.bodyLimitBytes, refusals }));
   app.use(
     pinoHttp({
       logger: deps.logger,
@@ -67,11 +75,14 @@ export function createApp(deps: TAppDeps): Express {
   app.get('/manifest.json', (_req, res) => res.json(deps.manifest()));
   if (deps.metrics) app.get('/metrics', deps.metrics);
   app.use('/lifecycle', lifecycleRoutes(deps.runtime));
-  if (deps.devLogin) app.use('/auth', express.json(), devLoginRoutes(deps.runtime));
+  if (deps.devLogin) app.use('/auth', devLoginRoutes(deps.runtime));
   app.use(
     '/trpc',
+    refuseDeclaredTooLarge(deps.maxBodyBytes),
     createExpressMiddleware({
       router: appRouter,
+      // Bodies without a declared length are cut here while streaming, never buffered whole.
+      maxBodySize: deps.maxBodyBytes,
       // Browsers cannot set headers on EventSource: SSE subscriptions may send the token in connectionParams.
       createContext: ({ req, info }) => createContext(deps.runtime, req.headers.authorization ?? bearerFrom(info.connectionParams)),
       onError: ({ error, path }) => {

@@ -1,10 +1,12 @@
 import type { RequestHandler } from 'express';
-import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
 
 import { safeEqual, type TMetrics } from '@uw/api';
 import type { TDatabase } from '@uw/db';
 
-/** Prometheus metrics: the service hooks plus gauges read from the database at scrape time. */
+import { registerDbGauges } from './metrics-db-gauges';
+
+/** Prometheus metrics: the service hooks plus gauges read from the database (at most once per 10 s). */
 export function createMetrics(db: TDatabase) {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
@@ -51,45 +53,20 @@ export function createMetrics(db: TDatabase) {
     help: 'Step attempts rescheduled after a transient failure',
     registers: [registry],
   });
-  new Gauge({
-    name: 'uw_queue_depth',
-    help: 'Queued executions',
+  const refusals = new Counter({
+    name: 'uw_webhook_refusals_total',
+    help: 'Webhooks refused before any workspace was verified (not stored), by source and reason',
+    labelNames: ['source', 'reason'],
     registers: [registry],
-    async collect() {
-      const row = await db.knex()('universal_webhook_flow_execution').where('status', 'queued').count({ n: '*' }).first();
-      this.set(Number(row?.n ?? 0));
-    },
   });
-  new Gauge({
-    name: 'uw_queue_oldest_age_seconds',
-    help: 'Age of the oldest queued execution',
-    registers: [registry],
-    async collect() {
-      const row = await db.knex()('universal_webhook_flow_execution').where('status', 'queued').min({ m: 'created_at' }).first();
-      this.set(row?.m ? (Date.now() - Number(row.m)) / 1000 : 0);
-    },
-  });
-  new Gauge({
-    name: 'uw_bootstrap_operations',
-    help: 'Bootstrap operations done and total, summed over running bootstraps',
-    labelNames: ['kind'],
-    registers: [registry],
-    async collect() {
-      const row = await db
-        .knex()('universal_webhook_bootstrap_state')
-        .where('status', 'running')
-        .sum({ done: 'ops_done', total: 'ops_total' })
-        .first();
-      this.set({ kind: 'done' }, Number(row?.done ?? 0));
-      this.set({ kind: 'total' }, Number(row?.total ?? 0));
-    },
-  });
+  registerDbGauges(registry, db);
 
   const hooks: TMetrics = {
     webhookReceived: (source, outcome, seconds) => {
       webhooks.inc({ source, outcome });
       ingest.observe({ source }, seconds);
     },
+    webhookRefused: (source, reason) => refusals.inc({ source, reason }),
     executionFinished: (outcome) => executions.inc({ outcome }),
     stepFinished: (kind, status, seconds) => steps.observe({ kind, status }, seconds),
     outboundCall: (target, status) => outbound.inc({ target, status: String(status) }),

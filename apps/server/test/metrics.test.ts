@@ -60,8 +60,9 @@ describe.each(dialects)('GET /metrics on %s', (dialect) => {
     const metrics = await waitFor(async () => {
       const m = samples(await (await scrape(`Bearer ${TOKEN}`)).text());
 
-      return (m.get('uw_executions_total{outcome="succeeded"}') ?? 0) >= 1 ? m : null;
-    }, 20_000);
+      // The queue gauges come from a database round at most 10 s old: wait for one after the execution too.
+      return (m.get('uw_executions_total{outcome="succeeded"}') ?? 0) >= 1 && m.get('uw_queue_depth') === 0 ? m : null;
+    }, 25_000);
     expect(metrics.get('uw_webhooks_total{source="clockify",outcome="queued"}')).toBe(1);
     expect(metrics.get('uw_webhooks_total{source="clockify",outcome="no_match"}')).toBe(1);
     expect(metrics.get('uw_webhooks_total{source="clockify",outcome="rejected"}')).toBe(1);
@@ -75,5 +76,25 @@ describe.each(dialects)('GET /metrics on %s', (dialect) => {
     expect(metrics.get('uw_queue_oldest_age_seconds')).toBe(0);
     expect(metrics.has('uw_bootstrap_operations{kind="total"}')).toBe(true);
     expect(metrics.get('process_cpu_seconds_total')).toBeGreaterThan(0);
+  });
+
+  it('runs at most one round of database counts per 10 s, however often it is scraped', async () => {
+    const queries: string[] = [];
+    const onQuery = (q: { sql: string }) => queries.push(q.sql);
+    const knex = server.deps.db.knex();
+    knex.on('query', onQuery);
+    try {
+      const first = samples(await (await scrape(`Bearer ${TOKEN}`)).text());
+      const rest = await Promise.all(Array.from({ length: 5 }, async () => samples(await (await scrape(`Bearer ${TOKEN}`)).text())));
+      const last = samples(await (await scrape(`Bearer ${TOKEN}`)).text());
+      const rounds = (last.get('uw_metrics_db_reads_total') ?? 0) - (first.get('uw_metrics_db_reads_total') ?? 0);
+      // Seven scrapes within milliseconds: at most the 10 s window's edge falls between them.
+      expect(rounds).toBeLessThanOrEqual(1);
+      expect(queries.filter((q) => q.includes('min(created_at) as m')).length).toBeLessThanOrEqual(1);
+      expect(rest.every((m) => m.get('uw_queue_depth') === first.get('uw_queue_depth'))).toBe(true);
+      expect(first.get('uw_metrics_db_reads_total')).toBeGreaterThanOrEqual(1);
+    } finally {
+      knex.off('query', onQuery);
+    }
   });
 });

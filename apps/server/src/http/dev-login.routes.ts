@@ -1,7 +1,9 @@
-import { Router } from 'express';
+import express, { Router } from 'express';
 
 import { signDevToken, type TRuntime } from '@uw/api';
 import { Installation, newId } from '@uw/db';
+
+import { isLoopbackAddress } from './loopback';
 
 export const DEV_WORKSPACE_ID = 'dev-workspace';
 const DEV_USER_ID = 'dev-user';
@@ -9,9 +11,17 @@ const DEV_USER_ID = 'dev-user';
 /**
  * Outside production only: a local workspace and an admin session, so the product can be tried without
  * Clockify. The installation has no Clockify token; explorer calls need a real (or simulated) install.
+ * It answers only clients on this machine (the socket's address; forwarded headers are not believed),
+ * whatever NODE_ENV says, so a server that forgot NODE_ENV=production hands no admin token to the network.
  */
 export function devLoginRoutes(runtime: TRuntime): Router {
   const r = Router();
+  r.use((req, res, next) => {
+    if (isLoopbackAddress(req.socket.remoteAddress)) return next();
+    const message = 'the development login answers only clients on this machine (loopback addresses)';
+    res.status(403).json({ error: { code: 'FORBIDDEN', message } });
+  });
+  r.use(express.json());
   r.post('/dev-login', async (_req, res) => {
     const { deps } = runtime;
     const em = deps.db.fork();

@@ -1,1 +1,1 @@
-export type TIngestResponseLike = { status: number; body: unknown; headers?: Record<string, string> };
+export type TIngestResponseLike = { status: number; body: unknown; headers?: Record<string, string>; unverified?: boolean };

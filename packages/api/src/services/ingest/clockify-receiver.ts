@@ -12,6 +12,7 @@ import { executionRow, logRow, selectHeaders } from './record';
 import { parseRedactPaths, redactPayload } from './redact';
 import { cacheWriteOfWebhook } from '../cache/apply-webhook';
 import { createInstallationScopedCache } from '../installations/installation-cache';
+import { refuseUnverified } from './refuse-unverified';
 import { createSignatureCache } from './signature-cache';
 import { header, isJsonContentType, type TInboundRequest, type TIngestResponse } from './types';
 
@@ -23,7 +24,10 @@ type TAuthorised = { workspaceId: string; status: string; settings: Record<strin
 export function createClockifyReceiver(deps: TApiDeps, flows: TFlowIndex, queue: TCommitQueue) {
   const verifySignature = createSignatureCache(deps);
 
-  const reject = async (req: TInboundRequest, err: AppError, workspaceId = '', eventType = '') => {
+  const reject = async (req: TInboundRequest, err: AppError, workspaceId = '', eventType = ''): Promise<TIngestResponse> => {
+    const started = Date.now();
+    // No verified workspace: counted, never stored (anyone can send these, and rows would cost us disk).
+    if (!workspaceId) return refuseUnverified(deps, err, { source: 'clockify', startedAt: started });
     const row = logRow({
       workspace_id: workspaceId,
       source: 'clockify',
@@ -31,14 +35,14 @@ export function createClockifyReceiver(deps: TApiDeps, flows: TFlowIndex, queue:
       event_type: eventType.slice(0, 128),
       payload: null,
       headers: selectHeaders(req.headers),
-      signature: err.code === 'SIGNATURE_INVALID' || err.code === 'UNAUTHORIZED' ? 'invalid' : workspaceId ? 'valid' : 'not_checked',
+      signature: 'valid',
       dedup_key: null,
       outcome: 'rejected',
       reason: `${err.code}: ${err.message}`.slice(0, 256),
       size_bytes: req.rawBody?.length ?? 0,
     });
     await queue.submit({ log: row, executions: [] });
-    deps.metrics.webhookReceived('clockify', 'rejected', (Date.now() - row.received_at) / 1000);
+    deps.metrics.webhookReceived('clockify', 'rejected', (Date.now() - started) / 1000);
 
     return { status: err.status, body: { id: row.id, outcome: 'rejected', error: { code: err.code, message: err.message } } };
   };

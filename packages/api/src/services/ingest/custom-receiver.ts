@@ -11,6 +11,7 @@ import { triggerKeyOf, type TFlowIndex } from './flow-index';
 import { parseJsonBody } from './parse-body';
 import { executionRow, logRow, selectHeaders } from './record';
 import { parseRedactPaths, redactPayload } from './redact';
+import { refuseUnverified } from './refuse-unverified';
 import { createSourceRateLimit } from './source-rate-limit';
 import { header, isJsonContentType, type TInboundRequest, type TIngestResponse } from './types';
 
@@ -63,57 +64,44 @@ export function createCustomReceiver(deps: TApiDeps, flows: TFlowIndex, queue: T
     };
   };
 
-  const reject = async (
-    req: TInboundRequest,
-    err: AppError,
-    source: TSourceRow | null,
-    verified: boolean,
-    headers?: Record<string, string>,
-  ) => {
+  /** A refusal after the source's verification passed: stored as a `rejected` row of its workspace. */
+  const reject = async (req: TInboundRequest, err: AppError, source: TSourceRow): Promise<TIngestResponse> => {
     const row = logRow({
-      workspace_id: source?.workspace_id ?? '',
+      workspace_id: source.workspace_id,
       source: 'custom',
-      source_id: source?.id ?? null,
+      source_id: source.id,
       event_type: '',
       payload: null,
       headers: selectHeaders(req.headers),
-      signature: verified ? 'valid' : err.code === 'SIGNATURE_INVALID' ? 'invalid' : 'not_checked',
+      signature: 'valid',
       dedup_key: null,
       outcome: 'rejected',
       reason: `${err.code}: ${err.message}`.slice(0, 256),
       size_bytes: req.rawBody?.length ?? 0,
     });
-    // Throttled requests are not stored: a flood must not turn into writes.
-    if (source && err.code !== 'RATE_LIMITED') await queue.submit({ log: row, executions: [] });
-    deps.metrics.webhookReceived(
-      'custom',
-      err.code === 'RATE_LIMITED' ? 'rate_limited' : 'rejected',
-      (Date.now() - row.received_at) / 1000,
-    );
+    await queue.submit({ log: row, executions: [] });
+    deps.metrics.webhookReceived('custom', 'rejected', (Date.now() - row.received_at) / 1000);
 
-    return {
-      status: err.status,
-      headers,
-      body: { id: source ? row.id : undefined, outcome: 'rejected', error: { code: err.code, message: err.message } },
-    };
+    return { status: err.status, body: { id: row.id, outcome: 'rejected', error: { code: err.code, message: err.message } } };
   };
 
   return async function receive(publicId: string, req: TInboundRequest): Promise<TIngestResponse> {
+    const startedAt = Date.now();
     const source = await loadSource(publicId);
     if (!source) {
-      return reject(req, new UserError('NOT_FOUND', 'unknown webhook source'), null, false);
+      return refuseUnverified(deps, new UserError('NOT_FOUND', 'unknown webhook source'), { source: 'custom', startedAt });
     }
     const limited = rateLimit(source.id, source.rate_per_minute);
     if (!limited.ok) {
-      return reject(
-        req,
-        new UserError('RATE_LIMITED', `source limit of ${source.rate_per_minute} requests per minute reached`),
-        source,
-        false,
-        { 'retry-after': String(limited.retryAfterSeconds) },
-      );
+      const err = new UserError('RATE_LIMITED', `source limit of ${source.rate_per_minute} requests per minute reached`);
+
+      return refuseUnverified(deps, err, { source: 'custom', startedAt, headers: { 'retry-after': String(limited.retryAfterSeconds) } });
     }
-    let verified = false;
+    // The signature first: until it holds, nothing about this request is the workspace's, so nothing is stored.
+    const rawBody = req.rawBody ?? Buffer.alloc(0);
+    const secrets = source.secret_ciphers.map((c) => deps.cipher.decrypt(c, source.workspace_id));
+    const check = verifySignature(source.verification, secrets, { rawBody, headers: (n) => header(req, n) });
+    if (!check.ok) return refuseUnverified(deps, new UserError('SIGNATURE_INVALID', check.reason), { source: 'custom', startedAt });
     try {
       const settings = effectiveSettings(deps.config.settingsDefaults, source.settings);
       if (source.status !== 'ACTIVE') throw new UserError('WORKSPACE_INACTIVE', 'the add-on is not active on this workspace');
@@ -122,16 +110,10 @@ export function createCustomReceiver(deps: TApiDeps, flows: TFlowIndex, queue: T
       if (!source.enabled) throw new UserError('FEATURE_DISABLED', 'this webhook source is disabled');
       if (!isJsonContentType(header(req, 'content-type')))
         throw new UserError('UNSUPPORTED_MEDIA_TYPE', 'content-type must be application/json');
-      const rawBody = req.rawBody ?? Buffer.alloc(0);
-      const secrets = source.secret_ciphers.map((c) => deps.cipher.decrypt(c, source.workspace_id));
-      const check = verifySignature(source.verification, secrets, { rawBody, headers: (n) => header(req, n) });
-      if (!check.ok) throw new UserError('SIGNATURE_INVALID', check.reason);
-      verified = true;
-      const payload = parseJsonBody(rawBody);
 
-      return await accept(req, source, settings, payload);
+      return await accept(req, source, settings, parseJsonBody(rawBody));
     } catch (err) {
-      if (err instanceof AppError && err.kind === 'user') return reject(req, err, source, verified);
+      if (err instanceof AppError && err.kind === 'user') return reject(req, err, source);
       throw err;
     }
   };

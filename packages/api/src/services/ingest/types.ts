@@ -8,6 +8,8 @@ export type TIngestResponse = {
   status: number;
   body: { id?: string; outcome: string; flows?: number; error?: { code: string; message: string } };
   headers?: Record<string, string>;
+  /** Refused before any workspace was verified: nothing was stored (see `refuseUnverified`). */
+  unverified?: boolean;
 };
 
 export const header = (req: TInboundRequest, name: string): string | undefined => {

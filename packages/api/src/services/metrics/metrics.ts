@@ -4,6 +4,8 @@
  */
 export type TMetrics = {
   webhookReceived(source: string, outcome: string, seconds: number): void;
+  /** A webhook refused before any workspace was verified, by reason (an error code). */
+  webhookRefused(source: string, reason: string): void;
   executionFinished(outcome: string): void;
   stepFinished(kind: string, status: string, seconds: number): void;
   outboundCall(target: 'clockify' | 'http', status: number | 'error'): void;
@@ -13,6 +15,7 @@ export type TMetrics = {
 
 export const NOOP_METRICS: TMetrics = {
   webhookReceived: () => undefined,
+  webhookRefused: () => undefined,
   executionFinished: () => undefined,
   stepFinished: () => undefined,
   outboundCall: () => undefined,

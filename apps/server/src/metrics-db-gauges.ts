@@ -1,0 +1,67 @@
+import { Counter, Gauge, type Registry } from 'prom-client';
+
+import type { TDatabase } from '@uw/db';
+
+type TDbReadings = { queued: number; oldestQueuedAt: number | null; bootstrapDone: number; bootstrapTotal: number };
+
+/** How long one round of database counts serves scrapes: a scrape storm costs the database one round per window. */
+export const DB_GAUGES_TTL_MS = 10_000;
+
+async function readDatabase(db: TDatabase): Promise<TDbReadings> {
+  const knex = db.knex();
+  const [queue, bootstrap] = await Promise.all([
+    knex('universal_webhook_flow_execution').where('status', 'queued').first(knex.raw('count(*) as n'), knex.raw('min(created_at) as m')),
+    knex('universal_webhook_bootstrap_state').where('status', 'running').sum({ done: 'ops_done', total: 'ops_total' }).first(),
+  ]);
+
+  return {
+    queued: Number(queue?.n ?? 0),
+    oldestQueuedAt: queue?.m ? Number(queue.m) : null,
+    bootstrapDone: Number(bootstrap?.done ?? 0),
+    bootstrapTotal: Number(bootstrap?.total ?? 0),
+  };
+}
+
+/**
+ * The gauges read from the database (queue depth and age, bootstrap progress). One round of queries serves
+ * every scrape within `ttlMs` (concurrent scrapes share it); `uw_metrics_db_reads_total` counts the rounds.
+ * A failed round is not kept, so the next scrape tries again.
+ */
+export function registerDbGauges(registry: Registry, db: TDatabase, ttlMs = DB_GAUGES_TTL_MS) {
+  const rounds = new Counter({ name: 'uw_metrics_db_reads_total', help: 'Rounds of database counts behind /metrics', registers: [registry] });
+  let cached: { at: number; readings: Promise<TDbReadings> } | null = null;
+  const readings = () => {
+    if (cached && Date.now() - cached.at < ttlMs) return cached.readings;
+    rounds.inc();
+    const round = { at: Date.now(), readings: readDatabase(db) };
+    round.readings.catch(() => {
+      if (cached === round) cached = null;
+    });
+    cached = round;
+
+    return round.readings;
+  };
+  const gauge = (name: string, help: string, read: (r: TDbReadings, g: Gauge) => void, labelNames: string[] = []) =>
+    new Gauge({
+      name,
+      help,
+      labelNames,
+      registers: [registry],
+      async collect() {
+        read(await readings(), this);
+      },
+    });
+  gauge('uw_queue_depth', 'Queued executions', (r, g) => g.set(r.queued));
+  gauge('uw_queue_oldest_age_seconds', 'Age of the oldest queued execution', (r, g) =>
+    g.set(r.oldestQueuedAt === null ? 0 : (Date.now() - r.oldestQueuedAt) / 1000),
+  );
+  gauge(
+    'uw_bootstrap_operations',
+    'Bootstrap operations done and total, summed over running bootstraps',
+    (r, g) => {
+      g.set({ kind: 'done' }, r.bootstrapDone);
+      g.set({ kind: 'total' }, r.bootstrapTotal);
+    },
+    ['kind'],
+  );
+}
