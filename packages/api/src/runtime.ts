@@ -1,7 +1,6 @@
-import { createEvaluator } from '@uw/flow-engine';
-
 import type { TApiDeps } from './deps';
 import { createHttpSender } from './outbound';
+import { createSandboxedEvaluator, type TSandboxedEvaluator } from './sandbox/sandboxed-evaluator';
 import { startBootstrap, stopBootstraps } from './services/bootstrap/start-bootstrap';
 import { createClockifyReceiver } from './services/ingest/clockify-receiver';
 import { createCommitQueue, type TCommitQueue } from './services/ingest/commit-queue';
@@ -21,7 +20,8 @@ export type TRuntime = {
   recentLogs: TRecentLogs;
   /** Execution outcomes, committed in groups. */
   finishes: TFinishQueue;
-  evaluator: ReturnType<typeof createEvaluator>;
+  /** JSONata in worker threads (heap cap, hard kill); `check` runs here. */
+  evaluator: TSandboxedEvaluator;
   http: ReturnType<typeof createHttpSender>;
   receiveClockify: ReturnType<typeof createClockifyReceiver>;
   receiveCustom: ReturnType<typeof createCustomReceiver>;
@@ -46,8 +46,11 @@ export function createRuntime(deps: TApiDeps): TRuntime {
     installations: createInstallationCache(deps),
     recentLogs,
     finishes: createFinishQueue(deps.db),
-    // RE2 (the default engine) keeps user regexes linear-time; the evaluator adds time, depth and size budgets.
-    evaluator: createEvaluator({ timeLimitMs: 100, maxDepth: 100 }),
+    // Cooperative budgets (time, depth, steps, sizes; RE2 regexes) inside, a heap cap and a hard kill around.
+    evaluator: createSandboxedEvaluator({
+      budgets: { timeLimitMs: 100, maxDepth: 100 },
+      onWorkerLost: (reason, detail) => deps.logger.warn({ reason, detail }, 'expression sandbox worker lost; replaced'),
+    }),
     http: createHttpSender({ allowlist: deps.config.httpAllowlist, logger: deps.logger }),
     receiveClockify: createClockifyReceiver(deps, flowIndex, commitQueue),
     receiveCustom: createCustomReceiver(deps, flowIndex, commitQueue),
@@ -63,6 +66,7 @@ export function createRuntime(deps: TApiDeps): TRuntime {
       flowIndex.stop();
       await stopBootstraps(runtime);
       await commitQueue.close();
+      await runtime.evaluator.close();
     },
   };
 

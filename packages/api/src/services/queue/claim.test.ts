@@ -106,4 +106,20 @@ describe.each(dialects)('execution queue on %s', (dialect) => {
       .insert({ ...executionRow('ws-a', { flowId: 'f', versionId: 'v' }, null), run_after: Date.now() + 60_000 });
     expect(await claimExecutions(db, 'w1', 5, 30_000, 5)).toEqual([]);
   });
+
+  it('counts every claim as an attempt, also when the run never reports back; a refunded deferral does not count', async () => {
+    await db.knex()(T).delete();
+    await enqueue('ws-a', 1);
+    // Three runs that died mid-run: each lease expires and the next claim counts one more attempt.
+    for (let run = 1; run <= 3; run++) {
+      const [claimed] = await claimExecutions(db, `w${run}`, 1, 1, 1);
+      expect(claimed!.attempts).toBe(run);
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    const [fourth] = await claimExecutions(db, 'w4', 1, 30_000, 1);
+    expect(fourth!.attempts).toBe(4);
+    expect(await finishExecution(db, fourth!, { status: 'queued', runAfter: Date.now() - 1, refund: true })).toBe(true);
+    const [fifth] = await claimExecutions(db, 'w5', 1, 30_000, 1);
+    expect(fifth!.attempts).toBe(4);
+  });
 });

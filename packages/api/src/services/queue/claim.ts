@@ -95,7 +95,8 @@ export async function heartbeat(db: TDatabase, held: { id: string; lease_token: 
   return lost;
 }
 
-export type TFinish = { status: 'succeeded' | 'failed' | 'queued'; error?: unknown; runAfter?: number };
+/** `refund`: the run did nothing (e.g. the workspace is paused), so its claim does not count as an attempt. */
+export type TFinish = { status: 'succeeded' | 'failed' | 'queued'; error?: unknown; runAfter?: number; refund?: boolean };
 /** Written in the same transaction as the outcome: steps not yet committed, and the flow's last run. */
 export type TFinishExtras = { steps?: TNumberedStep[]; flowId?: string };
 
@@ -131,6 +132,7 @@ export async function finishExecutions(db: TDatabase, items: TFinishItem[]): Pro
           error: outcome.error === undefined ? null : JSON.stringify(outcome.error),
           run_after: outcome.runAfter ?? now,
           finished_at: done ? now : null,
+          ...(outcome.refund ? { attempts: trx.raw('attempts - 1') } : {}),
         });
       accepted.push(n === 1);
       if (n !== 1) continue;

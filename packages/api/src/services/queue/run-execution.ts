@@ -10,7 +10,6 @@ import { createPorts } from './ports';
 
 const parse = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v);
 const versionCache = new Map<string, TFlowDefinition>();
-const MAX_RUNS = 25;
 
 async function loadDefinition(runtime: TRuntime, workspaceId: string, versionId: string): Promise<TFlowDefinition | null> {
   const cached = versionCache.get(versionId);
@@ -67,10 +66,11 @@ export async function runExecution(runtime: TRuntime, claimed: TClaimed): Promis
   // outcome's. What a request did is thus durable before anything else happens, and a single-action
   // flow commits once. Conditions are pure: a run that dies first evaluates them again.
   let deferred: TNumberedStep[] = [];
-  const finish = async (status: 'succeeded' | 'failed' | 'queued', error?: unknown, runAfter?: number) => {
+  const finish = async (status: 'succeeded' | 'failed' | 'queued', error?: unknown, runAfter?: number, refund?: boolean) => {
     const steps = deferred;
     deferred = [];
-    const ok = await runtime.finishes.submit({ held, outcome: { status, error, runAfter }, extras: { steps, flowId: claimed.flow_id } });
+    const outcome = { status, error, runAfter, refund };
+    const ok = await runtime.finishes.submit({ held, outcome, extras: { steps, flowId: claimed.flow_id } });
     if (!ok) {
       deps.logger.warn({ executionId: claimed.id }, 'late completion refused: the lease was taken over');
 
@@ -80,13 +80,16 @@ export async function runExecution(runtime: TRuntime, claimed: TClaimed): Promis
     deps.bus.publish({ type: 'execution.updated', workspaceId: claimed.workspace_id, executionId: claimed.id, status });
   };
 
-  if (claimed.attempts > MAX_RUNS) {
-    // A poison execution (it crashed its worker every time): park it so the rest keep flowing (Q10).
-    return finish('failed', { code: 'GAVE_UP', message: `stopped after ${MAX_RUNS} runs that did not finish` });
+  // The claim counted this run. More runs than `flow_max_attempts` means earlier ones never reported back
+  // (the process died mid-run, e.g. on a poison payload): park it instead of running it again (Q10).
+  if (claimed.attempts > settings.flow_max_attempts) {
+    const message = `stopped after ${settings.flow_max_attempts} attempts; the last did not finish (the process stopped mid-run)`;
+
+    return finish('failed', { code: 'ATTEMPTS_EXHAUSTED', message });
   }
   if (!installation || installation.status === 'DELETED')
     return finish('failed', { code: 'WORKSPACE_INACTIVE', message: 'the add-on is no longer installed' });
-  if (installation.status !== 'ACTIVE') return finish('queued', undefined, Date.now() + 60_000);
+  if (installation.status !== 'ACTIVE') return finish('queued', undefined, Date.now() + 60_000, true);
   const definition = await loadDefinition(runtime, claimed.workspace_id, claimed.flow_version_id);
   if (!definition) return finish('failed', { code: 'NOT_FOUND', message: 'flow version not found' });
 
@@ -144,7 +147,7 @@ export async function runExecution(runtime: TRuntime, claimed: TClaimed): Promis
       request: nodeId ? sent.get(nodeId)?.request : undefined,
       latencyMs: nodeId && sent.has(nodeId) ? Date.now() - sent.get(nodeId)!.at : null,
     };
-    if (outcome.status === 'retry' && attempt < settings.flow_max_attempts) {
+    if (outcome.status === 'retry' && attempt < settings.flow_max_attempts && claimed.attempts < settings.flow_max_attempts) {
       record({ ...attemptRecord, status: 'retrying' });
       deps.metrics.stepRetried();
 
@@ -164,7 +167,9 @@ export async function runExecution(runtime: TRuntime, claimed: TClaimed): Promis
     deps.logger.error({ executionId: claimed.id, err: error.message }, 'execution run failed unexpectedly');
     const permanent = err instanceof AppError && err.kind === 'user';
 
-    return finish(permanent ? 'failed' : 'queued', error, Date.now() + retryDelayMs(claimed.attempts));
+    const again = !permanent && claimed.attempts < settings.flow_max_attempts;
+
+    return finish(again ? 'queued' : 'failed', error, Date.now() + retryDelayMs(claimed.attempts));
   }
 }
 

@@ -1,0 +1,81 @@
+import { extname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { createEvaluator, ExpressionError, type TEvaluator, type TEvaluatorOptions, type TExpressionErrorCode } from '@uw/flow-engine';
+
+import type { TSandboxTask } from './sandbox-worker';
+import { createWorkerPool, TaskError, WorkerPoolError, type TWorkerPool } from './worker-pool';
+
+export type TSandboxOptions = {
+  /** Budgets of each evaluation (cooperative: checked between JSONata steps). Data only: it crosses to the workers. */
+  budgets?: Omit<TEvaluatorOptions, 'now' | 'regexEngine'>;
+  /** Worker threads (default 2). */
+  size?: number;
+  /** Heap cap per worker in MB (default 96). */
+  heapMb?: number;
+  /** Wall-clock kill of a worker stuck in one evaluation (default 1,000 ms, ten times the cooperative budget). */
+  hardTimeoutMs?: number;
+  onWorkerLost?: (reason: 'timeout' | 'crashed', detail: string) => void;
+};
+
+export type TSandboxedEvaluator = TEvaluator & { stats: TWorkerPool['stats']; close(): Promise<void> };
+
+export const SANDBOX_DEFAULTS = { size: 2, heapMb: 96, hardTimeoutMs: 1_000 } as const;
+
+const ownExtension = extname(fileURLToPath(import.meta.url));
+
+function toExpressionError(error: unknown, hardTimeoutMs: number): unknown {
+  if (error instanceof TaskError && error.data.name === 'ExpressionError') {
+    const { code, message, position, jsonataCode } = error.data;
+    const revived = new ExpressionError(code as TExpressionErrorCode, String(message), typeof position === 'number' ? position : undefined);
+    if (typeof jsonataCode === 'string') revived.jsonataCode = jsonataCode;
+
+    return revived;
+  }
+  if (error instanceof TaskError) return new ExpressionError('EXPRESSION_ERROR', error.message);
+  if (error instanceof WorkerPoolError && error.reason === 'timeout') {
+    return new ExpressionError(
+      'EXPRESSION_TIMEOUT',
+      `expression evaluation did not end within the hard limit of ${hardTimeoutMs} ms and was stopped`,
+    );
+  }
+  if (error instanceof WorkerPoolError && error.reason === 'crashed') {
+    return new ExpressionError('EXPRESSION_CRASHED', `expression evaluation crashed its sandbox (${error.message})`);
+  }
+
+  // The pool was closed (shutdown): not the expression's fault, so the run is retried later.
+  return Object.assign(new Error(error instanceof Error ? error.message : String(error)), { code: 'SANDBOX_CLOSED', kind: 'operational' });
+}
+
+/**
+ * The evaluator the server uses: JSONata runs in worker threads (`createWorkerPool`), so an evaluation
+ * that exhausts memory or blocks inside one builtin takes down only a worker, never the process, and
+ * fails with EXPRESSION_CRASHED / EXPRESSION_TIMEOUT. `check` (parse only, never runs anything) stays on
+ * this thread.
+ */
+export function createSandboxedEvaluator(options: TSandboxOptions = {}): TSandboxedEvaluator {
+  const settings = { ...SANDBOX_DEFAULTS, ...options };
+  const local = createEvaluator(options.budgets);
+  const pool = createWorkerPool({
+    script: new URL(`./sandbox-worker${ownExtension}`, import.meta.url),
+    workerData: options.budgets ?? {},
+    size: settings.size,
+    heapMb: settings.heapMb,
+    hardTimeoutMs: settings.hardTimeoutMs,
+    onWorkerLost: options.onWorkerLost,
+  });
+
+  return {
+    async evaluate(expression, context) {
+      const task: TSandboxTask = { kind: 'evaluate', expression, context };
+      try {
+        return await pool.run(task);
+      } catch (error) {
+        throw toExpressionError(error, settings.hardTimeoutMs);
+      }
+    },
+    check: (expression) => local.check(expression),
+    stats: () => pool.stats(),
+    close: () => pool.close(),
+  };
+}
