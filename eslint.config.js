@@ -53,13 +53,26 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', noImports('express', '@uw/server', '@uw/web', '@uw/simulator')], 'no-console': 'error' },
   },
   {
+    // The published client: runtime imports are its npm dependencies only; the router arrives as a type.
+    files: ['packages/client/src/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [{ group: ['@uw/*'], allowTypeImports: true, message: 'the client ships alone: import server packages as types only' }],
+        },
+      ],
+      'no-console': 'error',
+    },
+  },
+  {
     files: ['apps/web/src/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },
     rules: {
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'warn',
-      'no-restricted-imports': ['error', noImports('@uw/db', '@uw/clockify', '@uw/server', 'node:*')],
+      'no-restricted-imports': ['error', noImports('@uw/api', '@uw/db', '@uw/clockify', '@uw/server', 'node:*')],
     },
   },
   {

@@ -3,7 +3,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import {
   BOOTSTRAP_LOOKAHEAD,
-  createClient,
   createRuntime,
   getBootstrapStatus,
   resumeBootstraps,
@@ -13,6 +12,7 @@ import {
   type TPlanView,
   type TRuntime,
 } from '@uw/api';
+import { createClient } from '@uw/client';
 import { testDialects } from '@uw/db/testing';
 import { startSimulator, type Simulator } from '@uw/simulator';
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { createClient } from '@uw/api';
+import { createClient } from '@uw/client';
 import { startSimulator, type Simulator } from '@uw/simulator';
 
 import { installLikeClockify, signWithSim, startTestServer, trpcClient, waitFor, type TTestServer } from './utils';

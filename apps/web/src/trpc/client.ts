@@ -2,7 +2,7 @@ import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import { createTRPCClient, httpBatchLink, httpSubscriptionLink, splitLink, type TRPCLink } from '@trpc/client';
 import { createTRPCOptionsProxy } from '@trpc/tanstack-react-query';
 
-import type { AppRouter } from '@uw/api';
+import type { AppRouter } from '@uw/client';
 
 import { authStore } from '../auth/auth-store';
 import { requestFreshToken } from '../auth/clockify-bridge';

@@ -1,9 +1,6 @@
-import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
+import type { TRouterOutputs } from '@uw/client';
 
-import type { AppRouter } from '@uw/api';
-
-export type TRouterInputs = inferRouterInputs<AppRouter>;
-export type TRouterOutputs = inferRouterOutputs<AppRouter>;
+export type { TRouterInputs, TRouterOutputs } from '@uw/client';
 export type TWebhookSummary = TRouterOutputs['webhooks']['list']['items'][number];
 export type TWebhookDetail = TRouterOutputs['webhooks']['get'];
 export type TSourceView = TRouterOutputs['sources']['list'][number];
