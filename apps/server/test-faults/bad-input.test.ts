@@ -60,6 +60,9 @@ describe.skipIf(!available)('bad input against a running server (PostgreSQL)', (
       "select id, outcome, payload->>'id' as body_id from universal_webhook_log where outcome not in ('rejected')",
     );
 
+  let otherApi: TOwnerClient;
+  const totalRows = async () => Number((await s.sql.rows<{ n: string }>('select count(*) as n from universal_webhook_log'))[0]!.n);
+
   beforeAll(async () => {
     s = await createScenario({
       sim: {
@@ -69,7 +72,7 @@ describe.skipIf(!available)('bad input against a running server (PostgreSQL)', (
     server = await s.spawn('bad-input', { UW_ROLE: 'all' });
     await server.waitReady();
     api = await s.install(server.url, ws);
-    await s.install(server.url, other);
+    otherApi = await s.install(server.url, other);
     await updateSettings(s.sim, server.url, ws, { enable_generic_http_actions: true });
     signature = webhookToken(s.sim, ws, 'NEW_TIME_ENTRY', server.url);
     // The would-be SSRF victim: a loopback listener that counts every connection it gets.
@@ -391,5 +394,46 @@ describe.skipIf(!available)('bad input against a running server (PostgreSQL)', (
     expect(Math.max(...healthMs), '/health stayed fast').toBeLessThan(1_000);
     await expect(fetch(`${server.url}/ready`).then((r) => r.status)).resolves.toBe(200);
     console.info(`[bad-input] ${outcomes.join('; ')}; /health max ${Math.max(...healthMs)} ms`);
+  });
+
+  it("30 NUL-byte payloads to one workspace's source beside 300 concurrent valid webhooks of another: 300 × 200", async () => {
+    const { source } = await otherApi.sources.create.mutate({ name: 'nul sender', verification: { kind: 'none' } as never, ratePerMinute: 10_000 });
+    const nul = (i: number) => post(`{"id":"nul-${i}","note":"a\\u0000b","lone":"\\ud800"}`, { 'content-type': 'application/json' }, `/webhooks/custom/${source.publicId}`);
+    const [valid, hostile] = await Promise.all([
+      Promise.all(Array.from({ length: 300 }, (_, i) => post(validBody(`tenant-${i}`), signed()))),
+      Promise.all(Array.from({ length: 30 }, (_, i) => nul(i))),
+    ]);
+    expect(valid.filter((a) => a.status !== 200).map((a) => `${a.status} ${a.body.error?.code}`)).toEqual([]);
+    expect(hostile.map((a) => `${a.status} ${a.body.error?.code}`)).toEqual(Array(30).fill('400 INVALID_JSON'));
+    const [stored] = await s.sql.rows<{ n: string }>("select count(*) as n from universal_webhook_log where payload->>'id' like 'tenant-%'");
+    expect(Number(stored!.n)).toBe(300);
+    await expect(fetch(`${server.url}/health`).then((r) => r.status)).resolves.toBe(200);
+  });
+
+  // Last: it spends this client address's refusal budget, so later requests from it would wait.
+  it('1,000 forged webhooks add no rows; past its refusal budget the address gets 429 with Retry-After', async () => {
+    const before = await totalRows();
+    const forged = await signWithSim(s.sim, { workspaceId: notInstalled, addonId: s.sim.addonId });
+    const statuses = new Map<number, number>();
+    let retryAfter: string | null = null;
+    for (let round = 0; round < 10; round++) {
+      const answers = await Promise.all(
+        Array.from({ length: 100 }, (_, i) =>
+          post(validBody(`forged-${round}-${i}`), signed({ 'clockify-signature': i % 2 ? forged : `forged.${'x'.repeat(500)}`, 'x-filler': 'y'.repeat(500) })),
+        ),
+      );
+      for (const a of answers) {
+        statuses.set(a.status, (statuses.get(a.status) ?? 0) + 1);
+        retryAfter = a.status === 429 ? a.headers.get('retry-after') : retryAfter;
+      }
+    }
+    expect([...statuses.keys()].sort()).toEqual([401, 429]);
+    expect(statuses.get(401)! + statuses.get(429)!).toBe(1_000);
+    expect(Number(retryAfter)).toBeGreaterThanOrEqual(1);
+    expect(await totalRows()).toBe(before);
+    const metrics = await (await fetch(`${server.url}/metrics`)).text();
+    expect(metrics).toMatch(/uw_webhook_refusals_total\{source="clockify",reason="SIGNATURE_INVALID"\} \d+/);
+    expect(metrics).toMatch(/uw_webhook_refusals_total\{source="clockify",reason="CLIENT_RATE_LIMITED"\} \d+/);
+    console.info(`[bad-input] 1,000 forged: ${JSON.stringify(Object.fromEntries(statuses))}, rows ${before} → ${await totalRows()}`);
   });
 });

@@ -2,11 +2,14 @@
  * Issue 12, rows 3 and 4: one tenant's unstorable payload cannot fail another tenant's webhooks, and requests
  * with no verified workspace are counted and sampled, never stored, with a per-address refusal budget.
  */
+import { Writable } from 'node:stream';
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { testDialects } from '@uw/db/testing';
 import { startSimulator, type Simulator } from '@uw/simulator';
 
+import { createLogger } from '../src/logger';
 import {
   createClockifyKeys,
   installLikeClockify,
@@ -101,6 +104,41 @@ describe.each(dialects)('hostile ingestion on %s', (dialect) => {
     expect(sampled.length).toBeGreaterThanOrEqual(1);
     expect(sampled.length).toBeLessThan(15);
     expect(sampled[0]).toMatchObject({ sampled: true, res: { statusCode: expect.any(Number) } });
+  });
+
+  it('a database error that refused a payload is logged without the payload', async () => {
+    const canary = 'payload-canary-7f3a';
+    const base = {
+      id: `canary-${dialect}`,
+      workspace_id: 'dev-workspace',
+      source: 'custom',
+      source_id: null,
+      event_type: 'webhook',
+      payload: '{}',
+      headers: '{}',
+      received_at: Date.now(),
+      signature: 'unverified',
+      dedup_key: null,
+      outcome: 'no_match',
+      reason: null,
+      flow_ids: '[]',
+      redacted: '[]',
+      size_bytes: 2,
+    };
+    await server.deps.db.knex()('universal_webhook_log').insert(base);
+    const row = { ...base, payload: JSON.stringify({ note: `${canary}\u0000` }) };
+    // PostgreSQL refuses \u0000 in jsonb (and quotes the JSON in `where`); SQLite refuses the duplicate id.
+    const err = await server.deps.db.knex()('universal_webhook_log').insert(row).then(
+      () => expect.unreachable('the insert should fail'),
+      (e: unknown) => e as Error,
+    );
+    expect(JSON.stringify({ ...err, message: err.message })).toMatch(dialect === 'postgresql' ? /Unicode|\\u0000/ : /UNIQUE/);
+    expect(err.message).not.toContain(canary);
+    const out: string[] = [];
+    const logger = createLogger('info', new Writable({ write: (chunk, _enc, cb) => cb(null, out.push(String(chunk)) && undefined) }));
+    logger.error({ err }, 'commit failed');
+    expect(out.join('')).toContain('commit failed');
+    expect(out.join('')).not.toContain(canary);
   });
 
   it('a verified workspace keeps its refusals in the audit log', async () => {
