@@ -40,8 +40,9 @@ describe.each(dialects)('dashboard and meta on %s', (dialect) => {
     await sim?.close();
   });
 
-  it('shows the installation, its 51 webhook registrations and no bootstrap yet', async () => {
-    const d = await member.dashboard.get.query();
+  it('shows the installation, its 51 webhook registrations and no bootstrap yet (to admins only)', async () => {
+    await expect(member.dashboard.get.query()).rejects.toThrow(/workspace admin/);
+    const d = await admin.dashboard.get.query();
     expect(d.workspaceId).toBe(ws);
     expect(d.installation).toMatchObject({ status: 'ACTIVE', active: true });
     expect(d.subscriptions).toEqual({ total: 51, manifest: 20, api: 31 });
@@ -165,7 +166,13 @@ describe.each(dialects)('dashboard and meta on %s', (dialect) => {
       inManifest: EVENT_TYPES[0]!.inManifest,
     });
     expect((await member.meta.templates.query()).map((t) => t.id)).toEqual(FLOW_TEMPLATES.map((t) => t.id));
-    expect(await admin.meta.whoami.query()).toEqual({ workspaceId: ws, userId: sim.workspace(ws).ownerId, role: 'admin', via: 'clockify' });
+    expect(await admin.meta.whoami.query()).toEqual({
+      workspaceId: ws,
+      userId: sim.workspace(ws).ownerId,
+      role: 'admin',
+      via: 'clockify',
+      scope: null,
+    });
     expect((await member.meta.whoami.query()).role).toBe('user');
     const anonymous = trpcClient(server.url, 'not-a-token');
     await expect(anonymous.meta.whoami.query()).rejects.toSatisfy(

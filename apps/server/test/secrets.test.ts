@@ -29,7 +29,7 @@ describe('secrets stay secret', () => {
       secret: 'source-secret-canary-123',
     });
     canaries.sourceSecret = source.secret!;
-    const key = await api.keys.create.mutate({ name: 'canary key' });
+    const key = await api.keys.create.mutate({ name: 'canary key', scope: 'admin' });
     canaries.serviceKey = key.key;
 
     const record = async (res: Response) => responses.push(`${res.status} ${JSON.stringify([...res.headers])} ${await res.text()}`);

@@ -4,6 +4,7 @@ import type { TApiDeps } from './deps';
 import type { TRuntime } from './runtime';
 import { ensureAppError, type ErrorCode } from './errors';
 import type { TCaller } from './services/auth/caller';
+import { assertAccess, type TKeyScope } from './services/auth/scopes';
 
 export type TContext = { deps: TApiDeps; runtime: TRuntime; caller: TCaller | null; authError: string | null };
 
@@ -69,11 +70,22 @@ export const workspaceProcedure = publicProcedure.use(({ ctx, next }) => {
   return next({ ctx: { ...ctx, caller: ctx.caller } });
 });
 
-/** Writes and the explorer: workspace admins and service keys. */
-export const adminProcedure = workspaceProcedure.use(({ ctx, next }) => {
-  if (ctx.caller.role === 'user') {
-    throw new TRPCError({ code: 'FORBIDDEN', message: 'this needs a workspace admin' });
-  }
+/**
+ * Access levels (see `assertAccess`): members of the workspace who are not admins pass only
+ * `workspaceProcedure`; everything that shows flows, executions, step data or logs needs at least
+ * `readProcedure`.
+ */
+function needs(level: TKeyScope) {
+  return workspaceProcedure.use(({ ctx, next }) => {
+    assertAccess(ctx.caller, level);
 
-  return next({ ctx });
-});
+    return next({ ctx });
+  });
+}
+
+/** Reads of flows, executions, logs, keys and the catalogue: workspace admins and service keys of any scope. */
+export const readProcedure = needs('read');
+/** Changes to flows, replays, retries: workspace admins and `write` or `admin` service keys. */
+export const writeProcedure = needs('write');
+/** Keys, sources, secrets and destructive Clockify calls: workspace admins and `admin` service keys. */
+export const adminProcedure = needs('admin');

@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 import { getBootstrapStatus } from '../services/bootstrap/bootstrap-status';
 import { startBootstrap } from '../services/bootstrap/start-bootstrap';
-import { adminProcedure, router, workspaceProcedure } from '../trpc';
+import { router, workspaceProcedure, writeProcedure } from '../trpc';
 
 /** Progress events are in-process; polling this often also shows runs held by another process. */
 const POLL_MS = 2_000;
@@ -13,7 +13,7 @@ export const bootstrapRouter = router({
   /** State, plan (each step with why it is in or out), progress fraction and ETA. */
   status: workspaceProcedure.query(({ ctx }) => getBootstrapStatus(ctx.deps, ctx.caller.workspaceId)),
   /** Starts (or resumes, unless `restart`) the bootstrap; `started: false` with the reason when it cannot. */
-  trigger: adminProcedure.input(ZBootstrapTriggerRequestSchema).mutation(async ({ ctx, input }) => {
+  trigger: writeProcedure.input(ZBootstrapTriggerRequestSchema).mutation(async ({ ctx, input }) => {
     const result = await startBootstrap(ctx.runtime, ctx.caller.workspaceId, { restart: input?.restart === true, trigger: 'manual' });
 
     return {

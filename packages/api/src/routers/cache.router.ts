@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 import { countCache, searchCache } from '../services/cache/cache-store';
-import { router, workspaceProcedure } from '../trpc';
+import { readProcedure, router } from '../trpc';
 
 export const ZCacheSearchRequestSchema = z.object({
   /** `project`, `tag`, `user`, `client`… (any cached entity type). */
@@ -13,8 +13,6 @@ export const ZCacheSearchRequestSchema = z.object({
 
 /** The entity cache of the caller's workspace, for pickers. */
 export const cacheRouter = router({
-  search: workspaceProcedure
-    .input(ZCacheSearchRequestSchema)
-    .query(({ ctx, input }) => searchCache(ctx.deps.db, ctx.caller.workspaceId, input)),
-  counts: workspaceProcedure.query(({ ctx }) => countCache(ctx.deps.db, ctx.caller.workspaceId)),
+  search: readProcedure.input(ZCacheSearchRequestSchema).query(({ ctx, input }) => searchCache(ctx.deps.db, ctx.caller.workspaceId, input)),
+  counts: readProcedure.query(({ ctx }) => countCache(ctx.deps.db, ctx.caller.workspaceId)),
 });

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { notFound } from '../errors';
 import { retryExecution } from '../services/executions/retry-execution';
 import { getExecution, listExecutions } from '../services/executions/timeline';
-import { adminProcedure, router, workspaceProcedure } from '../trpc';
+import { readProcedure, router, writeProcedure } from '../trpc';
 
 export const ZListExecutionsSchema = z.object({
   flowId: z.string().optional(),
@@ -15,16 +15,14 @@ export const ZListExecutionsSchema = z.object({
 });
 
 export const executionsRouter = router({
-  list: workspaceProcedure
-    .input(ZListExecutionsSchema)
-    .query(({ ctx, input }) => listExecutions(ctx.deps.db, ctx.caller.workspaceId, input)),
-  get: workspaceProcedure.input(z.object({ id: z.string() })).query(async ({ ctx, input }) => {
+  list: readProcedure.input(ZListExecutionsSchema).query(({ ctx, input }) => listExecutions(ctx.deps.db, ctx.caller.workspaceId, input)),
+  get: readProcedure.input(z.object({ id: z.string() })).query(async ({ ctx, input }) => {
     const found = await getExecution(ctx.deps.db, ctx.caller.workspaceId, input.id);
     if (!found) throw notFound('execution');
 
     return found;
   }),
-  retry: adminProcedure
+  retry: writeProcedure
     .input(
       z.object({
         id: z.string(),
@@ -39,7 +37,7 @@ export const executionsRouter = router({
       return result;
     }),
   /** Status changes of the caller's executions (SSE), for live timelines. */
-  live: workspaceProcedure.subscription(async function* ({ ctx, signal }) {
+  live: readProcedure.subscription(async function* ({ ctx, signal }) {
     for await (const event of ctx.deps.bus.subscribe(ctx.caller.workspaceId, 'execution.updated', signal)) {
       if (event.type === 'execution.updated') yield { executionId: event.executionId, status: event.status };
     }

@@ -12,23 +12,27 @@ import {
   ZOperationRequestSchema,
 } from '../services/explorer/explorer.types';
 import { listEndpoints } from '../services/explorer/list-endpoints';
-import { adminProcedure, router } from '../trpc';
+import { readProcedure, router } from '../trpc';
 
-/** Clockify's API from the add-on's side: browse the catalogue, run any operation with the installation token. Admins only. */
+/**
+ * Clockify's API from the add-on's side: browse the catalogue, run any operation with the installation token.
+ * Admins only; a service key needs the scope of the operation (`scopeToRun`: reads `read`, creating
+ * `write`, destructive calls `admin`).
+ */
 export const explorerRouter = router({
-  endpoints: adminProcedure
+  endpoints: readProcedure
     .input(ZEndpointsRequestSchema)
     .output(ZEndpointsResponseSchema)
     .query(({ ctx, input }) => listEndpoints(ctx.deps, input)),
-  operation: adminProcedure
+  operation: readProcedure
     .input(ZOperationRequestSchema)
     .output(ZOperationDetailSchema)
     .query(({ ctx, input }) => describeOperation(ctx.deps, ctx.caller, input.operationId)),
-  execute: adminProcedure
+  execute: readProcedure
     .input(ZExecuteRequestSchema)
     .output(ZExecuteResponseSchema)
     .mutation(({ ctx, input }) => executeOperation(ctx.deps, ctx.caller, input)),
-  history: adminProcedure
+  history: readProcedure
     .input(ZHistoryRequestSchema)
     .output(ZHistoryResponseSchema)
     .query(({ ctx, input }) => listHistory(ctx.deps, ctx.caller, input)),

@@ -2,53 +2,59 @@ import { z } from 'zod';
 
 import { Flow, FlowVersion } from '@uw/db';
 
-import { ZFlowDefinitionSchema } from '@uw/flow-engine';
+import { restoreMaskedHeaders, ZFlowDefinitionSchema } from '@uw/flow-engine';
 
+import { UserError } from '../errors';
 import { listExecutions } from '../services/executions/timeline';
 import { dryRunFlow } from '../services/flows/dry-run';
-import { createFlow, deleteFlow, getFlowOrThrow, listVersions, updateFlow } from '../services/flows/flow-store';
+import { createFlow, currentDefinition, deleteFlow, getFlowOrThrow, listVersions, updateFlow } from '../services/flows/flow-store';
+import { showDefinition, showDryRun } from '../services/flows/masking';
 import { ZFlowInputSchema, ZFlowUpdateSchema } from '../services/flows/flow-schemas';
-import { adminProcedure, router, workspaceProcedure } from '../trpc';
+import { readProcedure, router, writeProcedure } from '../trpc';
 import { ZListExecutionsSchema } from './executions.router';
 
 const id = z.object({ id: z.string() });
 
 export const flowsRouter = router({
-  list: workspaceProcedure.query(async ({ ctx }) => {
+  list: readProcedure.query(async ({ ctx }) => {
     return ctx.deps.db.fork().find(Flow, { workspaceId: ctx.caller.workspaceId, deletedAt: null }, { orderBy: { createdAt: 'desc' } });
   }),
-  get: workspaceProcedure.input(id).query(async ({ ctx, input }) => {
+  get: readProcedure.input(id).query(async ({ ctx, input }) => {
     const flow = await getFlowOrThrow(ctx.deps, ctx.caller, input.id);
     const version = await ctx.deps.db.fork().findOneOrFail(FlowVersion, { id: flow.currentVersionId, workspaceId: ctx.caller.workspaceId });
 
-    return { ...flow, definition: version.definition };
+    return { ...flow, definition: showDefinition(version.definition) };
   }),
-  create: adminProcedure.input(ZFlowInputSchema).mutation(async ({ ctx, input }) => {
+  create: writeProcedure.input(ZFlowInputSchema).mutation(async ({ ctx, input }) => {
     const flow = await createFlow(ctx.deps, ctx.caller, input);
     await ctx.runtime.flowIndex.refresh();
 
     return flow;
   }),
-  update: adminProcedure.input(ZFlowUpdateSchema).mutation(async ({ ctx, input }) => {
+  update: writeProcedure.input(ZFlowUpdateSchema).mutation(async ({ ctx, input }) => {
     const flow = await updateFlow(ctx.deps, ctx.caller, input);
     await ctx.runtime.flowIndex.refresh();
 
     return flow;
   }),
-  delete: adminProcedure.input(id).mutation(async ({ ctx, input }) => {
+  delete: writeProcedure.input(id).mutation(async ({ ctx, input }) => {
     const result = await deleteFlow(ctx.deps, ctx.caller, input.id);
     await ctx.runtime.flowIndex.refresh();
 
     return result;
   }),
-  versions: workspaceProcedure.input(id).query(({ ctx, input }) => listVersions(ctx.deps, ctx.caller, input.id)),
-  executions: workspaceProcedure.input(ZListExecutionsSchema.extend({ flowId: z.string() })).query(async ({ ctx, input }) => {
+  versions: readProcedure.input(id).query(async ({ ctx, input }) => {
+    const versions = await listVersions(ctx.deps, ctx.caller, input.id);
+
+    return versions.map((v) => ({ ...v, definition: showDefinition(v.definition) }));
+  }),
+  executions: readProcedure.input(ZListExecutionsSchema.extend({ flowId: z.string() })).query(async ({ ctx, input }) => {
     await getFlowOrThrow(ctx.deps, ctx.caller, input.flowId);
 
     return listExecutions(ctx.deps.db, ctx.caller.workspaceId, input);
   }),
   /** Dry run of a saved flow (by id) or an unsaved definition, against a logged webhook or a sample event. */
-  test: adminProcedure
+  test: writeProcedure
     .input(
       z.object({
         id: z.string().optional(),
@@ -58,14 +64,16 @@ export const flowsRouter = router({
       }),
     )
     .mutation(async ({ ctx, input }) => {
-      let definition = input.definition;
-      if (!definition) {
-        const flow = await getFlowOrThrow(ctx.deps, ctx.caller, input.id ?? '');
-        definition = (
-          await ctx.deps.db.fork().findOneOrFail(FlowVersion, { id: flow.currentVersionId, workspaceId: ctx.caller.workspaceId })
-        ).definition;
-      }
+      const stored = input.id ? await currentDefinition(ctx.deps, ctx.caller, input.id) : null;
+      // An edited document comes back masked: its headers take the saved flow's values when there is one.
+      const definition = input.definition ? restoreMaskedHeaders(input.definition, stored).definition : stored;
+      if (!definition) throw new UserError('VALIDATION_FAILED', 'send the id of a saved flow or a definition');
+      const result = await dryRunFlow(ctx.runtime, ctx.caller.workspaceId, {
+        definition,
+        webhookId: input.webhookId,
+        sample: input.sample,
+      });
 
-      return dryRunFlow(ctx.runtime, ctx.caller.workspaceId, { definition, webhookId: input.webhookId, sample: input.sample });
+      return showDryRun(result);
     }),
 });

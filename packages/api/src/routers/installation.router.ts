@@ -2,7 +2,7 @@ import { Installation, WebhookSubscription } from '@uw/db';
 
 import { notFound } from '../errors';
 import { repairWebhooks } from '../services/installations/webhook-registrations';
-import { adminProcedure, router, workspaceProcedure } from '../trpc';
+import { router, workspaceProcedure, writeProcedure } from '../trpc';
 
 export const installationRouter = router({
   /** The caller's installation: status, API hosts, and how many webhook registrations we hold. */
@@ -25,7 +25,7 @@ export const installationRouter = router({
     };
   }),
   /** Re-lists Clockify's webhooks and re-creates the missing ones (idempotent). */
-  repairWebhooks: adminProcedure.mutation(async ({ ctx }) => {
+  repairWebhooks: writeProcedure.mutation(async ({ ctx }) => {
     const installation = await ctx.deps.db.fork().findOne(Installation, { workspaceId: ctx.caller.workspaceId });
     if (!installation || installation.status === 'DELETED') throw notFound('installation');
 

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { EVENT_TYPES } from '@uw/clockify';
 import { FLOW_TEMPLATES, ZFlowDefinitionSchema } from '@uw/flow-engine';
 
+import { KEY_SCOPES } from '../services/auth/scopes';
 import { router, workspaceProcedure } from '../trpc';
 
 const ZEventTypeSchema = z.object({ name: z.string(), entity: z.string(), description: z.string(), inManifest: z.boolean() });
@@ -12,6 +13,8 @@ const ZWhoamiSchema = z.object({
   userId: z.string().nullable(),
   role: z.enum(['admin', 'user', 'service']),
   via: z.enum(['clockify', 'service_key', 'dev']),
+  /** A service key's scope; null for people. */
+  scope: z.enum(KEY_SCOPES).nullable(),
 });
 
 /** Static facts the flow editor and the SPA shell need. */
@@ -25,8 +28,8 @@ export const metaRouter = router({
     .output(z.array(ZTemplateSchema))
     .query(() => FLOW_TEMPLATES.map((t) => ({ id: t.id, name: t.name, description: t.description, definition: t.definition }))),
   whoami: workspaceProcedure.output(ZWhoamiSchema).query(({ ctx }) => {
-    const { workspaceId, userId, role, via } = ctx.caller;
+    const { workspaceId, userId, role, via, key } = ctx.caller;
 
-    return { workspaceId, userId, role, via };
+    return { workspaceId, userId, role, via, scope: key?.scope ?? null };
   }),
 });

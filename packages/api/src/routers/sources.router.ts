@@ -11,17 +11,17 @@ import {
   updateSource,
   ZSourceInputSchema,
 } from '../services/sources/source-store';
-import { adminProcedure, router, workspaceProcedure } from '../trpc';
+import { adminProcedure, router } from '../trpc';
 
 const id = z.object({ id: z.string() });
 
 export const sourcesRouter = router({
-  list: workspaceProcedure.query(async ({ ctx }) => {
+  list: adminProcedure.query(async ({ ctx }) => {
     const rows = await ctx.deps.db.fork().find(CustomSource, { workspaceId: ctx.caller.workspaceId }, { orderBy: { createdAt: 'desc' } });
 
     return rows.map((s) => toSourceView(s, ctx.deps.config.baseUrl));
   }),
-  get: workspaceProcedure
+  get: adminProcedure
     .input(id)
     .query(async ({ ctx, input }) => toSourceView(await getSourceOrThrow(ctx.deps, ctx.caller, input.id), ctx.deps.config.baseUrl)),
   create: adminProcedure.input(ZSourceInputSchema).mutation(({ ctx, input }) => createSource(ctx.deps, ctx.caller, input)),

@@ -4,20 +4,20 @@ import { notFound } from '../errors';
 import { getWebhook, listWebhooks, ZListWebhooksSchema } from '../services/webhooks/list-webhooks';
 import { replayWebhook } from '../services/webhooks/replay';
 import { webhookStats } from '../services/webhooks/stats';
-import { adminProcedure, router, workspaceProcedure } from '../trpc';
+import { readProcedure, router, writeProcedure } from '../trpc';
 
 export const webhooksRouter = router({
-  list: workspaceProcedure.input(ZListWebhooksSchema).query(({ ctx, input }) => listWebhooks(ctx.deps.db, ctx.caller.workspaceId, input)),
-  get: workspaceProcedure.input(z.object({ id: z.string() })).query(async ({ ctx, input }) => {
+  list: readProcedure.input(ZListWebhooksSchema).query(({ ctx, input }) => listWebhooks(ctx.deps.db, ctx.caller.workspaceId, input)),
+  get: readProcedure.input(z.object({ id: z.string() })).query(async ({ ctx, input }) => {
     const found = await getWebhook(ctx.deps.db, ctx.caller.workspaceId, input.id);
     if (!found) throw notFound('webhook');
 
     return found;
   }),
-  replay: adminProcedure
+  replay: writeProcedure
     .input(z.object({ id: z.string() }))
     .mutation(({ ctx, input }) => replayWebhook(ctx.runtime, ctx.caller.workspaceId, input.id)),
-  stats: workspaceProcedure
+  stats: readProcedure
     .input(
       z
         .object({
@@ -32,7 +32,7 @@ export const webhooksRouter = router({
     )
     .query(({ ctx, input }) => webhookStats(ctx.deps.db, ctx.caller.workspaceId, input.hours)),
   /** New log entries of the caller's workspace, as they are committed (SSE). */
-  live: workspaceProcedure.subscription(async function* ({ ctx, signal }) {
+  live: readProcedure.subscription(async function* ({ ctx, signal }) {
     for await (const event of ctx.deps.bus.subscribe(ctx.caller.workspaceId, 'webhook.logged', signal)) {
       if (event.type !== 'webhook.logged') continue;
       const entry = await getWebhook(ctx.deps.db, ctx.caller.workspaceId, event.logId);

@@ -1,6 +1,6 @@
 import { jwtVerify, SignJWT } from 'jose';
 
-import { Installation, ServiceKey } from '@uw/db';
+import { Installation, ServiceKey, type ServiceKeyScope } from '@uw/db';
 import { verifyClockifyToken } from '@uw/clockify';
 
 import type { TApiDeps } from '../../deps';
@@ -13,11 +13,15 @@ export type TCaller = {
   userId: string | null;
   role: CallerRole;
   via: 'clockify' | 'service_key' | 'dev';
+  /** Set for service keys: which key, what it may do, and until when. */
+  key?: { id: string; scope: ServiceKeyScope; expiresAt: number | null };
 };
 
 export const SERVICE_KEY_PREFIX = 'uwk_';
 export const DEV_ISSUER = 'universal-webhook-dev';
 const ADMIN_ROLES = new Set(['OWNER', 'ADMIN']);
+/** `lastUsedAt` is written at most this often per key (a busy service would otherwise write on every call). */
+export const LAST_USED_RESOLUTION_MS = 60_000;
 
 /** Resolves `Authorization: Bearer …` to a caller, or throws UNAUTHORIZED naming the reason. */
 export async function resolveCaller(deps: TApiDeps, authorization: string | undefined): Promise<TCaller | null> {
@@ -45,13 +49,28 @@ async function resolveServiceKey(deps: TApiDeps, token: string): Promise<TCaller
   if (!key) {
     throw new UserError('UNAUTHORIZED', 'unknown or revoked service key');
   }
+  const now = Date.now();
+  const expiresAt = key.expiresAt ?? null;
+  if (expiresAt !== null && expiresAt <= now) {
+    throw new UserError('UNAUTHORIZED', `the service key expired at ${new Date(expiresAt).toISOString()}`);
+  }
   const installation = await em.findOne(Installation, { workspaceId: key.workspaceId });
   if (!installation || installation.status === 'DELETED') {
     throw new UserError('UNAUTHORIZED', "the service key's workspace is not installed");
   }
-  await em.nativeUpdate(ServiceKey, { id: key.id, workspaceId: key.workspaceId }, { lastUsedAt: Date.now() });
+  if (!key.lastUsedAt || now - key.lastUsedAt >= LAST_USED_RESOLUTION_MS) {
+    // Conditional, so processes racing on the same key write once per period between them.
+    const stale = { $or: [{ lastUsedAt: null }, { lastUsedAt: { $lte: now - LAST_USED_RESOLUTION_MS } }] };
+    await em.nativeUpdate(ServiceKey, { id: key.id, workspaceId: key.workspaceId, ...stale }, { lastUsedAt: now });
+  }
 
-  return { workspaceId: key.workspaceId, userId: null, role: 'service', via: 'service_key' };
+  return {
+    workspaceId: key.workspaceId,
+    userId: null,
+    role: 'service',
+    via: 'service_key',
+    key: { id: key.id, scope: key.scope, expiresAt },
+  };
 }
 
 async function resolveClockifyUser(deps: TApiDeps, token: string): Promise<TCaller> {

@@ -1,7 +1,12 @@
 import type { TDatabase } from '@uw/db';
 
-const parseJson = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v);
+import { showStepRequest } from '../flows/masking';
+import { scrubSecrets } from '../security/scrub-secrets';
 
+/** Parsed and scrubbed again on the way out: rows journaled before scrubbing existed are shown masked too. */
+const parseJson = (v: unknown) => scrubSecrets(typeof v === 'string' ? JSON.parse(v) : v);
+
+/** A journal row as shown: scrubbed, and an HTTP step's request headers masked. */
 export function toStepView(r: Record<string, unknown>) {
   return {
     id: String(r.id),
@@ -10,7 +15,7 @@ export function toStepView(r: Record<string, unknown>) {
     kind: String(r.kind),
     status: String(r.status),
     attempt: Number(r.attempt),
-    request: parseJson(r.request),
+    request: showStepRequest(String(r.kind), parseJson(r.request)),
     response: parseJson(r.response),
     error: parseJson(r.error),
     idempotencyKey: (r.idempotency_key as string | null) ?? null,

@@ -10,7 +10,7 @@ import {
 } from '@uw/clockify';
 
 import { AppError, OperationalError, UserError } from '../../errors';
-import { scrubSecrets } from './scrub';
+import { scrubSecrets } from '../security/scrub-secrets';
 
 type TAnswer = { status: number; headers: Record<string, string>; body: unknown; url: string; latencyMs: number; attempts: number };
 export type TCallOutcome =

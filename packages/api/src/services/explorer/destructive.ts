@@ -1,5 +1,7 @@
 import type { Operation } from '@uw/clockify';
 
+import type { TKeyScope } from '../auth/scopes';
+
 /** A POST whose summary or id says it removes or replaces data (e.g. "Assign/remove users to/from the project"). */
 const POST_REMOVES = /\b(remove|delete|replace|overwrite)\b/i;
 
@@ -31,4 +33,16 @@ export function destructiveReason(op: Operation): string | null {
     case 'OPTIONS':
       return null;
   }
+}
+
+/**
+ * The service-key scope running `op` needs: reads need `read`, destructive calls (above) `admin`, and
+ * everything else (creating, or POST queries such as reports) `write`.
+ */
+export function scopeToRun(op: Operation): TKeyScope {
+  if (op.method === 'GET' || op.method === 'HEAD' || op.method === 'OPTIONS') {
+    return 'read';
+  }
+
+  return destructiveReason(op) ? 'admin' : 'write';
 }

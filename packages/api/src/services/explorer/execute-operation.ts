@@ -4,15 +4,17 @@ import { Installation } from '@uw/db';
 import type { TApiDeps } from '../../deps';
 import { UserError } from '../../errors';
 import type { TCaller } from '../auth/caller';
+import { assertAccess } from '../auth/scopes';
+import { scrubSecrets } from '../security/scrub-secrets';
 import { clockifyFor } from '../installations/clockify-for';
 import { applyBindings } from './bindings';
 import { callClockify, scrubOutcome, type TCallOutcome } from './call-clockify';
 import { requireOperation } from './catalogue-access';
 import { curlFor } from './curl';
-import { destructiveReason } from './destructive';
+import { destructiveReason, scopeToRun } from './destructive';
 import { recordRun } from './explorer-history';
 import type { TExecuteRequest, TExecuteResponse } from './explorer.types';
-import { boundedBody, scrubSecrets } from './scrub';
+import { boundedBody } from './scrub';
 
 /** Interactive calls retry less than flows: the admin is waiting. */
 const EXPLORER_MAX_ATTEMPTS = 3;
@@ -81,6 +83,7 @@ async function record(
 /** Runs one Clockify operation for an admin with the installation's token, and keeps it in their history. */
 export async function executeOperation(deps: TApiDeps, caller: TCaller, input: TExecuteRequest): Promise<TExecuteResponse> {
   const op = requireOperation(deps, input.operationId);
+  assertAccess(caller, scopeToRun(op));
   const request = prepare(op, caller, input);
   const reason = destructiveReason(op);
   if (reason && input.confirm !== true) {

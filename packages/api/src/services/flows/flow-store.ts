@@ -4,6 +4,7 @@ import type { TFlowDefinition } from '@uw/flow-engine';
 import type { TApiDeps } from '../../deps';
 import { notFound } from '../../errors';
 import type { TFlowInput, TFlowUpdate } from './flow-schemas';
+import { resolveMaskedHeaders } from './masking';
 import { assertValidDefinition, triggerKeysOf } from './validate-definition';
 
 type TScope = { workspaceId: string; userId: string | null };
@@ -29,11 +30,20 @@ function versionRow(scope: TScope, flowId: string, version: number, definition: 
   };
 }
 
+/** The definition of the flow's current version. */
+export async function currentDefinition(deps: TApiDeps, scope: TScope, flowId: string): Promise<TFlowDefinition> {
+  const flow = await getFlowOrThrow(deps, scope, flowId);
+  const version = await deps.db.fork().findOneOrFail(FlowVersion, { id: flow.currentVersionId, workspaceId: scope.workspaceId });
+
+  return version.definition;
+}
+
 export async function createFlow(deps: TApiDeps, scope: TScope, input: TFlowInput) {
-  assertValidDefinition(deps, input.definition);
+  const definition = await resolveMaskedHeaders(input.definition, async () => null);
+  assertValidDefinition(deps, definition);
   const now = Date.now();
   const flowId = newId();
-  const version = versionRow(scope, flowId, 1, input.definition);
+  const version = versionRow(scope, flowId, 1, definition);
   await deps.db.fork().transactional(async (em) => {
     em.create(FlowVersion, version);
     em.create(Flow, {
@@ -58,7 +68,9 @@ export async function createFlow(deps: TApiDeps, scope: TScope, input: TFlowInpu
 /** A changed definition makes a new immutable version; name/enabled changes do not. */
 export async function updateFlow(deps: TApiDeps, scope: TScope, input: TFlowUpdate) {
   const flow = await getFlowOrThrow(deps, scope, input.id);
-  const { definition, ...fields } = input.data;
+  const { definition: sent, ...fields } = input.data;
+  // Headers are shown masked; a value sent back still masked keeps what is stored (see `resolveMaskedHeaders`).
+  const definition = sent && (await resolveMaskedHeaders(sent, () => currentDefinition(deps, scope, flow.id)));
   if (definition) assertValidDefinition(deps, definition);
   await deps.db.fork().transactional(async (em) => {
     const patch: Partial<TFlow> = { ...stripUndefined(fields), updatedAt: Date.now() };

@@ -1,45 +1,100 @@
 import { randomBytes } from 'node:crypto';
 
-import { newId, ServiceKey } from '@uw/db';
+import { newId, ServiceKey, type TServiceKey } from '@uw/db';
 
 import type { TApiDeps } from '../../deps';
-import { notFound } from '../../errors';
-import { SERVICE_KEY_PREFIX } from '../auth/caller';
+import { UserError } from '../../errors';
+import { SERVICE_KEY_PREFIX, type TCaller } from '../auth/caller';
+import { scopeCovers, type TKeyScope } from '../auth/scopes';
 import { sha256Hex } from '../security/token-cipher';
+import { descendantsOf, lockLiveKey } from './key-tree';
 
-type TScope = { workspaceId: string; userId: string | null };
+export type TCreateKeyInput = { name: string; scope: TKeyScope; expiresAt?: number };
 
-/** Creates a key for one workspace; the key is returned once and only its hash is stored. */
-export async function createKey(deps: TApiDeps, scope: TScope, name: string) {
+/** What a new key may be: never more than the key minting it (scope, expiry), never already expired. */
+function grantFor(caller: TCaller, input: TCreateKeyInput, now: number): { scope: TKeyScope; expiresAt: number | null } {
+  if (input.expiresAt !== undefined && input.expiresAt <= now) {
+    throw new UserError('VALIDATION_FAILED', 'expiresAt must be in the future (epoch milliseconds)');
+  }
+  const parent = caller.key;
+  if (!parent) {
+    return { scope: input.scope, expiresAt: input.expiresAt ?? null };
+  }
+  if (!scopeCovers(parent.scope, input.scope)) {
+    throw new UserError('FORBIDDEN', `a "${parent.scope}" key cannot mint a "${input.scope}" key: a key never grants more than it has`);
+  }
+  if (parent.expiresAt !== null && input.expiresAt !== undefined && input.expiresAt > parent.expiresAt) {
+    const until = new Date(parent.expiresAt).toISOString();
+    throw new UserError('FORBIDDEN', `this key expires at ${until}; the keys it mints cannot outlive it`);
+  }
+
+  return { scope: input.scope, expiresAt: input.expiresAt ?? parent.expiresAt };
+}
+
+function toKeyView({ keyHash: _hash, ...row }: TServiceKey, now = Date.now()) {
+  const expiresAt = row.expiresAt ?? null;
+  const state = row.revokedAt ? 'revoked' : expiresAt !== null && expiresAt <= now ? 'expired' : 'active';
+
+  return {
+    ...row,
+    parentKeyId: row.parentKeyId ?? null,
+    expiresAt,
+    lastUsedAt: row.lastUsedAt ?? null,
+    revokedAt: row.revokedAt ?? null,
+    state: state as 'active' | 'revoked' | 'expired',
+  };
+}
+
+/**
+ * Creates a key for the caller's workspace; the key is returned once and only its hash is stored. A key
+ * minted by a key records it as its parent, inside a transaction that holds the parent (a parent being
+ * revoked at the same moment either sees the child or refuses it).
+ */
+export async function createKey(deps: TApiDeps, caller: TCaller, input: TCreateKeyInput) {
+  const now = Date.now();
+  const grant = grantFor(caller, input, now);
   const key = `${SERVICE_KEY_PREFIX}${randomBytes(32).toString('base64url')}`;
-  const row = {
+  const row: TServiceKey = {
     id: newId(),
-    workspaceId: scope.workspaceId,
-    name,
+    workspaceId: caller.workspaceId,
+    name: input.name,
     keyHash: sha256Hex(key),
     prefix: key.slice(0, 10),
-    createdBy: scope.userId,
-    createdAt: Date.now(),
+    scope: grant.scope,
+    parentKeyId: caller.key?.id ?? null,
+    createdBy: caller.userId,
+    createdAt: now,
+    expiresAt: grant.expiresAt,
     lastUsedAt: null,
     revokedAt: null,
   };
-  await deps.db.fork().insert(ServiceKey, row);
-  const { keyHash: _hash, ...view } = row;
+  await deps.db.knex().transaction(async (trx) => {
+    if (caller.key && !(await lockLiveKey(deps.db, trx, caller.workspaceId, caller.key.id))) {
+      throw new UserError('UNAUTHORIZED', 'this service key was revoked');
+    }
+    await trx('universal_webhook_service_key').insert({
+      id: row.id,
+      workspace_id: row.workspaceId,
+      name: row.name,
+      key_hash: row.keyHash,
+      prefix: row.prefix,
+      scope: row.scope,
+      parent_key_id: row.parentKeyId,
+      created_by: row.createdBy,
+      created_at: row.createdAt,
+      expires_at: row.expiresAt,
+      last_used_at: null,
+      revoked_at: null,
+    });
+  });
 
-  return { ...view, key };
+  return { ...toKeyView(row, now), key };
 }
 
-export async function listKeys(deps: TApiDeps, scope: TScope) {
-  const rows = await deps.db.fork().find(ServiceKey, { workspaceId: scope.workspaceId }, { orderBy: { createdAt: 'desc' } });
+/** A workspace admin sees every key of the workspace; a key sees itself and the keys it minted. */
+export async function listKeys(deps: TApiDeps, caller: TCaller) {
+  const rows = await deps.db.fork().find(ServiceKey, { workspaceId: caller.workspaceId }, { orderBy: { createdAt: 'desc' } });
+  const visible = caller.key ? new Set([caller.key.id, ...descendantsOf(rows, caller.key.id)]) : null;
 
-  return rows.map(({ keyHash: _hash, ...view }) => view);
-}
-
-export async function revokeKey(deps: TApiDeps, scope: TScope, id: string) {
-  const n = await deps.db
-    .fork()
-    .nativeUpdate(ServiceKey, { id, workspaceId: scope.workspaceId, revokedAt: null }, { revokedAt: Date.now() });
-  if (n === 0) throw notFound('service key');
-
-  return { id, revoked: true };
+  return rows.filter((r) => !visible || visible.has(r.id)).map((r) => toKeyView(r));
 }

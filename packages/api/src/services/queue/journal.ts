@@ -1,5 +1,7 @@
 import { newId, type TDatabase } from '@uw/db';
 
+import { scrubSecrets } from '../security/scrub-secrets';
+
 const STEPS = 'universal_webhook_execution_step';
 const EXECUTIONS = 'universal_webhook_flow_execution';
 
@@ -17,7 +19,8 @@ export type TStepRecord = {
 
 export type TStoredStep = TStepRecord & { seq: number; attempt: number };
 
-const json = (v: unknown) => (v === undefined || v === null ? null : JSON.stringify(v));
+/** Stored scrubbed: a Clockify answer (each webhook's `authToken`…) or a request's credentials never reach the journal. */
+const json = (v: unknown) => (v === undefined || v === null ? null : JSON.stringify(scrubSecrets(v)));
 const parse = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v);
 
 export class LeaseLostError extends Error {
@@ -46,7 +49,10 @@ export async function loadSteps(db: TDatabase, workspaceId: string, executionId:
 
 export type THeld = { id: string; workspace_id: string; lease_token: number };
 
-/** A step record as a row of the journal table. */
+/**
+ * A step record as a row of the journal table, token-like fields masked (`scrubSecrets`). A resumed
+ * execution reuses a recorded response, so later steps see those fields masked too.
+ */
 export function stepRow(held: THeld, seq: number, step: TStepRecord) {
   return {
     id: newId(),
