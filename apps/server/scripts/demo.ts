@@ -17,7 +17,8 @@ mkdirSync(dataDir, { recursive: true });
 const sim = await startSimulator({ port: 4010, emitOnApiChanges: true });
 const keyFile = join(dataDir, 'simulator-public-key.pem');
 writeFileSync(keyFile, sim.publicKeyPem);
-const openapi = [join(root, 'openapi.json'), join(root, '../shared/clockify/openapi.json')].find((p) => existsSync(p));
+// The full document `npm run openapi:sync` keeps in ./data when there is one; else the server's default, the snapshot.
+const synced = join(root, 'data/openapi.json');
 
 const server = spawn(process.execPath, ['--import', 'tsx', join(root, 'apps/server/src/main.ts')], {
   stdio: ['ignore', 'inherit', 'inherit'],
@@ -27,8 +28,9 @@ const server = spawn(process.execPath, ['--import', 'tsx', join(root, 'apps/serv
     UW_BASE_URL: base,
     UW_DATA_DIR: dataDir,
     UW_CLOCKIFY_PUBLIC_KEY: keyFile,
+    UW_CLOCKIFY_API_ALLOWLIST: '127.0.0.1:4010',
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
-    ...(openapi ? { UW_CLOCKIFY_OPENAPI: openapi } : {}),
+    ...(existsSync(synced) ? { UW_CLOCKIFY_OPENAPI: synced } : {}),
   },
 });
 const stop = async () => {

@@ -15,7 +15,7 @@ import {
 import { createMemoryRateLimiter } from '@uw/clockify';
 import { openDatabase, type TDatabase } from '@uw/db';
 
-import { createCatalogueHolder } from './catalogue';
+import { createCatalogueHolder, openApiSources } from './catalogue';
 import type { TEnv } from './env';
 import { createMetrics } from './metrics';
 import { devSecretFrom, loadClockifyKey, loadEncryptionKeys } from './secrets';
@@ -73,7 +73,7 @@ export async function createDeps(env: TEnv, logger: Logger, overrides: Partial<T
     clockifyKey: loadClockifyKey(env.UW_CLOCKIFY_PUBLIC_KEY, logger),
     devSecret: devSecretFrom(keys[0]!),
     bus: createEventBus(),
-    catalogue: await createCatalogueHolder(env.UW_CLOCKIFY_OPENAPI, logger),
+    catalogue: await createCatalogueHolder(openApiSources(env), logger),
     rateLimiter,
     metrics: metrics.hooks,
     ...overrides,

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 
+import { normalizeDatabaseUrl } from './database-url';
+
 /** The only module that reads process.env. Every variable the product understands is listed here. */
 const bool = (fallback: boolean) =>
   z
@@ -20,12 +22,36 @@ const text = () =>
     .optional()
     .transform((v) => (v && v.trim() !== '' ? v.trim() : undefined));
 
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+/** Python's level names, as the seed's examples use them (`LOG_LEVEL=INFO`, `WARNING`). */
+const LOG_LEVEL_ALIASES: Record<string, (typeof LOG_LEVELS)[number]> = { warning: 'warn', critical: 'fatal' };
+/** Any case: INFO → info, WARNING → warn. */
+const logLevel = () =>
+  z
+    .string()
+    .default('info')
+    .transform((v) => v.trim().toLowerCase())
+    .transform((v) => LOG_LEVEL_ALIASES[v] ?? v)
+    .pipe(z.enum(LOG_LEVELS, { message: `expected one of ${LOG_LEVELS.join(', ')} (any case)` }));
+/** Ours or SQLAlchemy's forms (database-url.ts); an unknown scheme is refused with the accepted forms. */
+const databaseUrl = () =>
+  text().transform((v, ctx) => {
+    if (v === undefined) return undefined;
+    const parsed = normalizeDatabaseUrl(v);
+    if (parsed.ok) return parsed.url;
+    ctx.addIssue({ code: 'custom', message: parsed.message });
+
+    return z.NEVER;
+  });
+
 export const ZEnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: int(8001, 0, 65535),
   HOST: z.string().default('0.0.0.0'),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  UNIVERSAL_WEBHOOK_DB_URL: text(),
+  LOG_LEVEL: logLevel(),
+  // auto: human-readable lines when stdout is a terminal, JSON otherwise
+  UW_LOG_FORMAT: z.enum(['auto', 'json', 'pretty'], { message: 'expected auto, json or pretty' }).default('auto'),
+  UNIVERSAL_WEBHOOK_DB_URL: databaseUrl(),
   UW_DB_POOL_MAX: int(10, 1, 200),
   UW_DB_QUERY_TIMEOUT_MS: int(10_000, 1_000, 600_000),
   UW_DATA_DIR: z.string().default('./data'),
@@ -34,9 +60,11 @@ export const ZEnvSchema = z.object({
     .string()
     .regex(/^[a-z0-9][a-z0-9._-]{1,63}$/i, 'expected a manifest key')
     .default('universal-webhook'),
+  // unset: Clockify's published key (@uw/clockify CLOCKIFY_PUBLIC_KEY_PEM); PEM text or a file path overrides it
   UW_CLOCKIFY_PUBLIC_KEY: text(),
   UW_ENCRYPTION_KEY: text(),
-  UW_CLOCKIFY_OPENAPI: z.string().default('./openapi.json'),
+  // unset: data/openapi.json when synced there, else the committed snapshot (catalogue.ts)
+  UW_CLOCKIFY_OPENAPI: text(),
   UW_ROLE: z.enum(['all', 'web', 'worker']).default('all'),
   UW_HTTP_ALLOWLIST: z
     .string()
@@ -85,7 +113,7 @@ export function readEnv(source: Record<string, string | undefined> = process.env
   }
   const env = result.data;
   if (env.NODE_ENV === 'production') {
-    const missing = ['UW_CLOCKIFY_PUBLIC_KEY', 'UW_ENCRYPTION_KEY', 'UW_BASE_URL'].filter((k) => !env[k as keyof TEnv]);
+    const missing = ['UW_ENCRYPTION_KEY', 'UW_BASE_URL'].filter((k) => !env[k as keyof TEnv]);
     if (missing.length > 0) {
       throw new ConfigError(`Invalid configuration:\n${missing.map((k) => `  ${k}: required in production`).join('\n')}`);
     }

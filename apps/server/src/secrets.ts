@@ -3,8 +3,10 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { parseKeys } from '@uw/api';
+import { CLOCKIFY_PUBLIC_KEY_PEM } from '@uw/clockify';
 
 type TWarn = { warn(o: unknown, m?: string): void };
+type TInfo = { info(o: unknown, m?: string): void };
 
 /**
  * UW_ENCRYPTION_KEY (one or more comma-separated 32-byte keys). Outside production, a missing key is
@@ -22,12 +24,12 @@ export function loadEncryptionKeys(spec: string | undefined, dataDir: string, lo
   return parseKeys(readFileSync(file, 'utf8').trim());
 }
 
-/** UW_CLOCKIFY_PUBLIC_KEY as PEM text or as a path to a PEM file. */
-export function loadClockifyKey(spec: string | undefined, logger: TWarn): KeyObject | null {
+/** UW_CLOCKIFY_PUBLIC_KEY as PEM text or as a path to a PEM file; unset, Clockify's published key. */
+export function loadClockifyKey(spec: string | undefined, logger: TInfo): KeyObject {
   if (!spec) {
-    logger.warn({}, 'UW_CLOCKIFY_PUBLIC_KEY is not set: calls from Clockify will be refused');
+    logger.info({}, "UW_CLOCKIFY_PUBLIC_KEY is not set: verifying Clockify's tokens with Clockify's published key");
 
-    return null;
+    return createPublicKey(CLOCKIFY_PUBLIC_KEY_PEM);
   }
   const pem = spec.includes('-----BEGIN') ? spec.replace(/\\n/g, '\n') : readFileSync(spec, 'utf8');
   try {

@@ -1,6 +1,6 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 
 import { createTRPCClient, httpLink, TRPCClientError } from '@trpc/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,10 +11,10 @@ import { testDialects } from '@uw/db/testing';
 import { startSimulator, type Simulator } from '@uw/simulator';
 
 import { createCatalogueHolder } from '../src/catalogue';
-import { installLikeClockify, REQUIRE_PG, SHARED, startTestServer, TEST_PG_ADMIN_URL, type TTestServer } from './utils';
+import { CLOCKIFY_FIXTURES, installLikeClockify, REQUIRE_PG, startTestServer, TEST_PG_ADMIN_URL, type TTestServer } from './utils';
 
 const dialects = await testDialects({ pgAdminUrl: TEST_PG_ADMIN_URL, requirePg: REQUIRE_PG });
-const catalogue: Catalogue = await loadCatalogue(resolve(SHARED, 'clockify/openapi.json'));
+const catalogue: Catalogue = await loadCatalogue(CLOCKIFY_FIXTURES.openapi);
 
 /** A tRPC client over real HTTP that keeps the raw text of every response (successes and errors alike). */
 function recordingClient(url: string, token: string, seen: string[]) {
@@ -190,7 +190,7 @@ describe.each(dialects)('API explorer on %s', (dialect) => {
   it('explains a missing catalogue', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'uw-explorer-'));
     writeFileSync(join(dir, 'openapi.json'), JSON.stringify({ hello: 'world' }));
-    const holder = await createCatalogueHolder(join(dir, 'openapi.json'), server.deps.api.logger as never);
+    const holder = await createCatalogueHolder([join(dir, 'openapi.json')], server.deps.api.logger as never);
     const ctx = await createContext(server.deps.runtime, `Bearer ${await sim.userToken(ws, { role: 'OWNER' })}`);
     const caller = createCallerFactory(appRouter)({ ...ctx, deps: { ...ctx.deps, catalogue: holder } });
     const listed = await caller.explorer.endpoints({});

@@ -1,9 +1,14 @@
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { testDialects } from '@uw/db/testing';
+import { createScratchDatabase, testDialects } from '@uw/db/testing';
 
 import { ConfigError, readEnv } from '../src/env';
-import { REQUIRE_PG, startTestServer, TEST_PG_ADMIN_URL, type TTestServer } from './utils';
+import { loadClockifyKey } from '../src/secrets';
+import { CLOCKIFY_FIXTURES, createClockifyKeys, REQUIRE_PG, startTestServer, TEST_PG_ADMIN_URL, type TTestServer } from './utils';
 
 const dialects = await testDialects({ pgAdminUrl: TEST_PG_ADMIN_URL, requirePg: REQUIRE_PG });
 
@@ -101,15 +106,103 @@ describe('configuration', () => {
     expect(message).toMatch(/UW_ENABLE_FLOWS: expected true or false/);
   });
 
-  it('requires the secrets in production and turns the dev login off there', () => {
-    expect(() => readEnv({ NODE_ENV: 'production' })).toThrow(/UW_CLOCKIFY_PUBLIC_KEY: required in production/);
-    const env = readEnv({
-      NODE_ENV: 'production',
-      UW_CLOCKIFY_PUBLIC_KEY: 'x',
-      UW_ENCRYPTION_KEY: 'y',
-      UW_BASE_URL: 'https://a.example',
-      UW_DEV_LOGIN: 'true',
-    });
+  it('requires the secrets in production (not the Clockify key: its default is published) and turns the dev login off there', () => {
+    let message = '';
+    try {
+      readEnv({ NODE_ENV: 'production' });
+    } catch (err) {
+      message = (err as Error).message;
+    }
+    expect(message).toMatch(/UW_ENCRYPTION_KEY: required in production/);
+    expect(message).toMatch(/UW_BASE_URL: required in production/);
+    expect(message).not.toMatch(/UW_CLOCKIFY_PUBLIC_KEY/);
+    const env = readEnv({ NODE_ENV: 'production', UW_ENCRYPTION_KEY: 'y', UW_BASE_URL: 'https://a.example', UW_DEV_LOGIN: 'true' });
     expect(env.UW_DEV_LOGIN).toBe(false);
+    expect(env.UW_CLOCKIFY_PUBLIC_KEY).toBeUndefined();
+  });
+
+  it("takes LOG_LEVEL in any case, with Python's names too, and names the levels when it cannot", () => {
+    expect(readEnv({}).LOG_LEVEL).toBe('info');
+    expect(readEnv({ LOG_LEVEL: 'INFO' }).LOG_LEVEL).toBe('info');
+    expect(readEnv({ LOG_LEVEL: ' Debug ' }).LOG_LEVEL).toBe('debug');
+    expect(readEnv({ LOG_LEVEL: 'WARNING' }).LOG_LEVEL).toBe('warn');
+    expect(readEnv({ LOG_LEVEL: 'CRITICAL' }).LOG_LEVEL).toBe('fatal');
+    expect(() => readEnv({ LOG_LEVEL: 'LOUD' })).toThrow(
+      /LOG_LEVEL: expected one of fatal, error, warn, info, debug, trace, silent \(any case\)/,
+    );
+  });
+
+  it('chooses the log format by the terminal unless told (auto, json, pretty)', () => {
+    expect(readEnv({}).UW_LOG_FORMAT).toBe('auto');
+    expect(readEnv({ UW_LOG_FORMAT: 'json' }).UW_LOG_FORMAT).toBe('json');
+    expect(() => readEnv({ UW_LOG_FORMAT: 'xml' })).toThrow(/UW_LOG_FORMAT: expected auto, json or pretty/);
+  });
+
+  it.each([
+    ['postgres://u:p@db:5432/uw', 'postgresql://u:p@db:5432/uw'],
+    ['postgresql://u:p@db:5432/uw', 'postgresql://u:p@db:5432/uw'],
+    ['postgresql+asyncpg://u:p@db:5432/uw?ssl=require', 'postgresql://u:p@db:5432/uw?ssl=require'],
+    ['postgresql+psycopg://u:p@db/uw', 'postgresql://u:p@db/uw'],
+    ['sqlite+aiosqlite:///./universal_webhook.db', './universal_webhook.db'],
+    ['sqlite:///data/x.db', 'data/x.db'],
+    ['sqlite:////var/lib/uw/x.db', '/var/lib/uw/x.db'],
+    ['./data/plain.db', './data/plain.db'],
+  ])('maps UNIVERSAL_WEBHOOK_DB_URL %s to %s', (given, opened) => {
+    expect(readEnv({ UNIVERSAL_WEBHOOK_DB_URL: given }).UNIVERSAL_WEBHOOK_DB_URL).toBe(opened);
+  });
+
+  it.each([
+    ['mysql+aiomysql://u:secret@db/uw', /unsupported database "mysql\+aiomysql"/],
+    ['sqlite://', /in-memory database/],
+    ['sqlite://host/x.db', /three slashes/],
+    ['sqlite:///x.db?mode=ro', /options/],
+  ])('refuses UNIVERSAL_WEBHOOK_DB_URL %s, naming the accepted forms', (given, why) => {
+    let message = '';
+    try {
+      readEnv({ UNIVERSAL_WEBHOOK_DB_URL: given });
+    } catch (err) {
+      message = (err as Error).message;
+    }
+    expect(message).toMatch(why);
+    expect(message).toMatch(/UNIVERSAL_WEBHOOK_DB_URL: .*accepted: postgres:\/\/.*postgresql\+asyncpg.*sqlite\+aiosqlite/);
+    expect(message).not.toContain('secret');
+  });
+});
+
+describe.each(dialects)("the seed's SQLAlchemy database URL on %s", (dialect) => {
+  it('opens the same database as the plain URL or path', async () => {
+    const scratch = await createScratchDatabase(dialect, TEST_PG_ADMIN_URL);
+    const seedStyle =
+      dialect === 'sqlite'
+        ? `sqlite+aiosqlite:///${join(mkdtempSync(join(tmpdir(), 'uw-seed-url-')), 'seed.db')}`
+        : scratch.url.replace(/^postgresql:\/\//, 'postgresql+asyncpg://');
+    const server = await startTestServer({ dialect, env: { UNIVERSAL_WEBHOOK_DB_URL: seedStyle } });
+    try {
+      expect((await fetch(`${server.url}/ready`)).status).toBe(200);
+      expect(server.deps.db.dialect).toBe(dialect);
+      if (dialect === 'sqlite') expect(existsSync(seedStyle.slice('sqlite+aiosqlite://'.length))).toBe(true);
+      else expect((await server.deps.db.knex().raw('select current_database() as name')).rows[0].name).toBe(scratch.url.split('/').pop());
+    } finally {
+      await server.close();
+      await scratch.drop();
+    }
+  });
+});
+
+describe("Clockify's public key", () => {
+  const quiet = { info: () => undefined };
+
+  it('defaults to the published key kept in the fixtures', () => {
+    const key = loadClockifyKey(undefined, quiet);
+    expect(key.export({ type: 'spki', format: 'pem' }).toString()).toBe(readFileSync(CLOCKIFY_FIXTURES.publicKeyPem, 'utf8'));
+  });
+
+  it('is overridden by UW_CLOCKIFY_PUBLIC_KEY (PEM text or a file)', () => {
+    const { publicPem } = createClockifyKeys();
+    const dir = mkdtempSync(join(tmpdir(), 'uw-key-'));
+    writeFileSync(join(dir, 'k.pem'), publicPem);
+    for (const spec of [publicPem, join(dir, 'k.pem')]) {
+      expect(loadClockifyKey(spec, quiet).export({ type: 'spki', format: 'pem' }).toString()).toBe(publicPem);
+    }
   });
 });

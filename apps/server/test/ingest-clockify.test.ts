@@ -8,9 +8,9 @@ import { testDialects } from '@uw/db/testing';
 import { startSimulator, type Simulator } from '@uw/simulator';
 
 import {
+  CLOCKIFY_FIXTURES,
   createClockifyKeys,
   REQUIRE_PG,
-  SHARED,
   signWithSim,
   startTestServer,
   TEST_PG_ADMIN_URL,
@@ -22,7 +22,7 @@ import {
 } from './utils';
 
 const dialects = await testDialects({ pgAdminUrl: TEST_PG_ADMIN_URL, requirePg: REQUIRE_PG });
-const EXAMPLES = join(SHARED, 'clockify/examples/webhooks');
+const EXAMPLES = CLOCKIFY_FIXTURES.webhookExamples;
 
 describe.each(dialects)('Clockify webhook ingestion on %s', (dialect) => {
   let sim: Simulator;

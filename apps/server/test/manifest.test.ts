@@ -9,13 +9,13 @@ import { SETTING_IDS } from '@uw/api';
 import { API_EVENT_TYPES, EVENT_TYPES, MANIFEST_EVENT_TYPES } from '@uw/clockify';
 
 import { buildManifestDocument } from '../src/manifest-document';
-import { REPO_ROOT, SHARED } from './utils';
+import { CLOCKIFY_FIXTURES, REPO_ROOT } from './utils';
 
 const manifest = JSON.parse(readFileSync(join(REPO_ROOT, 'manifest.json'), 'utf8'));
 
 describe('manifest.json', () => {
   it("is valid against Clockify's manifest schema 1.6", () => {
-    const schema = JSON.parse(readFileSync(join(SHARED, 'clockify/manifest.schema.json'), 'utf8'));
+    const schema = JSON.parse(readFileSync(CLOCKIFY_FIXTURES.manifestSchema, 'utf8'));
     const ajv = new Ajv({ allErrors: true, strict: false });
     addFormats(ajv);
     const validate = ajv.compile(schema);

@@ -2,7 +2,7 @@ import { createPrivateKey, generateKeyPairSync, type KeyObject } from 'node:cryp
 import type { AddressInfo } from 'node:net';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { Writable } from 'node:stream';
 
 import { createTRPCClient, httpLink } from '@trpc/client';
@@ -26,7 +26,8 @@ import { createReadiness } from '../src/readiness';
 export const TEST_PG_ADMIN_URL = process.env.UW_TEST_PG_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 export const REQUIRE_PG = process.env.CI === 'true';
 export { REPO_ROOT };
-export const SHARED = resolve(REPO_ROOT, '../shared');
+/** Clockify's published facts kept in the repository (fixtures/README.md). */
+export { CLOCKIFY_FIXTURES } from '../../../fixtures';
 
 /** A Clockify stand-in key pair: tests sign lifecycle, webhook and user tokens with it. */
 export function createClockifyKeys() {
@@ -69,7 +70,6 @@ export async function startTestServer(opts: {
     UNIVERSAL_WEBHOOK_DB_URL: scratch.url,
     LOG_LEVEL: 'info',
     UW_ENCRYPTION_KEY: '11'.repeat(32),
-    UW_CLOCKIFY_OPENAPI: resolve(SHARED, 'clockify/openapi.json'),
     UW_BOOTSTRAP_RUN_ON_INSTALL: 'false',
     ...(opts.clockifyPem ? { UW_CLOCKIFY_PUBLIC_KEY: opts.clockifyPem } : {}),
     ...opts.env,

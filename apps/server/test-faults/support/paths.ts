@@ -4,7 +4,6 @@ import { resolve } from 'node:path';
 export const REPO_ROOT = resolve(import.meta.dirname, '../../../..');
 /** The server entry; `UW_BENCH_SERVER_ENTRY` points the benchmark at a patched copy (to measure a proposed change). */
 export const SERVER_MAIN = process.env.UW_BENCH_SERVER_ENTRY ?? resolve(REPO_ROOT, 'apps/server/src/main.ts');
-export const SHARED_OPENAPI = resolve(REPO_ROOT, '../shared/clockify/openapi.json');
 export const PG_ADMIN_URL = process.env.UW_TEST_PG_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 export const REQUIRE_PG = process.env.CI === 'true';
 /** Fixed test key for secrets at rest (64 hex chars). */

@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { REPO_ROOT, SERVER_MAIN, SHARED_OPENAPI, TEST_ENCRYPTION_KEY } from './paths';
+import { REPO_ROOT, SERVER_MAIN, TEST_ENCRYPTION_KEY } from './paths';
 
 /**
  * The real server as a child process: `node --import tsx apps/server/src/main.ts` with an explicit
@@ -74,7 +74,6 @@ export function baseServerEnv(port: number, dataDir: string): Record<string, str
     UW_BASE_URL: `http://127.0.0.1:${port}`,
     UW_DATA_DIR: dataDir,
     UW_ENCRYPTION_KEY: TEST_ENCRYPTION_KEY,
-    UW_CLOCKIFY_OPENAPI: SHARED_OPENAPI,
     UW_BOOTSTRAP_RUN_ON_INSTALL: 'false',
     LOG_LEVEL: 'info',
     UW_SHUTDOWN_TIMEOUT_MS: '5000',
