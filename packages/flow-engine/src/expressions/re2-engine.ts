@@ -12,9 +12,36 @@ export type TRe2EngineLimits = {
    * characters through it take seconds in JavaScript. Refused before the search starts.
    */
   maxWork: number;
+  /**
+   * Largest sum of counted repetitions (`{m,n}` counts n) in one regex. Compiling is superlinear in the
+   * expanded program (`/a{1,1000}a{1,1000}b/` takes 50–70 ms), and save-time checks compile on the server's
+   * main thread, so larger ones are refused before compiling.
+   */
+  maxRepetition: number;
 };
 
-export const RE2_DEFAULT_LIMITS: TRe2EngineLimits = { maxInputLength: 100_000, maxWork: 10_000_000 };
+export const RE2_DEFAULT_LIMITS: TRe2EngineLimits = { maxInputLength: 100_000, maxWork: 10_000_000, maxRepetition: 1_000 };
+
+/** Sum of the upper bounds of `{m}`, `{m,}` and `{m,n}` outside character classes (a lexical scan, no compile). */
+export function countedRepetition(source: string): number {
+  let total = 0;
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const char = source[i];
+    if (char === '\\') {
+      i += 1;
+    } else if (inClass) {
+      inClass = char !== ']';
+    } else if (char === '[') {
+      inClass = true;
+    } else if (char === '{') {
+      const bounds = /^\{(\d+)(?:,(\d*))?\}/.exec(source.slice(i, i + 24));
+      if (bounds) total += Math.max(Number(bounds[1]), Number(bounds[2] || 0));
+    }
+  }
+
+  return total;
+}
 
 const FLAG_BITS: Record<string, number> = { i: RE2JS.CASE_INSENSITIVE, m: RE2JS.MULTILINE, s: RE2JS.DOTALL };
 
@@ -25,6 +52,26 @@ const FLAG_BITS: Record<string, number> = { i: RE2JS.CASE_INSENSITIVE, m: RE2JS.
  * Indexes are UTF-16 code units, as with `RegExp`; `lastIndex` advances as with a global `RegExp`.
  */
 export function createRe2Engine(limits: TRe2EngineLimits = RE2_DEFAULT_LIMITS): TRegexEngine {
+  // JSONata constructs the engine on every evaluation of a regex literal: keep compiled programs.
+  const compiled = new Map<string, RE2JS>();
+  const compile = (source: string, flags: number) => {
+    const key = `${flags}/${source}`;
+    let program = compiled.get(key);
+    if (!program) {
+      if (countedRepetition(source) > limits.maxRepetition) {
+        throw new ExpressionError(
+          'EXPRESSION_LIMIT',
+          `regular expression /${source}/ repeats more than ${limits.maxRepetition} times in total`,
+        );
+      }
+      program = RE2JS.compile(RE2JS.translateRegExp(source), flags);
+      if (compiled.size >= 500) compiled.clear();
+      compiled.set(key, program);
+    }
+
+    return program;
+  };
+
   return class Re2Regex {
     lastIndex = 0;
     readonly #compiled: RE2JS;
@@ -34,7 +81,7 @@ export function createRe2Engine(limits: TRe2EngineLimits = RE2_DEFAULT_LIMITS): 
       let flags = 0;
       for (const flag of pattern.flags) flags |= FLAG_BITS[flag] ?? 0;
       this.#source = pattern.source;
-      this.#compiled = RE2JS.compile(RE2JS.translateRegExp(pattern.source), flags);
+      this.#compiled = compile(pattern.source, flags);
     }
 
     exec(input: string): RegExpExecArray | null {

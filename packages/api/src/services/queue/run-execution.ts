@@ -85,7 +85,8 @@ export async function runExecution(runtime: TRuntime, claimed: TClaimed): Promis
   if (claimed.attempts > settings.flow_max_attempts) {
     const message = `stopped after ${settings.flow_max_attempts} attempts; the last did not finish (the process stopped mid-run)`;
 
-    return finish('failed', { code: 'ATTEMPTS_EXHAUSTED', message });
+    // Refunded: `attempts` stays the number of runs that started.
+    return finish('failed', { code: 'ATTEMPTS_EXHAUSTED', message }, undefined, true);
   }
   if (!installation || installation.status === 'DELETED')
     return finish('failed', { code: 'WORKSPACE_INACTIVE', message: 'the add-on is no longer installed' });
