@@ -7,6 +7,7 @@ import { isEmbedded, startClockifyTokenRefresh } from './auth/clockify-bridge';
 import { sessionFromClockifyToken } from './auth/session';
 import { consumeTokenFromLocation } from './auth/url-token';
 import { router } from './router';
+import { MemberHome } from './member-home';
 import { SignIn } from './sign-in';
 import { queryClient } from './trpc/client';
 
@@ -28,7 +29,7 @@ export function App() {
 
   return (
     <QueryClientProvider client={queryClient}>
-      <RouterProvider router={router} />
+      {session.role === 'admin' ? <RouterProvider router={router} /> : <MemberHome />}
     </QueryClientProvider>
   );
 }

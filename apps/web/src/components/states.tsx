@@ -1,7 +1,7 @@
 import type { UseQueryResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 
-import { errorMessage, isMissingProcedure } from '../trpc/errors';
+import { errorMessage, isForbidden, isMissingProcedure } from '../trpc/errors';
 
 export function Loading({ label = 'Loading…' }: { label?: string }) {
   return (
@@ -24,7 +24,22 @@ export function NotAvailable({ what, procedure }: { what: string; procedure: str
   );
 }
 
+/** What a workspace member sees where admins see data: the add-on's pages are for admins. */
+export function AdminsOnly({ what, reason }: { what: string; reason?: string }) {
+  return (
+    <div className="state state-admins-only" role="note">
+      <p>
+        <strong>{what} is for workspace admins.</strong> Flows, executions and webhook logs can hold data and credentials of the whole
+        workspace, so only owners and admins of this Clockify workspace see them. Ask an admin if you need something here.
+      </p>
+      {reason && <p className="muted small">{reason}</p>}
+    </div>
+  );
+}
+
 export function ErrorState({ error, onRetry, what = 'This' }: { error: unknown; onRetry?: () => void; what?: string }) {
+  if (isForbidden(error)) return <AdminsOnly what={what} reason={errorMessage(error)} />;
+
   return (
     <div className="state state-error" role="alert">
       <p>
@@ -48,7 +63,7 @@ type TQueryStateProps<T, E> = {
   children: (data: T) => ReactNode;
 };
 
-/** Loading, error (with the server's message), "not available yet", then the data. */
+/** Loading, error (with the server's message), "admins only", "not available yet", then the data. */
 export function QueryState<T, E>({ query, what, procedure, children }: TQueryStateProps<T, E>) {
   if (query.isPending) return <Loading label={`Loading ${what.toLowerCase()}…`} />;
   if (query.isError) {

@@ -23,7 +23,8 @@ function SessionInfo() {
   return (
     <div className="session-info">
       <span>
-        Workspace <code>{session.workspaceId ?? 'unknown'}</code> · {session.role === 'admin' ? 'Admin' : 'Member (read only)'}
+        Workspace <code>{session.workspaceId ?? 'unknown'}</code> ·{' '}
+        {session.role === 'admin' ? 'Admin' : 'Member (the add-on is for admins)'}
       </span>
       {session.via === 'dev' && (
         <>

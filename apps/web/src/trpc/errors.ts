@@ -32,6 +32,11 @@ export function isClientError(err: unknown): boolean {
   return status !== undefined && status >= 400 && status < 500;
 }
 
+/** The server refused the caller's role or key scope (a member on an admin page, a read-only key writing). */
+export function isForbidden(err: unknown): boolean {
+  return errorCode(err) === 'FORBIDDEN';
+}
+
 /** A procedure the server does not have yet (tRPC answers NOT_FOUND "No procedure found on path …"). */
 export function isMissingProcedure(err: unknown): boolean {
   return errorCode(err) === 'NOT_FOUND' && /no procedure found/i.test(errorMessage(err));

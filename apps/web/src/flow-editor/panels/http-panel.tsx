@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 
-import { HTTP_METHODS, type TFlowHttpNode, type TFlowIssue, type THttpMethod } from '@uw/flow-engine';
+import { HTTP_METHODS, isMaskedHeader, type TFlowHttpNode, type TFlowIssue, type THttpMethod } from '@uw/flow-engine';
 
 import { trpc } from '../../trpc/client';
 import { ExpressionField } from './expression-field';
@@ -52,6 +52,12 @@ export function HttpPanel({ node, onChange, issues }: THttpPanelProps) {
         issues={issues}
         fieldPrefix="data.headers"
       />
+      {Object.values(node.data.headers).some(isMaskedHeader) && (
+        <p className="muted small" role="note">
+          Header values shown as <code>"••••"</code> are saved but never shown (they often hold credentials). Leave them as they are to keep
+          them, or replace one with a new value.
+        </p>
+      )}
       {node.data.body === undefined ? (
         <button type="button" className="button small" onClick={() => set({ body: 'payload' })}>
           Add a body

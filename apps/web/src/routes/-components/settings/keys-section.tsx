@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 
 import { useIsAdmin } from '../../../auth/auth-store';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
@@ -7,12 +7,27 @@ import { formatDateTime } from '../../../components/format';
 import { Empty, QueryState } from '../../../components/states';
 import { trpc } from '../../../trpc/client';
 import { errorMessage } from '../../../trpc/errors';
+import { KeyCreateForm } from './key-create-form';
 import { SecretOnce } from './secret-once';
+
+type TKeyRow = { id: string; name: string; state: 'active' | 'revoked' | 'expired'; revokedAt: number | null; expiresAt: number | null };
+
+function KeyState({ k, onRevoke }: { k: TKeyRow; onRevoke: () => void }) {
+  if (k.state === 'revoked') return <span className="badge badge-muted">revoked {formatDateTime(k.revokedAt)}</span>;
+
+  return (
+    <>
+      {k.state === 'expired' && <span className="badge badge-muted">expired {formatDateTime(k.expiresAt)}</span>}{' '}
+      <button type="button" className="button small danger" onClick={onRevoke}>
+        Revoke {k.name}
+      </button>
+    </>
+  );
+}
 
 function KeysTable() {
   const queryClient = useQueryClient();
   const query = useQuery(trpc.keys.list.queryOptions());
-  const [name, setName] = useState('');
   const [created, setCreated] = useState<string | null>(null);
   const [revoking, setRevoking] = useState<{ id: string; name: string } | null>(null);
   const invalidate = () => void queryClient.invalidateQueries({ queryKey: trpc.keys.list.queryKey() });
@@ -20,16 +35,11 @@ function KeysTable() {
     trpc.keys.create.mutationOptions({
       onSuccess: (k) => {
         setCreated(k.key);
-        setName('');
         invalidate();
       },
     }),
   );
   const revoke = useMutation(trpc.keys.revoke.mutationOptions({ onSuccess: invalidate }));
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    create.mutate({ name });
-  };
 
   return (
     <>
@@ -49,7 +59,9 @@ function KeysTable() {
                 <tr>
                   <th scope="col">Name</th>
                   <th scope="col">Key starts with</th>
+                  <th scope="col">Scope</th>
                   <th scope="col">Created</th>
+                  <th scope="col">Expires</th>
                   <th scope="col">Last used</th>
                   <th scope="col">State</th>
                 </tr>
@@ -61,16 +73,17 @@ function KeysTable() {
                     <td>
                       <code>{k.prefix}…</code>
                     </td>
-                    <td>{formatDateTime(k.createdAt)}</td>
-                    <td>{formatDateTime(k.lastUsedAt)}</td>
                     <td>
-                      {k.revokedAt ? (
-                        <span className="badge badge-muted">revoked {formatDateTime(k.revokedAt)}</span>
-                      ) : (
-                        <button type="button" className="button small danger" onClick={() => setRevoking({ id: k.id, name: k.name })}>
-                          Revoke {k.name}
-                        </button>
+                      {k.scope}
+                      {k.parentKeyId && (
+                        <span className="muted small"> (minted by {keys.find((p) => p.id === k.parentKeyId)?.name ?? 'a key'})</span>
                       )}
+                    </td>
+                    <td>{formatDateTime(k.createdAt)}</td>
+                    <td>{k.expiresAt === null ? 'never' : formatDateTime(k.expiresAt)}</td>
+                    <td>{k.lastUsedAt === null ? 'never' : formatDateTime(k.lastUsedAt)}</td>
+                    <td>
+                      <KeyState k={k} onRevoke={() => setRevoking({ id: k.id, name: k.name })} />
                     </td>
                   </tr>
                 ))}
@@ -79,15 +92,7 @@ function KeysTable() {
           )
         }
       </QueryState>
-      <form className="inline-form" onSubmit={submit} aria-label="New service key">
-        <label>
-          Key name
-          <input required maxLength={128} value={name} onChange={(e) => setName(e.target.value)} placeholder="e.g. billing-service" />
-        </label>
-        <button type="submit" className="button primary" disabled={create.isPending}>
-          {create.isPending ? 'Creating…' : 'Create key'}
-        </button>
-      </form>
+      <KeyCreateForm pending={create.isPending} onCreate={(key) => create.mutate(key)} />
       <ConfirmDialog
         open={revoking !== null}
         title={`Revoke ${revoking?.name ?? ''}?`}
@@ -99,7 +104,7 @@ function KeysTable() {
         }}
         onCancel={() => setRevoking(null)}
       >
-        Services using this key are refused at once. This cannot be undone.
+        Services using this key, and every key it minted, are refused at once. This cannot be undone.
       </ConfirmDialog>
     </>
   );
@@ -112,8 +117,9 @@ export function KeysSection() {
     <section aria-labelledby="keys-title">
       <h2 id="keys-title">Service keys</h2>
       <p className="muted">
-        Other services call this add-on's typed API with <code>Authorization: Bearer &lt;key&gt;</code>. Each key is scoped to this
-        workspace.
+        Other services call this add-on's typed API with <code>Authorization: Bearer &lt;key&gt;</code>. Each key acts in this workspace
+        only, with its scope: <code>read</code>, <code>write</code> or <code>admin</code>. A key can mint keys only with its scope or less
+        and no longer life, and revoking a key revokes the keys it minted.
       </p>
       {isAdmin ? <KeysTable /> : <p className="muted">Only workspace admins can see and manage service keys.</p>}
     </section>
