@@ -67,6 +67,7 @@ export async function createDeps(env: TEnv, logger: Logger, overrides: Partial<T
       devLogin: env.UW_DEV_LOGIN,
       settingsDefaults: settingsDefaultsFrom(env),
       httpAllowlist: env.UW_HTTP_ALLOWLIST,
+      clockifyApiAllowlist: env.UW_CLOCKIFY_API_ALLOWLIST,
       processId: `${hostname()}-${process.pid}`,
     },
     cipher: createTokenCipher(keys),

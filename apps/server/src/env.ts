@@ -1,5 +1,7 @@
 import { z } from 'zod';
 
+import { createClockifyHostPolicy } from '@uw/api';
+
 import { normalizeDatabaseUrl } from './database-url';
 
 /** The only module that reads process.env. Every variable the product understands is listed here. */
@@ -44,6 +46,18 @@ const databaseUrl = () =>
     return z.NEVER;
   });
 
+/** Comma-separated entries, trimmed, empty ones dropped. */
+const commaList = () =>
+  z
+    .string()
+    .optional()
+    .transform((v) =>
+      (v ?? '')
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    );
+
 export const ZEnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: int(8001, 0, 65535),
@@ -66,15 +80,15 @@ export const ZEnvSchema = z.object({
   // unset: data/openapi.json when synced there, else the committed snapshot (catalogue.ts)
   UW_CLOCKIFY_OPENAPI: text(),
   UW_ROLE: z.enum(['all', 'web', 'worker']).default('all'),
-  UW_HTTP_ALLOWLIST: z
-    .string()
-    .optional()
-    .transform((v) =>
-      (v ?? '')
-        .split(',')
-        .map((s) => s.trim())
-        .filter(Boolean),
-    ),
+  UW_HTTP_ALLOWLIST: commaList(),
+  // host (ports 80/443), host:port or host:* besides Clockify's own hosts; checked here so a typo stops the start
+  UW_CLOCKIFY_API_ALLOWLIST: commaList().superRefine((list, ctx) => {
+    try {
+      createClockifyHostPolicy(list);
+    } catch (err) {
+      ctx.addIssue({ code: 'custom', message: (err as Error).message.replace(/^UW_CLOCKIFY_API_ALLOWLIST: /, '') });
+    }
+  }),
   UW_DEV_LOGIN: bool(true),
   UW_METRICS_TOKEN: text(),
   UW_WEBHOOK_BODY_LIMIT_BYTES: int(1_048_576, 1_024, 50 * 1_048_576),

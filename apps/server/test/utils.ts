@@ -71,6 +71,8 @@ export async function startTestServer(opts: {
     LOG_LEVEL: 'info',
     UW_ENCRYPTION_KEY: '11'.repeat(32),
     UW_BOOTSTRAP_RUN_ON_INSTALL: 'false',
+    // The simulator listens on loopback: allow-listed, like a deployment's own Clockify stand-in would be.
+    UW_CLOCKIFY_API_ALLOWLIST: '127.0.0.1:*',
     ...(opts.clockifyPem ? { UW_CLOCKIFY_PUBLIC_KEY: opts.clockifyPem } : {}),
     ...opts.env,
   });

@@ -75,6 +75,8 @@ export function baseServerEnv(port: number, dataDir: string): Record<string, str
     UW_DATA_DIR: dataDir,
     UW_ENCRYPTION_KEY: TEST_ENCRYPTION_KEY,
     UW_BOOTSTRAP_RUN_ON_INSTALL: 'false',
+    // The simulated Clockify listens on loopback; nothing else there is allowed.
+    UW_CLOCKIFY_API_ALLOWLIST: '127.0.0.1:*',
     LOG_LEVEL: 'info',
     UW_SHUTDOWN_TIMEOUT_MS: '5000',
   };
