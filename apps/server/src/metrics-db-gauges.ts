@@ -28,7 +28,11 @@ async function readDatabase(db: TDatabase): Promise<TDbReadings> {
  * A failed round is not kept, so the next scrape tries again.
  */
 export function registerDbGauges(registry: Registry, db: TDatabase, ttlMs = DB_GAUGES_TTL_MS) {
-  const rounds = new Counter({ name: 'uw_metrics_db_reads_total', help: 'Rounds of database counts behind /metrics', registers: [registry] });
+  const rounds = new Counter({
+    name: 'uw_metrics_db_reads_total',
+    help: 'Rounds of database counts behind /metrics',
+    registers: [registry],
+  });
   let cached: { at: number; readings: Promise<TDbReadings> } | null = null;
   const readings = () => {
     if (cached && Date.now() - cached.at < ttlMs) return cached.readings;

@@ -397,15 +397,26 @@ describe.skipIf(!available)('bad input against a running server (PostgreSQL)', (
   });
 
   it("30 NUL-byte payloads to one workspace's source beside 300 concurrent valid webhooks of another: 300 × 200", async () => {
-    const { source } = await otherApi.sources.create.mutate({ name: 'nul sender', verification: { kind: 'none' } as never, ratePerMinute: 10_000 });
-    const nul = (i: number) => post(`{"id":"nul-${i}","note":"a\\u0000b","lone":"\\ud800"}`, { 'content-type': 'application/json' }, `/webhooks/custom/${source.publicId}`);
+    const { source } = await otherApi.sources.create.mutate({
+      name: 'nul sender',
+      verification: { kind: 'none' } as never,
+      ratePerMinute: 10_000,
+    });
+    const nul = (i: number) =>
+      post(
+        `{"id":"nul-${i}","note":"a\\u0000b","lone":"\\ud800"}`,
+        { 'content-type': 'application/json' },
+        `/webhooks/custom/${source.publicId}`,
+      );
     const [valid, hostile] = await Promise.all([
       Promise.all(Array.from({ length: 300 }, (_, i) => post(validBody(`tenant-${i}`), signed()))),
       Promise.all(Array.from({ length: 30 }, (_, i) => nul(i))),
     ]);
     expect(valid.filter((a) => a.status !== 200).map((a) => `${a.status} ${a.body.error?.code}`)).toEqual([]);
     expect(hostile.map((a) => `${a.status} ${a.body.error?.code}`)).toEqual(Array(30).fill('400 INVALID_JSON'));
-    const [stored] = await s.sql.rows<{ n: string }>("select count(*) as n from universal_webhook_log where payload->>'id' like 'tenant-%'");
+    const [stored] = await s.sql.rows<{ n: string }>(
+      "select count(*) as n from universal_webhook_log where payload->>'id' like 'tenant-%'",
+    );
     expect(Number(stored!.n)).toBe(300);
     await expect(fetch(`${server.url}/health`).then((r) => r.status)).resolves.toBe(200);
   });
@@ -419,7 +430,10 @@ describe.skipIf(!available)('bad input against a running server (PostgreSQL)', (
     for (let round = 0; round < 10; round++) {
       const answers = await Promise.all(
         Array.from({ length: 100 }, (_, i) =>
-          post(validBody(`forged-${round}-${i}`), signed({ 'clockify-signature': i % 2 ? forged : `forged.${'x'.repeat(500)}`, 'x-filler': 'y'.repeat(500) })),
+          post(
+            validBody(`forged-${round}-${i}`),
+            signed({ 'clockify-signature': i % 2 ? forged : `forged.${'x'.repeat(500)}`, 'x-filler': 'y'.repeat(500) }),
+          ),
         ),
       );
       for (const a of answers) {

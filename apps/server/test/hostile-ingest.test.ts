@@ -33,7 +33,12 @@ describe.each(dialects)('hostile ingestion on %s', (dialect) => {
   const clockify = (body: string, headers: Record<string, string> = {}) =>
     fetch(`${server.url}/webhooks/clockify`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'clockify-webhook-event-type': 'NEW_TIME_ENTRY', 'clockify-signature': token, ...headers },
+      headers: {
+        'content-type': 'application/json',
+        'clockify-webhook-event-type': 'NEW_TIME_ENTRY',
+        'clockify-signature': token,
+        ...headers,
+      },
       body,
     });
   const custom = (id: string, body: string, headers: Record<string, string> = {}) =>
@@ -48,7 +53,11 @@ describe.each(dialects)('hostile ingestion on %s', (dialect) => {
     token = webhookTokenFor(sim, ws, 'NEW_TIME_ENTRY', server.url);
     const login = await (await fetch(`${server.url}/auth/dev-login`, { method: 'POST' })).json();
     const api = trpcClient(server.url, login.token);
-    const { source } = await api.sources.create.mutate({ name: 'nul sender', verification: { kind: 'none' } as never, ratePerMinute: 10_000 });
+    const { source } = await api.sources.create.mutate({
+      name: 'nul sender',
+      verification: { kind: 'none' } as never,
+      ratePerMinute: 10_000,
+    });
     sourceId = source.id;
     publicId = source.publicId;
   });
@@ -64,7 +73,10 @@ describe.each(dialects)('hostile ingestion on %s', (dialect) => {
       expect((await viaClockify.json()).error).toMatchObject({ code: 'INVALID_JSON', message: expect.stringMatching(/NUL|surrogate/) });
       const viaCustom = await custom(publicId, body);
       expect(viaCustom.status, body).toBe(400);
-      const stored = await server.deps.db.knex()('universal_webhook_log').where('id', (await viaCustom.json()).id).first();
+      const stored = await server.deps.db
+        .knex()('universal_webhook_log')
+        .where('id', (await viaCustom.json()).id)
+        .first();
       expect(stored).toMatchObject({ workspace_id: 'dev-workspace', outcome: 'rejected' });
       expect([null, 'null'], 'no payload kept (JSON null)').toContain(stored.payload);
     }
@@ -76,15 +88,21 @@ describe.each(dialects)('hostile ingestion on %s', (dialect) => {
     const [good, bad] = await Promise.all([Promise.all(valid), Promise.all(hostile)]);
     expect(good.map((r) => r.status)).toEqual(Array(300).fill(200));
     expect(bad.map((r) => r.status)).toEqual(Array(30).fill(400));
-    const stored = await server.deps.db.knex()('universal_webhook_log').where({ workspace_id: ws, outcome: 'no_match' }).count({ n: '*' }).first();
+    const stored = await server.deps.db
+      .knex()('universal_webhook_log')
+      .where({ workspace_id: ws, outcome: 'no_match' })
+      .count({ n: '*' })
+      .first();
     expect(Number(stored?.n)).toBeGreaterThanOrEqual(300);
     const errors = lines().filter((l) => l.level >= 50);
     expect(errors, JSON.stringify(errors.slice(0, 2))).toEqual([]);
   });
 
   it('stores nothing for forged signatures, unknown sources and bad custom signatures; counts them by reason; samples the log', async () => {
-    const hmac = await trpcClient(server.url, (await (await fetch(`${server.url}/auth/dev-login`, { method: 'POST' })).json()).token)
-      .sources.create.mutate({ name: 'hmac', verification: { kind: 'hmac', header: 'x-sig', encoding: 'hex' } as never });
+    const hmac = await trpcClient(
+      server.url,
+      (await (await fetch(`${server.url}/auth/dev-login`, { method: 'POST' })).json()).token,
+    ).sources.create.mutate({ name: 'hmac', verification: { kind: 'hmac', header: 'x-sig', encoding: 'hex' } as never });
     const forged = await createClockifyKeys().sign({ workspaceId: ws, addonId: sim.addonId, sub: 'universal-webhook' });
     const before = await allRows();
     const logLinesBefore = lines().filter((l) => l.msg === 'unauthenticated request refused').length;
@@ -100,7 +118,9 @@ describe.each(dialects)('hostile ingestion on %s', (dialect) => {
     expect(metrics).toContain('uw_webhook_refusals_total{source="clockify",reason="SIGNATURE_INVALID"} 30');
     expect(metrics).toContain('uw_webhook_refusals_total{source="custom",reason="NOT_FOUND"} 30');
     expect(metrics).toContain('uw_webhook_refusals_total{source="custom",reason="SIGNATURE_INVALID"} 30');
-    const sampled = lines().filter((l) => l.msg === 'unauthenticated request refused').slice(logLinesBefore);
+    const sampled = lines()
+      .filter((l) => l.msg === 'unauthenticated request refused')
+      .slice(logLinesBefore);
     expect(sampled.length).toBeGreaterThanOrEqual(1);
     expect(sampled.length).toBeLessThan(15);
     expect(sampled[0]).toMatchObject({ sampled: true, res: { statusCode: expect.any(Number) } });
@@ -128,14 +148,25 @@ describe.each(dialects)('hostile ingestion on %s', (dialect) => {
     await server.deps.db.knex()('universal_webhook_log').insert(base);
     const row = { ...base, payload: JSON.stringify({ note: `${canary}\u0000` }) };
     // PostgreSQL refuses \u0000 in jsonb (and quotes the JSON in `where`); SQLite refuses the duplicate id.
-    const err = await server.deps.db.knex()('universal_webhook_log').insert(row).then(
-      () => expect.unreachable('the insert should fail'),
-      (e: unknown) => e as Error,
-    );
+    const err = await server.deps.db
+      .knex()('universal_webhook_log')
+      .insert(row)
+      .then(
+        () => expect.unreachable('the insert should fail'),
+        (e: unknown) => e as Error,
+      );
     expect(JSON.stringify({ ...err, message: err.message })).toMatch(dialect === 'postgresql' ? /Unicode|\\u0000/ : /UNIQUE/);
     expect(err.message).not.toContain(canary);
     const out: string[] = [];
-    const logger = createLogger('info', new Writable({ write: (chunk, _enc, cb) => cb(null, out.push(String(chunk)) && undefined) }));
+    const logger = createLogger(
+      'info',
+      new Writable({
+        write(chunk, _enc, cb) {
+          out.push(String(chunk));
+          cb();
+        },
+      }),
+    );
     logger.error({ err }, 'commit failed');
     expect(out.join('')).toContain('commit failed');
     expect(out.join('')).not.toContain(canary);
@@ -163,6 +194,8 @@ describe.each(dialects)('hostile ingestion on %s', (dialect) => {
     // Even a correctly signed webhook from that address waits: the budget is spent before the signature is read.
     expect((await clockify(JSON.stringify({ id: 'after-limit', workspaceId: ws }))).status).toBe(429);
     expect(await allRows()).toBe(before);
-    expect(await (await fetch(`${server.url}/metrics`)).text()).toMatch(/uw_webhook_refusals_total\{source="clockify",reason="CLIENT_RATE_LIMITED"\} [1-9]/);
+    expect(await (await fetch(`${server.url}/metrics`)).text()).toMatch(
+      /uw_webhook_refusals_total\{source="clockify",reason="CLIENT_RATE_LIMITED"\} [1-9]/,
+    );
   });
 });

@@ -10,6 +10,8 @@ export function refuseDeclaredTooLarge(maxBytes: number): RequestHandler {
     const declared = Number(req.headers['content-length'] ?? 0);
     if (!(declared > maxBytes)) return next();
     res.setHeader('Connection', 'close');
-    res.status(413).json({ error: { code: 'PAYLOAD_TOO_LARGE', message: `the body is larger than ${maxBytes} bytes (UW_MAX_BODY_BYTES)` } });
+    res
+      .status(413)
+      .json({ error: { code: 'PAYLOAD_TOO_LARGE', message: `the body is larger than ${maxBytes} bytes (UW_MAX_BODY_BYTES)` } });
   };
 }

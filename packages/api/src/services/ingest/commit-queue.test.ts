@@ -106,7 +106,14 @@ describe.each(dialects)('group commit with cache changes on %s', (dialect) => {
     const results = await Promise.allSettled([good[0]!, bad[0]!, good[1]!, ...bad.slice(1), good[2]!].map((w) => queue.submit(w)));
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(3);
     expect(results.filter((r) => r.status === 'rejected')).toHaveLength(bad.length);
-    const stored = await db.knex()(LOG).whereIn('id', good.map((w) => w.log.id)).count({ n: '*' }).first();
+    const stored = await db
+      .knex()(LOG)
+      .whereIn(
+        'id',
+        good.map((w) => w.log.id),
+      )
+      .count({ n: '*' })
+      .first();
     expect(Number(stored?.n)).toBe(3);
     await queue.close();
   });
