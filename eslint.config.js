@@ -88,6 +88,7 @@ export default tseslint.config(
       'packages/simulator/src/**/*.ts',
       '*.config.{js,ts}',
       '**/vite.config.ts',
+      'examples/**/*.ts',
     ],
     rules: { 'no-restricted-properties': 'off', 'no-console': 'off' },
   },

@@ -66,8 +66,6 @@ await build({
   platform: 'node',
   target: 'node20',
   external: runtimeDeps,
-  sourcemap: true,
-  sourcesContent: false,
   logLevel: 'warning',
 });
 rmSync(work, { recursive: true, force: true });
