@@ -61,7 +61,8 @@ const commaList = () =>
 export const ZEnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: int(8001, 0, 65535),
-  HOST: z.string().default('0.0.0.0'),
+  // unset: 0.0.0.0 in production, 127.0.0.1 otherwise (a development server is not reachable from the network)
+  HOST: z.string().optional(),
   LOG_LEVEL: logLevel(),
   // auto: human-readable lines when stdout is a terminal, JSON otherwise
   UW_LOG_FORMAT: z.enum(['auto', 'json', 'pretty'], { message: 'expected auto, json or pretty' }).default('auto'),
@@ -92,6 +93,8 @@ export const ZEnvSchema = z.object({
   UW_DEV_LOGIN: bool(true),
   UW_METRICS_TOKEN: text(),
   UW_WEBHOOK_BODY_LIMIT_BYTES: int(1_048_576, 1_024, 50 * 1_048_576),
+  // tRPC bodies (the admin API); refused with 413 past it, without buffering
+  UW_MAX_BODY_BYTES: int(1_048_576, 1_024, 50 * 1_048_576),
   UW_WORKER_CONCURRENCY: int(32, 1, 256),
   UW_SHUTDOWN_TIMEOUT_MS: int(10_000, 0, 120_000),
   // Workspace setting defaults (the seed's names). Settings saved in Clockify override them per workspace.
@@ -112,7 +115,8 @@ export const ZEnvSchema = z.object({
   UW_CACHE_TTL_DAYS: int(7, 1, 365),
 });
 
-export type TEnv = z.infer<typeof ZEnvSchema>;
+/** HOST always has a value once read (its default depends on NODE_ENV). */
+export type TEnv = Omit<z.infer<typeof ZEnvSchema>, 'HOST'> & { HOST: string };
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -133,5 +137,9 @@ export function readEnv(source: Record<string, string | undefined> = process.env
     }
   }
 
-  return { ...env, UW_DEV_LOGIN: env.NODE_ENV === 'production' ? false : env.UW_DEV_LOGIN };
+  return {
+    ...env,
+    HOST: env.HOST ?? (env.NODE_ENV === 'production' ? '0.0.0.0' : '127.0.0.1'),
+    UW_DEV_LOGIN: env.NODE_ENV === 'production' ? false : env.UW_DEV_LOGIN,
+  };
 }
