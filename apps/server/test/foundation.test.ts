@@ -106,6 +106,17 @@ describe('configuration', () => {
     expect(message).toMatch(/UW_ENABLE_FLOWS: expected true or false/);
   });
 
+  it('reads UW_CLOCKIFY_API_ALLOWLIST as entries and names it when an entry is not a host, host:port or host:*', () => {
+    expect(readEnv({}).UW_CLOCKIFY_API_ALLOWLIST).toEqual([]);
+    expect(readEnv({ UW_CLOCKIFY_API_ALLOWLIST: ' 127.0.0.1:4010, sim.internal:* ,' }).UW_CLOCKIFY_API_ALLOWLIST).toEqual([
+      '127.0.0.1:4010',
+      'sim.internal:*',
+    ]);
+    expect(() => readEnv({ UW_CLOCKIFY_API_ALLOWLIST: 'http://sim.internal' })).toThrow(
+      /UW_CLOCKIFY_API_ALLOWLIST: .*"http:\/\/sim\.internal"/,
+    );
+  });
+
   it('requires the secrets in production (not the Clockify key: its default is published) and turns the dev login off there', () => {
     let message = '';
     try {
