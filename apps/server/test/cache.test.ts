@@ -36,7 +36,8 @@ describe.each(dialects)('entity cache on %s', (dialect) => {
       await installLikeClockify(sim, server.url, id);
       expect(await (await startBootstrap(server.deps.runtime, id)).done).toBe('completed');
     }
-    api = trpcClient(server.url, await sim.userToken(ws, { role: 'USER' }));
+    // The cache holds the workspace's data (users, time entries): admins only, like the rest of the app.
+    api = trpcClient(server.url, await sim.userToken(ws, { role: 'ADMIN' }));
     apiOther = trpcClient(server.url, await sim.userToken(other, { role: 'OWNER' }));
   });
   afterAll(async () => {
