@@ -4,7 +4,8 @@
  */
 import { request, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { networkInterfaces } from 'node:os';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -42,9 +43,15 @@ function postLarge(url: string, opts: { total: number; declare: boolean; token?:
   });
 }
 
-function postFrom(url: string, localAddress: string): Promise<{ status: number; body: string }> {
+/** POSTs to `path` over a local socket: to a TCP port from `localAddress`, or to a Unix socket (no IP at all). */
+function postFrom(
+  target: { port: number; localAddress: string } | { socketPath: string },
+  path: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = request(url, { method: 'POST', localAddress }, (res) => {
+    const where = 'socketPath' in target ? { socketPath: target.socketPath } : { host: '127.0.0.1', ...target };
+    const req = request({ ...where, path, method: 'POST', headers }, (res) => {
       let body = '';
       res.on('data', (d) => (body += d));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
@@ -54,26 +61,29 @@ function postFrom(url: string, localAddress: string): Promise<{ status: number; 
   });
 }
 
-const nonLoopback = Object.values(networkInterfaces())
-  .flat()
-  .find((i) => i && !i.internal && i.family === 'IPv4')?.address;
-
 describe('body limits and the development login', () => {
   let server: TTestServer;
   let wide: ReturnType<ReturnType<typeof assembleApp>['listen']>;
   let widePort = 0;
+  let local: ReturnType<ReturnType<typeof assembleApp>['listen']>;
+  const socketPath = join(tmpdir(), `uw-devlogin-${process.pid}.sock`);
 
   beforeAll(async () => {
     server = await startTestServer({ dialect: 'sqlite', env: { UW_MAX_BODY_BYTES: String(1_048_576) } });
-    // The same app on every interface, so a request can come from an address that is not loopback.
+    // The same app on 127.0.0.1 (reached from 127.0.0.2) and on a Unix socket, whose clients have no IP address:
+    // the test never sends traffic beyond loopback.
     const logger = createLogger('silent');
-    wide = assembleApp(server.deps.env, server.deps, logger, createReadiness(server.deps.db, logger)).listen(0, '0.0.0.0');
+    const app = assembleApp(server.deps.env, server.deps, logger, createReadiness(server.deps.db, logger));
+    wide = app.listen(0, '127.0.0.1');
     await new Promise((r) => wide.once('listening', r));
     widePort = (wide.address() as AddressInfo).port;
+    local = app.listen(socketPath);
+    await new Promise((r) => local.once('listening', r));
   });
   afterAll(async () => {
     await new Promise((r) => wide?.close(r));
     wide?.closeAllConnections();
+    await new Promise((r) => local?.close(r));
     await server?.close();
   });
 
@@ -108,21 +118,17 @@ describe('body limits and the development login', () => {
   });
 
   it('the development login answers loopback clients, including 127.0.0.2', async () => {
-    const res = await postFrom(`http://127.0.0.1:${widePort}/auth/dev-login`, '127.0.0.2');
+    const res = await postFrom({ port: widePort, localAddress: '127.0.0.2' }, '/auth/dev-login');
     expect(res.status).toBe(200);
     expect(JSON.parse(res.body)).toMatchObject({ role: 'admin', token: expect.any(String) });
   });
 
-  it('the development login refuses a client on a non-loopback address, whatever NODE_ENV', async () => {
-    expect(nonLoopback, 'this machine needs a non-loopback IPv4 address for this test').toBeTruthy();
+  it('the development login refuses a client that is not on a loopback address, whatever NODE_ENV or X-Forwarded-For', async () => {
     expect(server.deps.env.NODE_ENV).toBe('test');
-    const res = await postFrom(`http://${nonLoopback}:${widePort}/auth/dev-login`, nonLoopback!);
+    const res = await postFrom({ socketPath }, '/auth/dev-login');
     expect(res.status).toBe(403);
     expect(JSON.parse(res.body).error).toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining('loopback') });
-    const forwarded = await fetch(`http://${nonLoopback}:${widePort}/auth/dev-login`, {
-      method: 'POST',
-      headers: { 'x-forwarded-for': '127.0.0.1' },
-    });
+    const forwarded = await postFrom({ socketPath }, '/auth/dev-login', { 'x-forwarded-for': '127.0.0.1' });
     expect(forwarded.status).toBe(403);
   });
 });
