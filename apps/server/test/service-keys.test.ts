@@ -113,6 +113,18 @@ describe.each(dialects)('service keys with scopes and expiry on %s (issue 12 row
     expect(await outcome(keyed(ownersKey.key).meta.whoami.query())).toBe('OK');
   });
 
+  it('a key minted while its parent is being revoked is refused or revoked with it', async () => {
+    const parent = await mint(owner, 'admin');
+    const api = keyed(parent.key);
+    const mints = Array.from({ length: 8 }, () => outcome(mint(api, 'read')));
+    const [revoked, ...minted] = await Promise.all([outcome(owner.keys.revoke.mutate({ id: parent.id })), ...mints]);
+    expect(revoked).toBe('OK');
+    expect(minted.every((m) => m === 'OK' || m === 'UNAUTHORIZED')).toBe(true);
+    const children = await server.deps.db.knex()('universal_webhook_service_key').where({ workspace_id: ws, parent_key_id: parent.id });
+    expect(children.length).toBe(minted.filter((m) => m === 'OK').length);
+    expect(children.filter((c: { revoked_at: unknown }) => c.revoked_at === null)).toEqual([]);
+  });
+
   it('refuses an expired key as UNAUTHORIZED', async () => {
     const soon = await mint(owner, 'read', { expiresAt: Date.now() + 1_000 });
     expect(await outcome(keyed(soon.key).flows.list.query())).toBe('OK');
