@@ -18,7 +18,6 @@ export { createScheduler, tryAcquireJob, type TPeriodicJob } from './services/jo
 export { runRetention } from './services/jobs/retention';
 export { repairAllWebhooks, repairWebhooks } from './services/installations/webhook-registrations';
 export { createSharedRateLimiter } from './services/ratelimit/pg-rate-limiter';
-export { createClient, type TClientOptions } from './client';
 export {
   startBootstrap,
   resumeBootstraps,
