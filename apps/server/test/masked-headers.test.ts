@@ -90,6 +90,33 @@ describe.each(dialects)('HTTP-action headers are masked on %s (issue 12 row 5)',
     expect(JSON.stringify(execution)).not.toContain('header-canary');
   });
 
+  it('takes masked values from the version a document was opened from (baseVersion)', async () => {
+    const stored = async () => {
+      const v = await server.deps.db
+        .knex()('universal_webhook_flow_version')
+        .where({ workspace_id: ws, flow_id: flowId })
+        .orderBy('version', 'desc')
+        .first();
+
+      return JSON.stringify(v.definition);
+    };
+    const current = (await api.flows.get.query({ id: flowId })).definition;
+    const rotated = current.nodes.map((n) =>
+      n.kind === 'http' ? { ...n, data: { ...n.data, headers: { ...n.data.headers, Authorization: '"Bearer rotated-canary"' } } } : n,
+    );
+    await api.flows.update.mutate({ id: flowId, data: { definition: { ...current, nodes: rotated } as never } });
+    expect(await stored()).toContain('rotated-canary');
+    const versions = await api.flows.versions.query({ id: flowId });
+    const first = versions.find((v) => v.version === 1)!;
+    await api.flows.update.mutate({ id: flowId, data: { definition: first.definition as never, baseVersion: 1 } });
+    expect(await stored()).toContain('header-canary');
+    expect(await stored()).not.toContain('rotated-canary');
+    const missing = await api.flows.update
+      .mutate({ id: flowId, data: { definition: first.definition as never, baseVersion: 99 } })
+      .catch((e: unknown) => e);
+    expect((missing as Error).message).toMatch(/version 99/);
+  });
+
   it('masks the requests a dry run shows, using the saved values for a masked document', async () => {
     const shown = (await api.flows.get.query({ id: flowId })).definition;
     const dry = await api.flows.test.mutate({ id: flowId, definition: shown as never, sample: { eventType: 'NEW_CLIENT', payload: {} } });
@@ -111,6 +138,6 @@ describe.each(dialects)('HTTP-action headers are masked on %s (issue 12 row 5)',
     expect(((refused as TRPCClientError<never>).data as unknown as { appCode?: string }).appCode).toBe('VALIDATION_FAILED');
     const created = await api.flows.create.mutate({ name: 'copy', definition: shown as never }).catch((e: unknown) => e);
     expect((created as Error).message).toMatch(/Authorization.*mask/);
-    expect((await api.flows.versions.query({ id: flowId })).length).toBe(2);
+    expect((await api.flows.versions.query({ id: flowId })).length).toBe(4);
   });
 });

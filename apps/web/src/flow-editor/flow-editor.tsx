@@ -3,7 +3,7 @@ import './flow-editor.css';
 
 import { Link } from '@tanstack/react-router';
 import { ReactFlowProvider } from '@xyflow/react';
-import { useMemo, useReducer, useRef } from 'react';
+import { useMemo, useReducer, useRef, useState } from 'react';
 
 import type { TFlowDefinition, TFlowNodeKind } from '@uw/flow-engine';
 
@@ -45,9 +45,12 @@ export function FlowEditor({ flowId, definition, meta, currentVersion = 0, start
   const { eventTypes } = useEventTypes();
   const eventNames = useMemo(() => (eventTypes.length > 0 ? eventTypes.map((e) => e.name) : undefined), [eventTypes]);
   const operations = useUsedOperations(state.definition);
+  // An older version opened from the versions panel: its masked header values are kept from it on save.
+  const [baseVersion, setBaseVersion] = useState<number | undefined>(undefined);
   const saver = useSaveFlow({
     flowId,
     onSaved: (d) => {
+      setBaseVersion(undefined);
       dirtyRef.current = false;
       dispatch({ type: 'load', definition: d, dirty: false });
     },
@@ -85,7 +88,7 @@ export function FlowEditor({ flowId, definition, meta, currentVersion = 0, start
         canEdit={canEdit}
         saving={saver.isPending}
         testing={test.isPending}
-        onSave={() => saver.save(state.definition, state.meta)}
+        onSave={() => saver.save(state.definition, state.meta, baseVersion)}
         onTest={runTest}
       />
       {!canEdit && <p className="muted">You can look at this flow; only workspace admins can change, test or save it.</p>}
@@ -127,7 +130,10 @@ export function FlowEditor({ flowId, definition, meta, currentVersion = 0, start
           <VersionsPanel
             flowId={flowId}
             currentVersion={currentVersion}
-            onOpen={(d) => dispatch({ type: 'load', definition: d, dirty: true })}
+            onOpen={(d, v) => {
+              setBaseVersion(v);
+              dispatch({ type: 'load', definition: d, dirty: true });
+            }}
           />
           <p>
             <Link to="/executions" search={{ flowId }}>

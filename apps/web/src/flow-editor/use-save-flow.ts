@@ -20,7 +20,8 @@ export function useSaveFlow({ flowId, onSaved }: TSaveOptions) {
   const update = useMutation(trpc.flows.update.mutationOptions());
   const active = flowId ? update : create;
 
-  const save = (definition: TFlowDefinition, meta: TFlowMeta) => {
+  /** `baseVersion`: the saved version the document was opened from, when not the current one (masked headers come from it). */
+  const save = (definition: TFlowDefinition, meta: TFlowMeta, baseVersion?: number) => {
     const onError = (err: unknown) => {
       const issues = errorIssues(err).map((i) => ({ severity: 'error', ...i }) as TFlowIssue);
       setServerIssues({ definition, issues });
@@ -40,7 +41,7 @@ export function useSaveFlow({ flowId, onSaved }: TSaveOptions) {
       return;
     }
     update.mutate(
-      { id: flowId, data: fields },
+      { id: flowId, data: baseVersion === undefined ? fields : { ...fields, baseVersion } },
       {
         onError,
         onSuccess: () => {

@@ -17,6 +17,8 @@ export const ZFlowUpdateSchema = z.object({
     description: z.string().max(2000).nullish(),
     enabled: z.boolean().optional(),
     definition: ZFlowDefinitionSchema.optional(),
+    /** The version `definition` was opened from: its masked header values are kept from there (default: the current one). */
+    baseVersion: z.number().int().positive().optional(),
   }),
 });
 export type TFlowUpdate = z.infer<typeof ZFlowUpdateSchema>;

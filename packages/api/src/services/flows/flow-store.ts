@@ -30,12 +30,14 @@ function versionRow(scope: TScope, flowId: string, version: number, definition: 
   };
 }
 
-/** The definition of the flow's current version. */
-export async function currentDefinition(deps: TApiDeps, scope: TScope, flowId: string): Promise<TFlowDefinition> {
+/** The definition of the flow's current version, or of version number `version`. */
+export async function currentDefinition(deps: TApiDeps, scope: TScope, flowId: string, version?: number): Promise<TFlowDefinition> {
   const flow = await getFlowOrThrow(deps, scope, flowId);
-  const version = await deps.db.fork().findOneOrFail(FlowVersion, { id: flow.currentVersionId, workspaceId: scope.workspaceId });
+  const which = version === undefined ? { id: flow.currentVersionId } : { flowId: flow.id, version };
+  const row = await deps.db.fork().findOne(FlowVersion, { ...which, workspaceId: scope.workspaceId });
+  if (!row) throw notFound(`version ${version} of the flow`);
 
-  return version.definition;
+  return row.definition;
 }
 
 export async function createFlow(deps: TApiDeps, scope: TScope, input: TFlowInput) {
@@ -68,9 +70,10 @@ export async function createFlow(deps: TApiDeps, scope: TScope, input: TFlowInpu
 /** A changed definition makes a new immutable version; name/enabled changes do not. */
 export async function updateFlow(deps: TApiDeps, scope: TScope, input: TFlowUpdate) {
   const flow = await getFlowOrThrow(deps, scope, input.id);
-  const { definition: sent, ...fields } = input.data;
-  // Headers are shown masked; a value sent back still masked keeps what is stored (see `resolveMaskedHeaders`).
-  const definition = sent && (await resolveMaskedHeaders(sent, () => currentDefinition(deps, scope, flow.id)));
+  const { definition: sent, baseVersion, ...fields } = input.data;
+  // Headers are shown masked; a value sent back still masked keeps what is stored in the version the document
+  // came from (see `resolveMaskedHeaders`).
+  const definition = sent && (await resolveMaskedHeaders(sent, () => currentDefinition(deps, scope, flow.id, baseVersion)));
   if (definition) assertValidDefinition(deps, definition);
   await deps.db.fork().transactional(async (em) => {
     const patch: Partial<TFlow> = { ...stripUndefined(fields), updatedAt: Date.now() };
