@@ -52,9 +52,6 @@ const result = await build({
 });
 const inputs = Object.keys(result.metafile.inputs).length;
 const size = (readFileSync(resolve(dist, 'main.js')).length / 1024).toFixed(0);
-if (!existsSync(resolve(repoRoot, 'apps/web/dist/index.html'))) {
-  console.warn('note: apps/web/dist is not built yet; `npm run build` at the root builds both');
-}
 console.log(
   `@uw/server built in ${Date.now() - started} ms: dist/main.js ${size} kB from ${inputs} sources; workers: ${WORKERS.map(([n]) => n).join(', ') || 'none'}`,
 );
