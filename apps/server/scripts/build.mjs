@@ -7,7 +7,7 @@
  * next to itself (`new URL('./x-worker' + its own extension, import.meta.url)`) are compiled as their own
  * entries beside main.js.
  */
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 import { build } from 'esbuild';
@@ -17,7 +17,7 @@ const repoRoot = resolve(serverDir, '../..');
 const dist = resolve(serverDir, 'dist');
 
 /** Worker scripts: [output name, source]; started by the bundle from dist/. */
-const WORKERS = [['sandbox-worker', 'packages/api/src/sandbox/sandbox-worker.ts']].filter(([, src]) => existsSync(resolve(repoRoot, src)));
+const WORKERS = [['sandbox-worker', 'packages/api/src/sandbox/sandbox-worker.ts']];
 
 /** npm packages are loaded at run time; workspace packages (@uw/*) are compiled in. */
 const externalPackages = {
@@ -53,5 +53,5 @@ const result = await build({
 const inputs = Object.keys(result.metafile.inputs).length;
 const size = (readFileSync(resolve(dist, 'main.js')).length / 1024).toFixed(0);
 console.log(
-  `@uw/server built in ${Date.now() - started} ms: dist/main.js ${size} kB from ${inputs} sources; workers: ${WORKERS.map(([n]) => n).join(', ') || 'none'}`,
+  `@uw/server built in ${Date.now() - started} ms: dist/main.js ${size} kB from ${inputs} sources; workers: ${WORKERS.map(([n]) => n).join(', ')}`,
 );
