@@ -1,14 +1,14 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { REPO_ROOT, SERVER_MAIN, TEST_ENCRYPTION_KEY } from './paths';
+import { COMPILED_MAIN, REPO_ROOT, SERVER_MAIN, TEST_ENCRYPTION_KEY } from './paths';
 
 /**
- * The real server as a child process: `node --import tsx apps/server/src/main.ts` with an explicit
- * environment (nothing inherited but PATH and HOME). Its output goes straight to a file (no pipe for the
+ * The real server as a child process, as it ships: `node apps/server/dist/main.js` (compiled by
+ * `buildServerOnce`), with an explicit environment (nothing inherited but PATH and HOME). Its output goes straight to a file (no pipe for the
  * parent to drain, which would steal CPU from the server under load).
  */
 export type TServerProcess = {
@@ -44,7 +44,7 @@ export type TServerOptions = {
   /** Extra node flags, e.g. ['--cpu-prof', '--cpu-prof-dir=/tmp/prof']. */
   nodeArgs?: string[];
   logDir?: string;
-  /** Another entry point (the benchmark's baseline); default apps/server/src/main.ts. */
+  /** Another entry point (the benchmark's baseline; `.ts` runs through tsx); default the compiled server. */
   entry?: string;
 };
 
@@ -82,7 +82,23 @@ export function baseServerEnv(port: number, dataDir: string): Record<string, str
   };
 }
 
+let built = false;
+
+/** Compiles apps/server/dist once per test process (esbuild, well under a second), so it is never stale. */
+export function buildServerOnce(): void {
+  if (built) return;
+  try {
+    execFileSync(process.execPath, [join(REPO_ROOT, 'apps/server/scripts/build.mjs')], { stdio: 'pipe' });
+  } catch (err) {
+    const e = err as { stdout?: Buffer; stderr?: Buffer };
+    throw new Error(`the server build failed:\n${String(e.stdout ?? '')}${String(e.stderr ?? '')}`);
+  }
+  built = true;
+}
+
 export async function spawnServer(opts: TServerOptions): Promise<TServerProcess> {
+  const entry = opts.entry ?? SERVER_MAIN;
+  if (entry === COMPILED_MAIN) buildServerOnce();
   const port = opts.port ?? (await freePort());
   const logDir = opts.logDir ?? mkdtempSync(join(tmpdir(), `uw-${opts.name}-`));
   const dataDir = mkdtempSync(join(tmpdir(), `uw-data-${opts.name}-`));
@@ -95,7 +111,8 @@ export async function spawnServer(opts: TServerOptions): Promise<TServerProcess>
     ...opts.env,
     PORT: String(port),
   };
-  const child = spawn(process.execPath, [...SERVER_NODE_ARGS, ...(opts.nodeArgs ?? []), '--import', 'tsx', opts.entry ?? SERVER_MAIN], {
+  const loader = entry.endsWith('.ts') ? ['--import', 'tsx'] : [];
+  const child = spawn(process.execPath, [...SERVER_NODE_ARGS, ...(opts.nodeArgs ?? []), ...loader, entry], {
     cwd: REPO_ROOT,
     env,
     stdio: ['ignore', fd, fd],
