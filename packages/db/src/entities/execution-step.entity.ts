@@ -1,0 +1,27 @@
+import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+
+import { epochMs, idColumn, workspaceColumn } from './columns';
+
+/** The execution's journal and timeline: conditions, each attempt of each step, lease expiries. */
+export const ExecutionStep = defineEntity({
+  name: 'ExecutionStep',
+  tableName: 'universal_webhook_execution_step',
+  indexes: [{ properties: ['executionId', 'seq'] }, { properties: ['workspaceId'] }],
+  properties: {
+    id: idColumn(),
+    workspaceId: workspaceColumn(),
+    executionId: p.string().length(36),
+    seq: p.integer(),
+    nodeId: p.string().length(64).nullable(),
+    kind: p.string().length(32),
+    status: p.string().length(16),
+    attempt: p.integer(),
+    request: p.json<unknown>().nullable(),
+    response: p.json<unknown>().nullable(),
+    error: p.json<Record<string, unknown>>().nullable(),
+    idempotencyKey: p.string().length(128).nullable(),
+    latencyMs: p.integer().nullable(),
+    createdAt: epochMs(),
+  },
+});
+export type TExecutionStep = InferEntity<typeof ExecutionStep>;

@@ -1,0 +1,38 @@
+import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+
+import { epochMs, idColumn, workspaceColumn } from './columns';
+
+export type ExecutionStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
+
+/** The execution queue: claimed with a lease, fenced by leaseToken. */
+export const FlowExecution = defineEntity({
+  name: 'FlowExecution',
+  tableName: 'universal_webhook_flow_execution',
+  indexes: [
+    { properties: ['status', 'runAfter'] },
+    { properties: ['workspaceId', 'flowId', 'id'] },
+    { properties: ['workspaceId', 'status', 'id'] },
+    { properties: ['logId'] },
+  ],
+  properties: {
+    id: idColumn(),
+    workspaceId: workspaceColumn(),
+    flowId: p.string().length(36),
+    flowVersionId: p.string().length(36),
+    logId: p.string().length(36).nullable(),
+    status: p.string().length(16).$type<ExecutionStatus>(),
+    attempts: p.integer(),
+    runAfter: epochMs(),
+    leaseOwner: p.string().length(64).nullable(),
+    leaseUntil: epochMs().nullable(),
+    leaseToken: p.integer(),
+    /** The trigger input: { event, payload, headers }. */
+    trigger: p.json<Record<string, unknown>>(),
+    error: p.json<Record<string, unknown>>().nullable(),
+    retryOf: p.string().length(36).nullable(),
+    createdAt: epochMs(),
+    startedAt: epochMs().nullable(),
+    finishedAt: epochMs().nullable(),
+  },
+});
+export type TFlowExecution = InferEntity<typeof FlowExecution>;
