@@ -1,4 +1,4 @@
-import type { Simulator } from '@uw/simulator';
+import type { TSimulator } from '@uw/simulator';
 
 import { installLikeClockify, ownerClient, updateSettings } from '../test-faults/support/clockify';
 import { round, windowStats } from './stats';
@@ -22,7 +22,7 @@ const FINISHED = new Set(['completed', 'completed_with_errors', 'failed']);
 
 /** bootstrap.trigger on a seeded workspace: wall time vs the time its requests need at max_rps. */
 export async function bootstrapBench(
-  sim: Simulator,
+  sim: TSimulator,
   url: string,
   workspaceId: string,
   maxRps: number,

@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 
 import type { Dialect } from '@uw/db';
 import { createScratchDatabase } from '@uw/db/testing';
-import type { Simulator } from '@uw/simulator';
+import type { TSimulator } from '@uw/simulator';
 
 import { installLikeClockify, webhookToken } from '../test-faults/support/clockify';
 import { PG_ADMIN_URL } from '../test-faults/support/paths';
@@ -84,7 +84,7 @@ async function countRows(dialect: Dialect, url: string, workspaceId: string) {
 }
 
 /** Everything measured on one dialect: the product and the baseline, on the same fresh database. */
-export async function runDialect(sim: Simulator, dialect: Dialect, c: TBenchConfig): Promise<TDialectResult> {
+export async function runDialect(sim: TSimulator, dialect: Dialect, c: TBenchConfig): Promise<TDialectResult> {
   const scratch = await createScratchDatabase(dialect, PG_ADMIN_URL);
   const port = await freePort();
   const nodeArgs = c.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${c.cpuProfDir}`] : [];

@@ -1,4 +1,4 @@
-import type { Simulator } from '@uw/simulator';
+import type { TSimulator } from '@uw/simulator';
 
 import { installLikeClockify, ownerClient, updateSettings, webhookToken } from '../test-faults/support/clockify';
 import { fireWebhooks, type TWebhookTarget } from './load';
@@ -29,7 +29,7 @@ export const E2E_FLOW = {
 
 /** Installs each workspace like Clockify does (optionally with settings) and gives it the e2e flow. */
 export async function prepareWorkspaces(
-  sim: Simulator,
+  sim: TSimulator,
   serverUrl: string,
   ids: string[],
   settings?: Record<string, unknown>,
@@ -51,7 +51,7 @@ export async function prepareWorkspaces(
 }
 
 /** Times (simulator arrival) of the e2e Clockify calls whose webhook id starts with `prefix`. */
-function actionsOf(sim: Simulator, prefix: string): Map<string, number> {
+function actionsOf(sim: TSimulator, prefix: string): Map<string, number> {
   const out = new Map<string, number>();
   const marker = `e2e ${prefix}-`;
   for (const r of sim.requests) {
@@ -64,7 +64,7 @@ function actionsOf(sim: Simulator, prefix: string): Map<string, number> {
 }
 
 async function drain(
-  sim: Simulator,
+  sim: TSimulator,
   prefix: string,
   expected: number,
   capMs: number,
@@ -93,7 +93,7 @@ export type TE2eThroughput = {
 
 /** As many webhooks as the server takes for `seconds`, then the executions/s from first send to last action. */
 export async function e2eThroughput(
-  sim: Simulator,
+  sim: TSimulator,
   url: string,
   targets: TWebhookTarget[],
   template: Record<string, unknown>,
@@ -146,7 +146,7 @@ export type TE2eLatency = {
 
 /** Webhooks at a fixed rate; latency = simulator arrival of the action − the webhook's send time. */
 export async function e2eLatency(
-  sim: Simulator,
+  sim: TSimulator,
   url: string,
   targets: TWebhookTarget[],
   template: Record<string, unknown>,
@@ -197,7 +197,7 @@ export type TRateAdherence = {
 
 /** One workspace with a backlog of `calls` executions: its Clockify calls per aligned second. */
 export async function rateAdherence(
-  sim: Simulator,
+  sim: TSimulator,
   url: string,
   target: TWebhookTarget,
   template: Record<string, unknown>,

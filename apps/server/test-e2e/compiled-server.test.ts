@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { startSimulator, type Simulator } from '@uw/simulator';
+import { startSimulator, type TSimulator } from '@uw/simulator';
 
 import { freePort } from '../test-faults/support/server-process';
 import { installLikeClockify, REPO_ROOT, trpcClient, waitFor } from '../test/utils';
@@ -20,7 +20,7 @@ const SERVER_DIR = resolve(REPO_ROOT, 'apps/server');
  * and the expression sandbox's worker.
  */
 describe('the compiled server (`npm run build`, then the start script)', () => {
-  let sim: Simulator;
+  let sim: TSimulator;
   let child: ChildProcess;
   let url: string;
   let output = '';

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { startBootstrap, stopBootstraps } from '@uw/api';
 import { testDialects } from '@uw/db/testing';
-import { startSimulator, type Simulator } from '@uw/simulator';
+import { startSimulator, type TSimulator } from '@uw/simulator';
 
 import {
   installLikeClockify,
@@ -21,7 +21,7 @@ const B = 'b0075b0000000000000000bb';
 
 /** The bootstrap and cache procedures, called by workspace A: nothing of B comes back, nothing of B changes. */
 describe.each(dialects)('bootstrap and cache isolation on %s', (dialect) => {
-  let sim: Simulator;
+  let sim: TSimulator;
   let server: TTestServer;
   let apiA: ReturnType<typeof trpcClient>;
   const rowsOfB = async () => {

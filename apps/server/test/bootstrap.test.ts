@@ -14,7 +14,7 @@ import {
 } from '@uw/api';
 import { createClient } from '@uw/client';
 import { testDialects } from '@uw/db/testing';
-import { startSimulator, type Simulator } from '@uw/simulator';
+import { startSimulator, type TSimulator } from '@uw/simulator';
 
 import {
   installLikeClockify,
@@ -36,7 +36,7 @@ const PAGE = 5;
 const tally = (paths: string[]) => paths.reduce<Record<string, number>>((acc, p) => ({ ...acc, [p]: (acc[p] ?? 0) + 1 }), {});
 
 describe.each(dialects)('bootstrap on %s', (dialect) => {
-  let sim: Simulator;
+  let sim: TSimulator;
   let server: TTestServer;
   let runtime: TRuntime;
   let other: TRuntime;

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { applyWebhookToCache, refreshExpiredCache, startBootstrap, stopBootstraps } from '@uw/api';
 import { testDialects } from '@uw/db/testing';
-import { startSimulator, type Simulator } from '@uw/simulator';
+import { startSimulator, type TSimulator } from '@uw/simulator';
 
 import { installLikeClockify, REQUIRE_PG, simData, startTestServer, TEST_PG_ADMIN_URL, trpcClient, type TTestServer } from './utils';
 
@@ -12,7 +12,7 @@ const other = 'cac4e00000000000000000c2';
 const DAY_MS = 86_400_000;
 
 describe.each(dialects)('entity cache on %s', (dialect) => {
-  let sim: Simulator;
+  let sim: TSimulator;
   let server: TTestServer;
   let api: ReturnType<typeof trpcClient>;
   let apiOther: ReturnType<typeof trpcClient>;

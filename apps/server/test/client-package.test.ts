@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { startSimulator, type Simulator } from '@uw/simulator';
+import { startSimulator, type TSimulator } from '@uw/simulator';
 
 import { installLikeClockify, REPO_ROOT, startTestServer, trpcClient, waitFor, type TTestServer } from './utils';
 
@@ -36,7 +36,7 @@ async function run(cmd: string, args: string[], cwd: string, timeoutMs = 180_000
  */
 describe('@uw/client, installed from its tarball by another service', () => {
   let project: string;
-  let sim: Simulator;
+  let sim: TSimulator;
   let server: TTestServer;
   const ws = 'ffffffffffffffffffffff0c';
   let ownerToken: string;

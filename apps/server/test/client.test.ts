@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { createClient } from '@uw/client';
-import { startSimulator, type Simulator } from '@uw/simulator';
+import { startSimulator, type TSimulator } from '@uw/simulator';
 
 import { installLikeClockify, signWithSim, startTestServer, trpcClient, waitFor, type TTestServer } from './utils';
 
 describe('the TypeScript client and who may call', () => {
-  let sim: Simulator;
+  let sim: TSimulator;
   let server: TTestServer;
   const ws = 'ffffffffffffffffffffff01';
   let ownerToken: string;

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { Installation, newId } from '@uw/db';
 import { testDialects } from '@uw/db/testing';
-import { startSimulator, type Simulator } from '@uw/simulator';
+import { startSimulator, type TSimulator } from '@uw/simulator';
 
 import {
   installLikeClockify,
@@ -48,7 +48,7 @@ const messageOf = (call: Promise<unknown>) =>
 describe.each(dialects)('Clockify hosts only on %s', (dialect) => {
   const ws = 'c6c6c6c6c6c6c6c6c6c6c6c1';
   const stray = 'c6c6c6c6c6c6c6c6c6c6c6c2';
-  let sim: Simulator;
+  let sim: TSimulator;
   let server: TTestServer;
   let canary: Server;
   let canaryUrl: string;

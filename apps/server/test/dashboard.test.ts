@@ -5,7 +5,7 @@ import { EVENT_TYPES } from '@uw/clockify';
 import { BootstrapState, EntityCache, Flow, FlowExecution, newId } from '@uw/db';
 import { testDialects } from '@uw/db/testing';
 import { FLOW_TEMPLATES } from '@uw/flow-engine';
-import { startSimulator, type Simulator } from '@uw/simulator';
+import { startSimulator, type TSimulator } from '@uw/simulator';
 
 import { installLikeClockify, REQUIRE_PG, startTestServer, TEST_PG_ADMIN_URL, trpcClient, waitFor, type TTestServer } from './utils';
 
@@ -14,7 +14,7 @@ const dialects = await testDialects({ pgAdminUrl: TEST_PG_ADMIN_URL, requirePg: 
 describe.each(dialects)('dashboard and meta on %s', (dialect) => {
   const ws = 'dadadadadadadadadadada01';
   const other = 'dadadadadadadadadadada02';
-  let sim: Simulator;
+  let sim: TSimulator;
   let server: TTestServer;
   let admin: ReturnType<typeof trpcClient>;
   let member: ReturnType<typeof trpcClient>;

@@ -6,15 +6,15 @@ import { createTRPCClient, httpLink, TRPCClientError } from '@trpc/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { appRouter, createCallerFactory, createContext, type AppRouter } from '@uw/api';
-import { loadCatalogue, type Catalogue } from '@uw/clockify';
+import { loadCatalogue, type TCatalogue } from '@uw/clockify';
 import { testDialects } from '@uw/db/testing';
-import { startSimulator, type Simulator } from '@uw/simulator';
+import { startSimulator, type TSimulator } from '@uw/simulator';
 
 import { createCatalogueHolder } from '../src/catalogue';
 import { CLOCKIFY_FIXTURES, installLikeClockify, REQUIRE_PG, startTestServer, TEST_PG_ADMIN_URL, type TTestServer } from './utils';
 
 const dialects = await testDialects({ pgAdminUrl: TEST_PG_ADMIN_URL, requirePg: REQUIRE_PG });
-const catalogue: Catalogue = await loadCatalogue(CLOCKIFY_FIXTURES.openapi);
+const catalogue: TCatalogue = await loadCatalogue(CLOCKIFY_FIXTURES.openapi);
 
 /** A tRPC client over real HTTP that keeps the raw text of every response (successes and errors alike). */
 function recordingClient(url: string, token: string, seen: string[]) {
@@ -49,7 +49,7 @@ describe.each(dialects)('API explorer on %s', (dialect) => {
   // One workspace per dialect: circuit breakers are per workspace and per process.
   const ws = dialect === 'sqlite' ? 'e0e0e0e0e0e0e0e0e0e0e0e1' : 'e0e0e0e0e0e0e0e0e0e0e0e2';
   const seen: string[] = [];
-  let sim: Simulator;
+  let sim: TSimulator;
   let server: TTestServer;
   let installToken: string;
   let owner: TClient;

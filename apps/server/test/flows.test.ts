@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
 import { testDialects } from '@uw/db/testing';
-import { startSimulator, type Simulator } from '@uw/simulator';
+import { startSimulator, type TSimulator } from '@uw/simulator';
 
 import {
   REQUIRE_PG,
@@ -49,7 +49,7 @@ const TAG_FLOW = {
 } as const;
 
 describe.each(dialects)('flows end to end on %s', (dialect) => {
-  let sim: Simulator;
+  let sim: TSimulator;
   let server: TTestServer;
   let api: ReturnType<typeof trpcClient>;
   let flowId: string;

@@ -7,7 +7,7 @@ import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { testDialects } from '@uw/db/testing';
-import { startSimulator, type Simulator } from '@uw/simulator';
+import { startSimulator, type TSimulator } from '@uw/simulator';
 
 import { createLogger } from '../src/logger';
 import {
@@ -25,7 +25,7 @@ const dialects = await testDialects({ pgAdminUrl: TEST_PG_ADMIN_URL, requirePg: 
 const ws = 'eeeeeeeeeeeeeeeeeeee0001';
 
 describe.each(dialects)('hostile ingestion on %s', (dialect) => {
-  let sim: Simulator;
+  let sim: TSimulator;
   let server: TTestServer;
   let token: string;
   let sourceId: string;

@@ -3,13 +3,13 @@ import type { AddressInfo } from 'node:net';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { startSimulator, type Simulator } from '@uw/simulator';
+import { startSimulator, type TSimulator } from '@uw/simulator';
 
 import { installLikeClockify, startTestServer, trpcClient, waitFor, type TTestServer } from './utils';
 
 /** Generic HTTP actions end to end: an allow-listed local target is reached; private addresses are refused. */
 describe('HTTP actions through the SSRF guard', () => {
-  let sim: Simulator;
+  let sim: TSimulator;
   let server: TTestServer;
   let target: Server;
   let blocked: Server;

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { WebhookLog } from '@uw/db';
 import { testDialects } from '@uw/db/testing';
-import { startSimulator, type Simulator } from '@uw/simulator';
+import { startSimulator, type TSimulator } from '@uw/simulator';
 
 import {
   CLOCKIFY_FIXTURES,
@@ -25,7 +25,7 @@ const dialects = await testDialects({ pgAdminUrl: TEST_PG_ADMIN_URL, requirePg: 
 const EXAMPLES = CLOCKIFY_FIXTURES.webhookExamples;
 
 describe.each(dialects)('Clockify webhook ingestion on %s', (dialect) => {
-  let sim: Simulator;
+  let sim: TSimulator;
   let server: TTestServer;
   const ws = 'cccccccccccccccccccccc01';
   let token: string;

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { appRouter } from '@uw/api';
 import { testDialects } from '@uw/db/testing';
-import { startSimulator, type Simulator } from '@uw/simulator';
+import { startSimulator, type TSimulator } from '@uw/simulator';
 
 import { REQUIRE_PG, startTestServer, TEST_PG_ADMIN_URL, trpcClient, installLikeClockify, type TTestServer } from './utils';
 
@@ -63,7 +63,7 @@ const CALLS: Record<string, TCall> = {
 const SUBSCRIPTIONS = new Set(['webhooks.live', 'executions.live', 'bootstrap.progress']);
 
 describe.each(dialects)('workspace isolation on %s (T1)', (dialect) => {
-  let sim: Simulator;
+  let sim: TSimulator;
   let server: TTestServer;
   let apiA: ReturnType<typeof trpcClient>;
   let b: TIds;

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { appRouter } from '@uw/api';
 import { testDialects } from '@uw/db/testing';
-import { startSimulator, type Simulator } from '@uw/simulator';
+import { startSimulator, type TSimulator } from '@uw/simulator';
 
 import { runEvent } from './run-event';
 import { installLikeClockify, REQUIRE_PG, startTestServer, TEST_PG_ADMIN_URL, trpcClient, type TTestServer } from './utils';
@@ -62,7 +62,7 @@ async function callOverHttp(url: string, token: string, path: string): Promise<{
  * executions, step data or logs now needs an admin; the journal is scrubbed with the explorer's scrubber.
  */
 describe.each(dialects)('least exposure on %s (issue 12 row 5)', (dialect) => {
-  let sim: Simulator;
+  let sim: TSimulator;
   let server: TTestServer;
   let owner: ReturnType<typeof trpcClient>;
   let memberToken: string;

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { Installation, WebhookSubscription } from '@uw/db';
 import { testDialects } from '@uw/db/testing';
-import { startSimulator, type Simulator } from '@uw/simulator';
+import { startSimulator, type TSimulator } from '@uw/simulator';
 
 import {
   installLikeClockify,
@@ -24,7 +24,7 @@ const dialects = await testDialects({ pgAdminUrl: TEST_PG_ADMIN_URL, requirePg: 
 
 describe.each(dialects)('lifecycle authenticity on %s', (dialect) => {
   const ws = 'a1a1a1a1a1a1a1a1a1a1a1a1';
-  let sim: Simulator;
+  let sim: TSimulator;
   let server: TTestServer;
   let member: string;
   const post = async (path: string, body: unknown, token: string) => {

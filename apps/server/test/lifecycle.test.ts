@@ -3,14 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API_EVENT_TYPES } from '@uw/clockify';
 import { Flow, Installation, WebhookSubscription } from '@uw/db';
 import { testDialects } from '@uw/db/testing';
-import { startSimulator, type Simulator } from '@uw/simulator';
+import { startSimulator, type TSimulator } from '@uw/simulator';
 
 import { createClockifyKeys, hooksTo, REQUIRE_PG, signWithSim, startTestServer, TEST_PG_ADMIN_URL, type TTestServer } from './utils';
 
 const dialects = await testDialects({ pgAdminUrl: TEST_PG_ADMIN_URL, requirePg: REQUIRE_PG });
 
 describe.each(dialects)('lifecycle on %s', (dialect) => {
-  let sim: Simulator;
+  let sim: TSimulator;
   let server: TTestServer;
   const ws = 'aaaaaaaaaaaaaaaaaaaaaaa1';
   const post = (path: string, body: unknown, token?: string) =>

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { testDialects } from '@uw/db/testing';
 import { MASKED_HEADER_EXPRESSION, type TFlowDefinition } from '@uw/flow-engine';
-import { startSimulator, type Simulator } from '@uw/simulator';
+import { startSimulator, type TSimulator } from '@uw/simulator';
 
 import { runEvent } from './run-event';
 import { installLikeClockify, REQUIRE_PG, startTestServer, TEST_PG_ADMIN_URL, trpcClient, type TTestServer } from './utils';
@@ -20,7 +20,7 @@ const CANARY = 'Bearer header-canary-7f3a91';
  * `executions.get`. They are masked in every response, and a document sent back masked keeps the stored values.
  */
 describe.each(dialects)('HTTP-action headers are masked on %s (issue 12 row 5)', (dialect) => {
-  let sim: Simulator;
+  let sim: TSimulator;
   let server: TTestServer;
   let target: Server;
   let api: ReturnType<typeof trpcClient>;

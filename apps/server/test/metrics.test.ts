@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { testDialects } from '@uw/db/testing';
-import { startSimulator, type Simulator } from '@uw/simulator';
+import { startSimulator, type TSimulator } from '@uw/simulator';
 
 import { billableTagFlow } from '../test-faults/support/scenario';
 import { installLikeClockify, REQUIRE_PG, startTestServer, TEST_PG_ADMIN_URL, trpcClient, waitFor, type TTestServer } from './utils';
@@ -23,7 +23,7 @@ function samples(text: string): Map<string, number> {
 }
 
 describe.each(dialects)('GET /metrics on %s', (dialect) => {
-  let sim: Simulator;
+  let sim: TSimulator;
   let server: TTestServer;
   const scrape = async (auth?: string) => fetch(`${server.url}/metrics`, { headers: auth ? { authorization: auth } : {} });
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { startSimulator, type Simulator } from '@uw/simulator';
+import { startSimulator, type TSimulator } from '@uw/simulator';
 
 import { installLikeClockify, startTestServer, trpcClient, webhookTokenFor, type TTestServer } from './utils';
 
@@ -9,7 +9,7 @@ import { installLikeClockify, startTestServer, trpcClient, webhookTokenFor, type
  * secret, a service key) never appear in logs, API responses or the database in plain text.
  */
 describe('secrets stay secret', () => {
-  let sim: Simulator;
+  let sim: TSimulator;
   let server: TTestServer;
   const ws = 'eeeeeeeeeeeeeeeeeeeeee01';
   const responses: string[] = [];

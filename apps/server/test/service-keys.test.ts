@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { createClient } from '@uw/client';
 import { testDialects } from '@uw/db/testing';
-import { startSimulator, type Simulator } from '@uw/simulator';
+import { startSimulator, type TSimulator } from '@uw/simulator';
 
 import { installLikeClockify, REQUIRE_PG, startTestServer, TEST_PG_ADMIN_URL, trpcClient, type TTestServer } from './utils';
 
@@ -33,7 +33,7 @@ const TRIGGER_ONLY = {
  * managed sources, ran destructive calls). Keys now carry a scope and an optional expiry.
  */
 describe.each(dialects)('service keys with scopes and expiry on %s (issue 12 row 7)', (dialect) => {
-  let sim: Simulator;
+  let sim: TSimulator;
   let server: TTestServer;
   let owner: TApi;
   const keyed = (key: string) => trpcClient(server.url, key);

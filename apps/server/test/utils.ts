@@ -10,7 +10,7 @@ import { SignJWT } from 'jose';
 
 import type { AppRouter } from '@uw/api';
 import { MANIFEST_EVENT_TYPES } from '@uw/clockify';
-import type { Simulator } from '@uw/simulator';
+import type { TSimulator } from '@uw/simulator';
 
 import type { Dialect } from '@uw/db';
 import { createScratchDatabase } from '@uw/db/testing';
@@ -137,14 +137,14 @@ export async function waitFor<T>(check: () => Promise<T | undefined | null | fal
 }
 
 /** Simulator shortcuts the server tests share. */
-export const simData = (sim: Simulator, workspaceId: string) => sim.workspace(workspaceId).data;
+export const simData = (sim: TSimulator, workspaceId: string) => sim.workspace(workspaceId).data;
 
 /** The webhooks Clockify (the simulator) holds that point at this server. */
-export const hooksTo = (sim: Simulator, workspaceId: string, serverUrl: string) =>
+export const hooksTo = (sim: TSimulator, workspaceId: string, serverUrl: string) =>
   simData(sim, workspaceId).webhooks.filter((w) => w.url === `${serverUrl}/webhooks/clockify`);
 
 /** The `clockify-signature` Clockify would send for `eventType` to this server. */
-export function webhookTokenFor(sim: Simulator, workspaceId: string, eventType: string, serverUrl: string): string {
+export function webhookTokenFor(sim: TSimulator, workspaceId: string, eventType: string, serverUrl: string): string {
   const hook = hooksTo(sim, workspaceId, serverUrl).find((w) => w.webhookEvent === eventType) ?? hooksTo(sim, workspaceId, serverUrl)[0];
   if (!hook) throw new Error(`no webhook registered for ${eventType}`);
 
@@ -152,7 +152,7 @@ export function webhookTokenFor(sim: Simulator, workspaceId: string, eventType: 
 }
 
 /** A token signed with the simulator's key (so the server trusts the signature); claims as given. */
-export async function signWithSim(sim: Simulator, claims: Record<string, unknown>, opts: { expiresIn?: string } = {}) {
+export async function signWithSim(sim: TSimulator, claims: Record<string, unknown>, opts: { expiresIn?: string } = {}) {
   const jwt = new SignJWT({ type: 'addon', ...claims })
     .setProtectedHeader({ alg: 'RS256' })
     .setIssuer(String(claims.iss ?? 'clockify'))
@@ -164,7 +164,7 @@ export async function signWithSim(sim: Simulator, claims: Record<string, unknown
 }
 
 /** Installs the add-on the way Clockify does: INSTALLED carries the manifest's 20 webhooks with their tokens. */
-export function installLikeClockify(sim: Simulator, serverUrl: string, workspaceId: string) {
+export function installLikeClockify(sim: TSimulator, serverUrl: string, workspaceId: string) {
   const webhooks = MANIFEST_EVENT_TYPES.map((e) => ({ event: e.name, path: `${serverUrl}/webhooks/clockify` }));
 
   return sim.installInto(serverUrl, workspaceId, { webhooks });

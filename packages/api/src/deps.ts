@@ -1,6 +1,6 @@
 import type { KeyObject } from 'node:crypto';
 
-import type { Catalogue, RateLimiter } from '@uw/clockify';
+import type { TCatalogue, TRateLimiter } from '@uw/clockify';
 import type { TDatabase } from '@uw/db';
 
 import type { TEventBus } from './services/events/event-bus';
@@ -30,7 +30,7 @@ export type TApiConfig = {
 };
 
 export type TCatalogueHolder = {
-  get(): Catalogue | null;
+  get(): TCatalogue | null;
   /** Why the catalogue is missing, for the explorer's empty state. */
   error(): string | null;
 };
@@ -46,7 +46,7 @@ export type TApiDeps = {
   devSecret: Uint8Array;
   bus: TEventBus;
   catalogue: TCatalogueHolder;
-  rateLimiter: RateLimiter;
+  rateLimiter: TRateLimiter;
   metrics: TMetrics;
   /** Injected for tests; defaults to the global fetch. */
   fetch?: typeof fetch;

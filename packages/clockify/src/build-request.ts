@@ -1,10 +1,10 @@
-import type { Operation } from './catalogue-types';
+import type { TOperation } from './catalogue-types';
 import { ClockifyValidationError } from './errors';
 
-export type BaseUrls = { apiUrl: string; reportsUrl?: string | null };
+export type TBaseUrls = { apiUrl: string; reportsUrl?: string | null };
 
 /** The base URL for a host: `apiUrl` for the API, `reportsUrl` for reports; no trailing slash. */
-export function baseUrlFor(host: 'api' | 'reports', urls: BaseUrls): string {
+export function baseUrlFor(host: 'api' | 'reports', urls: TBaseUrls): string {
   const base = host === 'reports' ? urls.reportsUrl : urls.apiUrl;
   if (!base) {
     throw new ClockifyValidationError(`no ${host === 'reports' ? 'reportsUrl' : 'apiUrl'} configured for this Clockify client`);
@@ -64,9 +64,9 @@ export function checkRawPath(path: string): void {
 }
 
 export function operationUrl(
-  op: Operation,
+  op: TOperation,
   input: { path?: Record<string, unknown>; query?: Record<string, unknown> },
-  urls: BaseUrls,
+  urls: TBaseUrls,
 ): string {
   return `${baseUrlFor(op.host, urls)}${fillPath(op.path, input.path)}${queryString(input.query)}`;
 }

@@ -2,13 +2,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 
 import { CLOCKIFY_FIXTURES } from '../test/support/fixtures';
 import { loadCatalogue } from './catalogue';
-import type { Catalogue } from './catalogue-types';
+import type { TCatalogue } from './catalogue-types';
 import { exampleFromSchema } from './example-from-schema';
 import { validateRequest } from './validate';
 
 /** Against the repository's snapshot of Clockify's document (openapi.json at the root, prose stripped). */
 describe("catalogue of Clockify's OpenAPI document", () => {
-  let cat: Catalogue;
+  let cat: TCatalogue;
   beforeAll(async () => {
     cat = await loadCatalogue(CLOCKIFY_FIXTURES.openapi);
   });

@@ -1,30 +1,30 @@
 /** A JSON Schema as found in an OpenAPI 3.0 document (after `$ref` resolution). */
-export type JsonSchema = Record<string, unknown>;
+export type TJsonSchema = Record<string, unknown>;
 
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD' | 'OPTIONS';
+export type THttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD' | 'OPTIONS';
 
-export type ParameterLocation = 'path' | 'query' | 'header';
+export type TParameterLocation = 'path' | 'query' | 'header';
 
-export type OperationParameter = {
+export type TOperationParameter = {
   name: string;
-  in: ParameterLocation;
+  in: TParameterLocation;
   required: boolean;
-  schema: JsonSchema;
+  schema: TJsonSchema;
   description: string;
 };
 
-export type OperationRequestBody = {
+export type TOperationRequestBody = {
   required: boolean;
-  schema: JsonSchema;
+  schema: TJsonSchema;
   /** `application/json` when the operation accepts it, otherwise the first type it declares. */
   contentType: string;
 };
 
-export type OperationResponse = { description: string; schema?: JsonSchema };
+export type TOperationResponse = { description: string; schema?: TJsonSchema };
 
-export type Operation = {
+export type TOperation = {
   operationId: string;
-  method: HttpMethod;
+  method: THttpMethod;
   /** The path template as written in the document, e.g. `/v1/workspaces/{workspaceId}/projects`. */
   path: string;
   tag: string;
@@ -33,14 +33,14 @@ export type Operation = {
   deprecated: boolean;
   /** Which base URL the call goes to: the token's `backendUrl` (api) or its `reportsUrl` (reports). */
   host: 'api' | 'reports';
-  parameters: OperationParameter[];
-  requestBody?: OperationRequestBody;
-  responses: Record<string, OperationResponse>;
+  parameters: TOperationParameter[];
+  requestBody?: TOperationRequestBody;
+  responses: Record<string, TOperationResponse>;
 };
 
-export type Catalogue = {
-  operations: Operation[];
-  get(operationId: string): Operation | undefined;
+export type TCatalogue = {
+  operations: TOperation[];
+  get(operationId: string): TOperation | undefined;
   /** Tags that have operations, in the document's declared order, with how many each. */
   tags: { name: string; count: number }[];
   /** Things skipped or patched while indexing (unresolvable refs, cookie parameters…). */

@@ -5,13 +5,13 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { MINI_OPENAPI_PATH, readMiniOpenApi } from '../test/support/fixtures';
-import { sendJson, startTestServer, type TestServer } from '../test/support/http-server';
+import { sendJson, startTestServer, type TTestServer } from '../test/support/http-server';
 import { catalogueFromDocument, CatalogueError, loadCatalogue } from './catalogue';
-import type { Catalogue } from './catalogue-types';
+import type { TCatalogue } from './catalogue-types';
 import { CIRCULAR_REF_KEY } from './resolve-refs';
 
 describe('catalogue of the fixture document', () => {
-  let cat: Catalogue;
+  let cat: TCatalogue;
   beforeAll(async () => {
     cat = await loadCatalogue(MINI_OPENAPI_PATH);
   });
@@ -88,7 +88,7 @@ describe('catalogue of the fixture document', () => {
 
 describe('loadCatalogue failures', () => {
   const dir = mkdtempSync(join(tmpdir(), 'uw-catalogue-'));
-  let server: TestServer;
+  let server: TTestServer;
   beforeAll(async () => {
     const doc = readMiniOpenApi();
     server = await startTestServer((req, res) =>

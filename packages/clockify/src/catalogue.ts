@@ -1,17 +1,9 @@
-import type { Catalogue, Operation } from './catalogue-types';
+import type { TCatalogue, TOperation } from './catalogue-types';
 import { indexOperations } from './index-operations';
-import { readSource, SourceReadError, type ReadSourceOptions } from './read-source';
+import { readSource, SourceReadError, type TReadSourceOptions } from './read-source';
 import { createRefResolver } from './resolve-refs';
 
-export type {
-  Catalogue,
-  HttpMethod,
-  JsonSchema,
-  Operation,
-  OperationParameter,
-  OperationRequestBody,
-  OperationResponse,
-} from './catalogue-types';
+export type * from './catalogue-types';
 
 export const SYNC_HINT = "Run `npm run openapi:sync` to download Clockify's OpenAPI document (or point the server at a copy).";
 
@@ -30,7 +22,7 @@ export class CatalogueError extends Error {
 }
 
 /** Loads Clockify's OpenAPI document from a file path or an http(s) URL and indexes its operations. */
-export async function loadCatalogue(source: string, opts: ReadSourceOptions = {}): Promise<Catalogue> {
+export async function loadCatalogue(source: string, opts: TReadSourceOptions = {}): Promise<TCatalogue> {
   let text: string;
   try {
     text = await readSource(source, opts);
@@ -64,14 +56,14 @@ export function openApiProblem(doc: unknown): string | undefined {
 }
 
 /** Indexes an already parsed OpenAPI 3 document. */
-export function catalogueFromDocument(doc: unknown): Catalogue {
+export function catalogueFromDocument(doc: unknown): TCatalogue {
   const problem = openApiProblem(doc);
   if (problem) throw new CatalogueError(`Clockify OpenAPI document is unusable: ${problem}`);
   const d = doc as Record<string, unknown>;
   const warnings: string[] = [];
   const resolve = createRefResolver(d, (m) => warnings.push(m));
   const operations = indexOperations(d, resolve, (m) => warnings.push(m));
-  const byId = new Map<string, Operation>();
+  const byId = new Map<string, TOperation>();
   for (const op of operations) {
     if (byId.has(op.operationId)) warnings.push(`operationId ${op.operationId} is used twice; the first one wins`);
     else byId.set(op.operationId, op);
@@ -81,7 +73,7 @@ export function catalogueFromDocument(doc: unknown): Catalogue {
 }
 
 /** Tags with operations: declared ones in their order, then any used but undeclared, in order of use. */
-function countTags(declared: unknown, operations: Operation[]): { name: string; count: number }[] {
+function countTags(declared: unknown, operations: TOperation[]): { name: string; count: number }[] {
   const counts = new Map<string, number>();
   for (const op of operations) counts.set(op.tag, (counts.get(op.tag) ?? 0) + 1);
   const order = (Array.isArray(declared) ? declared : [])

@@ -1,18 +1,18 @@
-import type { Catalogue, HttpMethod } from './catalogue-types';
-import type { RateLimiter } from './rate-limiter';
-import type { BreakerRegistry } from './retry';
+import type { TCatalogue, THttpMethod } from './catalogue-types';
+import type { TRateLimiter } from './rate-limiter';
+import type { TBreakerRegistry } from './retry';
 
 /** pino-compatible: `(obj, msg)`. Every method is optional. */
-export type ClockifyLogger = {
+export type TClockifyLogger = {
   debug?(obj: unknown, msg?: string): void;
   info?(obj: unknown, msg?: string): void;
   warn?(obj: unknown, msg?: string): void;
   error?(obj: unknown, msg?: string): void;
 };
 
-export type ClockifyClientOptions = {
+export type TClockifyClientOptions = {
   /** The OpenAPI catalogue; `null` (not loaded) makes `execute` fail with a validation error, `request` still works. */
-  catalogue: Catalogue | null;
+  catalogue: TCatalogue | null;
   /** The token's `backendUrl`, e.g. `https://api.clockify.me/api`; operation paths (`/v1/...`) are appended. */
   apiUrl: string;
   /** The token's `reportsUrl`, e.g. `https://reports.api.clockify.me`; used by reports operations. */
@@ -23,7 +23,7 @@ export type ClockifyClientOptions = {
   workspaceKey: string;
   /** Requests per second for this workspace; capped at Clockify's 50. */
   maxRps?: number;
-  rateLimiter: RateLimiter;
+  rateLimiter: TRateLimiter;
   fetch?: typeof fetch;
   /** Per attempt, from sending to the end of the body. Default 30 s. */
   timeoutMs?: number;
@@ -35,21 +35,21 @@ export type ClockifyClientOptions = {
   /** The longest `Retry-After` the client honours by waiting; beyond it a 429 fails at once. Default 60 s. */
   maxRetryAfterMs?: number;
   /** Circuit breakers by workspace key; defaults to one registry shared by the process. */
-  breakers?: BreakerRegistry;
-  logger?: ClockifyLogger;
+  breakers?: TBreakerRegistry;
+  logger?: TClockifyLogger;
 };
 
-export type QueryValue = string | number | boolean | null | undefined | readonly (string | number | boolean)[];
+export type TQueryValue = string | number | boolean | null | undefined | readonly (string | number | boolean)[];
 
-export type ExecuteInput = {
+export type TExecuteInput = {
   path?: Record<string, unknown>;
   query?: Record<string, unknown>;
   body?: unknown;
 };
 
 /** A call by path, outside the catalogue (e.g. add-on endpoints the OpenAPI document lacks). Not validated. */
-export type RawRequest = {
-  method: HttpMethod;
+export type TRawRequest = {
+  method: THttpMethod;
   /** Already filled in, starting with `/`, e.g. `/v1/workspaces/abc/webhooks`. */
   path: string;
   query?: Record<string, unknown>;
@@ -57,9 +57,9 @@ export type RawRequest = {
   host?: 'api' | 'reports';
 };
 
-export type CallOptions = { signal?: AbortSignal };
+export type TCallOptions = { signal?: AbortSignal };
 
-export type ClockifyResponse = {
+export type TClockifyResponse = {
   status: number;
   /** Lower-case header names. */
   headers: Record<string, string>;
@@ -72,7 +72,7 @@ export type ClockifyResponse = {
   method: string;
 };
 
-export type PaginateOptions = {
+export type TPaginateOptions = {
   pageSize?: number;
   /** Safety stop; default 1000 pages. */
   maxPages?: number;
@@ -80,10 +80,10 @@ export type PaginateOptions = {
   itemsOf?: (body: unknown) => unknown[];
 };
 
-export type PageResult = { page: number; items: unknown[]; response: ClockifyResponse };
+export type TPageResult = { page: number; items: unknown[]; response: TClockifyResponse };
 
-export type ClockifyClient = {
-  execute(operationId: string, input?: ExecuteInput, opts?: CallOptions): Promise<ClockifyResponse>;
-  paginate(operationId: string, input?: ExecuteInput, opts?: PaginateOptions & CallOptions): AsyncIterable<PageResult>;
-  request(req: RawRequest, opts?: CallOptions): Promise<ClockifyResponse>;
+export type TClockifyClient = {
+  execute(operationId: string, input?: TExecuteInput, opts?: TCallOptions): Promise<TClockifyResponse>;
+  paginate(operationId: string, input?: TExecuteInput, opts?: TPaginateOptions & TCallOptions): AsyncIterable<TPageResult>;
+  request(req: TRawRequest, opts?: TCallOptions): Promise<TClockifyResponse>;
 };

@@ -1,7 +1,7 @@
 import { BrokenCircuitError, IsolatedCircuitError } from 'cockatiel';
 
 import { baseUrlFor, checkRawPath, operationUrl, queryString } from './build-request';
-import type { CallOptions, ClockifyClient, ClockifyClientOptions, ClockifyResponse, ExecuteInput, RawRequest } from './client-types';
+import type { TCallOptions, TClockifyClient, TClockifyClientOptions, TClockifyResponse, TExecuteInput, TRawRequest } from './client-types';
 import { ClockifyCircuitOpenError, ClockifyValidationError } from './errors';
 import { paginate } from './paginate';
 import { createRetryPolicy, defaultBreakers } from './retry';
@@ -18,7 +18,7 @@ export const CLOCKIFY_MAX_RPS = 50;
  * through its circuit breaker, times out on its own, and never follows redirects. Transient failures
  * (network, timeout, 5xx, 429) are retried with jittered exponential backoff that honours Retry-After.
  */
-export function createClockifyClient(opts: ClockifyClientOptions): ClockifyClient {
+export function createClockifyClient(opts: TClockifyClientOptions): TClockifyClient {
   const doFetch = opts.fetch ?? fetch;
   const rps = Math.min(opts.maxRps && opts.maxRps > 0 ? opts.maxRps : CLOCKIFY_MAX_RPS, CLOCKIFY_MAX_RPS);
   const timeoutMs = opts.timeoutMs ?? 30_000;
@@ -31,7 +31,7 @@ export function createClockifyClient(opts: ClockifyClientOptions): ClockifyClien
   const breaker = (opts.breakers ?? defaultBreakers).get(opts.workspaceKey);
   const log = opts.logger;
 
-  async function send(method: string, url: string, body: unknown, label: string, call: CallOptions = {}): Promise<ClockifyResponse> {
+  async function send(method: string, url: string, body: unknown, label: string, call: TCallOptions = {}): Promise<TClockifyResponse> {
     const started = performance.now();
     let attempts = 0;
     const attempt = async () => {
@@ -68,7 +68,7 @@ export function createClockifyClient(opts: ClockifyClientOptions): ClockifyClien
     return { ...result, attempts, latencyMs: Math.round(performance.now() - started) };
   }
 
-  const execute = async (operationId: string, input: ExecuteInput = {}, call: CallOptions = {}) => {
+  const execute = async (operationId: string, input: TExecuteInput = {}, call: TCallOptions = {}) => {
     if (!opts.catalogue) {
       throw new ClockifyValidationError('the Clockify API catalogue is not loaded; run `npm run openapi:sync`', [], operationId);
     }
@@ -86,7 +86,7 @@ export function createClockifyClient(opts: ClockifyClientOptions): ClockifyClien
   return {
     execute,
     paginate: (operationId, input = {}, pageOpts = {}) => paginate(execute, opts.catalogue?.get(operationId), operationId, input, pageOpts),
-    async request(req: RawRequest, call: CallOptions = {}) {
+    async request(req: TRawRequest, call: TCallOptions = {}) {
       checkRawPath(req.path);
       const base = baseUrlFor(req.host ?? 'api', { apiUrl: opts.apiUrl, reportsUrl: opts.reportsUrl });
 

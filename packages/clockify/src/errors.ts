@@ -2,9 +2,9 @@
  * Errors of the Clockify client. Each has a stable `code`, a `kind` (user: the request is wrong and
  * retrying will not help; operational: transient, worth retrying later) and `retryable`.
  */
-export type ClockifyErrorKind = 'user' | 'operational' | 'unexpected';
+export type TClockifyErrorKind = 'user' | 'operational' | 'unexpected';
 
-export type ClockifyErrorCode =
+export type TClockifyErrorCode =
   | 'CLOCKIFY_VALIDATION'
   | 'CLOCKIFY_API_ERROR'
   | 'CLOCKIFY_REDIRECT'
@@ -14,11 +14,11 @@ export type ClockifyErrorCode =
   | 'CLOCKIFY_RATE_LIMITED'
   | 'CLOCKIFY_CIRCUIT_OPEN';
 
-export type RequestInfo = { method: string; url: string; attempts: number };
+export type TRequestInfo = { method: string; url: string; attempts: number };
 
 export abstract class ClockifyError extends Error {
-  abstract readonly code: ClockifyErrorCode;
-  abstract readonly kind: ClockifyErrorKind;
+  abstract readonly code: TClockifyErrorCode;
+  abstract readonly kind: TClockifyErrorKind;
   abstract readonly retryable: boolean;
 }
 
@@ -47,7 +47,7 @@ export class ClockifyApiError extends ClockifyError {
   constructor(
     readonly status: number,
     readonly body: unknown,
-    readonly request: RequestInfo,
+    readonly request: TRequestInfo,
   ) {
     super(`Clockify answered ${status} to ${request.method} ${request.url}${describeBody(body)}`);
     this.name = 'ClockifyApiError';
@@ -63,7 +63,7 @@ export class ClockifyRedirectError extends ClockifyError {
   constructor(
     readonly status: number,
     readonly location: string | null,
-    readonly request: RequestInfo,
+    readonly request: TRequestInfo,
   ) {
     super(
       `Clockify answered ${status} redirecting ${request.method} ${request.url} to ${location ?? '(no location)'}; redirects are not followed (check the API base URL)`,
@@ -74,13 +74,13 @@ export class ClockifyRedirectError extends ClockifyError {
 
 /** Transient failure (5xx, network, timeout, 429, open circuit), after the client's own retries. */
 export class ClockifyUnavailableError extends ClockifyError {
-  code: ClockifyErrorCode = 'CLOCKIFY_UNAVAILABLE';
+  code: TClockifyErrorCode = 'CLOCKIFY_UNAVAILABLE';
   readonly kind = 'operational';
   retryable = true;
 
   constructor(
     message: string,
-    readonly request: RequestInfo,
+    readonly request: TRequestInfo,
     readonly status?: number,
     readonly body?: unknown,
     options?: { cause?: unknown },
@@ -91,17 +91,17 @@ export class ClockifyUnavailableError extends ClockifyError {
 }
 
 export class ClockifyNetworkError extends ClockifyUnavailableError {
-  override code: ClockifyErrorCode = 'CLOCKIFY_NETWORK';
+  override code: TClockifyErrorCode = 'CLOCKIFY_NETWORK';
   override name = 'ClockifyNetworkError';
 }
 
 export class ClockifyTimeoutError extends ClockifyUnavailableError {
-  override code: ClockifyErrorCode = 'CLOCKIFY_TIMEOUT';
+  override code: TClockifyErrorCode = 'CLOCKIFY_TIMEOUT';
   override name = 'ClockifyTimeoutError';
 }
 
 export class ClockifyCircuitOpenError extends ClockifyUnavailableError {
-  override code: ClockifyErrorCode = 'CLOCKIFY_CIRCUIT_OPEN';
+  override code: TClockifyErrorCode = 'CLOCKIFY_CIRCUIT_OPEN';
   override name = 'ClockifyCircuitOpenError';
 }
 
@@ -110,12 +110,12 @@ export class ClockifyCircuitOpenError extends ClockifyUnavailableError {
  * client's cap the error is not retryable: the caller fails clearly instead of sleeping for hours.
  */
 export class ClockifyRateLimitedError extends ClockifyUnavailableError {
-  override code: ClockifyErrorCode = 'CLOCKIFY_RATE_LIMITED';
+  override code: TClockifyErrorCode = 'CLOCKIFY_RATE_LIMITED';
   override name = 'ClockifyRateLimitedError';
 
   constructor(
     message: string,
-    request: RequestInfo,
+    request: TRequestInfo,
     body: unknown,
     readonly retryAfterMs: number | undefined,
     retryable: boolean,

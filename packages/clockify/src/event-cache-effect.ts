@@ -1,6 +1,6 @@
-import type { EventTypeName } from './events';
+import type { TEventTypeName } from './events';
 
-export type CachedEntityType =
+export type TCachedEntityType =
   | 'project'
   | 'task'
   | 'client'
@@ -18,13 +18,13 @@ export type CachedEntityType =
  * What a webhook means for an entity cache: which entity it touches, whether to upsert or delete it, and
  * the body field that carries the entity's id (most bodies are the entity itself, so `id`).
  */
-export type CacheEffect = { entityType: CachedEntityType; action: 'upsert' | 'delete'; idField: string };
+export type TCacheEffect = { entityType: TCachedEntityType; action: 'upsert' | 'delete'; idField: string };
 
-const up = (entityType: CachedEntityType, idField = 'id'): CacheEffect => ({ entityType, action: 'upsert', idField });
-const del = (entityType: CachedEntityType, idField = 'id'): CacheEffect => ({ entityType, action: 'delete', idField });
+const up = (entityType: TCachedEntityType, idField = 'id'): TCacheEffect => ({ entityType, action: 'upsert', idField });
+const del = (entityType: TCachedEntityType, idField = 'id'): TCacheEffect => ({ entityType, action: 'delete', idField });
 
 /** `null` = the event names no single cached entity (invitations by email, balances, rate changes). */
-const EFFECTS: Record<EventTypeName, CacheEffect | null> = {
+const EFFECTS: Record<TEventTypeName, TCacheEffect | null> = {
   NEW_PROJECT: up('project'),
   PROJECT_UPDATED: up('project'),
   PROJECT_DELETED: del('project'),
@@ -79,8 +79,8 @@ const EFFECTS: Record<EventTypeName, CacheEffect | null> = {
 };
 
 /** The cache effect of an event; `null` for unknown names and for events that name no single entity. */
-export function cacheEffectOfEvent(name: string): CacheEffect | null {
-  return Object.hasOwn(EFFECTS, name) ? EFFECTS[name as EventTypeName] : null;
+export function cacheEffectOfEvent(name: string): TCacheEffect | null {
+  return Object.hasOwn(EFFECTS, name) ? EFFECTS[name as TEventTypeName] : null;
 }
 
 /** The id of the entity a webhook body describes, per `cacheEffectOfEvent`; `null` when absent. */

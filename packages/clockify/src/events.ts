@@ -3,7 +3,7 @@
  * webhooks, so 20 are marked `inManifest`; the other 31 are registered through the API at install.
  * The manifest set is the 20 most used events, all of which every manifest schema since 1.0 accepts.
  */
-export type EventEntity =
+export type TEventEntity =
   | 'project'
   | 'task'
   | 'client'
@@ -20,10 +20,10 @@ export type EventEntity =
   | 'assignment'
   | 'rates';
 
-export type EventTypeInfo = { name: string; entity: EventEntity; description: string; inManifest: boolean };
+export type TEventTypeInfo = { name: string; entity: TEventEntity; description: string; inManifest: boolean };
 
-const m = (name: string, entity: EventEntity, description: string) => ({ name, entity, description, inManifest: true }) as const;
-const a = (name: string, entity: EventEntity, description: string) => ({ name, entity, description, inManifest: false }) as const;
+const m = (name: string, entity: TEventEntity, description: string) => ({ name, entity, description, inManifest: true }) as const;
+const a = (name: string, entity: TEventEntity, description: string) => ({ name, entity, description, inManifest: false }) as const;
 
 const LIST = [
   m('NEW_PROJECT', 'project', 'A project was created.'),
@@ -79,22 +79,22 @@ const LIST = [
   a('BILLABLE_RATE_UPDATED', 'rates', 'A billable rate changed (workspace, member or project level).'),
 ] as const;
 
-export type EventTypeName = (typeof LIST)[number]['name'];
+export type TEventTypeName = (typeof LIST)[number]['name'];
 
-export const EVENT_TYPES: readonly EventTypeInfo[] = Object.freeze(LIST.map((e) => Object.freeze({ ...e })));
-export const MANIFEST_EVENT_TYPES: readonly EventTypeInfo[] = Object.freeze(EVENT_TYPES.filter((e) => e.inManifest));
-export const API_EVENT_TYPES: readonly EventTypeInfo[] = Object.freeze(EVENT_TYPES.filter((e) => !e.inManifest));
+export const EVENT_TYPES: readonly TEventTypeInfo[] = Object.freeze(LIST.map((e) => Object.freeze({ ...e })));
+export const MANIFEST_EVENT_TYPES: readonly TEventTypeInfo[] = Object.freeze(EVENT_TYPES.filter((e) => e.inManifest));
+export const API_EVENT_TYPES: readonly TEventTypeInfo[] = Object.freeze(EVENT_TYPES.filter((e) => !e.inManifest));
 
-const BY_NAME = new Map<string, EventTypeInfo>(EVENT_TYPES.map((e) => [e.name, e]));
+const BY_NAME = new Map<string, TEventTypeInfo>(EVENT_TYPES.map((e) => [e.name, e]));
 
-export function isEventType(name: unknown): name is EventTypeName {
+export function isEventType(name: unknown): name is TEventTypeName {
   return typeof name === 'string' && BY_NAME.has(name);
 }
 
-export function eventTypeInfo(name: string): EventTypeInfo | undefined {
+export function eventTypeInfo(name: string): TEventTypeInfo | undefined {
   return BY_NAME.get(name);
 }
 
-export function entityOfEvent(name: string): EventEntity | undefined {
+export function entityOfEvent(name: string): TEventEntity | undefined {
   return BY_NAME.get(name)?.entity;
 }

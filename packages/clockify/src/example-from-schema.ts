@@ -1,8 +1,8 @@
-import type { JsonSchema } from './catalogue-types';
+import type { TJsonSchema } from './catalogue-types';
 
-type Opts = { maxDepth?: number };
+type TOpts = { maxDepth?: number };
 
-const asSchema = (v: unknown): JsonSchema => (v && typeof v === 'object' && !Array.isArray(v) ? (v as JsonSchema) : {});
+const asSchema = (v: unknown): TJsonSchema => (v && typeof v === 'object' && !Array.isArray(v) ? (v as TJsonSchema) : {});
 
 const STRING_BY_FORMAT: Record<string, string> = {
   'date-time': '2024-01-15T09:00:00Z',
@@ -16,7 +16,7 @@ const STRING_BY_FORMAT: Record<string, string> = {
   byte: '',
 };
 
-const typeOf = (schema: JsonSchema): string | undefined => {
+const typeOf = (schema: TJsonSchema): string | undefined => {
   const t = Array.isArray(schema.type) ? schema.type.find((x) => x !== 'null') : schema.type;
   if (typeof t === 'string') return t;
   if (schema.properties) return 'object';
@@ -26,7 +26,7 @@ const typeOf = (schema: JsonSchema): string | undefined => {
 };
 
 /** Does a published example fit the schema's type, enum and item types? Clockify's examples sometimes don't. */
-function fits(value: unknown, schema: JsonSchema, depth = 0): boolean {
+function fits(value: unknown, schema: TJsonSchema, depth = 0): boolean {
   if (Array.isArray(schema.enum) && !schema.enum.includes(value)) return false;
   if (depth > 8) return true;
   switch (typeOf(schema)) {
@@ -51,7 +51,7 @@ function fits(value: unknown, schema: JsonSchema, depth = 0): boolean {
   }
 }
 
-function exampleString(schema: JsonSchema): string {
+function exampleString(schema: TJsonSchema): string {
   const format = typeof schema.format === 'string' ? schema.format : '';
   if (format in STRING_BY_FORMAT) return STRING_BY_FORMAT[format]!;
   if (schema.pattern === '^#[0-9a-fA-F]{6}$' || /colou?r/i.test(String(schema.description ?? ''))) return '#1e88e5';
@@ -62,7 +62,7 @@ function exampleString(schema: JsonSchema): string {
   return text.slice(0, Math.max(min, Math.min(text.length, max)));
 }
 
-function exampleNumber(schema: JsonSchema, integer: boolean): number {
+function exampleNumber(schema: TJsonSchema, integer: boolean): number {
   const min = typeof schema.minimum === 'number' ? schema.minimum : undefined;
   const max = typeof schema.maximum === 'number' ? schema.maximum : undefined;
   let n = min ?? (max !== undefined && max < 1 ? max : 1);
@@ -76,7 +76,7 @@ function exampleNumber(schema: JsonSchema, integer: boolean): number {
  * the first enum value, else a value built from type, format and bounds. Objects get every property
  * that is not read-only; recursion stops at `maxDepth` (default 8).
  */
-export function exampleFromSchema(schema: JsonSchema, opts: Opts = {}, depth = 0): unknown {
+export function exampleFromSchema(schema: TJsonSchema, opts: TOpts = {}, depth = 0): unknown {
   const s = asSchema(schema);
   const maxDepth = opts.maxDepth ?? 8;
   for (const candidate of [s.example, s.default]) {

@@ -1,9 +1,16 @@
-import type { HttpMethod, JsonSchema, Operation, OperationParameter, OperationRequestBody, OperationResponse } from './catalogue-types';
+import type {
+  THttpMethod,
+  TJsonSchema,
+  TOperation,
+  TOperationParameter,
+  TOperationRequestBody,
+  TOperationResponse,
+} from './catalogue-types';
 
-type Obj = Record<string, unknown>;
+type TObj = Record<string, unknown>;
 
 const METHODS = ['get', 'post', 'put', 'patch', 'delete', 'head', 'options'] as const;
-const asObj = (v: unknown): Obj => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Obj) : {});
+const asObj = (v: unknown): TObj => (v && typeof v === 'object' && !Array.isArray(v) ? (v as TObj) : {});
 const asStr = (v: unknown): string => (typeof v === 'string' ? v : '');
 
 /** `reports` when the server is Clockify's reports host (`reports.api…` or a regional `…/report`), else `api`. */
@@ -16,7 +23,7 @@ export function hostOfServers(servers: unknown): 'api' | 'reports' {
 }
 
 /** Picks the JSON media type of a `content` map: `application/json`, then any `*+json` or `*\/*`. */
-function jsonMedia(content: Obj): { type: string; media: Obj } | undefined {
+function jsonMedia(content: TObj): { type: string; media: TObj } | undefined {
   const types = Object.keys(content);
   const type =
     types.find((t) => t.split(';')[0]!.trim() === 'application/json') ??
@@ -26,7 +33,7 @@ function jsonMedia(content: Obj): { type: string; media: Obj } | undefined {
   return type === undefined ? undefined : { type, media: asObj(content[type]) };
 }
 
-function toParameter(raw: unknown, where: string, warn: (m: string) => void): OperationParameter | undefined {
+function toParameter(raw: unknown, where: string, warn: (m: string) => void): TOperationParameter | undefined {
   const p = asObj(raw);
   const location = p.in;
   if (location !== 'path' && location !== 'query' && location !== 'header') {
@@ -34,7 +41,7 @@ function toParameter(raw: unknown, where: string, warn: (m: string) => void): Op
 
     return undefined;
   }
-  const schema = (p.schema ?? jsonMedia(asObj(p.content))?.media.schema ?? {}) as JsonSchema;
+  const schema = (p.schema ?? jsonMedia(asObj(p.content))?.media.schema ?? {}) as TJsonSchema;
 
   return {
     name: asStr(p.name),
@@ -47,7 +54,7 @@ function toParameter(raw: unknown, where: string, warn: (m: string) => void): Op
 
 /** Path-level parameters first, then the operation's, which win on the same (name, in). */
 function mergeParameters(pathLevel: unknown, opLevel: unknown, where: string, warn: (m: string) => void) {
-  const byKey = new Map<string, OperationParameter>();
+  const byKey = new Map<string, TOperationParameter>();
   for (const list of [pathLevel, opLevel]) {
     for (const raw of Array.isArray(list) ? list : []) {
       const param = toParameter(raw, where, warn);
@@ -58,7 +65,7 @@ function mergeParameters(pathLevel: unknown, opLevel: unknown, where: string, wa
   return [...byKey.values()];
 }
 
-function toRequestBody(raw: unknown): OperationRequestBody | undefined {
+function toRequestBody(raw: unknown): TOperationRequestBody | undefined {
   if (raw === undefined) return undefined;
   const body = asObj(raw);
   const content = asObj(body.content);
@@ -69,8 +76,8 @@ function toRequestBody(raw: unknown): OperationRequestBody | undefined {
   return { required: body.required === true, schema: asObj(media.schema), contentType };
 }
 
-function toResponses(raw: unknown): Record<string, OperationResponse> {
-  const out: Record<string, OperationResponse> = {};
+function toResponses(raw: unknown): Record<string, TOperationResponse> {
+  const out: Record<string, TOperationResponse> = {};
   for (const [code, value] of Object.entries(asObj(raw))) {
     const res = asObj(value);
     const schema = jsonMedia(asObj(res.content))?.media.schema;
@@ -82,14 +89,14 @@ function toResponses(raw: unknown): Record<string, OperationResponse> {
 }
 
 /** Every operation of an OpenAPI 3 document, in document order; `resolve` expands the `$ref`s of a path item. */
-export function indexOperations(doc: Obj, resolve: (node: unknown) => unknown, warn: (m: string) => void): Operation[] {
-  const operations: Operation[] = [];
+export function indexOperations(doc: TObj, resolve: (node: unknown) => unknown, warn: (m: string) => void): TOperation[] {
+  const operations: TOperation[] = [];
   for (const [path, rawItem] of Object.entries(asObj(doc.paths))) {
     const item = asObj(resolve(rawItem));
     for (const method of METHODS) {
       if (!item[method]) continue;
       const op = asObj(item[method]);
-      const upper = method.toUpperCase() as HttpMethod;
+      const upper = method.toUpperCase() as THttpMethod;
       const where = `${upper} ${path}`;
       const operationId = asStr(op.operationId) || `${method}${path.replace(/[^A-Za-z0-9]+/g, '_')}`;
       if (!op.operationId) warn(`${where} has no operationId; using "${operationId}"`);

@@ -5,11 +5,11 @@ export {
   eventTypeInfo,
   isEventType,
   MANIFEST_EVENT_TYPES,
-  type EventEntity,
-  type EventTypeInfo,
-  type EventTypeName,
+  type TEventEntity,
+  type TEventTypeInfo,
+  type TEventTypeName,
 } from './events';
-export { cacheEffectOfEvent, entityIdOfEvent, type CacheEffect, type CachedEntityType } from './event-cache-effect';
+export { cacheEffectOfEvent, entityIdOfEvent, type TCacheEffect, type TCachedEntityType } from './event-cache-effect';
 
 export {
   catalogueFromDocument,
@@ -17,31 +17,31 @@ export {
   loadCatalogue,
   openApiProblem,
   SYNC_HINT,
-  type Catalogue,
-  type HttpMethod,
-  type JsonSchema,
-  type Operation,
-  type OperationParameter,
-  type OperationRequestBody,
-  type OperationResponse,
+  type TCatalogue,
+  type THttpMethod,
+  type TJsonSchema,
+  type TOperation,
+  type TOperationParameter,
+  type TOperationRequestBody,
+  type TOperationResponse,
 } from './catalogue';
 export { exampleFromSchema } from './example-from-schema';
-export { validateRequest, type RequestInput } from './validate';
+export { validateRequest, type TRequestInput } from './validate';
 
 export { CLOCKIFY_MAX_RPS, createClockifyClient } from './client';
 export type {
-  CallOptions,
-  ClockifyClient,
-  ClockifyClientOptions,
-  ClockifyLogger,
-  ClockifyResponse,
-  ExecuteInput,
-  PageResult,
-  PaginateOptions,
-  RawRequest,
+  TCallOptions,
+  TClockifyClient,
+  TClockifyClientOptions,
+  TClockifyLogger,
+  TClockifyResponse,
+  TExecuteInput,
+  TPageResult,
+  TPaginateOptions,
+  TRawRequest,
 } from './client-types';
-export { CLOSING_GUARD_MS, createMemoryRateLimiter, type MemoryRateLimiterOptions, type RateLimiter } from './rate-limiter';
-export { createBreakerRegistry, type BreakerOptions, type BreakerRegistry } from './retry';
+export { CLOSING_GUARD_MS, createMemoryRateLimiter, type TMemoryRateLimiterOptions, type TRateLimiter } from './rate-limiter';
+export { createBreakerRegistry, type TBreakerOptions, type TBreakerRegistry } from './retry';
 export { parseRetryAfter } from './retry-after';
 export {
   ClockifyApiError,
@@ -54,8 +54,8 @@ export {
   ClockifyUnavailableError,
   ClockifyValidationError,
   isRetryableError,
-  type ClockifyErrorCode,
-  type ClockifyErrorKind,
+  type TClockifyErrorCode,
+  type TClockifyErrorKind,
 } from './errors';
 
 export {
@@ -63,12 +63,12 @@ export {
   signClockifyToken,
   TokenError,
   verifyClockifyToken,
-  type ClockifyClaims,
-  type RsaKeyInput,
-  type TokenErrorReason,
-  type VerifyOptions,
+  type TClockifyClaims,
+  type TRsaKeyInput,
+  type TTokenErrorReason,
+  type TVerifyOptions,
 } from './jwt';
 
 export { CLOCKIFY_PUBLIC_KEY_PEM } from './public-key';
 
-export { CLOCKIFY_OPENAPI_URL, syncOpenApi, type SyncOptions, type SyncResult } from './sync';
+export { CLOCKIFY_OPENAPI_URL, syncOpenApi, type TSyncOptions, type TSyncResult } from './sync';

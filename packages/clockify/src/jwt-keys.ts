@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import type { CryptoKey } from 'jose';
 
 /** A key for RS256: PEM text, a Node KeyObject or a WebCrypto CryptoKey. */
-export type RsaKeyInput = string | KeyObject | CryptoKey;
+export type TRsaKeyInput = string | KeyObject | CryptoKey;
 
 const isPem = (text: string) => text.includes('-----BEGIN');
 /** Env files often carry PEMs on one line with literal `\n`. */
@@ -46,7 +46,7 @@ export function readPublicKey(pemOrPath: string): KeyObject {
 const publicCache = new Map<string, KeyObject>();
 
 /** PEM strings are parsed once and cached; key objects pass through. */
-export function toVerifyKey(input: RsaKeyInput): KeyObject | CryptoKey {
+export function toVerifyKey(input: TRsaKeyInput): KeyObject | CryptoKey {
   if (typeof input !== 'string') return input;
   let key = publicCache.get(input);
   if (!key) {
@@ -58,6 +58,6 @@ export function toVerifyKey(input: RsaKeyInput): KeyObject | CryptoKey {
   return key;
 }
 
-export function toSigningKey(input: RsaKeyInput): KeyObject | CryptoKey {
+export function toSigningKey(input: TRsaKeyInput): KeyObject | CryptoKey {
   return typeof input === 'string' ? requireRsa(createPrivateKey(unescapePem(input)), 'the signing key') : input;
 }

@@ -7,7 +7,7 @@ import { base64url, importSPKI, SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
 
 import { CLOCKIFY_FIXTURES } from '../test/support/fixtures';
-import { readPublicKey, signClockifyToken, TokenError, verifyClockifyToken, type TokenErrorReason } from './jwt';
+import { readPublicKey, signClockifyToken, TokenError, verifyClockifyToken, type TTokenErrorReason } from './jwt';
 
 const ADDON_KEY = 'universal-webhook';
 const rsa = () => generateKeyPairSync('rsa', { modulusLength: 2048 });
@@ -29,7 +29,7 @@ const claims = (over: Record<string, unknown> = {}) => ({
   ...over,
 });
 
-async function reasonOf(token: string, opts: { requireExp?: boolean } = {}): Promise<TokenErrorReason | string> {
+async function reasonOf(token: string, opts: { requireExp?: boolean } = {}): Promise<TTokenErrorReason | string> {
   try {
     await verifyClockifyToken(token, { publicKey: publicPem, addonKey: ADDON_KEY, ...opts });
 

@@ -1,10 +1,10 @@
 import { errors as joseErrors, jwtVerify, SignJWT, type JWTPayload } from 'jose';
 
-import { toSigningKey, toVerifyKey, type RsaKeyInput } from './jwt-keys';
+import { toSigningKey, toVerifyKey, type TRsaKeyInput } from './jwt-keys';
 
-export { readPublicKey, type RsaKeyInput } from './jwt-keys';
+export { readPublicKey, type TRsaKeyInput } from './jwt-keys';
 
-export type TokenErrorReason =
+export type TTokenErrorReason =
   'expired' | 'bad_signature' | 'wrong_issuer' | 'wrong_subject' | 'wrong_type' | 'malformed' | 'alg_not_allowed';
 
 /** A Clockify JWT that must not be trusted; `reason` says why in a stable word. */
@@ -13,7 +13,7 @@ export class TokenError extends Error {
   readonly kind = 'user';
 
   constructor(
-    readonly reason: TokenErrorReason,
+    readonly reason: TTokenErrorReason,
     message: string,
   ) {
     super(message);
@@ -22,7 +22,7 @@ export class TokenError extends Error {
 }
 
 /** Claims of Clockify add-on tokens (installation, user, webhook). Which ones appear depends on the token kind. */
-export type ClockifyClaims = JWTPayload & {
+export type TClockifyClaims = JWTPayload & {
   iss: 'clockify';
   sub: string;
   type: 'addon';
@@ -40,8 +40,8 @@ export type ClockifyClaims = JWTPayload & {
   theme?: string;
 };
 
-export type VerifyOptions = {
-  publicKey: RsaKeyInput;
+export type TVerifyOptions = {
+  publicKey: TRsaKeyInput;
   /** The manifest `key`: the token's `sub` must equal it. */
   addonKey: string;
   /** Refuse tokens without `exp` (user tokens have one; installation and webhook tokens do not). */
@@ -74,7 +74,7 @@ function toTokenError(err: unknown): TokenError {
  * Verifies a token signed by Clockify: RS256 only (no `none`, no HMAC with the public key), issuer
  * `clockify`, subject = the add-on key, `type` = `addon`, and expiry when present (or required).
  */
-export async function verifyClockifyToken(token: string, opts: VerifyOptions): Promise<ClockifyClaims> {
+export async function verifyClockifyToken(token: string, opts: TVerifyOptions): Promise<TClockifyClaims> {
   if (typeof token !== 'string' || token.split('.').length !== 3) {
     throw new TokenError('malformed', 'token is not a compact JWS (three dot-separated parts)');
   }
@@ -100,10 +100,10 @@ export async function verifyClockifyToken(token: string, opts: VerifyOptions): P
     }
   }
 
-  return payload as ClockifyClaims;
+  return payload as TClockifyClaims;
 }
 
 /** Signs claims as Clockify would (RS256). For tests and the simulator; production tokens come from Clockify. */
-export async function signClockifyToken(claims: Record<string, unknown>, privateKey: RsaKeyInput): Promise<string> {
+export async function signClockifyToken(claims: Record<string, unknown>, privateKey: TRsaKeyInput): Promise<string> {
   return new SignJWT(claims).setProtectedHeader({ alg: 'RS256', typ: 'JWT' }).sign(toSigningKey(privateKey));
 }

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { MINI_OPENAPI_PATH } from '../test/support/fixtures';
-import { sendJson, startTestServer, type TestServer } from '../test/support/http-server';
+import { sendJson, startTestServer, type TTestServer } from '../test/support/http-server';
 import { loadCatalogue } from './catalogue';
-import type { Catalogue } from './catalogue-types';
+import type { TCatalogue } from './catalogue-types';
 import { createClockifyClient } from './client';
-import type { PageResult } from './client-types';
+import type { TPageResult } from './client-types';
 import { ClockifyValidationError } from './errors';
 import { defaultItemsOf } from './paginate';
 import { createMemoryRateLimiter } from './rate-limiter';
@@ -18,8 +18,8 @@ let total = 0;
 let lastPageHeaderAt: number | undefined;
 
 describe('paginate', () => {
-  let cat: Catalogue;
-  let server: TestServer;
+  let cat: TCatalogue;
+  let server: TTestServer;
   beforeAll(async () => {
     cat = await loadCatalogue(MINI_OPENAPI_PATH);
     server = await startTestServer((req, res) => {
@@ -43,7 +43,7 @@ describe('paginate', () => {
       rateLimiter: createMemoryRateLimiter(),
       breakers: createBreakerRegistry(),
     });
-    const pages: PageResult[] = [];
+    const pages: TPageResult[] = [];
     for await (const page of client.paginate('listProjects', { path: { workspaceId: WS }, query: { archived: false } }, { pageSize }))
       pages.push(page);
 

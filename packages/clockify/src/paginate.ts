@@ -1,8 +1,8 @@
-import type { Operation } from './catalogue-types';
-import type { CallOptions, ClockifyResponse, ExecuteInput, PageResult, PaginateOptions } from './client-types';
+import type { TOperation } from './catalogue-types';
+import type { TCallOptions, TClockifyResponse, TExecuteInput, TPageResult, TPaginateOptions } from './client-types';
 import { ClockifyValidationError } from './errors';
 
-type Execute = (operationId: string, input: ExecuteInput, call: CallOptions) => Promise<ClockifyResponse>;
+type TExecute = (operationId: string, input: TExecuteInput, call: TCallOptions) => Promise<TClockifyResponse>;
 
 /** The body itself when it is an array, else its first array-valued property (`{ timeOffRequests: [...] }`). */
 export function defaultItemsOf(body: unknown): unknown[] {
@@ -20,12 +20,12 @@ export function defaultItemsOf(body: unknown): unknown[] {
  * or `pageSize` where Clockify spells it so), until a `Last-Page: true` header, an empty page or a short page.
  */
 export async function* paginate(
-  execute: Execute,
-  op: Operation | undefined,
+  execute: TExecute,
+  op: TOperation | undefined,
   operationId: string,
-  input: ExecuteInput,
-  opts: PaginateOptions & CallOptions,
-): AsyncGenerator<PageResult> {
+  input: TExecuteInput,
+  opts: TPaginateOptions & TCallOptions,
+): AsyncGenerator<TPageResult> {
   const query = op?.parameters.filter((p) => p.in === 'query').map((p) => p.name) ?? [];
   if (op && !query.includes('page')) {
     throw new ClockifyValidationError(`${operationId} has no "page" query parameter, so it cannot be paginated`, [], operationId);

@@ -1,27 +1,27 @@
 /** Waits until a call for `key` may go out; resolves with the milliseconds waited. Never fails for being busy. */
-export type RateLimiter = { acquire(key: string, maxPerSecond: number): Promise<number> };
+export type TRateLimiter = { acquire(key: string, maxPerSecond: number): Promise<number> };
 
-type Waiter = { max: number; since: number; resolve: (waitedMs: number) => void };
+type TWaiter = { max: number; since: number; resolve: (waitedMs: number) => void };
 
 /**
  * No permit is granted in the last milliseconds of a second: a request granted then would reach Clockify
  * in the next second and be counted there, on top of that second's full quota.
  */
 export const CLOSING_GUARD_MS = 25;
-type Bucket = { window: number; used: number; queue: Waiter[]; timer?: ReturnType<typeof setTimeout> };
+type TBucket = { window: number; used: number; queue: TWaiter[]; timer?: ReturnType<typeof setTimeout> };
 
-export type MemoryRateLimiterOptions = { now?: () => number };
+export type TMemoryRateLimiterOptions = { now?: () => number };
 
 /**
  * In-process limiter: per key, at most `maxPerSecond` acquisitions in each aligned wall-clock second
  * ([k·1000, (k+1)·1000) ms). Callers beyond that wait, first come first served, for the next second.
  * One process only; the PostgreSQL limiter in `@uw/api` gives the same guarantee across processes.
  */
-export function createMemoryRateLimiter(opts: MemoryRateLimiterOptions = {}): RateLimiter {
+export function createMemoryRateLimiter(opts: TMemoryRateLimiterOptions = {}): TRateLimiter {
   const now = opts.now ?? Date.now;
-  const buckets = new Map<string, Bucket>();
+  const buckets = new Map<string, TBucket>();
 
-  const pump = (key: string, bucket: Bucket) => {
+  const pump = (key: string, bucket: TBucket) => {
     const t = now();
     const window = Math.floor(t / 1000) * 1000;
     if (window !== bucket.window) {

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 
 export const isHttpUrl = (source: string) => /^https?:\/\//i.test(source);
 
-export type ReadSourceOptions = { fetch?: typeof fetch; timeoutMs?: number };
+export type TReadSourceOptions = { fetch?: typeof fetch; timeoutMs?: number };
 
 /** Thrown with a message that names the source; callers wrap it in their own error type. */
 export class SourceReadError extends Error {
@@ -17,7 +17,7 @@ export class SourceReadError extends Error {
 }
 
 /** Reads the text of a local file (path or `file:` URL) or of an http(s) URL. */
-export async function readSource(source: string, opts: ReadSourceOptions = {}): Promise<string> {
+export async function readSource(source: string, opts: TReadSourceOptions = {}): Promise<string> {
   if (isHttpUrl(source)) {
     return readUrl(source, opts);
   }
@@ -34,7 +34,7 @@ export async function readSource(source: string, opts: ReadSourceOptions = {}): 
   }
 }
 
-async function readUrl(url: string, opts: ReadSourceOptions): Promise<string> {
+async function readUrl(url: string, opts: TReadSourceOptions): Promise<string> {
   const doFetch = opts.fetch ?? fetch;
   let res: Response;
   try {

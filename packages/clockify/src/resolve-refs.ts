@@ -5,7 +5,7 @@ export const CIRCULAR_REF_KEY = 'x-circular-ref';
 /** Marks a `$ref` that could not be followed (external or dangling): the placeholder accepts any value. */
 export const UNRESOLVED_REF_KEY = 'x-unresolved-ref';
 
-type State = { cuts: Set<string> };
+type TState = { cuts: Set<string> };
 
 const DATA_KEYS = new Set(['example', 'examples', 'default', 'enum', 'const']);
 const MAP_KEYS = new Set(['properties', 'patternProperties', 'definitions', '$defs', 'schemas', 'responses', 'content']);
@@ -40,7 +40,7 @@ export function createRefResolver(doc: unknown, warn: (message: string) => void)
     }
   };
 
-  const resolveRef = (ref: string, state: State): unknown => {
+  const resolveRef = (ref: string, state: TState): unknown => {
     if (stack.includes(ref)) {
       state.cuts.add(ref);
 
@@ -54,7 +54,7 @@ export function createRefResolver(doc: unknown, warn: (message: string) => void)
       return { [UNRESOLVED_REF_KEY]: ref };
     }
     stack.push(ref);
-    const inner: State = { cuts: new Set() };
+    const inner: TState = { cuts: new Set() };
     const out = visit(target, inner);
     stack.pop();
     inner.cuts.delete(ref);
@@ -68,7 +68,7 @@ export function createRefResolver(doc: unknown, warn: (message: string) => void)
   };
 
   /** `isMap`: the node maps names to schemas (`properties`, `components.schemas`…), so no key of it is data. */
-  const visit = (node: unknown, state: State, isMap = false): unknown => {
+  const visit = (node: unknown, state: TState, isMap = false): unknown => {
     if (Array.isArray(node)) return node.map((item) => visit(item, state));
     if (!node || typeof node !== 'object') return node;
     const obj = node as Record<string, unknown>;

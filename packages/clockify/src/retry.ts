@@ -13,24 +13,24 @@ import {
 
 import { ClockifyCircuitOpenError, ClockifyRateLimitedError, ClockifyUnavailableError, isRetryableError } from './errors';
 
-type Ctx = IRetryBackoffContext<unknown>;
+type TCtx = IRetryBackoffContext<unknown>;
 
-export type RetryPolicyOptions = {
+export type TRetryPolicyOptions = {
   /** Total attempts including the first; values below 1 mean 1 (cockatiel counts retries, we count attempts). */
   maxAttempts: number;
   initialDelayMs: number;
   maxDelayMs: number;
 };
 
-const retryAfterOf = (ctx: Ctx): number => {
+const retryAfterOf = (ctx: TCtx): number => {
   const err = 'error' in ctx.result ? ctx.result.error : undefined;
 
   return err instanceof ClockifyRateLimitedError ? (err.retryAfterMs ?? 0) : 0;
 };
 
 /** Exponential backoff with decorrelated jitter, never shorter than the `Retry-After` of the failure. */
-function retryAfterAwareBackoff(initialDelay: number, maxDelay: number): IBackoffFactory<Ctx> {
-  const wrap = (base: IBackoff<unknown>, ctx: Ctx): IBackoff<Ctx> => ({
+function retryAfterAwareBackoff(initialDelay: number, maxDelay: number): IBackoffFactory<TCtx> {
+  const wrap = (base: IBackoff<unknown>, ctx: TCtx): IBackoff<TCtx> => ({
     duration: Math.max(base.duration, retryAfterOf(ctx)),
     next: (nextCtx) => wrap(base.next(nextCtx), nextCtx),
   });
@@ -40,16 +40,16 @@ function retryAfterAwareBackoff(initialDelay: number, maxDelay: number): IBackof
 }
 
 /** Retries only transient failures (network, timeout, 5xx, 429 within the cap); never an open circuit or a 4xx. */
-export function createRetryPolicy(opts: RetryPolicyOptions): RetryPolicy {
+export function createRetryPolicy(opts: TRetryPolicyOptions): RetryPolicy {
   return retry(
     handleWhen((err) => isRetryableError(err)),
     { maxAttempts: Math.max(0, Math.floor(opts.maxAttempts) - 1), backoff: retryAfterAwareBackoff(opts.initialDelayMs, opts.maxDelayMs) },
   );
 }
 
-export type BreakerRegistry = { get(key: string): CircuitBreakerPolicy };
+export type TBreakerRegistry = { get(key: string): CircuitBreakerPolicy };
 
-export type BreakerOptions = {
+export type TBreakerOptions = {
   /** Consecutive transient failures (5xx, network, timeout) that open the circuit. Default 5. */
   threshold?: number;
   /** How long the circuit stays open before one trial call. Default 30 s. */
@@ -57,7 +57,7 @@ export type BreakerOptions = {
 };
 
 /** One circuit breaker per key (workspace). 429s and 4xx answers do not count as failures. */
-export function createBreakerRegistry(opts: BreakerOptions = {}): BreakerRegistry {
+export function createBreakerRegistry(opts: TBreakerOptions = {}): TBreakerRegistry {
   const breakers = new Map<string, CircuitBreakerPolicy>();
   const countsAsFailure = (err: Error) =>
     err instanceof ClockifyUnavailableError && !(err instanceof ClockifyRateLimitedError) && !(err instanceof ClockifyCircuitOpenError);
@@ -79,4 +79,4 @@ export function createBreakerRegistry(opts: BreakerOptions = {}): BreakerRegistr
 }
 
 /** The process-wide registry used when a client is not given one. */
-export const defaultBreakers: BreakerRegistry = createBreakerRegistry();
+export const defaultBreakers: TBreakerRegistry = createBreakerRegistry();

@@ -1,7 +1,7 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 
-import type { JsonSchema } from './catalogue-types';
+import type { TJsonSchema } from './catalogue-types';
 import { CIRCULAR_REF_KEY, UNRESOLVED_REF_KEY } from './resolve-refs';
 
 const INT32 = 2 ** 31;
@@ -38,7 +38,7 @@ let paramAjv: Ajv | undefined;
  * a query string, `"a"` fits a one-item array); bodies are not. Compilation errors (a schema ajv cannot
  * handle) yield `undefined`, and the caller then skips the type check rather than refusing the call.
  */
-export function compileSchema(schema: JsonSchema, kind: 'body' | 'param'): ValidateFunction | undefined {
+export function compileSchema(schema: TJsonSchema, kind: 'body' | 'param'): ValidateFunction | undefined {
   const ajv = kind === 'body' ? (bodyAjv ??= createAjv(false)) : (paramAjv ??= createAjv(true));
   try {
     return ajv.compile(stripId(schema));
@@ -48,7 +48,7 @@ export function compileSchema(schema: JsonSchema, kind: 'body' | 'param'): Valid
 }
 
 /** `$id`/`id` inside a document's schemas would clash in ajv's registry between operations. */
-function stripId(schema: JsonSchema): JsonSchema {
+function stripId(schema: TJsonSchema): TJsonSchema {
   if (!('$id' in schema)) return schema;
   const { $id: _drop, ...rest } = schema;
 

@@ -6,11 +6,11 @@ import {
   ClockifyTimeoutError,
   ClockifyUnavailableError,
   ClockifyValidationError,
-  type RequestInfo,
+  type TRequestInfo,
 } from './errors';
 import { parseRetryAfter } from './retry-after';
 
-export type AttemptRequest = {
+export type TAttemptRequest = {
   method: string;
   url: string;
   body?: unknown;
@@ -21,7 +21,7 @@ export type AttemptRequest = {
   signal?: AbortSignal;
 };
 
-export type AttemptResult = { status: number; headers: Record<string, string>; body: unknown; url: string; method: string };
+export type TAttemptResult = { status: number; headers: Record<string, string>; body: unknown; url: string; method: string };
 
 const headerRecord = (headers: Headers) => Object.fromEntries([...headers.entries()].map(([k, v]) => [k.toLowerCase(), v]));
 
@@ -35,7 +35,7 @@ async function readBody(res: Response): Promise<unknown> {
   }
 }
 
-function transportError(err: unknown, info: RequestInfo, timeout: AbortSignal, timeoutMs: number, caller?: AbortSignal): Error {
+function transportError(err: unknown, info: TRequestInfo, timeout: AbortSignal, timeoutMs: number, caller?: AbortSignal): Error {
   if (caller?.aborted) return caller.reason instanceof Error ? caller.reason : new Error('aborted by the caller');
   if (timeout.aborted) {
     return new ClockifyTimeoutError(
@@ -55,8 +55,8 @@ function transportError(err: unknown, info: RequestInfo, timeout: AbortSignal, t
 }
 
 /** One HTTP exchange with Clockify, classified: a 2xx result, or the error kind the retry policy understands. */
-export async function sendAttempt(req: AttemptRequest, attempt: number): Promise<AttemptResult> {
-  const info: RequestInfo = { method: req.method, url: req.url, attempts: attempt };
+export async function sendAttempt(req: TAttemptRequest, attempt: number): Promise<TAttemptResult> {
+  const info: TRequestInfo = { method: req.method, url: req.url, attempts: attempt };
   const timeout = AbortSignal.timeout(req.timeoutMs);
   const signal = req.signal ? AbortSignal.any([req.signal, timeout]) : timeout;
   const headers: Record<string, string> = { 'X-Addon-Token': req.token, accept: 'application/json' };

@@ -5,14 +5,14 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { MINI_OPENAPI_PATH } from '../test/support/fixtures';
-import { startTestServer, type TestServer } from '../test/support/http-server';
+import { startTestServer, type TTestServer } from '../test/support/http-server';
 import { CatalogueError, loadCatalogue } from './catalogue';
 import { CLOCKIFY_OPENAPI_URL, syncOpenApi } from './sync';
 
 const fixtureText = readFileSync(MINI_OPENAPI_PATH, 'utf8');
 
 describe('syncOpenApi', () => {
-  let server: TestServer;
+  let server: TTestServer;
   const dir = mkdtempSync(join(tmpdir(), 'uw-sync-'));
   beforeAll(async () => {
     server = await startTestServer((req, res) => {

@@ -6,7 +6,7 @@ import { readSource } from './read-source';
 
 export const CLOCKIFY_OPENAPI_URL = 'https://docs.clockify.me/openapi.json';
 
-export type SyncOptions = {
+export type TSyncOptions = {
   /** File path or http(s) URL; default Clockify's published document. */
   from?: string;
   /** Where to write it. */
@@ -15,14 +15,14 @@ export type SyncOptions = {
   timeoutMs?: number;
 };
 
-export type SyncResult = { from: string; to: string; bytes: number; operations: number };
+export type TSyncResult = { from: string; to: string; bytes: number; operations: number };
 
 /**
  * Downloads (or copies) Clockify's OpenAPI document and writes it to `to`, but only after it parses
  * as JSON, is OpenAPI 3 with `paths`, and indexes to at least one operation. The write is atomic
  * (temporary file + rename), so a failed sync never leaves a broken or half-written file behind.
  */
-export async function syncOpenApi(opts: SyncOptions): Promise<SyncResult> {
+export async function syncOpenApi(opts: TSyncOptions): Promise<TSyncResult> {
   const from = opts.from ?? CLOCKIFY_OPENAPI_URL;
   const to = resolve(opts.to);
   let text: string;

@@ -2,15 +2,15 @@ import { beforeAll, describe, expect, it } from 'vitest';
 
 import { MINI_OPENAPI_PATH } from '../test/support/fixtures';
 import { loadCatalogue } from './catalogue';
-import type { Catalogue, Operation } from './catalogue-types';
+import type { TCatalogue, TOperation } from './catalogue-types';
 import { validateRequest } from './validate';
 
 const WS = 'aaaaaaaaaaaaaaaaaaaaaaa1';
 const PROJECT = '5f1185197db7a8637ffcaf1d';
 
 describe('validateRequest', () => {
-  let cat: Catalogue;
-  const op = (id: string): Operation => cat.get(id)!;
+  let cat: TCatalogue;
+  const op = (id: string): TOperation => cat.get(id)!;
   beforeAll(async () => {
     cat = await loadCatalogue(MINI_OPENAPI_PATH);
   });

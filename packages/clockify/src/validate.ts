@@ -1,21 +1,21 @@
 import type { ValidateFunction } from 'ajv';
 
-import type { Operation, OperationParameter } from './catalogue-types';
+import type { TOperation, TOperationParameter } from './catalogue-types';
 import { compileSchema, describeErrors } from './schema-compiler';
 
-export type RequestInput = {
+export type TRequestInput = {
   path?: Record<string, unknown>;
   query?: Record<string, unknown>;
   body?: unknown;
   headers?: Record<string, unknown>;
 };
 
-type Compiled = { params: Map<string, ValidateFunction | undefined>; body?: { fn: ValidateFunction | undefined } };
+type TCompiled = { params: Map<string, ValidateFunction | undefined>; body?: { fn: ValidateFunction | undefined } };
 
 /** Validators are compiled on first use and kept per operation object. */
-const cache = new WeakMap<Operation, Compiled>();
+const cache = new WeakMap<TOperation, TCompiled>();
 
-function compiledFor(op: Operation): Compiled {
+function compiledFor(op: TOperation): TCompiled {
   let entry = cache.get(op);
   if (!entry) {
     entry = { params: new Map() };
@@ -25,7 +25,7 @@ function compiledFor(op: Operation): Compiled {
   return entry;
 }
 
-function paramValidator(op: Operation, p: OperationParameter): ValidateFunction | undefined {
+function paramValidator(op: TOperation, p: TOperationParameter): ValidateFunction | undefined {
   const entry = compiledFor(op);
   const key = `${p.in}:${p.name}`;
   if (!entry.params.has(key)) entry.params.set(key, compileSchema(p.schema, 'param'));
@@ -33,7 +33,7 @@ function paramValidator(op: Operation, p: OperationParameter): ValidateFunction 
   return entry.params.get(key);
 }
 
-function bodyValidator(op: Operation): ValidateFunction | undefined {
+function bodyValidator(op: TOperation): ValidateFunction | undefined {
   const entry = compiledFor(op);
   entry.body ??= { fn: op.requestBody ? compileSchema(op.requestBody.schema, 'body') : undefined };
 
@@ -43,7 +43,7 @@ function bodyValidator(op: Operation): ValidateFunction | undefined {
 const isJson = (contentType: string) => /(^application\/json\b)|(\+json\b)/i.test(contentType);
 const absent = (v: unknown) => v === undefined || v === null;
 
-function checkParameters(op: Operation, where: 'path' | 'query' | 'header', given: Record<string, unknown>, issues: string[]) {
+function checkParameters(op: TOperation, where: 'path' | 'query' | 'header', given: Record<string, unknown>, issues: string[]) {
   const declared = op.parameters.filter((p) => p.in === where);
   for (const p of declared) {
     const value = given[p.name];
@@ -76,7 +76,7 @@ function checkParameters(op: Operation, where: 'path' | 'query' | 'header', give
  * parameters, parameter types (query strings are coerced, so "50" is a valid integer), and the JSON body.
  * Returns readable messages; an empty array means the request is valid.
  */
-export function validateRequest(op: Operation, input: RequestInput = {}): string[] {
+export function validateRequest(op: TOperation, input: TRequestInput = {}): string[] {
   const issues: string[] = [];
   checkParameters(op, 'path', input.path ?? {}, issues);
   checkParameters(op, 'query', input.query ?? {}, issues);

@@ -1,4 +1,4 @@
-import type { Simulator } from './simulator-types';
+import type { TSimulator } from './simulator-types';
 
 /** A plausible mix of Clockify activity: mostly time tracking, now and then catalogue and people changes. */
 export const DEMO_EVENTS: readonly string[] = [
@@ -22,8 +22,8 @@ export const DEMO_EVENTS: readonly string[] = [
   'USER_JOINED_WORKSPACE',
 ];
 
-export type DemoTrafficOptions = {
-  sim: Simulator;
+export type TDemoTrafficOptions = {
+  sim: TSimulator;
   /** the add-on; used in 'direct' mode (and for nothing else) */
   addonBaseUrl: string;
   workspaceId: string;
@@ -34,10 +34,10 @@ export type DemoTrafficOptions = {
   onEvent?: (event: { eventType: string; statuses: number[] }) => void;
 };
 
-export type DemoTraffic = { stop(): void; readonly sent: number };
+export type TDemoTraffic = { stop(): void; readonly sent: number };
 
 /** Sends one event every `everyMs` until stopped; failures are reported through onEvent (status 0), never thrown. */
-export function runDemoTraffic(options: DemoTrafficOptions): DemoTraffic {
+export function runDemoTraffic(options: TDemoTrafficOptions): TDemoTraffic {
   const events = options.events ?? DEMO_EVENTS;
   let index = 0;
   let sent = 0;

@@ -1,17 +1,17 @@
-import type { Delivery } from './delivery/core';
-import type { InstallOptions, InstallResult } from './delivery/install-into';
-import type { LifecycleKind, LifecycleResult } from './delivery/send-lifecycle';
-import type { EmitResult, SendWebhookOptions, WebhookResult } from './delivery/send-webhook';
-import type { Faults } from './server/faults';
-import type { RecordedRequest, Violation } from './server/recorder';
-import type { UserTokenOptions } from './signing/tokens';
-import type { SeedOptions } from './state/store';
-import type { WorkspaceData } from './state/workspace-data';
+import type { TDelivery } from './delivery/core';
+import type { TInstallOptions, TInstallResult } from './delivery/install-into';
+import type { TLifecycleKind, TLifecycleResult } from './delivery/send-lifecycle';
+import type { TEmitResult, TSendWebhookOptions, TWebhookResult } from './delivery/send-webhook';
+import type { TFaults } from './server/faults';
+import type { TRecordedRequest, TViolation } from './server/recorder';
+import type { TUserTokenOptions } from './signing/tokens';
+import type { TSeedOptions } from './state/store';
+import type { TWorkspaceData } from './state/workspace-data';
 
-export type SimulatorOptions = {
+export type TSimulatorOptions = {
   /** Clockify's OpenAPI document; default: data/openapi.json (synced), else the committed openapi.json; false: none */
   openapiPath?: string | false;
-  seed?: SeedOptions;
+  seed?: TSeedOptions;
   /** default 0 (any free port) */
   port?: number;
   /** default 127.0.0.1 */
@@ -29,15 +29,15 @@ export type SimulatorOptions = {
 };
 
 /** A seeded workspace; `token` is its current installation token (X-Addon-Token). */
-export type SimWorkspace = {
+export type TSimWorkspace = {
   readonly id: string;
   readonly name: string;
   readonly ownerId: string;
   readonly token: string;
-  readonly data: WorkspaceData;
+  readonly data: TWorkspaceData;
 };
 
-export type Simulator = {
+export type TSimulator = {
   url: string;
   /** `${url}/api` (the token's backendUrl) */
   apiUrl: string;
@@ -48,25 +48,25 @@ export type Simulator = {
   publicKeyPem: string;
   addonId: string;
   addonKey: string;
-  workspaces: readonly SimWorkspace[];
+  workspaces: readonly TSimWorkspace[];
   /** a workspace by id (default: the first) */
-  workspace(workspaceId?: string): SimWorkspace;
+  workspace(workspaceId?: string): TSimWorkspace;
   /** every API request received (tokens redacted) */
-  requests: RecordedRequest[];
+  requests: TRecordedRequest[];
   /** response-schema violations, recorded without failing requests */
-  violations: Violation[];
+  violations: TViolation[];
   /** things worth knowing (no OpenAPI document, schemas that did not compile, handler crashes) */
   notices: string[];
   /** every POST made to an add-on */
-  deliveries: Delivery[];
+  deliveries: TDelivery[];
   /** operations routed (catalogue + built-in) and whether validation is on */
   validation: { enabled: boolean; source?: string };
-  faults: Faults;
+  faults: TFaults;
   countPerSecond(workspaceId: string): number;
   clearRequests(): void;
-  installInto(addonBaseUrl: string, workspaceId: string, options?: InstallOptions): Promise<InstallResult>;
-  sendLifecycle(addonBaseUrl: string, kind: LifecycleKind, workspaceId: string, body?: Record<string, unknown>): Promise<LifecycleResult>;
-  userToken(workspaceId: string, options?: UserTokenOptions): Promise<string>;
-  sendWebhook(addonBaseUrl: string, workspaceId: string, eventType: string, options?: SendWebhookOptions): Promise<WebhookResult>;
-  emitWebhook(workspaceId: string, eventType: string, options?: { body?: unknown }): Promise<EmitResult>;
+  installInto(addonBaseUrl: string, workspaceId: string, options?: TInstallOptions): Promise<TInstallResult>;
+  sendLifecycle(addonBaseUrl: string, kind: TLifecycleKind, workspaceId: string, body?: Record<string, unknown>): Promise<TLifecycleResult>;
+  userToken(workspaceId: string, options?: TUserTokenOptions): Promise<string>;
+  sendWebhook(addonBaseUrl: string, workspaceId: string, eventType: string, options?: TSendWebhookOptions): Promise<TWebhookResult>;
+  emitWebhook(workspaceId: string, eventType: string, options?: { body?: unknown }): Promise<TEmitResult>;
 };

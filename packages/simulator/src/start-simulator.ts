@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 
 import { loadOperations } from './catalogue/load-operations';
 import { eventForApiChange } from './delivery/api-change-events';
-import type { SimCore } from './delivery/core';
+import type { TSimCore } from './delivery/core';
 import { installInto } from './delivery/install-into';
 import { sendLifecycle } from './delivery/send-lifecycle';
 import { emitWebhook, sendWebhook } from './delivery/send-webhook';
@@ -13,11 +13,11 @@ import { listen } from './server/listen';
 import { loadKeys } from './signing/keys';
 import { createTokenIssuer } from './signing/token-issuer';
 import { createTokens } from './signing/tokens';
-import type { SimWorkspace, Simulator, SimulatorOptions } from './simulator-types';
+import type { TSimWorkspace, TSimulator, TSimulatorOptions } from './simulator-types';
 import { createStore } from './state/store';
 
 /** Starts a local Clockify (dev/test only) on 127.0.0.1, seeded and with the add-on installed on every workspace. */
-export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
+export async function startSimulator(options: TSimulatorOptions = {}): Promise<TSimulator> {
   const keys = await loadKeys(options.privateKeyPem);
   const store = createStore(options.seed, options.addonKey ?? 'universal-webhook');
   const loaded = await loadOperations(options.openapiPath);
@@ -42,7 +42,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   for (const ws of store.list()) {
     ws.installation.token = await tokens.installation(ws);
   }
-  const core: SimCore = { store, tokens, urls, timeoutMs: options.deliveryTimeoutMs ?? 10_000, deliveries: [] };
+  const core: TSimCore = { store, tokens, urls, timeoutMs: options.deliveryTimeoutMs ?? 10_000, deliveries: [] };
   if (options.emitOnApiChanges) {
     deps.onSuccess = (change) => {
       const event = eventForApiChange(change);
@@ -51,7 +51,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       }
     };
   }
-  const workspaces: SimWorkspace[] = store.list().map((data) => ({
+  const workspaces: TSimWorkspace[] = store.list().map((data) => ({
     id: data.workspace.id,
     name: data.workspace.name,
     ownerId: data.workspace.ownerId,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { startSimulator, type Simulator } from '../src/index';
+import { startSimulator, type TSimulator } from '../src/index';
 import { call, OPENAPI, startReceiver } from './utils';
 
 const until = async (check: () => boolean) => {
@@ -8,7 +8,7 @@ const until = async (check: () => boolean) => {
 };
 
 describe('emitOnApiChanges', () => {
-  let sim: Simulator;
+  let sim: TSimulator;
   let addon: Awaited<ReturnType<typeof startReceiver>>;
   beforeAll(async () => {
     sim = await startSimulator({ openapiPath: OPENAPI, emitOnApiChanges: true });

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { startSimulator, type Simulator } from '../src/index';
+import { startSimulator, type TSimulator } from '../src/index';
 import { call, OPENAPI } from './utils';
 
 /** Waits for the start of the next wall-clock second, so a burst lands in one aligned window. */
 const nextSecond = () => new Promise((resolve) => setTimeout(resolve, 1000 - (Date.now() % 1000) + 5));
 
 describe('tokens, unknown paths and the rate limit', () => {
-  let sim: Simulator;
+  let sim: TSimulator;
   beforeAll(async () => {
     sim = await startSimulator({ openapiPath: OPENAPI, seed: { workspaces: [{}, {}] }, rateLimitPerSecond: 10 });
   });

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { startSimulator, type Simulator } from '../src/index';
+import { startSimulator, type TSimulator } from '../src/index';
 import { call, OPENAPI } from './utils';
 
-type Obj = Record<string, unknown> & { id: string };
+type TObj = Record<string, unknown> & { id: string };
 
 describe('simulated handlers', () => {
-  let sim: Simulator;
+  let sim: TSimulator;
   let base = '';
   beforeAll(async () => {
     sim = await startSimulator({
@@ -27,7 +27,7 @@ describe('simulated handlers', () => {
   it('creates, updates, archives and deletes a project (active projects cannot be deleted)', async () => {
     const created = (await call(sim, 'POST', `${base}/projects`, { body: { name: 'Skunkworks', billable: true, color: '#112233' } })) as {
       status: number;
-      body: Obj;
+      body: TObj;
     };
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ name: 'Skunkworks', billable: true, color: '#112233', workspaceId: sim.workspace().id });
@@ -41,17 +41,17 @@ describe('simulated handlers', () => {
   });
 
   it('handles clients, tags and tasks', async () => {
-    const client = (await call(sim, 'POST', `${base}/clients`, { body: { name: 'Client Z' } })).body as Obj;
+    const client = (await call(sim, 'POST', `${base}/clients`, { body: { name: 'Client Z' } })).body as TObj;
     expect((await call(sim, 'GET', `${base}/clients`, { query: { name: 'client z' } })).body).toEqual([
       expect.objectContaining({ id: client.id }),
     ]);
     expect((await call(sim, 'DELETE', `${base}/clients/${client.id}`)).status).toBe(200);
-    const tag = (await call(sim, 'POST', `${base}/tags`, { body: { name: 'zz-tag' } })).body as Obj;
+    const tag = (await call(sim, 'POST', `${base}/tags`, { body: { name: 'zz-tag' } })).body as TObj;
     expect((await call(sim, 'PUT', `${base}/tags/${tag.id}`, { body: { name: 'zz-renamed' } })).body).toMatchObject({ name: 'zz-renamed' });
     const project = sim.workspace().data.projects[0]!;
     const task = (await call(sim, 'POST', `${base}/projects/${project.id}/tasks`, { body: { name: 'QA' } })) as {
       status: number;
-      body: Obj;
+      body: TObj;
     };
     expect(task.status).toBe(201);
     expect((await call(sim, 'GET', `${base}/projects/${project.id}/tasks`)).body).toEqual(
@@ -66,7 +66,7 @@ describe('simulated handlers', () => {
     const all = ws.data.timeEntries.filter((e) => e.userId === user.id);
     const page1 = await call(sim, 'GET', `${base}/user/${user.id}/time-entries`, { query: { 'page-size': '4' } });
     expect(page1.headers.get('last-page')).toBe('false');
-    expect((page1.body as Obj[]).map((e) => e.id)).toEqual(
+    expect((page1.body as TObj[]).map((e) => e.id)).toEqual(
       [...all]
         .sort((a, b) => b.timeInterval.start.localeCompare(a.timeInterval.start))
         .slice(0, 4)
@@ -78,7 +78,7 @@ describe('simulated handlers', () => {
     expect(last.headers.get('last-page')).toBe('true');
     const start = all[2]!.timeInterval.start;
     const windowed = (await call(sim, 'GET', `${base}/user/${user.id}/time-entries`, { query: { start, end: all[0]!.timeInterval.start } }))
-      .body as Obj[];
+      .body as TObj[];
     expect(windowed.length).toBe(
       all.filter((e) => e.timeInterval.start >= start && e.timeInterval.start <= all[0]!.timeInterval.start).length,
     );
@@ -88,7 +88,7 @@ describe('simulated handlers', () => {
     const project = sim.workspace().data.projects[0]!;
     const created = (await call(sim, 'POST', `${base}/time-entries`, {
       body: { start: '2025-02-03T09:00:00Z', projectId: project.id, description: 'timer' },
-    })) as { status: number; body: Obj };
+    })) as { status: number; body: TObj };
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({
       projectId: project.id,

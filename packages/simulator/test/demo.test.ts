@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { runDemoTraffic, startSimulator, type Simulator } from '../src/index';
+import { runDemoTraffic, startSimulator, type TSimulator } from '../src/index';
 import { startReceiver } from './utils';
 
 describe('runDemoTraffic', () => {
-  let sim: Simulator;
+  let sim: TSimulator;
   let addon: Awaited<ReturnType<typeof startReceiver>>;
   beforeAll(async () => {
     sim = await startSimulator({ openapiPath: false });

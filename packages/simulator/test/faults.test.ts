@@ -1,10 +1,10 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
-import { startSimulator, type Simulator } from '../src/index';
+import { startSimulator, type TSimulator } from '../src/index';
 import { call, OPENAPI } from './utils';
 
 describe('injected faults', () => {
-  let sim: Simulator;
+  let sim: TSimulator;
   beforeAll(async () => {
     sim = await startSimulator({ openapiPath: OPENAPI });
   });

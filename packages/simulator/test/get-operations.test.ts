@@ -2,19 +2,19 @@ import { readFileSync } from 'node:fs';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { startSimulator, type Simulator } from '../src/index';
+import { startSimulator, type TSimulator } from '../src/index';
 import { call, OPENAPI } from './utils';
 
-type Param = {
+type TParam = {
   name: string;
   in: string;
   required?: boolean;
   example?: unknown;
   schema?: { example?: unknown; default?: unknown; type?: string };
 };
-type Op = { operationId: string; parameters?: Param[] };
+type TOp = { operationId: string; parameters?: TParam[] };
 
-const doc = JSON.parse(readFileSync(OPENAPI, 'utf8')) as { paths: Record<string, Record<string, Op & { servers?: unknown }>> };
+const doc = JSON.parse(readFileSync(OPENAPI, 'utf8')) as { paths: Record<string, Record<string, TOp & { servers?: unknown }>> };
 
 /** GET operations whose path has exactly one parameter: {workspaceId}. */
 const workspaceGets = Object.entries(doc.paths).flatMap(([path, item]) => {
@@ -26,7 +26,7 @@ const workspaceGets = Object.entries(doc.paths).flatMap(([path, item]) => {
 });
 
 /** A plausible value for a required query parameter. */
-function sample(p: Param): string {
+function sample(p: TParam): string {
   if (p.name === 'start') return '2024-01-01T00:00:00Z';
   if (p.name === 'end') return '2026-01-01T00:00:00Z';
   const v = p.schema?.example ?? p.example ?? p.schema?.default;
@@ -36,7 +36,7 @@ function sample(p: Param): string {
 }
 
 describe('every documented GET that needs only {workspaceId}', () => {
-  let sim: Simulator;
+  let sim: TSimulator;
   beforeAll(async () => {
     sim = await startSimulator({ openapiPath: OPENAPI, rateLimitPerSecond: 0 });
   });

@@ -7,13 +7,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MANIFEST_EVENT_TYPES } from '@uw/clockify';
 
 import { CLOCKIFY_FIXTURES } from '../../../fixtures';
-import { startSimulator, type Simulator } from '../src/index';
+import { startSimulator, type TSimulator } from '../src/index';
 import { call, OPENAPI, startReceiver } from './utils';
 
 const INSTALLED_EXAMPLE = join(CLOCKIFY_FIXTURES.lifecycleExamples, 'INSTALLED.json');
 
 describe('lifecycle callbacks and webhooks', () => {
-  let sim: Simulator;
+  let sim: TSimulator;
   let addon: Awaited<ReturnType<typeof startReceiver>>;
   let verify: (token: string) => Promise<Record<string, unknown>>;
   beforeAll(async () => {

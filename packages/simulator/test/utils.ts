@@ -2,19 +2,19 @@ import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 import { CLOCKIFY_FIXTURES } from '../../../fixtures';
-import type { Simulator } from '../src/index';
+import type { TSimulator } from '../src/index';
 
 /** The repository's snapshot of Clockify's OpenAPI document (fixtures/README.md). */
 export const OPENAPI = CLOCKIFY_FIXTURES.openapi;
 
-export type Call = { status: number; body: unknown; headers: Headers };
+export type TCall = { status: number; body: unknown; headers: Headers };
 
 export async function call(
-  sim: Simulator,
+  sim: TSimulator,
   method: string,
   path: string,
   init: { token?: string | null; body?: unknown; query?: Record<string, string> } = {},
-): Promise<Call> {
+): Promise<TCall> {
   const url = new URL(`${sim.url}${path}`);
   for (const [k, v] of Object.entries(init.query ?? {})) url.searchParams.set(k, v);
   const token = init.token === undefined ? sim.workspace().token : init.token;
@@ -26,11 +26,11 @@ export async function call(
   return { status: res.status, body: text ? JSON.parse(text) : undefined, headers: res.headers };
 }
 
-export type Received = { method: string; path: string; headers: IncomingHttpHeaders; body: unknown };
+export type TReceived = { method: string; path: string; headers: IncomingHttpHeaders; body: unknown };
 
 /** A tiny add-on stand-in that records what it receives and answers 200 (or what `answer` says). */
-export async function startReceiver(answer: (r: Received) => number | Promise<number> = () => 200) {
-  const received: Received[] = [];
+export async function startReceiver(answer: (r: TReceived) => number | Promise<number> = () => 200) {
+  const received: TReceived[] = [];
   const server = createServer((req, res) => {
     let raw = '';
     req.on('data', (c: Buffer) => (raw += c.toString()));

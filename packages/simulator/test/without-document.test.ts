@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { startSimulator, type Simulator } from '../src/index';
+import { startSimulator, type TSimulator } from '../src/index';
 import { call } from './utils';
 
 describe('without an OpenAPI document', () => {
-  let sim: Simulator;
+  let sim: TSimulator;
   beforeAll(async () => {
     sim = await startSimulator({ openapiPath: false, seed: { workspaces: [{ id: 'aaaaaaaaaaaaaaaaaaaaaaaa', projects: 1 }] } });
   });

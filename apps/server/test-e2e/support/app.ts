@@ -1,12 +1,12 @@
 import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
 
-import { startSimulator, type Simulator } from '@uw/simulator';
+import { startSimulator, type TSimulator } from '@uw/simulator';
 
 import { installLikeClockify, startTestServer, trpcClient, type TTestServer } from '../../test/utils';
 
 export type TE2eApp = {
-  sim: Simulator;
+  sim: TSimulator;
   server: TTestServer;
   ws: string;
   /** The tRPC client as the workspace owner, to arrange and check state next to the browser. */

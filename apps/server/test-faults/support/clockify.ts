@@ -5,10 +5,10 @@ import { SignJWT } from 'jose';
 
 import type { AppRouter } from '@uw/api';
 import { MANIFEST_EVENT_TYPES } from '@uw/clockify';
-import type { Simulator } from '@uw/simulator';
+import type { TSimulator } from '@uw/simulator';
 
 /** Installs the add-on the way Clockify does: INSTALLED carries the manifest's 20 webhooks with their tokens. */
-export async function installLikeClockify(sim: Simulator, serverUrl: string, workspaceId: string) {
+export async function installLikeClockify(sim: TSimulator, serverUrl: string, workspaceId: string) {
   const webhooks = MANIFEST_EVENT_TYPES.map((e) => ({ event: e.name, path: `${serverUrl}/webhooks/clockify` }));
   const result = await sim.installInto(serverUrl, workspaceId, { webhooks });
   if (result.status !== 200)
@@ -22,7 +22,7 @@ export async function installLikeClockify(sim: Simulator, serverUrl: string, wor
  * the webhook registered for exactly that event (manifest webhooks live in the installation, API ones in
  * the workspace's list). No fallback to another event's webhook: that would hide which token is in use.
  */
-export function webhookToken(sim: Simulator, workspaceId: string, eventType: string, serverUrl: string): string {
+export function webhookToken(sim: TSimulator, workspaceId: string, eventType: string, serverUrl: string): string {
   const data = sim.workspace(workspaceId).data;
   const hooks = [...data.installation.webhooks, ...data.webhooks].filter((w) => w.url === `${serverUrl}/webhooks/clockify`);
   const hook = hooks.find((w) => w.webhookEvent === eventType);
@@ -32,7 +32,7 @@ export function webhookToken(sim: Simulator, workspaceId: string, eventType: str
 }
 
 /** A JWT signed with the simulator's key (the server trusts it) with the claims given. */
-export async function signWithSim(sim: Simulator, claims: Record<string, unknown>, opts: { expiresAt?: number } = {}) {
+export async function signWithSim(sim: TSimulator, claims: Record<string, unknown>, opts: { expiresAt?: number } = {}) {
   const jwt = new SignJWT({ type: 'addon', ...claims })
     .setProtectedHeader({ alg: 'RS256' })
     .setIssuer(String(claims.iss ?? 'clockify'))
@@ -44,7 +44,7 @@ export async function signWithSim(sim: Simulator, claims: Record<string, unknown
 }
 
 /** A typed tRPC client acting as the workspace owner. */
-export async function ownerClient(sim: Simulator, serverUrl: string, workspaceId: string) {
+export async function ownerClient(sim: TSimulator, serverUrl: string, workspaceId: string) {
   const token = await sim.userToken(workspaceId, { role: 'OWNER', ttlSec: 3_600 });
 
   return createTRPCClient<AppRouter>({
@@ -54,7 +54,7 @@ export async function ownerClient(sim: Simulator, serverUrl: string, workspaceId
 export type TOwnerClient = Awaited<ReturnType<typeof ownerClient>>;
 
 /** Sets workspace settings the way Clockify does (SETTINGS_UPDATED). */
-export async function updateSettings(sim: Simulator, serverUrl: string, workspaceId: string, settings: Record<string, unknown>) {
+export async function updateSettings(sim: TSimulator, serverUrl: string, workspaceId: string, settings: Record<string, unknown>) {
   const result = await sim.sendLifecycle(serverUrl, 'settings-updated', workspaceId, {
     settings: Object.entries(settings).map(([id, value]) => ({ id, name: id, value })),
   });

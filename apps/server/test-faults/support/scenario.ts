@@ -1,4 +1,4 @@
-import { startSimulator, type Simulator, type SimulatorOptions } from '@uw/simulator';
+import { startSimulator, type TSimulator, type TSimulatorOptions } from '@uw/simulator';
 
 import { installLikeClockify, ownerClient, type TOwnerClient } from './clockify';
 import { scratchPostgres, sqlClient, type TSqlClient } from './postgres';
@@ -32,7 +32,7 @@ export const billableTagFlow = (prefix: string) => ({
 });
 
 export type TScenario = {
-  sim: Simulator;
+  sim: TSimulator;
   dbUrl: string;
   sql: TSqlClient;
   servers: TServerProcess[];
@@ -43,7 +43,7 @@ export type TScenario = {
 };
 
 /** A simulator, a scratch PostgreSQL database and a place to keep the server processes of one suite. */
-export async function createScenario(opts: { sim?: SimulatorOptions } = {}): Promise<TScenario> {
+export async function createScenario(opts: { sim?: TSimulatorOptions } = {}): Promise<TScenario> {
   const sim = await startSimulator({ rateLimitPerSecond: 1_000, ...opts.sim });
   const scratch = await scratchPostgres();
   const sql = sqlClient(scratch.url);

@@ -1,19 +1,19 @@
 import { afterAll, afterEach, beforeAll } from 'vitest';
 
 import { loadCatalogue } from '../../src/catalogue';
-import type { Catalogue } from '../../src/catalogue-types';
+import type { TCatalogue } from '../../src/catalogue-types';
 import { createClockifyClient } from '../../src/client';
-import type { ClockifyClientOptions } from '../../src/client-types';
+import type { TClockifyClientOptions } from '../../src/client-types';
 import { createMemoryRateLimiter } from '../../src/rate-limiter';
 import { createBreakerRegistry } from '../../src/retry';
 import { MINI_OPENAPI_PATH } from './fixtures';
-import { sendJson, startTestServer, type TestServer } from './http-server';
+import { sendJson, startTestServer, type TTestServer } from './http-server';
 
 export const WS = 'aaaaaaaaaaaaaaaaaaaaaaa1';
 export const PROJECT = '5f1185197db7a8637ffcaf1d';
 export const TOKEN = 'addon-token-secret';
 
-export type Reply = (
+export type TReply = (
   req: { url: string; body: string },
   index: number,
 ) => { status: number; body?: unknown; headers?: Record<string, string>; delayMs?: number };
@@ -24,10 +24,10 @@ export type Reply = (
  */
 export function useClientHarness() {
   const harness = {
-    server: undefined as unknown as TestServer,
-    catalogue: undefined as unknown as Catalogue,
-    reply: (() => ({ status: 200, body: {} })) as Reply,
-    client: (over: Partial<ClockifyClientOptions> = {}) =>
+    server: undefined as unknown as TTestServer,
+    catalogue: undefined as unknown as TCatalogue,
+    reply: (() => ({ status: 200, body: {} })) as TReply,
+    client: (over: Partial<TClockifyClientOptions> = {}) =>
       createClockifyClient({
         catalogue: harness.catalogue,
         apiUrl: `${harness.server.url}/api`,

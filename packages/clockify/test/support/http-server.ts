@@ -1,19 +1,19 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-export type RecordedRequest = { method: string; url: string; headers: IncomingMessage['headers']; body: string; at: number };
+export type TRecordedRequest = { method: string; url: string; headers: IncomingMessage['headers']; body: string; at: number };
 
-export type TestServer = {
+export type TTestServer = {
   url: string;
-  requests: RecordedRequest[];
+  requests: TRecordedRequest[];
   close(): Promise<void>;
 };
 
-type Handler = (req: RecordedRequest, res: ServerResponse, index: number) => void | Promise<void>;
+type THandler = (req: TRecordedRequest, res: ServerResponse, index: number) => void | Promise<void>;
 
 /** A real HTTP server on 127.0.0.1 (random port) that records every request before handing it over. */
-export async function startTestServer(handler: Handler): Promise<TestServer> {
-  const requests: RecordedRequest[] = [];
+export async function startTestServer(handler: THandler): Promise<TTestServer> {
+  const requests: TRecordedRequest[] = [];
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));

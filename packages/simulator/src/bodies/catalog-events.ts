@@ -1,14 +1,14 @@
 import { makeClient, makeProject, makeTag, makeTask } from '../state/make-catalog';
 import { CLIENT_NAMES, nth, PROJECT_NAMES, TAG_NAMES, TASK_NAMES } from '../state/names';
-import type { Client, Project, Tag, Task } from '../state/types';
+import type { TClient, TProject, TTag, TTask } from '../state/types';
 import { newestOrCreate, removeNewest } from './pick';
-import type { BodyBuilder, BodyContext } from './types';
+import type { TBodyBuilder, TBodyContext } from './types';
 import { namedView, projectView, taskView } from './views';
 
-const newClient = ({ ctx, ws }: BodyContext): Client => makeClient(ctx, ws.workspace, nth(CLIENT_NAMES, ws.clients.length));
-const newTag = ({ ctx, ws }: BodyContext): Tag => makeTag(ctx, ws.workspace, nth(TAG_NAMES, ws.tags.length));
+const newClient = ({ ctx, ws }: TBodyContext): TClient => makeClient(ctx, ws.workspace, nth(CLIENT_NAMES, ws.clients.length));
+const newTag = ({ ctx, ws }: TBodyContext): TTag => makeTag(ctx, ws.workspace, nth(TAG_NAMES, ws.tags.length));
 
-function newProject(c: BodyContext): Project {
+function newProject(c: TBodyContext): TProject {
   const client = newestOrCreate(c.ws.clients, () => newClient(c));
   const project = makeProject(c.ctx, c.ws.workspace, nth(PROJECT_NAMES, c.ws.projects.length), client);
   c.ws.tasks.push(makeTask(c.ctx, project, 'First task', []));
@@ -16,14 +16,14 @@ function newProject(c: BodyContext): Project {
   return project;
 }
 
-function newTask(c: BodyContext): Task {
+function newTask(c: TBodyContext): TTask {
   const project = newestOrCreate(c.ws.projects, () => newProject(c));
   const count = c.ws.tasks.filter((t) => t.projectId === project.id).length;
 
   return makeTask(c.ctx, project, nth(TASK_NAMES, count), [c.ctx.rng.pick(c.ws.users).id]);
 }
 
-function deleteProject(c: BodyContext) {
+function deleteProject(c: TBodyContext) {
   const project = removeNewest(c.ws.projects, () => newProject(c));
   const body = projectView(c.ws, project);
   c.ws.tasks = c.ws.tasks.filter((t) => t.projectId !== project.id);
@@ -37,7 +37,7 @@ function created<T>(list: T[], item: T): T {
   return item;
 }
 
-export const CATALOG_BODIES: Record<string, BodyBuilder> = {
+export const CATALOG_BODIES: Record<string, TBodyBuilder> = {
   NEW_PROJECT: (c) => projectView(c.ws, created(c.ws.projects, newProject(c))),
   PROJECT_UPDATED: (c) => {
     const project = newestOrCreate(c.ws.projects, () => newProject(c));

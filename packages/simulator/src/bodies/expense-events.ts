@@ -1,10 +1,10 @@
 import { makeClient, makeProject } from '../state/make-catalog';
 import { makeExpense, makeExpenseCategory } from '../state/make-time';
-import type { Expense } from '../state/types';
+import type { TExpense } from '../state/types';
 import { newestOrCreate } from './pick';
-import type { BodyBuilder, BodyContext } from './types';
+import type { TBodyBuilder, TBodyContext } from './types';
 
-function newExpense(c: BodyContext): Expense {
+function newExpense(c: TBodyContext): TExpense {
   const { ctx, ws } = c;
   const project = newestOrCreate(ws.projects, () =>
     makeProject(
@@ -27,10 +27,10 @@ function newExpense(c: BodyContext): Expense {
   return expense;
 }
 
-const latest = (c: BodyContext) => newestOrCreate(c.ws.expenses, () => newExpense(c));
+const latest = (c: TBodyContext) => newestOrCreate(c.ws.expenses, () => newExpense(c));
 
 /** EXPENSE_UPDATED and EXPENSE_DELETED carry ids only. */
-const idsOf = (e: Expense) => ({
+const idsOf = (e: TExpense) => ({
   workspaceId: e.workspaceId,
   userId: e.userId,
   projectId: e.projectId,
@@ -38,7 +38,7 @@ const idsOf = (e: Expense) => ({
   categoryId: e.categoryId,
 });
 
-export const EXPENSE_BODIES: Record<string, BodyBuilder> = {
+export const EXPENSE_BODIES: Record<string, TBodyBuilder> = {
   EXPENSE_CREATED: (c) => {
     const { locked: _locked, ...body } = newExpense(c);
 

@@ -2,14 +2,14 @@ import { CATALOG_BODIES } from './catalog-events';
 import { EXPENSE_BODIES } from './expense-events';
 import { TIME_ENTRY_BODIES } from './time-entry-events';
 import { TIME_OFF_BODIES } from './time-off-events';
-import type { BodyBuilder, BodyContext } from './types';
+import type { TBodyBuilder, TBodyContext } from './types';
 import { USER_BODIES } from './user-events';
 import { WORKFLOW_BODIES } from './workflow-events';
 
-export type { BodyBuilder, BodyContext } from './types';
+export type { TBodyBuilder, TBodyContext } from './types';
 
 /** One builder per webhook event type (51), keyed by event name. */
-export const BODY_BUILDERS: Readonly<Record<string, BodyBuilder>> = {
+export const BODY_BUILDERS: Readonly<Record<string, TBodyBuilder>> = {
   ...TIME_ENTRY_BODIES,
   ...CATALOG_BODIES,
   ...USER_BODIES,
@@ -18,7 +18,7 @@ export const BODY_BUILDERS: Readonly<Record<string, BodyBuilder>> = {
   ...WORKFLOW_BODIES,
 };
 
-export function buildWebhookBody(eventType: string, c: BodyContext): Record<string, unknown> {
+export function buildWebhookBody(eventType: string, c: TBodyContext): Record<string, unknown> {
   const build = BODY_BUILDERS[eventType];
   if (!build) {
     throw new Error(`no webhook body builder for event type ${eventType}`);

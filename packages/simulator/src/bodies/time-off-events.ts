@@ -1,11 +1,11 @@
 import { makePolicy, makeTimeOffRequest } from '../state/make-workflow';
 import { DAY, iso } from '../state/time';
-import type { TimeOffRequest, TimeOffStatus } from '../state/types';
+import type { TTimeOffRequest, TTimeOffStatus } from '../state/types';
 import { ownerOf } from '../state/workspace-data';
 import { newestOrCreate } from './pick';
-import type { BodyBuilder, BodyContext } from './types';
+import type { TBodyBuilder, TBodyContext } from './types';
 
-function newRequest(c: BodyContext): TimeOffRequest {
+function newRequest(c: TBodyContext): TTimeOffRequest {
   const { ctx, ws } = c;
   const policy = newestOrCreate(ws.policies, () => makePolicy(ctx, ws.workspace, 'Vacation', ws.users));
   const request = makeTimeOffRequest(ctx, ws.workspace, ctx.rng.pick(ws.users), policy, Math.floor(ctx.now() / DAY) * DAY + 7 * DAY);
@@ -14,9 +14,9 @@ function newRequest(c: BodyContext): TimeOffRequest {
   return request;
 }
 
-const pending = (c: BodyContext) => c.ws.timeOffRequests.find((r) => r.status.statusType === 'PENDING') ?? newRequest(c);
+const pending = (c: TBodyContext) => c.ws.timeOffRequests.find((r) => r.status.statusType === 'PENDING') ?? newRequest(c);
 
-function changeStatus(c: BodyContext, statusType: TimeOffStatus['statusType']) {
+function changeStatus(c: TBodyContext, statusType: TTimeOffStatus['statusType']) {
   const request = pending(c);
   const by = ownerOf(c.ws);
   request.status = { statusType, changedByUserId: by.id, changedByUserName: by.name, changedAt: iso(c.ctx.now()), note: null };
@@ -24,7 +24,7 @@ function changeStatus(c: BodyContext, statusType: TimeOffStatus['statusType']) {
   return { ...request };
 }
 
-export const TIME_OFF_BODIES: Record<string, BodyBuilder> = {
+export const TIME_OFF_BODIES: Record<string, TBodyBuilder> = {
   TIME_OFF_REQUESTED: (c) => ({ ...newRequest(c) }),
   TIME_OFF_REQUEST_UPDATED: (c) => {
     const request = pending(c);

@@ -1,11 +1,11 @@
 import { makeUser, makeUserGroup } from '../state/make-people';
-import type { User } from '../state/types';
+import type { TUser } from '../state/types';
 import { ownerOf } from '../state/workspace-data';
 import { newestOrCreate } from './pick';
-import type { BodyBuilder, BodyContext } from './types';
+import type { TBodyBuilder, TBodyContext } from './types';
 import { userBrief, userFull } from './views';
 
-function joinUser(c: BodyContext, status: User['status'] = 'ACTIVE'): User {
+function joinUser(c: TBodyContext, status: TUser['status'] = 'ACTIVE'): TUser {
   const user = makeUser(c.ctx, c.ws.workspace, c.ws.users.length, status);
   c.ws.users.push(user);
 
@@ -13,13 +13,13 @@ function joinUser(c: BodyContext, status: User['status'] = 'ACTIVE'): User {
 }
 
 /** Any member other than the owner (created when the owner is alone). */
-function member(c: BodyContext): User {
+function member(c: TBodyContext): TUser {
   const others = c.ws.users.filter((u) => u.id !== c.ws.workspace.ownerId);
 
   return others[others.length - 1] ?? joinUser(c);
 }
 
-function setMembership(c: BodyContext, status: 'ACTIVE' | 'INACTIVE') {
+function setMembership(c: TBodyContext, status: 'ACTIVE' | 'INACTIVE') {
   const user = member(c);
   for (const m of user.memberships) {
     if (m.membershipType === 'WORKSPACE') {
@@ -30,15 +30,15 @@ function setMembership(c: BodyContext, status: 'ACTIVE' | 'INACTIVE') {
   return userFull(user);
 }
 
-function inviter(c: BodyContext) {
+function inviter(c: TBodyContext) {
   const owner = ownerOf(c.ws);
 
   return { id: owner.id, email: owner.email, name: owner.name, profilePicture: owner.profilePicture };
 }
 
-const newGroup = (c: BodyContext) => makeUserGroup(c.ctx, c.ws.workspace, `Team ${c.ws.userGroups.length + 1}`, []);
+const newGroup = (c: TBodyContext) => makeUserGroup(c.ctx, c.ws.workspace, `Team ${c.ws.userGroups.length + 1}`, []);
 
-export const USER_BODIES: Record<string, BodyBuilder> = {
+export const USER_BODIES: Record<string, TBodyBuilder> = {
   USER_JOINED_WORKSPACE: (c) => userFull(joinUser(c)),
   USER_ACTIVATED_ON_WORKSPACE: (c) => setMembership(c, 'ACTIVE'),
   USER_DEACTIVATED_ON_WORKSPACE: (c) => setMembership(c, 'INACTIVE'),

@@ -1,10 +1,10 @@
-import type { Client, Project, Tag, Task, TimeEntry, User } from '../state/types';
-import type { WorkspaceData } from '../state/workspace-data';
+import type { TClient, TProject, TTag, TTask, TTimeEntry, TUser } from '../state/types';
+import type { TWorkspaceData } from '../state/workspace-data';
 
 /** Projections of stored entities into the shapes Clockify puts in webhook bodies (see examples/webhooks). */
-export const namedView = (e: Client | Tag) => ({ id: e.id, name: e.name, workspaceId: e.workspaceId, archived: e.archived });
+export const namedView = (e: TClient | TTag) => ({ id: e.id, name: e.name, workspaceId: e.workspaceId, archived: e.archived });
 
-export const taskView = (t: Task) => ({
+export const taskView = (t: TTask) => ({
   id: t.id,
   name: t.name,
   projectId: t.projectId,
@@ -16,9 +16,9 @@ export const taskView = (t: Task) => ({
   duration: t.duration,
 });
 
-const nestedTask = (t: Task) => ({ ...taskView(t), workspaceId: t.workspaceId });
+const nestedTask = (t: TTask) => ({ ...taskView(t), workspaceId: t.workspaceId });
 
-const projectCore = (p: Project) => ({
+const projectCore = (p: TProject) => ({
   name: p.name,
   clientId: p.clientId,
   clientName: p.clientName,
@@ -34,7 +34,7 @@ const projectCore = (p: Project) => ({
   template: p.template,
 });
 
-export function projectView(ws: WorkspaceData, p: Project) {
+export function projectView(ws: TWorkspaceData, p: TProject) {
   const client = ws.clients.find((c) => c.id === p.clientId);
 
   return {
@@ -57,7 +57,7 @@ export function projectView(ws: WorkspaceData, p: Project) {
   };
 }
 
-export function timeEntryView(ws: WorkspaceData, e: TimeEntry) {
+export function timeEntryView(ws: TWorkspaceData, e: TTimeEntry) {
   const project = ws.projects.find((p) => p.id === e.projectId);
   const task = ws.tasks.find((t) => t.id === e.taskId);
   const user = ws.users.find((u) => u.id === e.userId);
@@ -90,5 +90,5 @@ export function timeEntryView(ws: WorkspaceData, e: TimeEntry) {
   };
 }
 
-export const userBrief = (u: User) => ({ id: u.id, email: u.email, name: u.name });
-export const userFull = (u: User) => ({ ...userBrief(u), profilePicture: u.profilePicture, settings: u.settings });
+export const userBrief = (u: TUser) => ({ id: u.id, email: u.email, name: u.name });
+export const userFull = (u: TUser) => ({ ...userBrief(u), profilePicture: u.profilePicture, settings: u.settings });

@@ -2,12 +2,12 @@ import { makeClient } from '../state/make-catalog';
 import { makeInvoice } from '../state/make-invoice';
 import { makeApprovalRequest, makeAssignment } from '../state/make-workflow';
 import { DAY, iso } from '../state/time';
-import type { ApprovalRequest, Assignment, Invoice } from '../state/types';
+import type { TApprovalRequest, TAssignment, TInvoice } from '../state/types';
 import { ownerOf } from '../state/workspace-data';
 import { newestOrCreate } from './pick';
-import type { BodyBuilder, BodyContext } from './types';
+import type { TBodyBuilder, TBodyContext } from './types';
 
-function newApproval(c: BodyContext): ApprovalRequest {
+function newApproval(c: TBodyContext): TApprovalRequest {
   const weekStart = Math.floor(c.ctx.now() / (7 * DAY)) * 7 * DAY - 3 * DAY;
   const request = makeApprovalRequest(c.ctx, c.ws.workspace, c.ctx.rng.pick(c.ws.users), ownerOf(c.ws), weekStart);
   c.ws.approvalRequests.push(request);
@@ -16,9 +16,9 @@ function newApproval(c: BodyContext): ApprovalRequest {
 }
 
 /** Approval webhook bodies leave out the creator. */
-const approvalView = ({ id, workspaceId, dateRange, owner, status }: ApprovalRequest) => ({ id, workspaceId, dateRange, owner, status });
+const approvalView = ({ id, workspaceId, dateRange, owner, status }: TApprovalRequest) => ({ id, workspaceId, dateRange, owner, status });
 
-function newAssignment(c: BodyContext): Assignment {
+function newAssignment(c: TBodyContext): TAssignment {
   const project = c.ws.projects[0];
   if (!project) {
     throw new Error('the workspace has no project to schedule');
@@ -29,9 +29,9 @@ function newAssignment(c: BodyContext): Assignment {
   return assignment;
 }
 
-const assignmentView = (a: Assignment) => ({ workspaceId: a.workspaceId, userId: a.userId, projectId: a.projectId, assignmentId: a.id });
+const assignmentView = (a: TAssignment) => ({ workspaceId: a.workspaceId, userId: a.userId, projectId: a.projectId, assignmentId: a.id });
 
-function newInvoice(c: BodyContext): Invoice {
+function newInvoice(c: TBodyContext): TInvoice {
   const client = newestOrCreate(c.ws.clients, () => makeClient(c.ctx, c.ws.workspace, 'Acme Corp'));
   const input = { client, user: ownerOf(c.ws), number: c.ws.invoices.length + 1, entries: c.ws.timeEntries.slice(0, 2) };
   const invoice = makeInvoice(c.ctx, c.ws.workspace, input);
@@ -40,9 +40,9 @@ function newInvoice(c: BodyContext): Invoice {
   return invoice;
 }
 
-const invoiceView = ({ workspaceId: _ws, ...rest }: Invoice) => rest;
+const invoiceView = ({ workspaceId: _ws, ...rest }: TInvoice) => rest;
 
-function rateChanged(c: BodyContext, kind: 'hourlyRate' | 'costRate') {
+function rateChanged(c: TBodyContext, kind: 'hourlyRate' | 'costRate') {
   const project = c.ws.projects[0];
   const user = c.ctx.rng.pick(c.ws.users);
   const amount = c.ctx.rng.pick([5000, 7500, 10000]);
@@ -64,7 +64,7 @@ function rateChanged(c: BodyContext, kind: 'hourlyRate' | 'costRate') {
   };
 }
 
-export const WORKFLOW_BODIES: Record<string, BodyBuilder> = {
+export const WORKFLOW_BODIES: Record<string, TBodyBuilder> = {
   NEW_APPROVAL_REQUEST: (c) => approvalView(newApproval(c)),
   APPROVAL_REQUEST_STATUS_UPDATED: (c) => {
     const request = c.ws.approvalRequests.find((r) => r.status.state === 'PENDING') ?? newApproval(c);

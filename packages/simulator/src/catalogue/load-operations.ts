@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 
 import { loadCatalogue } from '@uw/clockify';
 
-import type { SimOperation } from './types';
+import type { TSimOperation } from './types';
 
 const SYNCED_DOC = fileURLToPath(new URL('../../../../data/openapi.json', import.meta.url));
 const SNAPSHOT_DOC = fileURLToPath(new URL('../../../../openapi.json', import.meta.url));
@@ -13,10 +13,10 @@ export function defaultOpenapiPath(): string | undefined {
   return [SYNCED_DOC, SNAPSHOT_DOC].find((p) => existsSync(p));
 }
 
-export type LoadedOperations = { operations?: readonly SimOperation[]; source?: string; notices: string[] };
+export type TLoadedOperations = { operations?: readonly TSimOperation[]; source?: string; notices: string[] };
 
 /** Loads Clockify's operations through @uw/clockify; without a document, routing uses the built-in handlers only. */
-export async function loadOperations(openapiPath: string | false | undefined): Promise<LoadedOperations> {
+export async function loadOperations(openapiPath: string | false | undefined): Promise<TLoadedOperations> {
   const source = openapiPath === false ? undefined : (openapiPath ?? defaultOpenapiPath());
   if (!source) {
     return {

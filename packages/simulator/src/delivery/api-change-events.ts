@@ -1,28 +1,28 @@
 import { namedView, projectView, taskView, timeEntryView } from '../bodies/views';
-import type { Client, Project, Tag, Task, TimeEntry } from '../state/types';
-import type { WorkspaceData } from '../state/workspace-data';
+import type { TClient, TProject, TTag, TTask, TTimeEntry } from '../state/types';
+import type { TWorkspaceData } from '../state/workspace-data';
 
-export type ApiChange = { operationId: string; ws: WorkspaceData; params: Record<string, string>; result: unknown };
-export type ChangeEvent = { eventType: string; body: unknown };
+export type TApiChange = { operationId: string; ws: TWorkspaceData; params: Record<string, string>; result: unknown };
+export type TChangeEvent = { eventType: string; body: unknown };
 
-type Rule = (c: ApiChange) => ChangeEvent | undefined;
+type TRule = (c: TApiChange) => TChangeEvent | undefined;
 
 const project =
-  (eventType: string): Rule =>
-  (c) => ({ eventType, body: projectView(c.ws, c.result as Project) });
+  (eventType: string): TRule =>
+  (c) => ({ eventType, body: projectView(c.ws, c.result as TProject) });
 const task =
-  (eventType: string): Rule =>
-  (c) => ({ eventType, body: taskView(c.result as Task) });
+  (eventType: string): TRule =>
+  (c) => ({ eventType, body: taskView(c.result as TTask) });
 const named =
-  (eventType: string): Rule =>
-  (c) => ({ eventType, body: namedView(c.result as Client | Tag) });
+  (eventType: string): TRule =>
+  (c) => ({ eventType, body: namedView(c.result as TClient | TTag) });
 const entry =
-  (eventType: string): Rule =>
-  (c) => ({ eventType, body: timeEntryView(c.ws, c.result as TimeEntry) });
-const created: Rule = (c) => entry((c.result as TimeEntry).timeInterval.end === null ? 'NEW_TIMER_STARTED' : 'NEW_TIME_ENTRY')(c);
+  (eventType: string): TRule =>
+  (c) => ({ eventType, body: timeEntryView(c.ws, c.result as TTimeEntry) });
+const created: TRule = (c) => entry((c.result as TTimeEntry).timeInterval.end === null ? 'NEW_TIMER_STARTED' : 'NEW_TIME_ENTRY')(c);
 
 /** Which webhook Clockify sends after a successful API call, and its body (webhook shape, from the stored entity). */
-const RULES: Record<string, Rule> = {
+const RULES: Record<string, TRule> = {
   createNewProject: project('NEW_PROJECT'),
   updateProject: project('PROJECT_UPDATED'),
   deleteProject: project('PROJECT_DELETED'),
@@ -54,4 +54,4 @@ const RULES: Record<string, Rule> = {
   },
 };
 
-export const eventForApiChange = (change: ApiChange): ChangeEvent | undefined => RULES[change.operationId]?.(change);
+export const eventForApiChange = (change: TApiChange): TChangeEvent | undefined => RULES[change.operationId]?.(change);

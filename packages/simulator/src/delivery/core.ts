@@ -1,9 +1,9 @@
-import type { Tokens } from '../signing/tokens';
-import type { Store } from '../state/store';
-import type { WorkspaceData } from '../state/workspace-data';
+import type { TTokens } from '../signing/tokens';
+import type { TStore } from '../state/store';
+import type { TWorkspaceData } from '../state/workspace-data';
 
 /** One POST the simulator made to an add-on (lifecycle callback or webhook). */
-export type Delivery = {
+export type TDelivery = {
   at: number;
   kind: 'lifecycle' | 'webhook';
   workspaceId: string;
@@ -15,15 +15,15 @@ export type Delivery = {
 };
 
 /** What the lifecycle and webhook senders share. */
-export type SimCore = {
-  store: Store;
-  tokens: Tokens;
+export type TSimCore = {
+  store: TStore;
+  tokens: TTokens;
   urls: { url: string; apiUrl: string; reportsUrl: string };
   timeoutMs: number;
-  deliveries: Delivery[];
+  deliveries: TDelivery[];
 };
 
-export function workspaceOf(core: SimCore, workspaceId: string): WorkspaceData {
+export function workspaceOf(core: TSimCore, workspaceId: string): TWorkspaceData {
   const ws = core.store.get(workspaceId);
   if (!ws) {
     throw new Error(`unknown workspace ${workspaceId}; known: ${[...core.store.workspaces.keys()].join(', ')}`);

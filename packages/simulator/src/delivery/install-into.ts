@@ -1,19 +1,19 @@
 import { MANIFEST_EVENT_TYPES } from '@uw/clockify';
 
-import type { WebhookRecord } from '../state/workspace-data';
-import { workspaceOf, type SimCore } from './core';
+import type { TWebhookRecord } from '../state/workspace-data';
+import { workspaceOf, type TSimCore } from './core';
 import { joinUrl, postJson } from './post-json';
 
-export type ManifestWebhook = string | { event: string; path?: string };
-export type InstallOptions = {
+export type TManifestWebhook = string | { event: string; path?: string };
+export type TInstallOptions = {
   addonKey?: string;
   /** the manifest's webhooks (event names, or { event, path } with path a full URL); default: @uw/clockify's
    * MANIFEST_EVENT_TYPES at `${baseUrl}/webhooks/clockify`, as the product's manifest declares them */
-  webhooks?: readonly ManifestWebhook[];
+  webhooks?: readonly TManifestWebhook[];
   /** where the callback goes, relative to the base URL (default '/lifecycle/installed') */
   path?: string;
 };
-export type InstallResult = {
+export type TInstallResult = {
   status: number;
   response: unknown;
   /** the installation token (X-Addon-Token for API calls) */
@@ -24,8 +24,8 @@ export type InstallResult = {
   error?: string;
 };
 
-async function manifestHooks(core: SimCore, ws: ReturnType<typeof workspaceOf>, baseUrl: string, hooks: readonly ManifestWebhook[]) {
-  const made: WebhookRecord[] = [];
+async function manifestHooks(core: TSimCore, ws: ReturnType<typeof workspaceOf>, baseUrl: string, hooks: readonly TManifestWebhook[]) {
+  const made: TWebhookRecord[] = [];
   for (const hook of hooks) {
     const { event, path } = typeof hook === 'string' ? { event: hook, path: undefined } : hook;
     const id = core.store.ctx.id();
@@ -53,11 +53,11 @@ async function manifestHooks(core: SimCore, ws: ReturnType<typeof workspaceOf>, 
  * mints one token per manifest webhook, and POSTs INSTALLED (signed with X-Addon-Lifecycle-Token).
  */
 export async function installInto(
-  core: SimCore,
+  core: TSimCore,
   baseUrl: string,
   workspaceId: string,
-  options: InstallOptions = {},
-): Promise<InstallResult> {
+  options: TInstallOptions = {},
+): Promise<TInstallResult> {
   const ws = workspaceOf(core, workspaceId);
   const addonKey = options.addonKey ?? ws.installation.addonKey;
   if (ws.installation.status === 'DELETED' || addonKey !== ws.installation.addonKey || !ws.installation.token) {

@@ -1,11 +1,11 @@
-import type { WorkspaceData } from '../state/workspace-data';
-import { workspaceOf, type SimCore } from './core';
+import type { TWorkspaceData } from '../state/workspace-data';
+import { workspaceOf, type TSimCore } from './core';
 import { joinUrl, postJson } from './post-json';
 
-export type LifecycleKind = 'status-changed' | 'settings-updated' | 'uninstalled';
-export type LifecycleResult = { status: number; response: unknown; lifecycleToken: string; body: Record<string, unknown>; error?: string };
+export type TLifecycleKind = 'status-changed' | 'settings-updated' | 'uninstalled';
+export type TLifecycleResult = { status: number; response: unknown; lifecycleToken: string; body: Record<string, unknown>; error?: string };
 
-function defaultBody(kind: LifecycleKind, ws: WorkspaceData): Record<string, unknown> {
+function defaultBody(kind: TLifecycleKind, ws: TWorkspaceData): Record<string, unknown> {
   const ids = { addonId: ws.installation.addonId, workspaceId: ws.workspace.id };
   switch (kind) {
     case 'status-changed':
@@ -18,11 +18,11 @@ function defaultBody(kind: LifecycleKind, ws: WorkspaceData): Record<string, unk
 }
 
 /** Applies what the callback tells the add-on to Clockify's own record of the installation. */
-function applyToState(kind: LifecycleKind, ws: WorkspaceData, body: Record<string, unknown>): void {
+function applyToState(kind: TLifecycleKind, ws: TWorkspaceData, body: Record<string, unknown>): void {
   if (kind === 'status-changed') {
     ws.installation.status = body.status === 'ACTIVE' ? 'ACTIVE' : 'INACTIVE';
   } else if (kind === 'settings-updated' && Array.isArray(body.settings)) {
-    ws.installation.settings = body.settings as WorkspaceData['installation']['settings'];
+    ws.installation.settings = body.settings as TWorkspaceData['installation']['settings'];
   } else if (kind === 'uninstalled') {
     ws.installation.status = 'DELETED';
     ws.webhooks = ws.webhooks.filter((w) => w.addonId !== ws.installation.addonId);
@@ -35,12 +35,12 @@ function applyToState(kind: LifecycleKind, ws: WorkspaceData, body: Record<strin
  * effect after the add-on answered, so it can still clean up with its token during the callback.
  */
 export async function sendLifecycle(
-  core: SimCore,
+  core: TSimCore,
   baseUrl: string,
-  kind: LifecycleKind,
+  kind: TLifecycleKind,
   workspaceId: string,
   body: Record<string, unknown> = {},
-): Promise<LifecycleResult> {
+): Promise<TLifecycleResult> {
   const ws = workspaceOf(core, workspaceId);
   const payload = { ...defaultBody(kind, ws), ...body };
   const lifecycleToken = await core.tokens.lifecycle(ws);

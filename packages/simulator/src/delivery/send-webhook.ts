@@ -1,10 +1,10 @@
 import { buildWebhookBody } from '../bodies/index';
-import { allWebhooks, type WebhookRecord, type WorkspaceData } from '../state/workspace-data';
-import { workspaceOf, type SimCore } from './core';
-import { joinUrl, postJson, type PostResult } from './post-json';
+import { allWebhooks, type TWebhookRecord, type TWorkspaceData } from '../state/workspace-data';
+import { workspaceOf, type TSimCore } from './core';
+import { joinUrl, postJson, type TPostResult } from './post-json';
 
-export type SendWebhookOptions = { body?: unknown; path?: string };
-export type WebhookResult = {
+export type TSendWebhookOptions = { body?: unknown; path?: string };
+export type TWebhookResult = {
   status: number;
   response: unknown;
   body: unknown;
@@ -17,18 +17,18 @@ export type WebhookResult = {
 };
 
 /** The registered webhook for an event: the one pointing at `url` first, else any. */
-function registeredFor(ws: WorkspaceData, eventType: string, url: string): WebhookRecord | undefined {
+function registeredFor(ws: TWorkspaceData, eventType: string, url: string): TWebhookRecord | undefined {
   const hooks = allWebhooks(ws);
 
   return hooks.find((w) => w.webhookEvent === eventType && w.url === url) ?? hooks.find((w) => w.webhookEvent === eventType);
 }
 
 async function deliver(
-  core: SimCore,
-  ws: WorkspaceData,
+  core: TSimCore,
+  ws: TWorkspaceData,
   target: { url: string; eventType: string; signature: string },
   body: unknown,
-): Promise<PostResult> {
+): Promise<TPostResult> {
   const headers = { 'clockify-signature': target.signature, 'clockify-webhook-event-type': target.eventType };
   const result = await postJson(target.url, body, headers, core.timeoutMs);
   core.deliveries.push({
@@ -44,17 +44,17 @@ async function deliver(
   return result;
 }
 
-const bodyFor = (core: SimCore, ws: WorkspaceData, eventType: string, body: unknown) =>
+const bodyFor = (core: TSimCore, ws: TWorkspaceData, eventType: string, body: unknown) =>
   body ?? buildWebhookBody(eventType, { ctx: core.store.ctx, ws });
 
 /** One webhook POST to `${baseUrl}${path}` (default /webhooks/clockify), signed with the event's stored token. */
 export async function sendWebhook(
-  core: SimCore,
+  core: TSimCore,
   baseUrl: string,
   workspaceId: string,
   eventType: string,
-  options: SendWebhookOptions = {},
-): Promise<WebhookResult> {
+  options: TSendWebhookOptions = {},
+): Promise<TWebhookResult> {
   const ws = workspaceOf(core, workspaceId);
   const url = joinUrl(baseUrl, options.path ?? '/webhooks/clockify');
   const hook = registeredFor(ws, eventType, url);
@@ -73,18 +73,18 @@ export async function sendWebhook(
   };
 }
 
-export type EmitResult = { body: unknown; deliveries: { webhookId: string; url: string; status: number; error?: string }[] };
+export type TEmitResult = { body: unknown; deliveries: { webhookId: string; url: string; status: number; error?: string }[] };
 
 /**
  * What Clockify does when something happens: one body, POSTed to every webhook registered for the event
  * (manifest and API ones; the add-on's only while its installation is ACTIVE).
  */
 export async function emitWebhook(
-  core: SimCore,
+  core: TSimCore,
   workspaceId: string,
   eventType: string,
   options: { body?: unknown } = {},
-): Promise<EmitResult> {
+): Promise<TEmitResult> {
   const ws = workspaceOf(core, workspaceId);
   const body = bodyFor(core, ws, eventType, options.body);
   const hooks = allWebhooks(ws).filter(

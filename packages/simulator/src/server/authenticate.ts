@@ -1,19 +1,19 @@
-import type { TokenIssuer, TokenRecord } from '../signing/token-issuer';
-import type { Store } from '../state/store';
-import type { WorkspaceData } from '../state/workspace-data';
+import type { TTokenIssuer, TTokenRecord } from '../signing/token-issuer';
+import type { TStore } from '../state/store';
+import type { TWorkspaceData } from '../state/workspace-data';
 
-export type Authenticated = { auth: TokenRecord; ws: WorkspaceData };
+export type TAuthenticated = { auth: TTokenRecord; ws: TWorkspaceData };
 
 /**
  * X-Addon-Token must be the workspace's current installation token, or an unexpired user token of that
  * workspace; nothing works after the add-on was uninstalled. Paths without a workspace use the token's.
  */
 export async function authenticate(
-  store: Store,
-  issuer: TokenIssuer,
+  store: TStore,
+  issuer: TTokenIssuer,
   token: string | undefined,
   pathWorkspaceId: string | undefined,
-): Promise<Authenticated | undefined> {
+): Promise<TAuthenticated | undefined> {
   if (!token) {
     return undefined;
   }

@@ -1,21 +1,21 @@
-import type { SimOperation } from '../catalogue/types';
-import type { TokenIssuer } from '../signing/token-issuer';
-import type { Store } from '../state/store';
+import type { TSimOperation } from '../catalogue/types';
+import type { TTokenIssuer } from '../signing/token-issuer';
+import type { TStore } from '../state/store';
 import { fallbackHandler } from './fallback';
 import { createFaults } from './faults';
 import { ROUTES } from './handlers/index';
-import type { Handler, HandlerServices } from './handlers/types';
+import type { THandler, THandlerServices } from './handlers/types';
 import { createRateLimiter } from './rate-limit';
 import { createRouteTable } from './route-table';
-import type { ServerDeps } from './server-deps';
+import type { TServerDeps } from './server-deps';
 import { createValidator } from './validation/validator';
 
-export type BuildDepsInput = {
-  store: Store;
-  issuer: TokenIssuer;
-  services: HandlerServices;
+export type TBuildDepsInput = {
+  store: TStore;
+  issuer: TTokenIssuer;
+  services: THandlerServices;
   /** the catalogue's operations; undefined = no document (built-in routes, no validation) */
-  operations?: readonly SimOperation[];
+  operations?: readonly TSimOperation[];
   rateLimitPerSecond: number;
   notices: string[];
 };
@@ -24,17 +24,17 @@ export type BuildDepsInput = {
  * Routes are the catalogue's operations (so every documented path answers) plus any built-in route the
  * document lacks; handlers are the built-in ones, else the schema-shaped fallback.
  */
-export function buildDeps(input: BuildDepsInput): ServerDeps {
-  const builtin = new Map<string, Handler>(ROUTES.map((r) => [r.operationId, r.handle]));
+export function buildDeps(input: TBuildDepsInput): TServerDeps {
+  const builtin = new Map<string, THandler>(ROUTES.map((r) => [r.operationId, r.handle]));
   const documented = input.operations ?? [];
   const known = new Set(documented.map((o) => o.operationId));
-  const operations: SimOperation[] = [
+  const operations: TSimOperation[] = [
     ...documented,
     ...ROUTES.filter((r) => !known.has(r.operationId)).map(({ handle: _h, ...spec }) => spec),
   ];
   const byId = new Map(operations.map((o) => [o.operationId, o]));
-  const fallbacks = new Map<string, Handler>();
-  const handlerFor = (operationId: string): Handler | undefined => {
+  const fallbacks = new Map<string, THandler>();
+  const handlerFor = (operationId: string): THandler | undefined => {
     const own = builtin.get(operationId);
     const op = byId.get(operationId);
     if (own || !op || !known.has(operationId)) {

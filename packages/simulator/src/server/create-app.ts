@@ -1,10 +1,10 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
 
 import { createPipeline } from './pipeline';
-import type { ServerDeps } from './server-deps';
+import type { TServerDeps } from './server-deps';
 
 /** The Express app acting as Clockify; never listens itself (startSimulator does). */
-export function createApp(deps: ServerDeps): express.Express {
+export function createApp(deps: TServerDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.disable('etag');

@@ -1,9 +1,9 @@
-import type { SimOperation } from '../catalogue/types';
-import type { Handler } from './handlers/types';
+import type { TSimOperation } from '../catalogue/types';
+import type { THandler } from './handlers/types';
 import { emptyOf } from './validation/empty-of';
 
 /** The status an operation documents for success (its first 2xx response), 200 when it documents none. */
-export function successStatus(op: SimOperation): number {
+export function successStatus(op: TSimOperation): number {
   const codes = Object.keys(op.responses ?? {})
     .map(Number)
     .filter((c) => c >= 200 && c < 300)
@@ -13,7 +13,7 @@ export function successStatus(op: SimOperation): number {
 }
 
 /** For operations without a real handler: the emptiest body the documented response schema accepts (one last page). */
-export function fallbackHandler(op: SimOperation): Handler {
+export function fallbackHandler(op: TSimOperation): THandler {
   return () => {
     const status = successStatus(op);
     const schema = op.responses?.[String(status)]?.schema;

@@ -1,6 +1,6 @@
-export type FaultMatch = { method?: string; operationId?: string; pathIncludes?: string };
-export type FaultSpec = {
-  match?: FaultMatch;
+export type TFaultMatch = { method?: string; operationId?: string; pathIncludes?: string };
+export type TFaultSpec = {
+  match?: TFaultMatch;
   /** answer with this status (body `{ message, code }`) instead of running the handler */
   status?: number;
   /** delay before answering (or before the handler runs, when no status is given) */
@@ -12,28 +12,28 @@ export type FaultSpec = {
   /** destroy the socket without answering */
   dropConnection?: boolean;
 };
-export type Fault = FaultSpec & { id: number; remaining: number; hits: number };
-export type Faults = {
-  add(spec: FaultSpec): Fault;
+export type TFault = TFaultSpec & { id: number; remaining: number; hits: number };
+export type TFaults = {
+  add(spec: TFaultSpec): TFault;
   remove(id: number): void;
   clear(): void;
-  list(): readonly Fault[];
+  list(): readonly TFault[];
   /** the first active fault for a request, counting one use of it */
-  take(request: { method: string; path: string; operationId?: string }): Fault | undefined;
+  take(request: { method: string; path: string; operationId?: string }): TFault | undefined;
 };
 
-const matches = (m: FaultMatch, r: { method: string; path: string; operationId?: string }) =>
+const matches = (m: TFaultMatch, r: { method: string; path: string; operationId?: string }) =>
   (!m.method || m.method.toUpperCase() === r.method.toUpperCase()) &&
   (!m.operationId || m.operationId === r.operationId) &&
   (!m.pathIncludes || r.path.includes(m.pathIncludes));
 
-export function createFaults(): Faults {
-  let faults: Fault[] = [];
+export function createFaults(): TFaults {
+  let faults: TFault[] = [];
   let nextId = 1;
 
   return {
     add(spec) {
-      const fault: Fault = { ...spec, id: nextId++, remaining: spec.times ?? Number.POSITIVE_INFINITY, hits: 0 };
+      const fault: TFault = { ...spec, id: nextId++, remaining: spec.times ?? Number.POSITIVE_INFINITY, hits: 0 };
       faults.push(fault);
 
       return fault;

@@ -2,11 +2,11 @@ import { createServer, type Server } from 'node:http';
 
 import type { Express } from 'express';
 
-export type Listening = Server & { closeAll(): Promise<void> };
+export type TListening = Server & { closeAll(): Promise<void> };
 
 /** Listens and resolves once bound; closeAll() also ends keep-alive connections so tests finish promptly. */
-export function listen(app: Express, port: number, host: string): Promise<Listening> {
-  const server = createServer(app) as Listening;
+export function listen(app: Express, port: number, host: string): Promise<TListening> {
+  const server = createServer(app) as TListening;
   server.closeAll = () =>
     new Promise<void>((resolve, reject) => {
       server.close((err) => (err ? reject(err) : resolve()));

@@ -1,13 +1,13 @@
 import type { Request, Response } from 'express';
 
-import type { SimOperation } from '../catalogue/types';
+import type { TSimOperation } from '../catalogue/types';
 import { authenticate } from './authenticate';
 import { applyFault } from './apply-fault';
 import { HttpError } from './http-error';
 import { redactHeaders } from './recorder';
-import type { ServerDeps } from './server-deps';
+import type { TServerDeps } from './server-deps';
 
-type Seen = { operationId?: string; workspaceId?: string };
+type TSeen = { operationId?: string; workspaceId?: string };
 
 const sendError = (res: Response, status: number, message: string, headers: Record<string, string> = {}) => {
   res.status(status).set(headers).json({ message, code: status });
@@ -24,7 +24,7 @@ function hostAndPath(path: string): { host: 'api' | 'reports'; path: string } | 
   return undefined;
 }
 
-function record(deps: ServerDeps, req: Request, res: Response, seen: Seen) {
+function record(deps: TServerDeps, req: Request, res: Response, seen: TSeen) {
   const at = Date.now();
   let finished = false;
   const push = (status: number) => {
@@ -48,9 +48,9 @@ function record(deps: ServerDeps, req: Request, res: Response, seen: Seen) {
 }
 
 /** One request: route → token → rate limit → injected fault → validation → handler → response check. */
-export function createPipeline(deps: ServerDeps) {
+export function createPipeline(deps: TServerDeps) {
   return async (req: Request, res: Response): Promise<void> => {
-    const seen: Seen = {};
+    const seen: TSeen = {};
     const at = record(deps, req, res, seen);
     const target = hostAndPath(req.path);
     const match = target ? deps.routes.match(target.host, req.method, target.path) : undefined;
@@ -83,16 +83,16 @@ export function createPipeline(deps: ServerDeps) {
   };
 }
 
-type RunInput = {
+type TRunInput = {
   req: Request;
   res: Response;
-  op: SimOperation;
+  op: TSimOperation;
   params: Record<string, string>;
   query: Record<string, unknown>;
   who: NonNullable<Awaited<ReturnType<typeof authenticate>>>;
 };
 
-async function run(deps: ServerDeps, { req, res, op, params, query, who }: RunInput): Promise<void> {
+async function run(deps: TServerDeps, { req, res, op, params, query, who }: TRunInput): Promise<void> {
   const handler = deps.handlerFor(op.operationId);
   if (!handler) {
     return sendError(res, 501, `${op.operationId} is not simulated`);

@@ -1,7 +1,7 @@
 /** Clockify's add-on limit: N requests per workspace per aligned wall-clock second. */
-export type RateLimiter = { take(workspaceId: string, nowMs: number): boolean };
+export type TRateLimiter = { take(workspaceId: string, nowMs: number): boolean };
 
-export function createRateLimiter(perSecond: number): RateLimiter {
+export function createRateLimiter(perSecond: number): TRateLimiter {
   let second = -1;
   let counts = new Map<string, number>();
 

@@ -1,5 +1,5 @@
 /** One request as the simulator saw it. The X-Addon-Token value is never kept (it reads '[token]'). */
-export type RecordedRequest = {
+export type TRecordedRequest = {
   at: number;
   method: string;
   path: string;
@@ -11,7 +11,7 @@ export type RecordedRequest = {
   headers: Record<string, string>;
 };
 
-export type Violation = { at: number; operationId: string; method: string; path: string; status: number; errors: string[] };
+export type TViolation = { at: number; operationId: string; method: string; path: string; status: number; errors: string[] };
 
 const SECRET_HEADERS = new Set(['x-addon-token', 'x-api-key', 'x-marketplace-token', 'authorization']);
 
@@ -28,7 +28,7 @@ export function redactHeaders(headers: Record<string, string | string[] | undefi
 }
 
 /** Max requests for a workspace in any aligned one-second window (all requests that reached the server). */
-export function countPerSecond(requests: readonly RecordedRequest[], workspaceId: string): number {
+export function countPerSecond(requests: readonly TRecordedRequest[], workspaceId: string): number {
   const perSecond = new Map<number, number>();
   let max = 0;
   for (const r of requests) {

@@ -1,27 +1,27 @@
-import type { SimOperation } from '../catalogue/types';
+import type { TSimOperation } from '../catalogue/types';
 
-export type CompiledRoute = {
-  op: SimOperation;
+export type TCompiledRoute = {
+  op: TSimOperation;
   method: string;
   segments: string[];
   /** higher = more literal segments earlier in the path: `/expenses/categories` beats `/expenses/{expenseId}` */
   score: number;
 };
 
-export type RouteMatch = { op: SimOperation; params: Record<string, string> };
-export type RouteTable = { match(host: string, method: string, path: string): RouteMatch | 'method-not-allowed' | undefined };
+export type TRouteMatch = { op: TSimOperation; params: Record<string, string> };
+export type TRouteTable = { match(host: string, method: string, path: string): TRouteMatch | 'method-not-allowed' | undefined };
 
 const isParam = (segment: string) => segment.startsWith('{') && segment.endsWith('}');
 const split = (path: string) => path.split('/').filter((s) => s.length > 0);
 
-function compile(op: SimOperation): CompiledRoute {
+function compile(op: TSimOperation): TCompiledRoute {
   const segments = split(op.path);
   const score = segments.reduce((acc, s, i) => acc + (isParam(s) ? 0 : 2 ** (segments.length - i)), 0);
 
   return { op, method: op.method.toUpperCase(), segments, score };
 }
 
-function paramsOf(route: CompiledRoute, parts: string[]): Record<string, string> | undefined {
+function paramsOf(route: TCompiledRoute, parts: string[]): Record<string, string> | undefined {
   const params: Record<string, string> = {};
   for (let i = 0; i < parts.length; i++) {
     const want = route.segments[i] as string;
@@ -37,8 +37,8 @@ function paramsOf(route: CompiledRoute, parts: string[]): Record<string, string>
 }
 
 /** Matches a request against operation path templates, per host (`api` or `reports`). */
-export function createRouteTable(operations: readonly SimOperation[]): RouteTable {
-  const byHostAndLength = new Map<string, CompiledRoute[]>();
+export function createRouteTable(operations: readonly TSimOperation[]): TRouteTable {
+  const byHostAndLength = new Map<string, TCompiledRoute[]>();
   for (const op of operations) {
     const route = compile(op);
     const key = `${op.host}:${route.segments.length}`;

@@ -2,12 +2,12 @@
  * Claims of the tokens Clockify issues to an add-on (PLATFORM.md §4.2): every token carries iss 'clockify',
  * sub = the add-on key, type 'addon', workspaceId and addonId; installation and user tokens add the API hosts.
  */
-export type TokenKind = 'installation' | 'user' | 'webhook' | 'lifecycle';
+export type TTokenKind = 'installation' | 'user' | 'webhook' | 'lifecycle';
 
-export type AddonIdentity = { addonKey: string; addonId: string; workspaceId: string };
-export type Hosts = { backendUrl: string; reportsUrl: string };
+export type TAddonIdentity = { addonKey: string; addonId: string; workspaceId: string };
+export type THosts = { backendUrl: string; reportsUrl: string };
 
-export const baseClaims = (a: AddonIdentity) => ({
+export const baseClaims = (a: TAddonIdentity) => ({
   iss: 'clockify',
   sub: a.addonKey,
   type: 'addon',
@@ -16,11 +16,11 @@ export const baseClaims = (a: AddonIdentity) => ({
 });
 
 /** No `exp` and none of the user-token-only claims (`workspaceRole`, `language`, `theme`), as PLATFORM.md §4.2 says. */
-export function installationClaims(a: AddonIdentity, hosts: Hosts, ownerId: string) {
+export function installationClaims(a: TAddonIdentity, hosts: THosts, ownerId: string) {
   return { ...baseClaims(a), user: ownerId, ...hosts };
 }
 
-export function userClaims(a: AddonIdentity, hosts: Hosts, input: { userId: string; role: string; nowSec: number; ttlSec: number }) {
+export function userClaims(a: TAddonIdentity, hosts: THosts, input: { userId: string; role: string; nowSec: number; ttlSec: number }) {
   return {
     ...baseClaims(a),
     user: input.userId,
@@ -34,6 +34,6 @@ export function userClaims(a: AddonIdentity, hosts: Hosts, input: { userId: stri
 }
 
 /** Webhook tokens are static per webhook; jti keeps two webhooks' tokens apart. */
-export const webhookClaims = (a: AddonIdentity, webhookId: string) => ({ ...baseClaims(a), jti: webhookId });
+export const webhookClaims = (a: TAddonIdentity, webhookId: string) => ({ ...baseClaims(a), jti: webhookId });
 
-export const lifecycleClaims = (a: AddonIdentity, nowSec: number) => ({ ...baseClaims(a), iat: nowSec, exp: nowSec + 300 });
+export const lifecycleClaims = (a: TAddonIdentity, nowSec: number) => ({ ...baseClaims(a), iat: nowSec, exp: nowSec + 300 });

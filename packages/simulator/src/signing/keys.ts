@@ -2,10 +2,10 @@ import { createPrivateKey, createPublicKey } from 'node:crypto';
 
 import { exportPKCS8, exportSPKI, generateKeyPair, importPKCS8, type CryptoKey } from 'jose';
 
-export type KeyMaterial = { privateKey: CryptoKey; privateKeyPem: string; publicKeyPem: string };
+export type TKeyMaterial = { privateKey: CryptoKey; privateKeyPem: string; publicKeyPem: string };
 
 /** A fresh RSA-2048 pair (the size Clockify's published key has), or the PEM the caller supplied. */
-export async function loadKeys(privateKeyPem?: string): Promise<KeyMaterial> {
+export async function loadKeys(privateKeyPem?: string): Promise<TKeyMaterial> {
   if (privateKeyPem) {
     const publicKeyPem = createPublicKey(createPrivateKey(privateKeyPem)).export({ type: 'spki', format: 'pem' }).toString();
 

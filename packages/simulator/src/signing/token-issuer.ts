@@ -4,24 +4,24 @@ import { importSPKI, jwtVerify, type CryptoKey } from 'jose';
 
 import { signClockifyToken } from '@uw/clockify';
 
-import type { TokenKind } from './claims';
+import type { TTokenKind } from './claims';
 
-export type TokenRecord = { kind: TokenKind; workspaceId: string; userId?: string; exp?: number };
-export type TokenIssuer = {
-  issue(kind: TokenKind, claims: Record<string, unknown>): Promise<string>;
+export type TTokenRecord = { kind: TTokenKind; workspaceId: string; userId?: string; exp?: number };
+export type TTokenIssuer = {
+  issue(kind: TTokenKind, claims: Record<string, unknown>): Promise<string>;
   /** what the simulator knows about a token it issued; tokens signed elsewhere with its key are verified once */
-  lookup(token: string): Promise<TokenRecord | undefined>;
+  lookup(token: string): Promise<TTokenRecord | undefined>;
 };
 
-const recordOf = (kind: TokenKind, claims: Record<string, unknown>): TokenRecord => ({
+const recordOf = (kind: TTokenKind, claims: Record<string, unknown>): TTokenRecord => ({
   kind,
   workspaceId: String(claims.workspaceId ?? ''),
   userId: typeof claims.user === 'string' ? claims.user : undefined,
   exp: typeof claims.exp === 'number' ? claims.exp : undefined,
 });
 
-export function createTokenIssuer(privateKey: CryptoKey, publicKeyPem: string): TokenIssuer {
-  const issued = new Map<string, TokenRecord>();
+export function createTokenIssuer(privateKey: CryptoKey, publicKeyPem: string): TTokenIssuer {
+  const issued = new Map<string, TTokenRecord>();
   let publicKey: Promise<CryptoKey> | undefined;
 
   return {

@@ -1,24 +1,24 @@
-import type { WorkspaceData } from '../state/workspace-data';
-import { installationClaims, lifecycleClaims, userClaims, webhookClaims, type AddonIdentity, type Hosts } from './claims';
-import type { TokenIssuer } from './token-issuer';
+import type { TWorkspaceData } from '../state/workspace-data';
+import { installationClaims, lifecycleClaims, userClaims, webhookClaims, type TAddonIdentity, type THosts } from './claims';
+import type { TTokenIssuer } from './token-issuer';
 
-export type UserTokenOptions = { role?: string; userId?: string; ttlSec?: number };
+export type TUserTokenOptions = { role?: string; userId?: string; ttlSec?: number };
 
 /** Mints every kind of token for one workspace's installation of the add-on. */
-export type Tokens = {
-  installation(ws: WorkspaceData): Promise<string>;
-  webhook(ws: WorkspaceData, webhookId: string): Promise<string>;
-  lifecycle(ws: WorkspaceData): Promise<string>;
-  user(ws: WorkspaceData, options?: UserTokenOptions): Promise<string>;
+export type TTokens = {
+  installation(ws: TWorkspaceData): Promise<string>;
+  webhook(ws: TWorkspaceData, webhookId: string): Promise<string>;
+  lifecycle(ws: TWorkspaceData): Promise<string>;
+  user(ws: TWorkspaceData, options?: TUserTokenOptions): Promise<string>;
 };
 
-const identity = (ws: WorkspaceData): AddonIdentity => ({
+const identity = (ws: TWorkspaceData): TAddonIdentity => ({
   addonKey: ws.installation.addonKey,
   addonId: ws.installation.addonId,
   workspaceId: ws.workspace.id,
 });
 
-export function createTokens(issuer: TokenIssuer, hosts: () => Hosts): Tokens {
+export function createTokens(issuer: TTokenIssuer, hosts: () => THosts): TTokens {
   const nowSec = () => Math.floor(Date.now() / 1000);
 
   return {

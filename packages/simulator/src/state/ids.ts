@@ -1,11 +1,11 @@
-import type { Rng } from './rng';
+import type { TRng } from './rng';
 
 /** 24-hex ids shaped like Clockify's (MongoDB ObjectId: 4-byte time, 5 random bytes, 3-byte counter). */
-export type IdFactory = () => string;
+export type TIdFactory = () => string;
 
 const BASE_SECONDS = Math.floor(Date.UTC(2024, 0, 1) / 1000);
 
-export function createIdFactory(rng: Rng): IdFactory {
+export function createIdFactory(rng: TRng): TIdFactory {
   const machine = Array.from({ length: 5 }, () => rng.int(0, 255).toString(16).padStart(2, '0')).join('');
   let counter = rng.int(0, 0xffff);
 

@@ -1,4 +1,4 @@
-export { createStore, type SeedOptions, type Store } from './store';
-export type { WorkspaceSeed } from './seed';
+export { createStore, type TSeedOptions, type TStore } from './store';
+export type { TWorkspaceSeed } from './seed';
 export type * from './types';
-export type { Installation, WebhookRecord, Workspace, WorkspaceData } from './workspace-data';
+export type { TInstallation, TWebhookRecord, TWorkspace, TWorkspaceData } from './workspace-data';

@@ -1,9 +1,9 @@
-import type { MakeContext } from './make-context';
+import type { TMakeContext } from './make-context';
 import { COLORS } from './names';
-import type { Client, Project, Tag, Task } from './types';
-import type { Workspace } from './workspace-data';
+import type { TClient, TProject, TTag, TTask } from './types';
+import type { TWorkspace } from './workspace-data';
 
-export function makeClient(ctx: MakeContext, ws: Workspace, name: string): Client {
+export function makeClient(ctx: TMakeContext, ws: TWorkspace, name: string): TClient {
   const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, '');
 
   return {
@@ -20,7 +20,7 @@ export function makeClient(ctx: MakeContext, ws: Workspace, name: string): Clien
   };
 }
 
-export function makeProject(ctx: MakeContext, ws: Workspace, name: string, client: Client | undefined): Project {
+export function makeProject(ctx: TMakeContext, ws: TWorkspace, name: string, client: TClient | undefined): TProject {
   return {
     id: ctx.id(),
     name,
@@ -41,7 +41,7 @@ export function makeProject(ctx: MakeContext, ws: Workspace, name: string, clien
   };
 }
 
-export function makeTask(ctx: MakeContext, project: Project, name: string, assigneeIds: string[]): Task {
+export function makeTask(ctx: TMakeContext, project: TProject, name: string, assigneeIds: string[]): TTask {
   return {
     id: ctx.id(),
     name,
@@ -60,7 +60,7 @@ export function makeTask(ctx: MakeContext, project: Project, name: string, assig
   };
 }
 
-export const makeTag = (ctx: MakeContext, ws: Workspace, name: string): Tag => ({
+export const makeTag = (ctx: TMakeContext, ws: TWorkspace, name: string): TTag => ({
   id: ctx.id(),
   name,
   workspaceId: ws.id,

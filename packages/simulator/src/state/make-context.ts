@@ -1,5 +1,5 @@
-import type { IdFactory } from './ids';
-import type { Rng } from './rng';
+import type { TIdFactory } from './ids';
+import type { TRng } from './rng';
 
 /** What every entity factory needs: deterministic randomness, ids, and a clock. */
-export type MakeContext = { rng: Rng; id: IdFactory; now: () => number };
+export type TMakeContext = { rng: TRng; id: TIdFactory; now: () => number };

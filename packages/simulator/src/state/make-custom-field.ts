@@ -1,8 +1,8 @@
-import type { MakeContext } from './make-context';
-import type { CustomField } from './types';
-import type { Workspace } from './workspace-data';
+import type { TMakeContext } from './make-context';
+import type { TCustomField } from './types';
+import type { TWorkspace } from './workspace-data';
 
-export function makeCustomField(ctx: MakeContext, ws: Workspace, name: string, allowedValues: string[]): CustomField {
+export function makeCustomField(ctx: TMakeContext, ws: TWorkspace, name: string, allowedValues: string[]): TCustomField {
   return {
     id: ctx.id(),
     name,

@@ -1,13 +1,13 @@
-import type { MakeContext } from './make-context';
+import type { TMakeContext } from './make-context';
 import { DAY, iso } from './time';
-import type { Client, Invoice, TimeEntry, User } from './types';
-import type { Workspace } from './workspace-data';
+import type { TClient, TInvoice, TTimeEntry, TUser } from './types';
+import type { TWorkspace } from './workspace-data';
 
 export function makeInvoice(
-  ctx: MakeContext,
-  ws: Workspace,
-  input: { client: Client; user: User; number: number; entries: TimeEntry[] },
-): Invoice {
+  ctx: TMakeContext,
+  ws: TWorkspace,
+  input: { client: TClient; user: TUser; number: number; entries: TTimeEntry[] },
+): TInvoice {
   const quantity = Math.max(1, input.entries.length);
   const unitPrice = ws.hourlyRate.amount;
   const amount = quantity * unitPrice;

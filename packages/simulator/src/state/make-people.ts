@@ -1,9 +1,9 @@
-import type { MakeContext } from './make-context';
+import type { TMakeContext } from './make-context';
 import { FIRST_NAMES, LAST_NAMES, nth, TIME_ZONES } from './names';
-import type { Membership, User, UserGroup, UserSettings } from './types';
-import type { Workspace } from './workspace-data';
+import type { TMembership, TUser, TUserGroup, TUserSettings } from './types';
+import type { TWorkspace } from './workspace-data';
 
-export function userSettings(timeZone: string): UserSettings {
+export function userSettings(timeZone: string): TUserSettings {
   return {
     weekStart: 'MONDAY',
     timeZone,
@@ -38,7 +38,7 @@ export function userSettings(timeZone: string): UserSettings {
   };
 }
 
-export const workspaceMembership = (userId: string, ws: Workspace, status: Membership['membershipStatus'] = 'ACTIVE'): Membership => ({
+export const workspaceMembership = (userId: string, ws: TWorkspace, status: TMembership['membershipStatus'] = 'ACTIVE'): TMembership => ({
   userId,
   targetId: ws.id,
   membershipType: 'WORKSPACE',
@@ -47,7 +47,7 @@ export const workspaceMembership = (userId: string, ws: Workspace, status: Membe
   costRate: null,
 });
 
-export function makeUser(ctx: MakeContext, ws: Workspace, index: number, status: User['status'] = 'ACTIVE'): User {
+export function makeUser(ctx: TMakeContext, ws: TWorkspace, index: number, status: TUser['status'] = 'ACTIVE'): TUser {
   const first = nth(FIRST_NAMES, index);
   const last = LAST_NAMES[index % LAST_NAMES.length] as string;
   const id = ctx.id();
@@ -67,7 +67,7 @@ export function makeUser(ctx: MakeContext, ws: Workspace, index: number, status:
   };
 }
 
-export function makeUserGroup(ctx: MakeContext, ws: Workspace, name: string, members: User[]): UserGroup {
+export function makeUserGroup(ctx: TMakeContext, ws: TWorkspace, name: string, members: TUser[]): TUserGroup {
   return {
     id: ctx.id(),
     name,

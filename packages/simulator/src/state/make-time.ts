@@ -1,21 +1,21 @@
-import type { MakeContext } from './make-context';
+import type { TMakeContext } from './make-context';
 import { DESCRIPTIONS } from './names';
 import { iso, isoDate, isoDuration } from './time';
-import type { Expense, ExpenseCategory, Project, Tag, Task, TimeEntry } from './types';
-import type { Workspace } from './workspace-data';
+import type { TExpense, TExpenseCategory, TProject, TTag, TTask, TTimeEntry } from './types';
+import type { TWorkspace } from './workspace-data';
 
-export type TimeEntryInput = {
+export type TTimeEntryInput = {
   userId: string;
-  project?: Project;
-  task?: Task;
-  tags?: Tag[];
+  project?: TProject;
+  task?: TTask;
+  tags?: TTag[];
   startMs: number;
   /** omitted: a running timer (end and duration null) */
   durationSec?: number;
   description?: string;
 };
 
-export function makeTimeEntry(ctx: MakeContext, ws: Workspace, input: TimeEntryInput): TimeEntry {
+export function makeTimeEntry(ctx: TMakeContext, ws: TWorkspace, input: TTimeEntryInput): TTimeEntry {
   const { startMs, durationSec } = input;
   const running = durationSec === undefined;
 
@@ -43,7 +43,7 @@ export function makeTimeEntry(ctx: MakeContext, ws: Workspace, input: TimeEntryI
 }
 
 /** Recomputes end/duration after start or end changed (PUT with a new interval). */
-export function withInterval(entry: TimeEntry, startMs: number, endMs: number | null): TimeEntry {
+export function withInterval(entry: TTimeEntry, startMs: number, endMs: number | null): TTimeEntry {
   return {
     ...entry,
     timeInterval: {
@@ -54,7 +54,7 @@ export function withInterval(entry: TimeEntry, startMs: number, endMs: number | 
   };
 }
 
-export function makeExpenseCategory(ctx: MakeContext, ws: Workspace, name: string, priceInCents: number): ExpenseCategory {
+export function makeExpenseCategory(ctx: TMakeContext, ws: TWorkspace, name: string, priceInCents: number): TExpenseCategory {
   return {
     id: ctx.id(),
     name,
@@ -66,9 +66,16 @@ export function makeExpenseCategory(ctx: MakeContext, ws: Workspace, name: strin
   };
 }
 
-export type ExpenseInput = { userId: string; project: Project; category: ExpenseCategory; dateMs: number; quantity: number; task?: Task };
+export type TExpenseInput = {
+  userId: string;
+  project: TProject;
+  category: TExpenseCategory;
+  dateMs: number;
+  quantity: number;
+  task?: TTask;
+};
 
-export function makeExpense(ctx: MakeContext, ws: Workspace, input: ExpenseInput): Expense {
+export function makeExpense(ctx: TMakeContext, ws: TWorkspace, input: TExpenseInput): TExpense {
   const unit = input.category.hasUnitPrice ? input.category.priceInCents : 100;
 
   return {

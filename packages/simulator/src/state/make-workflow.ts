@@ -1,9 +1,9 @@
-import type { MakeContext } from './make-context';
+import type { TMakeContext } from './make-context';
 import { DAY, iso, isoDate } from './time';
-import type { ApprovalRequest, Assignment, Holiday, Policy, Project, TimeOffRequest, User } from './types';
-import type { Workspace } from './workspace-data';
+import type { TApprovalRequest, TAssignment, THoliday, TPolicy, TProject, TTimeOffRequest, TUser } from './types';
+import type { TWorkspace } from './workspace-data';
 
-export function makePolicy(ctx: MakeContext, ws: Workspace, name: string, users: User[]): Policy {
+export function makePolicy(ctx: TMakeContext, ws: TWorkspace, name: string, users: TUser[]): TPolicy {
   return {
     id: ctx.id(),
     name,
@@ -19,7 +19,7 @@ export function makePolicy(ctx: MakeContext, ws: Workspace, name: string, users:
   };
 }
 
-export function makeTimeOffRequest(ctx: MakeContext, ws: Workspace, user: User, policy: Policy, startMs: number): TimeOffRequest {
+export function makeTimeOffRequest(ctx: TMakeContext, ws: TWorkspace, user: TUser, policy: TPolicy, startMs: number): TTimeOffRequest {
   const days = ctx.rng.int(1, 3);
 
   return {
@@ -41,7 +41,13 @@ export function makeTimeOffRequest(ctx: MakeContext, ws: Workspace, user: User, 
   };
 }
 
-export function makeApprovalRequest(ctx: MakeContext, ws: Workspace, owner: User, approver: User, weekStartMs: number): ApprovalRequest {
+export function makeApprovalRequest(
+  ctx: TMakeContext,
+  ws: TWorkspace,
+  owner: TUser,
+  approver: TUser,
+  weekStartMs: number,
+): TApprovalRequest {
   return {
     id: ctx.id(),
     workspaceId: ws.id,
@@ -52,7 +58,7 @@ export function makeApprovalRequest(ctx: MakeContext, ws: Workspace, owner: User
   };
 }
 
-export function makeHoliday(ctx: MakeContext, ws: Workspace, name: string, dayMs: number): Holiday {
+export function makeHoliday(ctx: TMakeContext, ws: TWorkspace, name: string, dayMs: number): THoliday {
   return {
     id: ctx.id(),
     name,
@@ -66,7 +72,7 @@ export function makeHoliday(ctx: MakeContext, ws: Workspace, name: string, dayMs
   };
 }
 
-export function makeAssignment(ctx: MakeContext, ws: Workspace, user: User, project: Project, startMs: number): Assignment {
+export function makeAssignment(ctx: TMakeContext, ws: TWorkspace, user: TUser, project: TProject, startMs: number): TAssignment {
   return {
     id: ctx.id(),
     workspaceId: ws.id,

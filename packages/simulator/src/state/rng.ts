@@ -1,12 +1,12 @@
 /** A small seeded PRNG (mulberry32): the same seed always yields the same workspace. */
-export type Rng = {
+export type TRng = {
   next(): number;
   int(min: number, max: number): number;
   pick<T>(items: readonly T[]): T;
   bool(probability?: number): boolean;
 };
 
-export function createRng(seed: number): Rng {
+export function createRng(seed: number): TRng {
   let state = seed >>> 0;
   const next = () => {
     state = (state + 0x6d2b79f5) >>> 0;

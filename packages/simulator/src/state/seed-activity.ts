@@ -1,22 +1,22 @@
-import type { MakeContext } from './make-context';
+import type { TMakeContext } from './make-context';
 import { makeExpense, makeExpenseCategory, makeTimeEntry } from './make-time';
 import { makeApprovalRequest, makeAssignment, makeHoliday, makePolicy, makeTimeOffRequest } from './make-workflow';
 import { DAY, HOUR } from './time';
-import type { Project, Tag } from './types';
-import type { WorkspaceData } from './workspace-data';
+import type { TProject, TTag } from './types';
+import type { TWorkspaceData } from './workspace-data';
 
 /** Picks a project (usually), one of its tasks (often) and up to two tags for a new entry. */
-export function pickWork(ctx: MakeContext, ws: WorkspaceData) {
-  const project: Project | undefined = ws.projects.length > 0 && ctx.rng.bool(0.9) ? ctx.rng.pick(ws.projects) : undefined;
+export function pickWork(ctx: TMakeContext, ws: TWorkspaceData) {
+  const project: TProject | undefined = ws.projects.length > 0 && ctx.rng.bool(0.9) ? ctx.rng.pick(ws.projects) : undefined;
   const tasks = project ? ws.tasks.filter((t) => t.projectId === project.id) : [];
   const task = tasks.length > 0 && ctx.rng.bool(0.8) ? ctx.rng.pick(tasks) : undefined;
-  const tags: Tag[] = ws.tags.length > 0 ? [ctx.rng.pick(ws.tags)] : [];
+  const tags: TTag[] = ws.tags.length > 0 ? [ctx.rng.pick(ws.tags)] : [];
 
   return { project, task, tags };
 }
 
 /** Spread over the four weeks before the anchor, 09:00-17:00 UTC, stored newest first like Clockify lists them. */
-function seedTimeEntries(ctx: MakeContext, ws: WorkspaceData, count: number, anchorMs: number) {
+function seedTimeEntries(ctx: TMakeContext, ws: TWorkspaceData, count: number, anchorMs: number) {
   for (let i = 0; i < count; i++) {
     const dayOffset = 1 + (i % 20) + Math.floor((i % 20) / 5) * 2;
     const dayStart = Math.floor((anchorMs - dayOffset * DAY) / DAY) * DAY;
@@ -34,8 +34,8 @@ function seedTimeEntries(ctx: MakeContext, ws: WorkspaceData, count: number, anc
 }
 
 export function seedActivity(
-  ctx: MakeContext,
-  ws: WorkspaceData,
+  ctx: TMakeContext,
+  ws: TWorkspaceData,
   counts: { timeEntries: number; expenses: number },
   anchorMs: number,
 ): void {

@@ -1,13 +1,13 @@
 import { makeClient, makeProject, makeTag, makeTask } from './make-catalog';
-import type { MakeContext } from './make-context';
+import type { TMakeContext } from './make-context';
 import { makeCustomField } from './make-custom-field';
 import { makeUser, makeUserGroup } from './make-people';
 import { seedActivity } from './seed-activity';
 import { CLIENT_NAMES, nth, PROJECT_NAMES, TAG_NAMES, TASK_NAMES } from './names';
-import type { Workspace, WorkspaceData } from './workspace-data';
+import type { TWorkspace, TWorkspaceData } from './workspace-data';
 
 /** Counts for one seeded workspace; every field is optional. */
-export type WorkspaceSeed = {
+export type TWorkspaceSeed = {
   id?: string;
   name?: string;
   users?: number;
@@ -19,7 +19,7 @@ export type WorkspaceSeed = {
   expenses?: number;
 };
 
-export const DEFAULT_WORKSPACE_SEED: Required<Omit<WorkspaceSeed, 'id' | 'name'>> = {
+export const DEFAULT_WORKSPACE_SEED: Required<Omit<TWorkspaceSeed, 'id' | 'name'>> = {
   users: 3,
   clients: 2,
   projects: 3,
@@ -29,9 +29,9 @@ export const DEFAULT_WORKSPACE_SEED: Required<Omit<WorkspaceSeed, 'id' | 'name'>
   expenses: 3,
 };
 
-export function seedWorkspace(ctx: MakeContext, spec: WorkspaceSeed, index: number, anchorMs: number): WorkspaceData {
+export function seedWorkspace(ctx: TMakeContext, spec: TWorkspaceSeed, index: number, anchorMs: number): TWorkspaceData {
   const counts = { ...DEFAULT_WORKSPACE_SEED, ...spec };
-  const workspace: Workspace = {
+  const workspace: TWorkspace = {
     id: spec.id ?? ctx.id(),
     name: spec.name ?? `Workspace ${index + 1}`,
     ownerId: '',
@@ -49,7 +49,7 @@ export function seedWorkspace(ctx: MakeContext, spec: WorkspaceSeed, index: numb
     Array.from({ length: counts.tasksPerProject }, (_, i) => makeTask(ctx, p, nth(TASK_NAMES, i), [ctx.rng.pick(users).id])),
   );
   const tags = Array.from({ length: counts.tags }, (_, i) => makeTag(ctx, workspace, nth(TAG_NAMES, i)));
-  const data: WorkspaceData = {
+  const data: TWorkspaceData = {
     workspace,
     users,
     clients,

@@ -2,17 +2,17 @@
  * Entities as the simulator stores them: already in the shape Clockify's API returns (the OpenAPI *DtoV1
  * schemas), so handlers mostly filter, page and copy. Webhook bodies are derived from these (src/bodies).
  */
-export type Rate = { amount: number; currency: string };
-export type Membership = {
+export type TRate = { amount: number; currency: string };
+export type TMembership = {
   userId: string;
   targetId: string;
   membershipType: 'WORKSPACE' | 'PROJECT' | 'USERGROUP';
   membershipStatus: 'PENDING' | 'ACTIVE' | 'DECLINED' | 'INACTIVE';
-  hourlyRate: Rate | null;
-  costRate: Rate | null;
+  hourlyRate: TRate | null;
+  costRate: TRate | null;
 };
-export type UserSettings = Record<string, unknown> & { timeZone: string; weekStart: string; dateFormat: string; timeFormat: string };
-export type User = {
+export type TUserSettings = Record<string, unknown> & { timeZone: string; weekStart: string; dateFormat: string; timeFormat: string };
+export type TUser = {
   id: string;
   email: string;
   name: string;
@@ -20,11 +20,11 @@ export type User = {
   status: 'ACTIVE' | 'PENDING_EMAIL_VERIFICATION' | 'DELETED' | 'NOT_REGISTERED' | 'LIMITED' | 'LIMITED_DELETED';
   activeWorkspace: string;
   defaultWorkspace: string;
-  memberships: Membership[];
-  settings: UserSettings;
+  memberships: TMembership[];
+  settings: TUserSettings;
   customFields: unknown[];
 };
-export type Client = {
+export type TClient = {
   id: string;
   name: string;
   workspaceId: string;
@@ -36,8 +36,8 @@ export type Client = {
   currencyId: string;
   currencyCode: string;
 };
-export type Tag = { id: string; name: string; workspaceId: string; archived: boolean };
-export type Task = {
+export type TTag = { id: string; name: string; workspaceId: string; archived: boolean };
+export type TTask = {
   id: string;
   name: string;
   projectId: string;
@@ -49,11 +49,11 @@ export type Task = {
   status: 'ACTIVE' | 'DONE';
   duration: string;
   billable: boolean;
-  hourlyRate: Rate | null;
-  costRate: Rate | null;
+  hourlyRate: TRate | null;
+  costRate: TRate | null;
   budgetEstimate: number;
 };
-export type Project = {
+export type TProject = {
   id: string;
   name: string;
   workspaceId: string;
@@ -66,14 +66,14 @@ export type Project = {
   note: string;
   public: boolean;
   template: boolean;
-  hourlyRate: Rate;
-  costRate: Rate | null;
+  hourlyRate: TRate;
+  costRate: TRate | null;
   estimate: { estimate: string; type: 'AUTO' | 'MANUAL' };
-  memberships: Membership[];
+  memberships: TMembership[];
 };
-export type TimeInterval = { start: string; end: string | null; duration: string | null };
-export type CustomFieldValue = { customFieldId: string; timeEntryId: string; value: string; name: string; type: string };
-export type TimeEntry = {
+export type TTimeInterval = { start: string; end: string | null; duration: string | null };
+export type TCustomFieldValue = { customFieldId: string; timeEntryId: string; value: string; name: string; type: string };
+export type TTimeEntry = {
   id: string;
   description: string;
   tagIds: string[];
@@ -81,12 +81,12 @@ export type TimeEntry = {
   billable: boolean;
   taskId: string | null;
   projectId: string | null;
-  timeInterval: TimeInterval;
+  timeInterval: TTimeInterval;
   workspaceId: string;
   isLocked: boolean;
-  hourlyRate: Rate | null;
-  costRate: Rate | null;
-  customFieldValues: CustomFieldValue[];
+  hourlyRate: TRate | null;
+  costRate: TRate | null;
+  customFieldValues: TCustomFieldValue[];
   type: 'REGULAR' | 'BREAK';
   kioskId: string | null;
 };

@@ -1,5 +1,5 @@
 /** Entities of expenses, people admin, time off, approvals, invoicing and scheduling (see types.ts). */
-export type ExpenseCategory = {
+export type TExpenseCategory = {
   id: string;
   name: string;
   workspaceId: string;
@@ -8,7 +8,7 @@ export type ExpenseCategory = {
   priceInCents: number;
   unit: string;
 };
-export type Expense = {
+export type TExpense = {
   id: string;
   workspaceId: string;
   userId: string;
@@ -23,8 +23,8 @@ export type Expense = {
   total: number;
   locked: boolean;
 };
-export type UserGroup = { id: string; name: string; workspaceId: string; userIds: string[]; teamManagers: { id: string; name: string }[] };
-export type CustomField = {
+export type TUserGroup = { id: string; name: string; workspaceId: string; userIds: string[]; teamManagers: { id: string; name: string }[] };
+export type TCustomField = {
   id: string;
   name: string;
   workspaceId: string;
@@ -39,7 +39,7 @@ export type CustomField = {
   projectDefaultValues: unknown[];
   workspaceDefaultValue: string;
 };
-export type Holiday = {
+export type THoliday = {
   id: string;
   name: string;
   workspaceId: string;
@@ -50,7 +50,7 @@ export type Holiday = {
   userIds: string[];
   userGroupIds: string[];
 };
-export type Policy = {
+export type TPolicy = {
   id: string;
   name: string;
   workspaceId: string;
@@ -63,14 +63,14 @@ export type Policy = {
   userGroupIds: string[];
   approve: { requiresApproval: boolean; specificMembers: boolean; teamManagers: boolean; userIds: string[] };
 };
-export type TimeOffStatus = {
+export type TTimeOffStatus = {
   statusType: 'PENDING' | 'APPROVED' | 'REJECTED' | 'WITHDRAWN';
   changedByUserId: string | null;
   changedByUserName: string | null;
   changedAt: string | null;
   note: string | null;
 };
-export type TimeOffRequest = {
+export type TTimeOffRequest = {
   id: string;
   userId: string;
   workspaceId: string;
@@ -79,7 +79,7 @@ export type TimeOffRequest = {
   halfDay: boolean;
   timeOffPeriod: { period: { start: string; end: string } };
   note: string | null;
-  status: TimeOffStatus;
+  status: TTimeOffStatus;
   balanceDiff: number;
   createdAt: string;
   requesterUserId: string;
@@ -87,7 +87,7 @@ export type TimeOffRequest = {
   negativeBalanceUsed: number;
   balanceValueAtRequest: number;
 };
-export type ApprovalRequest = {
+export type TApprovalRequest = {
   id: string;
   workspaceId: string;
   dateRange: { start: string; end: string };
@@ -101,7 +101,7 @@ export type ApprovalRequest = {
     note: string;
   };
 };
-export type InvoiceItem = {
+export type TInvoiceItem = {
   order: number;
   quantity: number;
   description: string;
@@ -110,7 +110,7 @@ export type InvoiceItem = {
   itemType: string | null;
   timeEntryIds: string[];
 };
-export type Invoice = {
+export type TInvoice = {
   id: string;
   number: string;
   status: 'UNSENT' | 'SENT' | 'PAID' | 'PARTIALLY_PAID' | 'VOID' | 'OVERDUE';
@@ -131,10 +131,10 @@ export type Invoice = {
   clientName: string;
   clientAddress: string;
   userId: string;
-  items: InvoiceItem[];
+  items: TInvoiceItem[];
   workspaceId: string;
 };
-export type Assignment = {
+export type TAssignment = {
   id: string;
   workspaceId: string;
   userId: string;

@@ -1,23 +1,23 @@
 import type {
-  ApprovalRequest,
-  Assignment,
-  Client,
-  CustomField,
-  Expense,
-  ExpenseCategory,
-  Holiday,
-  Invoice,
-  Policy,
-  Project,
-  Tag,
-  Task,
-  TimeEntry,
-  TimeOffRequest,
-  User,
-  UserGroup,
+  TApprovalRequest,
+  TAssignment,
+  TClient,
+  TCustomField,
+  TExpense,
+  TExpenseCategory,
+  THoliday,
+  TInvoice,
+  TPolicy,
+  TProject,
+  TTag,
+  TTask,
+  TTimeEntry,
+  TTimeOffRequest,
+  TUser,
+  TUserGroup,
 } from './types';
 
-export type Workspace = {
+export type TWorkspace = {
   id: string;
   name: string;
   ownerId: string;
@@ -30,7 +30,7 @@ export type Workspace = {
  * A webhook as Clockify stores it. Those created through the API live in `WorkspaceData.webhooks` (what the
  * webhook endpoints list); the manifest's, delivered in INSTALLED, live in `Installation.webhooks`.
  */
-export type WebhookRecord = {
+export type TWebhookRecord = {
   id: string;
   workspaceId: string;
   name: string;
@@ -46,46 +46,46 @@ export type WebhookRecord = {
   addonId?: string;
 };
 
-export type InstallationStatus = 'ACTIVE' | 'INACTIVE' | 'DELETED';
-export type Installation = {
+export type TInstallationStatus = 'ACTIVE' | 'INACTIVE' | 'DELETED';
+export type TInstallation = {
   addonId: string;
   addonKey: string;
   addonUserId: string;
   token: string;
-  status: InstallationStatus;
+  status: TInstallationStatus;
   /** where installInto() delivered INSTALLED (the add-on's base URL), once it has been called */
   baseUrl?: string;
   settings: { id: string; name: string; value: unknown }[];
   /** the manifest webhooks sent in the last INSTALLED (origin 'manifest') */
-  webhooks: WebhookRecord[];
+  webhooks: TWebhookRecord[];
 };
 
-export type WorkspaceData = {
-  workspace: Workspace;
-  users: User[];
-  clients: Client[];
-  projects: Project[];
-  tasks: Task[];
-  tags: Tag[];
-  timeEntries: TimeEntry[];
-  deletedTimeEntries: TimeEntry[];
-  expenses: Expense[];
-  deletedExpenses: Expense[];
-  expenseCategories: ExpenseCategory[];
-  userGroups: UserGroup[];
-  customFields: CustomField[];
-  holidays: Holiday[];
-  policies: Policy[];
-  timeOffRequests: TimeOffRequest[];
-  approvalRequests: ApprovalRequest[];
-  invoices: Invoice[];
-  assignments: Assignment[];
+export type TWorkspaceData = {
+  workspace: TWorkspace;
+  users: TUser[];
+  clients: TClient[];
+  projects: TProject[];
+  tasks: TTask[];
+  tags: TTag[];
+  timeEntries: TTimeEntry[];
+  deletedTimeEntries: TTimeEntry[];
+  expenses: TExpense[];
+  deletedExpenses: TExpense[];
+  expenseCategories: TExpenseCategory[];
+  userGroups: TUserGroup[];
+  customFields: TCustomField[];
+  holidays: THoliday[];
+  policies: TPolicy[];
+  timeOffRequests: TTimeOffRequest[];
+  approvalRequests: TApprovalRequest[];
+  invoices: TInvoice[];
+  assignments: TAssignment[];
   /** webhooks created through the API (GET /webhooks lists these) */
-  webhooks: WebhookRecord[];
-  installation: Installation;
+  webhooks: TWebhookRecord[];
+  installation: TInstallation;
 };
 
 /** Every webhook Clockify delivers to for this workspace: the manifest's, then the API-created ones. */
-export const allWebhooks = (ws: WorkspaceData): WebhookRecord[] => [...ws.installation.webhooks, ...ws.webhooks];
+export const allWebhooks = (ws: TWorkspaceData): TWebhookRecord[] => [...ws.installation.webhooks, ...ws.webhooks];
 
-export const ownerOf = (ws: WorkspaceData): User => ws.users.find((u) => u.id === ws.workspace.ownerId) ?? (ws.users[0] as User);
+export const ownerOf = (ws: TWorkspaceData): TUser => ws.users.find((u) => u.id === ws.workspace.ownerId) ?? (ws.users[0] as TUser);

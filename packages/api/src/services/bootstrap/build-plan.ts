@@ -1,4 +1,4 @@
-import type { Catalogue, Operation } from '@uw/clockify';
+import type { TCatalogue, TOperation } from '@uw/clockify';
 
 import type { TSettingsValues } from '../settings/definitions';
 import { entityTypeOfPath } from './entity-type';
@@ -31,7 +31,7 @@ function hasSecretProperty(schema: unknown, depth = 0): boolean {
   return hasSecretProperty(s.items, depth + 1);
 }
 
-function paging(op: Operation): Pick<TPlanStep, 'pageSizeParam' | 'maxPageSize'> {
+function paging(op: TOperation): Pick<TPlanStep, 'pageSizeParam' | 'maxPageSize'> {
   const query = op.parameters.filter((p) => p.in === 'query');
   const size = query.find((p) => p.name === 'page-size' || p.name === 'pageSize');
   if (!query.some((p) => p.name === 'page') || !size) return {};
@@ -41,7 +41,7 @@ function paging(op: Operation): Pick<TPlanStep, 'pageSizeParam' | 'maxPageSize'>
 }
 
 /** Defaults of required query parameters; the names of those that have none. */
-function requiredQuery(op: Operation): { query: Record<string, string | number | boolean>; missing: string[] } {
+function requiredQuery(op: TOperation): { query: Record<string, string | number | boolean>; missing: string[] } {
   const query: Record<string, string | number | boolean> = {};
   const missing: string[] = [];
   for (const p of op.parameters.filter((x) => x.in === 'query' && x.required)) {
@@ -54,7 +54,7 @@ function requiredQuery(op: Operation): { query: Record<string, string | number |
 }
 
 /** Decides one GET operation: included or not, and why. */
-function classify(op: Operation, settings: TPlanSettings, now: number): TPlanStep {
+function classify(op: TOperation, settings: TPlanSettings, now: number): TPlanStep {
   const entityType = entityTypeOfPath(op.path);
   const heavyWhy = op.host === 'reports' ? 'reports host: answers are aggregates computed per request' : HEAVY_OPERATIONS[op.operationId];
   const base = { operationId: op.operationId, path: op.path, host: op.host, entityType, heavy: heavyWhy !== undefined };
@@ -104,7 +104,7 @@ function rank(step: TPlanStep): number {
  * The bootstrap plan, derived from the catalogue: every GET operation of the OpenAPI document, each
  * included or left out with its reason. Only GETs are considered: a bootstrap only reads.
  */
-export function buildBootstrapPlan(catalogue: Catalogue, settings: TPlanSettings, now = Date.now()): TPlanStep[] {
+export function buildBootstrapPlan(catalogue: TCatalogue, settings: TPlanSettings, now = Date.now()): TPlanStep[] {
   const steps = catalogue.operations.filter((op) => op.method === 'GET').map((op) => classify(op, settings, now));
 
   return steps

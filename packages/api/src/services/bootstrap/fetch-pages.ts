@@ -1,4 +1,4 @@
-import type { ClockifyClient } from '@uw/clockify';
+import type { TClockifyClient } from '@uw/clockify';
 
 import { entitiesOf, type TEntityOfPage } from '../cache/items-of';
 import type { TPlanStep } from './plan-types';
@@ -25,7 +25,7 @@ function pathOf(step: TPlanStep, workspaceId: string): Record<string, string> {
  * breaker), handing each page's entities to `onPage` before asking for the next. A step that does not
  * page is one call. Paging ends at `Last-Page: true`, an empty page, or (without the header) a short page.
  */
-export async function fetchPages(client: ClockifyClient, step: TPlanStep, opts: TFetchOptions): Promise<void> {
+export async function fetchPages(client: TClockifyClient, step: TPlanStep, opts: TFetchOptions): Promise<void> {
   const size = Math.max(1, Math.min(opts.pageSize, step.maxPageSize ?? Number.POSITIVE_INFINITY));
   const ctx = { path: step.path, entityType: step.entityType, workspaceId: opts.workspaceId };
   let previousFirst: string | undefined;

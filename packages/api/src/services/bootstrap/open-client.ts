@@ -1,4 +1,4 @@
-import type { ClockifyClient } from '@uw/clockify';
+import type { TClockifyClient } from '@uw/clockify';
 import { Installation } from '@uw/db';
 
 import type { TApiDeps } from '../../deps';
@@ -7,7 +7,7 @@ import { clockifyFor } from '../installations/clockify-for';
 import { effectiveSettings } from '../settings/effective-settings';
 import type { TSettingsValues } from '../settings/definitions';
 
-export type TConnection = { client: ClockifyClient; ttlMs: number; settings: TSettingsValues };
+export type TConnection = { client: TClockifyClient; ttlMs: number; settings: TSettingsValues };
 
 /** The installation's Clockify client (its token, hosts and max_rps), or an error saying why there is none. */
 export async function openClient(deps: TApiDeps, workspaceId: string): Promise<TConnection> {

@@ -5,8 +5,8 @@ import {
   ClockifyRedirectError,
   ClockifyUnavailableError,
   ClockifyValidationError,
-  type ClockifyClient,
-  type ExecuteInput,
+  type TClockifyClient,
+  type TExecuteInput,
 } from '@uw/clockify';
 
 import { AppError, OperationalError, UserError } from '../../errors';
@@ -45,7 +45,7 @@ function failure(err: unknown, operationId: string): AppError | null {
  * Runs one operation. 2xx and 4xx (Clockify's answer about the request) are outcomes to show; transient
  * failures that outlived the client's retries, redirects and open circuits are errors with a clear message.
  */
-export async function callClockify(client: ClockifyClient, operationId: string, input: ExecuteInput): Promise<TCallOutcome> {
+export async function callClockify(client: TClockifyClient, operationId: string, input: TExecuteInput): Promise<TCallOutcome> {
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
   try {

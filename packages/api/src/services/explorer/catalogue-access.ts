@@ -1,4 +1,4 @@
-import type { Catalogue, Operation } from '@uw/clockify';
+import type { TCatalogue, TOperation } from '@uw/clockify';
 
 import type { TApiDeps } from '../../deps';
 import { OperationalError, UserError } from '../../errors';
@@ -13,7 +13,7 @@ export function catalogueReason(deps: TApiDeps): string {
   return error ? (/openapi:sync/.test(error) ? error : `${error}. ${CATALOGUE_HINT}`) : CATALOGUE_HINT;
 }
 
-export function requireCatalogue(deps: TApiDeps): Catalogue {
+export function requireCatalogue(deps: TApiDeps): TCatalogue {
   const catalogue = deps.catalogue.get();
   if (!catalogue) {
     throw new OperationalError('SERVICE_UNAVAILABLE', catalogueReason(deps));
@@ -22,7 +22,7 @@ export function requireCatalogue(deps: TApiDeps): Catalogue {
   return catalogue;
 }
 
-export function requireOperation(deps: TApiDeps, operationId: string): Operation {
+export function requireOperation(deps: TApiDeps, operationId: string): TOperation {
   const op = requireCatalogue(deps).get(operationId);
   if (!op) {
     const problem = `unknown Clockify operation "${operationId}"`;

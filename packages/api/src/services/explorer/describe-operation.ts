@@ -1,4 +1,4 @@
-import { exampleFromSchema, type Operation } from '@uw/clockify';
+import { exampleFromSchema, type TOperation } from '@uw/clockify';
 
 import type { TApiDeps } from '../../deps';
 import type { TCaller } from '../auth/caller';
@@ -16,7 +16,7 @@ function safeExample(schema: Record<string, unknown>): unknown {
   }
 }
 
-function describe(op: Operation, caller: TCaller): TOperationDetail {
+function describe(op: TOperation, caller: TCaller): TOperationDetail {
   const bindings = bindingsFor(op, caller);
   const boundTo = (name: string, where: string) => (where === 'path' ? (bindings.find((b) => b.name === name)?.source ?? null) : null);
 

@@ -1,4 +1,4 @@
-import type { Operation } from '@uw/clockify';
+import type { TOperation } from '@uw/clockify';
 
 import type { TKeyScope } from '../auth/scopes';
 
@@ -15,7 +15,7 @@ const POST_REMOVES = /\b(remove|delete|replace|overwrite)\b/i;
  * - POST creates something, or queries (reports, filters): no confirmation, except when its summary or
  *   operationId says it also removes or replaces existing data (`addUsersToProject` in today's document).
  */
-export function destructiveReason(op: Operation): string | null {
+export function destructiveReason(op: TOperation): string | null {
   const what = `${op.method} ${op.path} (${op.operationId})`;
   switch (op.method) {
     case 'DELETE':
@@ -39,7 +39,7 @@ export function destructiveReason(op: Operation): string | null {
  * The service-key scope running `op` needs: reads need `read`, destructive calls (above) `admin`, and
  * everything else (creating, or POST queries such as reports) `write`.
  */
-export function scopeToRun(op: Operation): TKeyScope {
+export function scopeToRun(op: TOperation): TKeyScope {
   if (op.method === 'GET' || op.method === 'HEAD' || op.method === 'OPTIONS') {
     return 'read';
   }

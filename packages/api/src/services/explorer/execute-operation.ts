@@ -1,4 +1,4 @@
-import { validateRequest, type Operation } from '@uw/clockify';
+import { validateRequest, type TOperation } from '@uw/clockify';
 import { Installation } from '@uw/db';
 
 import type { TApiDeps } from '../../deps';
@@ -22,7 +22,7 @@ const EXPLORER_MAX_ATTEMPTS = 3;
 type TPrepared = { path: Record<string, unknown>; query: Record<string, unknown>; body?: unknown };
 
 /** Bindings applied, then every problem at once (unknown/missing/mistyped params, body); nothing is sent on a problem. */
-function prepare(op: Operation, caller: TCaller, input: TExecuteRequest): TPrepared {
+function prepare(op: TOperation, caller: TCaller, input: TExecuteRequest): TPrepared {
   const bound = applyBindings(op, caller, input.path);
   const request: TPrepared = { path: bound.path, query: input.query, ...(input.body === undefined ? {} : { body: input.body }) };
   const problems = [...bound.problems, ...validateRequest(op, request)];
@@ -57,7 +57,7 @@ function storedRequest(request: TPrepared): Record<string, unknown> {
 async function record(
   deps: TApiDeps,
   caller: TCaller,
-  run: { op: Operation; request: TPrepared; outcome: TCallOutcome; response: unknown },
+  run: { op: TOperation; request: TPrepared; outcome: TCallOutcome; response: unknown },
 ) {
   const { op, request, outcome } = run;
   try {

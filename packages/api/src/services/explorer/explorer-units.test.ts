@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import type { Operation } from '@uw/clockify';
+import type { TOperation } from '@uw/clockify';
 
 import type { TCaller } from '../auth/caller';
 import { applyBindings } from './bindings';
@@ -8,7 +8,7 @@ import { curlFor } from './curl';
 import { destructiveReason } from './destructive';
 import { boundedBody, HISTORY_RESPONSE_LIMIT_BYTES } from './scrub';
 
-const op = (method: Operation['method'], path: string, summary = ''): Operation => ({
+const op = (method: TOperation['method'], path: string, summary = ''): TOperation => ({
   operationId: 'op',
   method,
   path,

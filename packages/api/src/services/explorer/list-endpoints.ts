@@ -1,11 +1,11 @@
-import type { Operation } from '@uw/clockify';
+import type { TOperation } from '@uw/clockify';
 
 import type { TApiDeps } from '../../deps';
 import { catalogueReason } from './catalogue-access';
 import { destructiveReason } from './destructive';
 import type { TEndpointsRequest, TEndpointsResponse } from './explorer.types';
 
-function matches(op: Operation, filter: TEndpointsRequest): boolean {
+function matches(op: TOperation, filter: TEndpointsRequest): boolean {
   if (filter.tag && op.tag !== filter.tag) {
     return false;
   }
@@ -20,7 +20,7 @@ function matches(op: Operation, filter: TEndpointsRequest): boolean {
   return [op.operationId, op.summary, op.path].some((text) => text.toLowerCase().includes(needle));
 }
 
-export const toEndpointSummary = (op: Operation) => ({
+export const toEndpointSummary = (op: TOperation) => ({
   operationId: op.operationId,
   method: op.method,
   path: op.path,

@@ -1,4 +1,4 @@
-import { verifyClockifyToken, type ClockifyClaims } from '@uw/clockify';
+import { verifyClockifyToken, type TClockifyClaims } from '@uw/clockify';
 
 import type { TApiDeps } from '../../deps';
 import { UserError } from '../../errors';
@@ -9,15 +9,15 @@ import { UserError } from '../../errors';
  * the token against the workspace's stored subscriptions on every request, so an uninstall revokes at once.
  */
 export function createSignatureCache(deps: TApiDeps, max = 10_000) {
-  const cache = new Map<string, ClockifyClaims>();
+  const cache = new Map<string, TClockifyClaims>();
 
-  return async function verify(token: string, tokenHash: string): Promise<ClockifyClaims> {
+  return async function verify(token: string, tokenHash: string): Promise<TClockifyClaims> {
     const hit = cache.get(tokenHash);
     if (hit) return hit;
     if (!deps.clockifyKey) {
       throw new UserError('SIGNATURE_INVALID', 'signature cannot be checked: UW_CLOCKIFY_PUBLIC_KEY is not configured');
     }
-    let claims: ClockifyClaims;
+    let claims: TClockifyClaims;
     try {
       claims = await verifyClockifyToken(token, { publicKey: deps.clockifyKey, addonKey: deps.config.addonKey });
     } catch (err) {

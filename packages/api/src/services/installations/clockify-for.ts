@@ -1,4 +1,4 @@
-import { createClockifyClient, type ClockifyClient } from '@uw/clockify';
+import { createClockifyClient, type TClockifyClient } from '@uw/clockify';
 import type { TInstallation } from '@uw/db';
 
 import type { TApiDeps } from '../../deps';
@@ -11,7 +11,7 @@ import { clockifyNetOf } from './clockify-fetch';
  * Every Clockify call of the product is made by a client from here, so all of them share one network
  * policy: Clockify's hosts and allow-listed ones directly, anything else through the SSRF guard.
  */
-export function clockifyFor(deps: TApiDeps, installation: TInstallation, opts: { maxAttempts?: number } = {}): ClockifyClient {
+export function clockifyFor(deps: TApiDeps, installation: TInstallation, opts: { maxAttempts?: number } = {}): TClockifyClient {
   if (!installation.tokenCipher) {
     throw new UserError('WORKSPACE_INACTIVE', 'the add-on is not installed on this workspace');
   }

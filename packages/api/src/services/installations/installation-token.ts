@@ -1,4 +1,4 @@
-import { verifyClockifyToken, type ClockifyClaims } from '@uw/clockify';
+import { verifyClockifyToken, type TClockifyClaims } from '@uw/clockify';
 
 import type { TApiDeps } from '../../deps';
 import { UserError } from '../../errors';
@@ -14,11 +14,11 @@ const notInstallationToken = (why: string) => new UserError('UNAUTHORIZED', `aut
 export async function verifyInstallationToken(
   deps: TApiDeps,
   body: { authToken: string; workspaceId: string; addonId: string },
-): Promise<ClockifyClaims> {
+): Promise<TClockifyClaims> {
   if (!deps.clockifyKey) {
     throw new UserError('UNAUTHORIZED', 'UW_CLOCKIFY_PUBLIC_KEY is not configured');
   }
-  let claims: ClockifyClaims;
+  let claims: TClockifyClaims;
   try {
     claims = await verifyClockifyToken(body.authToken, { publicKey: deps.clockifyKey, addonKey: deps.config.addonKey });
   } catch (err) {

@@ -6,8 +6,8 @@
  */
 import { timingSafeEqual } from 'node:crypto';
 
-import { verifyClockifyToken, type ClockifyClaims } from '@uw/clockify';
-import { Installation, WebhookSubscription } from '@uw/db';
+import { verifyClockifyToken, type TClockifyClaims } from '@uw/clockify';
+import { installationQueries, subscriptionQueries } from '@uw/db';
 
 import type { TApiDeps } from '../../deps';
 import { UserError } from '../../errors';
@@ -16,7 +16,7 @@ import { sha256Hex } from '../security/token-cipher';
 /** Claims only a member's 30-minute iframe (user) token carries (PLATFORM §4.2). */
 export const USER_TOKEN_CLAIMS = ['workspaceRole', 'language', 'theme'] as const;
 
-export type TLifecycleClaims = ClockifyClaims & { workspaceId: string; addonId: string };
+export type TLifecycleClaims = TClockifyClaims & { workspaceId: string; addonId: string };
 export type TVerifiedLifecycleToken = { hash: string; claims: TLifecycleClaims };
 export type TLifecycleBody = { workspaceId: string; addonId: string; authToken?: string };
 /** One lifecycle callback: its verified token, its body, and whether it is INSTALLED. */
@@ -24,7 +24,7 @@ export type TLifecycleCall = { token: TVerifiedLifecycleToken; body: TLifecycleB
 
 const unauthorized = (message: string) => new UserError('UNAUTHORIZED', message);
 
-export const carriesUserClaims = (claims: ClockifyClaims) => USER_TOKEN_CLAIMS.some((c) => claims[c] !== undefined);
+export const carriesUserClaims = (claims: TClockifyClaims) => USER_TOKEN_CLAIMS.some((c) => claims[c] !== undefined);
 
 /**
  * Step one, before the body is read: Clockify's signature, the `workspaceId` and `addonId` claims every
@@ -34,7 +34,7 @@ export const carriesUserClaims = (claims: ClockifyClaims) => USER_TOKEN_CLAIMS.s
 export async function verifyLifecycleSignature(deps: TApiDeps, token: string | undefined): Promise<TVerifiedLifecycleToken> {
   if (!token) throw unauthorized('missing X-Addon-Lifecycle-Token');
   if (!deps.clockifyKey) throw unauthorized('UW_CLOCKIFY_PUBLIC_KEY is not configured');
-  let claims: ClockifyClaims;
+  let claims: TClockifyClaims;
   try {
     claims = await verifyClockifyToken(token, { publicKey: deps.clockifyKey, addonKey: deps.config.addonKey });
   } catch (err) {
@@ -55,8 +55,7 @@ const sameHash = (a: string, b: string) => timingSafeEqual(Buffer.from(a, 'hex')
 /** The token is none of the credentials we hold for the workspace (webhook tokens, the installation token). */
 async function refuseStoredCredentials(deps: TApiDeps, hash: string, stored: { workspaceId: string; tokenCipher: string | null }) {
   const { workspaceId, tokenCipher } = stored;
-  const webhook = await deps.db.fork().findOne(WebhookSubscription, { workspaceId, tokenHash: hash }, { fields: ['id'] });
-  if (webhook) throw unauthorized('a webhook token is not a lifecycle token');
+  if (await subscriptionQueries.hasSubscriptionToken(deps.db, workspaceId, hash)) throw unauthorized('a webhook token is not a lifecycle token');
   if (tokenCipher && sameHash(sha256Hex(deps.cipher.decrypt(tokenCipher, workspaceId)), hash)) {
     throw unauthorized('the installation token is not a lifecycle token');
   }
@@ -74,7 +73,7 @@ export async function checkLifecycleToken(deps: TApiDeps, { token, body, isInsta
   if (body.authToken && sameHash(sha256Hex(body.authToken), hash)) {
     throw unauthorized('the installation token is not a lifecycle token');
   }
-  const installation = await deps.db.fork().findOne(Installation, { workspaceId: body.workspaceId });
+  const installation = await installationQueries.findInstallation(deps.db, body.workspaceId);
   const live = installation && installation.status !== 'DELETED' ? installation : null;
   if (live && live.addonId !== claims.addonId) {
     if (isInstall) {

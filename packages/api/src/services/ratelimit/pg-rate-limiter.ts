@@ -1,4 +1,4 @@
-import { CLOSING_GUARD_MS, type RateLimiter } from '@uw/clockify';
+import { CLOSING_GUARD_MS, type TRateLimiter } from '@uw/clockify';
 import type { TDatabase } from '@uw/db';
 
 const T = 'universal_webhook_rate_window';
@@ -11,7 +11,7 @@ const T = 'universal_webhook_rate_window';
 export function createSharedRateLimiter(
   db: TDatabase,
   opts: { onWait?: (key: string, ms: number) => void } = {},
-): RateLimiter & { prune(): Promise<number> } {
+): TRateLimiter & { prune(): Promise<number> } {
   const take = async (key: string, second: number, max: number): Promise<boolean> => {
     const rows = await db.knex().raw(
       `insert into ${T} (bucket, second, count) values (?, ?, 1)

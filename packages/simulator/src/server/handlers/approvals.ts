@@ -1,11 +1,11 @@
-import type { ApprovalRequest } from '../../state/types';
-import type { WorkspaceData } from '../../state/workspace-data';
+import type { TApprovalRequest } from '../../state/types';
+import type { TWorkspaceData } from '../../state/workspace-data';
 import { isoDuration } from '../../state/time';
 import { paged, str } from './query';
-import { api, type RouteDef } from './types';
+import { api, type TRouteDef } from './types';
 
 /** ApprovalDetailsDtoV1: the request plus the time it covers. */
-function details(ws: WorkspaceData, request: ApprovalRequest) {
+function details(ws: TWorkspaceData, request: TApprovalRequest) {
   const from = Date.parse(request.dateRange.start);
   const to = Date.parse(request.dateRange.end);
   const entries = ws.timeEntries.filter((e) => {
@@ -33,7 +33,7 @@ function details(ws: WorkspaceData, request: ApprovalRequest) {
   };
 }
 
-export const approvalRoutes: RouteDef[] = [
+export const approvalRoutes: TRouteDef[] = [
   api('GET', '/v1/workspaces/{workspaceId}/approval-requests', 'getApprovalRequests', ({ ws, query }) => {
     const status = str(query, 'status');
     const found = ws.approvalRequests.filter((r) => !status || r.status.state === status);

@@ -1,12 +1,12 @@
 import { makeClient } from '../../state/make-catalog';
 import { assertUniqueName, assign, bodyOf, findOr404 } from './entities';
 import { bool, nameMatches, paged, sortByName } from './query';
-import { api, type RouteDef } from './types';
+import { api, type TRouteDef } from './types';
 
 const BASE = '/v1/workspaces/{workspaceId}/clients';
 const EDITABLE = ['name', 'email', 'address', 'note', 'archived'] as const;
 
-export const clientRoutes: RouteDef[] = [
+export const clientRoutes: TRouteDef[] = [
   api('GET', BASE, 'getClients', ({ ws, query }) => {
     const archived = bool(query, 'archived');
     const found = ws.clients.filter((c) => nameMatches(c.name, query) && (archived === undefined || c.archived === archived));

@@ -1,13 +1,13 @@
-import type { Expense } from '../../state/types';
-import type { WorkspaceData } from '../../state/workspace-data';
+import type { TExpense } from '../../state/types';
+import type { TWorkspaceData } from '../../state/workspace-data';
 import { findOr404 } from './entities';
 import { paged, str } from './query';
-import { api, type RouteDef } from './types';
+import { api, type TRouteDef } from './types';
 
 const BASE = '/v1/workspaces/{workspaceId}/expenses';
 
 /** ExpenseHydratedDtoV1 */
-function hydrated(ws: WorkspaceData, e: Expense) {
+function hydrated(ws: TWorkspaceData, e: TExpense) {
   const project = ws.projects.find((p) => p.id === e.projectId);
   const task = ws.tasks.find((t) => t.id === e.taskId);
   const { taskId: _taskId, projectId: _projectId, categoryId: _categoryId, ...rest } = e;
@@ -24,7 +24,7 @@ function hydrated(ws: WorkspaceData, e: Expense) {
   };
 }
 
-function dailyTotals(expenses: Expense[]) {
+function dailyTotals(expenses: TExpense[]) {
   const byDay = new Map<string, number>();
   for (const e of expenses) {
     byDay.set(e.date, (byDay.get(e.date) ?? 0) + e.total);
@@ -33,7 +33,7 @@ function dailyTotals(expenses: Expense[]) {
   return [...byDay].map(([date, total]) => ({ date: date.slice(0, 10), dateAsInstant: date, total }));
 }
 
-export const expenseRoutes: RouteDef[] = [
+export const expenseRoutes: TRouteDef[] = [
   api('GET', BASE, 'getExpenses', ({ ws, query }) => {
     const user = str(query, 'user-id');
     const found = ws.expenses.filter((e) => !user || e.userId === user).sort((a, b) => b.date.localeCompare(a.date));

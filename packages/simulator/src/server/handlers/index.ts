@@ -9,12 +9,12 @@ import { tagRoutes } from './tags';
 import { taskRoutes } from './tasks';
 import { timeEntryRoutes } from './time-entries';
 import { timeOffRoutes } from './time-off';
-import type { RouteDef } from './types';
+import type { TRouteDef } from './types';
 import { webhookRoutes } from './webhooks';
 import { workspaceRoutes } from './workspace';
 
 /** Every operation with a real handler; the rest get the schema-shaped fallback (when a document is loaded). */
-export const ROUTES: readonly RouteDef[] = [
+export const ROUTES: readonly TRouteDef[] = [
   ...workspaceRoutes,
   ...projectRoutes,
   ...clientRoutes,
@@ -30,4 +30,4 @@ export const ROUTES: readonly RouteDef[] = [
   ...reportRoutes,
 ];
 
-export type { Handler, HandlerInput, HandlerResult, HandlerServices, RouteDef } from './types';
+export type { THandler, THandlerInput, THandlerResult, THandlerServices, TRouteDef } from './types';

@@ -1,12 +1,12 @@
 import { DAY } from '../../state/time';
 import { list, paged, sortByName, str } from './query';
-import { api, type RouteDef } from './types';
+import { api, type TRouteDef } from './types';
 
 const WS = '/v1/workspaces/{workspaceId}';
 
 const contains = (value: string, needle: string | undefined) => !needle || value.toLowerCase().includes(needle.toLowerCase());
 
-export const peopleRoutes: RouteDef[] = [
+export const peopleRoutes: TRouteDef[] = [
   api('GET', `${WS}/users`, 'getUsersOfWorkspace', ({ ws, query }) => {
     const status = str(query, 'status');
     const found = ws.users.filter(

@@ -1,14 +1,14 @@
 import { makeProject } from '../../state/make-catalog';
-import type { Project } from '../../state/types';
-import type { WorkspaceData } from '../../state/workspace-data';
+import type { TProject } from '../../state/types';
+import type { TWorkspaceData } from '../../state/workspace-data';
 import { badRequest } from '../http-error';
 import { assertUniqueName, assign, bodyOf, findOr404 } from './entities';
 import { bool, list, nameMatches, paged, sortByName } from './query';
-import { api, type RouteDef } from './types';
+import { api, type TRouteDef } from './types';
 
 const BASE = '/v1/workspaces/{workspaceId}/projects';
 
-function filtered(ws: WorkspaceData, query: Record<string, unknown>): Project[] {
+function filtered(ws: TWorkspaceData, query: Record<string, unknown>): TProject[] {
   const archived = bool(query, 'archived');
   const billable = bool(query, 'billable');
   const clients = list(query, 'clients');
@@ -22,7 +22,7 @@ function filtered(ws: WorkspaceData, query: Record<string, unknown>): Project[] 
   );
 }
 
-function applyPatch(ws: WorkspaceData, project: Project, patch: Record<string, unknown>): Project {
+function applyPatch(ws: TWorkspaceData, project: TProject, patch: Record<string, unknown>): TProject {
   assign(project, patch, ['name', 'billable', 'color', 'note', 'archived']);
   if (typeof patch.isPublic === 'boolean') {
     project.public = patch.isPublic;
@@ -40,7 +40,7 @@ function applyPatch(ws: WorkspaceData, project: Project, patch: Record<string, u
   return project;
 }
 
-export const projectRoutes: RouteDef[] = [
+export const projectRoutes: TRouteDef[] = [
   api('GET', BASE, 'getProjects', ({ ws, query }) => paged(sortByName(filtered(ws, query), query), query)),
   api('GET', `${BASE}/{projectId}`, 'getProject', ({ ws, params }) => ({ body: findOr404(ws.projects, params.projectId, 'Project') })),
   api('POST', BASE, 'createNewProject', ({ ws, body, store }) => {

@@ -1,4 +1,4 @@
-import type { HandlerResult } from './types';
+import type { THandlerResult } from './types';
 
 /** Express gives query values as strings or arrays of strings. */
 export function str(query: Record<string, unknown>, name: string): string | undefined {
@@ -28,7 +28,7 @@ export const nameMatches = (name: string, query: Record<string, unknown>) =>
   bool(query, 'strict-name-search') ? !str(query, 'name') || name === str(query, 'name') : contains(name, str(query, 'name'));
 
 /** `page` (1-based) and `page-size` (default 50, or the operation's own default), with the `Last-Page` header. */
-export function paged<T>(items: readonly T[], query: Record<string, unknown>, defaultSize = 50): HandlerResult & { body: T[] } {
+export function paged<T>(items: readonly T[], query: Record<string, unknown>, defaultSize = 50): THandlerResult & { body: T[] } {
   const page = Math.max(1, Number.parseInt(str(query, 'page') ?? '1', 10) || 1);
   const size = Math.max(1, Number.parseInt(str(query, 'page-size') ?? String(defaultSize), 10) || defaultSize);
   const start = (page - 1) * size;

@@ -1,9 +1,9 @@
-import type { TimeEntry } from '../../state/types';
-import type { WorkspaceData } from '../../state/workspace-data';
+import type { TTimeEntry } from '../../state/types';
+import type { TWorkspaceData } from '../../state/workspace-data';
 import { bodyOf } from './entities';
-import type { RouteDef } from './types';
+import type { TRouteDef } from './types';
 
-const seconds = (e: TimeEntry) => (e.timeInterval.end ? (Date.parse(e.timeInterval.end) - Date.parse(e.timeInterval.start)) / 1000 : 0);
+const seconds = (e: TTimeEntry) => (e.timeInterval.end ? (Date.parse(e.timeInterval.end) - Date.parse(e.timeInterval.start)) / 1000 : 0);
 const idsOf = (filter: unknown): string[] => {
   const ids = (filter as { ids?: unknown } | undefined)?.ids;
 
@@ -11,7 +11,7 @@ const idsOf = (filter: unknown): string[] => {
 };
 
 /** TimeEntryDto of the reports API. */
-function reportRow(ws: WorkspaceData, e: TimeEntry) {
+function reportRow(ws: TWorkspaceData, e: TTimeEntry) {
   const project = ws.projects.find((p) => p.id === e.projectId);
   const task = ws.tasks.find((t) => t.id === e.taskId);
   const user = ws.users.find((u) => u.id === e.userId);
@@ -38,7 +38,7 @@ function reportRow(ws: WorkspaceData, e: TimeEntry) {
 }
 
 /** The detailed report over the stored time entries: date range, users and projects filters, page/pageSize. */
-export const reportRoutes: RouteDef[] = [
+export const reportRoutes: TRouteDef[] = [
   {
     method: 'POST',
     path: '/v1/workspaces/{workspaceId}/reports/detailed',

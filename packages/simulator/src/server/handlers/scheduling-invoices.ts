@@ -1,9 +1,9 @@
 import { paged, str } from './query';
-import { api, type RouteDef } from './types';
+import { api, type TRouteDef } from './types';
 
 const WS = '/v1/workspaces/{workspaceId}';
 
-export const schedulingInvoiceRoutes: RouteDef[] = [
+export const schedulingInvoiceRoutes: TRouteDef[] = [
   api('GET', `${WS}/invoices`, 'getInvoices', ({ ws, query }) => {
     const statuses = str(query, 'statuses')?.split(',') ?? [];
     const found = ws.invoices.filter((i) => statuses.length === 0 || statuses.includes(i.status));

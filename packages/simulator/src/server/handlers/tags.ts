@@ -1,11 +1,11 @@
 import { makeTag } from '../../state/make-catalog';
 import { assertUniqueName, assign, bodyOf, findOr404 } from './entities';
 import { bool, list, nameMatches, paged, sortByName } from './query';
-import { api, type RouteDef } from './types';
+import { api, type TRouteDef } from './types';
 
 const BASE = '/v1/workspaces/{workspaceId}/tags';
 
-export const tagRoutes: RouteDef[] = [
+export const tagRoutes: TRouteDef[] = [
   api('GET', BASE, 'getTags', ({ ws, query }) => {
     const archived = bool(query, 'archived');
     const excluded = list(query, 'excluded-ids');

@@ -1,20 +1,20 @@
 import { makeTask } from '../../state/make-catalog';
-import type { Task } from '../../state/types';
+import type { TTask } from '../../state/types';
 import { assertUniqueName, assign, bodyOf, findOr404 } from './entities';
 import { bool, nameMatches, paged, sortByName } from './query';
-import { api, type RouteDef } from './types';
+import { api, type TRouteDef } from './types';
 
 const BASE = '/v1/workspaces/{workspaceId}/projects/{projectId}/tasks';
 const EDITABLE = ['name', 'estimate', 'billable', 'status', 'assigneeIds', 'userGroupIds'] as const;
 
-function patched(task: Task, patch: Record<string, unknown>): Task {
+function patched(task: TTask, patch: Record<string, unknown>): TTask {
   assign(task, patch, EDITABLE);
   task.assigneeId = task.assigneeIds[0] ?? '';
 
   return task;
 }
 
-export const taskRoutes: RouteDef[] = [
+export const taskRoutes: TRouteDef[] = [
   api('GET', BASE, 'getTasks', ({ ws, params, query }) => {
     findOr404(ws.projects, params.projectId, 'Project');
     const active = bool(query, 'is-active');

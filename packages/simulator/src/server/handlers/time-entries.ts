@@ -1,20 +1,20 @@
 import { timeEntryView } from '../../bodies/views';
 import { withInterval } from '../../state/make-time';
-import type { TimeEntry } from '../../state/types';
-import type { WorkspaceData } from '../../state/workspace-data';
+import type { TTimeEntry } from '../../state/types';
+import type { TWorkspaceData } from '../../state/workspace-data';
 import { notFound } from '../http-error';
 import { bodyOf, findOr404 } from './entities';
 import { bool, list, paged, str } from './query';
 import { entryAfterUpdate, entryFromBody } from './time-entry-input';
-import { api, type HandlerInput, type RouteDef } from './types';
+import { api, type THandlerInput, type TRouteDef } from './types';
 
 const WS = '/v1/workspaces/{workspaceId}';
 
-const startOf = (e: TimeEntry) => Date.parse(e.timeInterval.start);
-const newestFirst = (a: TimeEntry, b: TimeEntry) => startOf(b) - startOf(a);
-const render = (ws: WorkspaceData, e: TimeEntry, query: Record<string, unknown>) => (bool(query, 'hydrated') ? timeEntryView(ws, e) : e);
+const startOf = (e: TTimeEntry) => Date.parse(e.timeInterval.start);
+const newestFirst = (a: TTimeEntry, b: TTimeEntry) => startOf(b) - startOf(a);
+const render = (ws: TWorkspaceData, e: TTimeEntry, query: Record<string, unknown>) => (bool(query, 'hydrated') ? timeEntryView(ws, e) : e);
 
-function matchesQuery(e: TimeEntry, query: Record<string, unknown>): boolean {
+function matchesQuery(e: TTimeEntry, query: Record<string, unknown>): boolean {
   const start = str(query, 'start');
   const end = str(query, 'end');
   const description = str(query, 'description');
@@ -35,7 +35,7 @@ function matchesQuery(e: TimeEntry, query: Record<string, unknown>): boolean {
 }
 
 /** Clockify stops a user's running timer when another one starts. */
-function create({ ws, store }: HandlerInput, userId: string, body: unknown) {
+function create({ ws, store }: THandlerInput, userId: string, body: unknown) {
   findOr404(ws.users, userId, 'User');
   const entry = entryFromBody(store.ctx, ws, userId, body);
   if (entry.timeInterval.end === null) {
@@ -48,7 +48,7 @@ function create({ ws, store }: HandlerInput, userId: string, body: unknown) {
   return { status: 201, body: entry };
 }
 
-export const timeEntryRoutes: RouteDef[] = [
+export const timeEntryRoutes: TRouteDef[] = [
   api('GET', `${WS}/user/{userId}/time-entries`, 'getTimeEntries', ({ ws, params, query }) => {
     findOr404(ws.users, params.userId, 'User');
     const found = ws.timeEntries.filter((e) => e.userId === params.userId && matchesQuery(e, query)).sort(newestFirst);

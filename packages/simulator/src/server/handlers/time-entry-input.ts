@@ -1,7 +1,7 @@
-import type { MakeContext } from '../../state/make-context';
+import type { TMakeContext } from '../../state/make-context';
 import { makeTimeEntry, withInterval } from '../../state/make-time';
-import type { TimeEntry } from '../../state/types';
-import type { WorkspaceData } from '../../state/workspace-data';
+import type { TTimeEntry } from '../../state/types';
+import type { TWorkspaceData } from '../../state/workspace-data';
 import { badRequest } from '../http-error';
 import { bodyOf } from './entities';
 
@@ -18,7 +18,7 @@ const instant = (value: unknown, field: string): number | undefined => {
 };
 
 /** Checks the ids a create/update body refers to, like Clockify's "doesn't belong to workspace" 400s. */
-function references(ws: WorkspaceData, b: Record<string, unknown>) {
+function references(ws: TWorkspaceData, b: Record<string, unknown>) {
   const projectId = typeof b.projectId === 'string' && b.projectId ? b.projectId : undefined;
   const project = projectId ? ws.projects.find((p) => p.id === projectId) : undefined;
   if (projectId && !project) {
@@ -38,7 +38,7 @@ function references(ws: WorkspaceData, b: Record<string, unknown>) {
   return { project, task, tags: tags as NonNullable<(typeof tags)[number]>[] };
 }
 
-function customValues(ws: WorkspaceData, entryId: string, b: Record<string, unknown>): TimeEntry['customFieldValues'] {
+function customValues(ws: TWorkspaceData, entryId: string, b: Record<string, unknown>): TTimeEntry['customFieldValues'] {
   const fields = Array.isArray(b.customFields) ? (b.customFields as { customFieldId?: string; value?: unknown }[]) : [];
 
   return fields.flatMap((f) => {
@@ -51,7 +51,7 @@ function customValues(ws: WorkspaceData, entryId: string, b: Record<string, unkn
 }
 
 /** A new entry from a CreateTimeEntryRequest (running when `end` is absent). */
-export function entryFromBody(ctx: MakeContext, ws: WorkspaceData, userId: string, body: unknown): TimeEntry {
+export function entryFromBody(ctx: TMakeContext, ws: TWorkspaceData, userId: string, body: unknown): TTimeEntry {
   const b = bodyOf(body);
   const startMs = instant(b.start, 'start') ?? ctx.now();
   const endMs = instant(b.end, 'end');
@@ -75,7 +75,7 @@ export function entryFromBody(ctx: MakeContext, ws: WorkspaceData, userId: strin
 }
 
 /** The entry after an UpdateTimeEntryRequest (PUT replaces the editable fields). */
-export function entryAfterUpdate(ws: WorkspaceData, entry: TimeEntry, body: unknown): TimeEntry {
+export function entryAfterUpdate(ws: TWorkspaceData, entry: TTimeEntry, body: unknown): TTimeEntry {
   const b = bodyOf(body);
   const { project, task, tags } = references(ws, b);
   const startMs = instant(b.start, 'start') ?? Date.parse(entry.timeInterval.start);

@@ -1,16 +1,16 @@
-import type { TimeOffRequest } from '../../state/types';
-import type { WorkspaceData } from '../../state/workspace-data';
+import type { TTimeOffRequest } from '../../state/types';
+import type { TWorkspaceData } from '../../state/workspace-data';
 import { iso } from '../../state/time';
 import { ownerOf } from '../../state/workspace-data';
 import { badRequest } from '../http-error';
 import { bodyOf, findOr404 } from './entities';
 import { paged } from './query';
-import { api, type RouteDef } from './types';
+import { api, type TRouteDef } from './types';
 
 const WS = '/v1/workspaces/{workspaceId}';
 
 /** TimeOffRequestFullV1Dto */
-function full(ws: WorkspaceData, r: TimeOffRequest) {
+function full(ws: TWorkspaceData, r: TTimeOffRequest) {
   const user = ws.users.find((u) => u.id === r.userId);
   const requester = ws.users.find((u) => u.id === r.requesterUserId);
   const policy = ws.policies.find((p) => p.id === r.policyId);
@@ -36,7 +36,7 @@ function full(ws: WorkspaceData, r: TimeOffRequest) {
   };
 }
 
-function inFilter(r: TimeOffRequest, f: Record<string, unknown>): boolean {
+function inFilter(r: TTimeOffRequest, f: Record<string, unknown>): boolean {
   const statuses = Array.isArray(f.statuses) ? (f.statuses as string[]) : [];
   const users = Array.isArray(f.users) ? (f.users as string[]) : [];
   const start = typeof f.start === 'string' ? Date.parse(f.start) : Number.NEGATIVE_INFINITY;
@@ -51,7 +51,7 @@ function inFilter(r: TimeOffRequest, f: Record<string, unknown>): boolean {
   );
 }
 
-export const timeOffRoutes: RouteDef[] = [
+export const timeOffRoutes: TRouteDef[] = [
   api('POST', `${WS}/time-off/requests`, 'getTimeOffRequest', ({ ws, body }) => {
     const filter = bodyOf(body);
     const found = ws.timeOffRequests.filter((r) => inFilter(r, filter));

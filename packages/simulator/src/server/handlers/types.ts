@@ -1,28 +1,28 @@
-import type { RouteSpec } from '../../catalogue/types';
-import type { TokenRecord } from '../../signing/token-issuer';
-import type { Store } from '../../state/store';
-import type { WorkspaceData } from '../../state/workspace-data';
+import type { TRouteSpec } from '../../catalogue/types';
+import type { TTokenRecord } from '../../signing/token-issuer';
+import type { TStore } from '../../state/store';
+import type { TWorkspaceData } from '../../state/workspace-data';
 
 /** Services handlers may call beyond the store (token minting for webhooks). */
-export type HandlerServices = { issueWebhookToken(ws: WorkspaceData, webhookId: string): Promise<string> };
+export type THandlerServices = { issueWebhookToken(ws: TWorkspaceData, webhookId: string): Promise<string> };
 
-export type HandlerInput = {
+export type THandlerInput = {
   params: Record<string, string>;
   query: Record<string, unknown>;
   body: unknown;
   /** the workspace named in the path, or the token's workspace for paths without one */
-  ws: WorkspaceData;
-  auth: TokenRecord;
-  store: Store;
-  services: HandlerServices;
+  ws: TWorkspaceData;
+  auth: TTokenRecord;
+  store: TStore;
+  services: THandlerServices;
 };
 
-export type HandlerResult = { status?: number; body?: unknown; headers?: Record<string, string> };
-export type Handler = (input: HandlerInput) => HandlerResult | Promise<HandlerResult>;
-export type RouteDef = RouteSpec & { handle: Handler };
+export type THandlerResult = { status?: number; body?: unknown; headers?: Record<string, string> };
+export type THandler = (input: THandlerInput) => THandlerResult | Promise<THandlerResult>;
+export type TRouteDef = TRouteSpec & { handle: THandler };
 
 /** Shorthand for the regular API host. */
-export const api = (method: string, path: string, operationId: string, handle: Handler): RouteDef => ({
+export const api = (method: string, path: string, operationId: string, handle: THandler): TRouteDef => ({
   method,
   path,
   operationId,

@@ -1,12 +1,12 @@
-import type { WebhookRecord } from '../../state/workspace-data';
+import type { TWebhookRecord } from '../../state/workspace-data';
 import { bodyOf, findOr404 } from './entities';
 import { str } from './query';
-import { api, type RouteDef } from './types';
+import { api, type TRouteDef } from './types';
 
 const BASE = '/v1/workspaces/{workspaceId}/webhooks';
 
 /** WebhookDtoV1 */
-export const webhookDto = (w: WebhookRecord) => ({
+export const webhookDto = (w: TWebhookRecord) => ({
   id: w.id,
   workspaceId: w.workspaceId,
   name: w.name,
@@ -21,13 +21,13 @@ export const webhookDto = (w: WebhookRecord) => ({
   planEnabled: true,
 });
 
-const listOf = (hooks: WebhookRecord[], total: number) => ({ body: { webhooks: hooks.map(webhookDto), workspaceWebhookCount: total } });
+const listOf = (hooks: TWebhookRecord[], total: number) => ({ body: { webhooks: hooks.map(webhookDto), workspaceWebhookCount: total } });
 
-function typeOf(w: WebhookRecord): 'ADDON' | 'USER_CREATED' {
+function typeOf(w: TWebhookRecord): 'ADDON' | 'USER_CREATED' {
   return w.addonId ? 'ADDON' : 'USER_CREATED';
 }
 
-export const webhookRoutes: RouteDef[] = [
+export const webhookRoutes: TRouteDef[] = [
   api('GET', BASE, 'getWebhooks', ({ ws, query }) => {
     const type = str(query, 'type');
 
@@ -45,7 +45,7 @@ export const webhookRoutes: RouteDef[] = [
   api('POST', BASE, 'createWebhook', async ({ ws, body, auth, store, services }) => {
     const b = bodyOf(body);
     const id = store.ctx.id();
-    const hook: WebhookRecord = {
+    const hook: TWebhookRecord = {
       id,
       workspaceId: ws.workspace.id,
       name: typeof b.name === 'string' ? b.name : `Webhook ${ws.webhooks.length + 1}`,

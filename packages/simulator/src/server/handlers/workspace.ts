@@ -1,9 +1,9 @@
-import type { WorkspaceData } from '../../state/workspace-data';
+import type { TWorkspaceData } from '../../state/workspace-data';
 import { notFound } from '../http-error';
-import { api, type RouteDef } from './types';
+import { api, type TRouteDef } from './types';
 
 /** WorkspaceDtoV1 for a stored workspace. */
-export function workspaceDto(ws: WorkspaceData) {
+export function workspaceDto(ws: TWorkspaceData) {
   const w = ws.workspace;
 
   return {
@@ -38,7 +38,7 @@ export function workspaceDto(ws: WorkspaceData) {
   };
 }
 
-export const workspaceRoutes: RouteDef[] = [
+export const workspaceRoutes: TRouteDef[] = [
   api('GET', '/v1/user', 'getLoggedUser', ({ ws, auth }) => {
     const user = ws.users.find((u) => u.id === auth.userId) ?? ws.users.find((u) => u.id === ws.workspace.ownerId);
     if (!user) {

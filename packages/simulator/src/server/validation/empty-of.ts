@@ -1,6 +1,6 @@
 import { normalizeSchema } from './normalize-schema';
 
-type Node = Record<string, unknown>;
+type TNode = Record<string, unknown>;
 
 /**
  * The emptiest value a (normalized) schema accepts: [] for arrays, an object holding only its required
@@ -11,7 +11,7 @@ export function emptyOf(schema: unknown): unknown {
   return build(normalizeSchema(schema), 0);
 }
 
-function build(node: Node, depth: number): unknown {
+function build(node: TNode, depth: number): unknown {
   if (Array.isArray(node.enum) && node.enum.length > 0) {
     return node.enum[0];
   }
@@ -35,8 +35,8 @@ function build(node: Node, depth: number): unknown {
   }
 }
 
-function objectOf(node: Node, depth: number): Record<string, unknown> {
-  const properties = (node.properties ?? {}) as Record<string, Node>;
+function objectOf(node: TNode, depth: number): Record<string, unknown> {
+  const properties = (node.properties ?? {}) as Record<string, TNode>;
   const required = Array.isArray(node.required) ? (node.required as string[]) : [];
   if (depth > 8) {
     return {};

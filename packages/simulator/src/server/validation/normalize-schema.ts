@@ -1,7 +1,7 @@
-import type { JsonSchema } from '../../catalogue/types';
+import type { TJsonSchema } from '../../catalogue/types';
 
-type Node = Record<string, unknown>;
-const isObject = (v: unknown): v is Node => typeof v === 'object' && v !== null && !Array.isArray(v);
+type TNode = Record<string, unknown>;
+const isObject = (v: unknown): v is TNode => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isEmpty = (v: unknown) => isObject(v) && Object.keys(v).length === 0;
 
 /**
@@ -12,7 +12,7 @@ const isEmpty = (v: unknown) => isObject(v) && Object.keys(v).length === 0;
  * - self-referencing `oneOf` (FeaturePlan) and any cycle or unresolved `$ref` (also as @uw/clockify marks them:
  *   `x-circular-ref`, `x-unresolved-ref`) → any value.
  */
-export function normalizeSchema(schema: unknown): JsonSchema {
+export function normalizeSchema(schema: unknown): TJsonSchema {
   const done = new WeakMap<object, unknown>();
   const onPath = new Set<object>();
 
@@ -42,7 +42,7 @@ export function normalizeSchema(schema: unknown): JsonSchema {
   return isObject(result) ? result : {};
 }
 
-const stringEnum = (branches: Node[]) => {
+const stringEnum = (branches: TNode[]) => {
   const values = branches.flatMap((b) => (Array.isArray(b.enum) ? (b.enum as unknown[]) : []));
 
   return values.length > 0 && branches.every((b) => Array.isArray(b.enum))
@@ -50,7 +50,7 @@ const stringEnum = (branches: Node[]) => {
     : { type: 'string' };
 };
 
-function repair(node: Node, walk: (n: unknown) => unknown): Node {
+function repair(node: TNode, walk: (n: unknown) => unknown): TNode {
   if (typeof node.$ref === 'string' || 'x-circular-ref' in node || 'x-unresolved-ref' in node) {
     return {};
   }
@@ -61,13 +61,13 @@ function repair(node: Node, walk: (n: unknown) => unknown): Node {
       return {};
     }
     if (branches.every((b) => isObject(b) && b.type === 'string')) {
-      return stringEnum(branches as Node[]);
+      return stringEnum(branches as TNode[]);
     }
   }
   if (node.type === 'object' && !node.properties && !node.additionalProperties && !node.items) {
     return {};
   }
-  const out: Node = {};
+  const out: TNode = {};
   for (const [key, value] of Object.entries(node)) {
     if (key === 'properties' && isObject(value)) {
       out.properties = Object.fromEntries(Object.entries(value).map(([k, v]) => [k, walk(v)]));

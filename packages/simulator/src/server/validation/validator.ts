@@ -1,15 +1,15 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 
-import type { JsonSchema, SimOperation, SimParameter } from '../../catalogue/types';
+import type { TJsonSchema, TSimOperation, TSimParameter } from '../../catalogue/types';
 import { normalizeSchema } from './normalize-schema';
 import { stripNulls } from './strip-nulls';
 
-export type RequestInput = { path: Record<string, string>; query: Record<string, unknown>; body: unknown };
-export type Validator = {
+export type TRequestInput = { path: Record<string, string>; query: Record<string, unknown>; body: unknown };
+export type TValidator = {
   /** undefined = valid; otherwise the 400 message */
-  request(op: SimOperation, input: RequestInput): string | undefined;
+  request(op: TSimOperation, input: TRequestInput): string | undefined;
   /** schema violations of a response (empty = valid) */
-  response(op: SimOperation, status: number, body: unknown): string[];
+  response(op: TSimOperation, status: number, body: unknown): string[];
 };
 
 const describe = (errors: ErrorObject[] | null | undefined, dataVar: string) =>
@@ -19,7 +19,7 @@ const describe = (errors: ErrorObject[] | null | undefined, dataVar: string) =>
   );
 
 /** Parameters as one object schema; a required parameter with a default counts as optional (the server applies it). */
-function paramsSchema(params: readonly SimParameter[], where: string): JsonSchema {
+function paramsSchema(params: readonly TSimParameter[], where: string): TJsonSchema {
   const mine = params.filter((p) => p.in === where);
   const required = mine
     .filter((p) => p.required && (p.schema as { default?: unknown } | undefined)?.default === undefined)
@@ -28,12 +28,12 @@ function paramsSchema(params: readonly SimParameter[], where: string): JsonSchem
   return { type: 'object', properties: Object.fromEntries(mine.map((p) => [p.name, normalizeSchema(p.schema ?? {})])), required };
 }
 
-export function createValidator(onNotice: (message: string) => void): Validator {
+export function createValidator(onNotice: (message: string) => void): TValidator {
   const coercing = new Ajv({ strict: false, coerceTypes: 'array', validateFormats: false, allErrors: false });
   const exact = new Ajv({ strict: false, validateFormats: false, allErrors: true });
   const cache = new Map<string, ValidateFunction | null>();
 
-  const compiled = (key: string, ajv: Ajv, schema: () => JsonSchema): ValidateFunction | null => {
+  const compiled = (key: string, ajv: Ajv, schema: () => TJsonSchema): ValidateFunction | null => {
     if (!cache.has(key)) {
       try {
         cache.set(key, ajv.compile(schema()));
