@@ -38,11 +38,42 @@ export const FLOW_ISSUE_CODES = [
   'MISSING_PARAMETER',
   'UNKNOWN_PARAMETER',
   'MISSING_BODY',
+  'BRANCH_INVALID',
+  'BRANCH_MISSING',
+  'UNKNOWN_CASE',
+  'DUPLICATE_CASE',
+  'SWITCH_WITHOUT_CASES',
+  'LOOP_WITHOUT_BODY',
+  'LOOP_BODY_ESCAPES',
+  'LOOP_MAX_ITEMS',
+  'SET_WITHOUT_VALUES',
+  'WAIT_INVALID',
+  'SCHEDULE_WITHOUT_CRON',
+  'CRON_INVALID',
+  'CRON_NEVER_FIRES',
+  'TIMEZONE_INVALID',
+  'UNKNOWN_INTERNAL_EVENT',
 ] as const;
 export type TFlowIssueCode = (typeof FLOW_ISSUE_CODES)[number];
 
 /** Codes a flow execution can end with (besides the expression codes). */
-export const FLOW_RUN_ERROR_CODES = ['FLOW_INVALID', 'STEP_FAILED', 'STEP_UNAVAILABLE', 'UPSTREAM_STATUS', 'UNEXPECTED'] as const;
+export const FLOW_RUN_ERROR_CODES = [
+  'FLOW_INVALID',
+  'STEP_FAILED',
+  'STEP_UNAVAILABLE',
+  'UPSTREAM_STATUS',
+  'UNEXPECTED',
+  /** A wait's `seconds` is not a number ≥ 0, or its `until` is not a time. */
+  'WAIT_INVALID_TIME',
+  /** The journal cannot give back recorded decisions (`TFlowJournal.recorded`), so a wait could never resume. */
+  'WAIT_UNSUPPORTED',
+  /** The execution ran more nodes than its step budget. */
+  'BUDGET_STEPS',
+  /** A forEach got more items than its maxItems, or the execution more loop items than its budget. */
+  'BUDGET_ITEMS',
+  /** The execution ran longer than its time budget. */
+  'BUDGET_TIME',
+] as const;
 export type TFlowRunErrorCode = (typeof FLOW_RUN_ERROR_CODES)[number];
 
 export type TFlowErrorCode = TExpressionErrorCode | TFlowIssueCode | TFlowRunErrorCode;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { createEvaluator } from '../expressions/create-evaluator';
 import { ZFlowDefinitionSchema, type TFlowDefinition } from '../model/flow-definition-schema';
-import { createContext, createFakeJournal, createFakePorts } from './__tests__/fakes';
+import { createContext, createFakeJournal, createFakePorts, metaOf } from './__tests__/fakes';
 import branchesAndJoin from './__fixtures__/branches-and-join.json';
 import chainedActions from './__fixtures__/chained-actions.json';
 import conditionBranch from './__fixtures__/condition-branch.json';
@@ -25,12 +25,12 @@ describe('executeFlow: conditions', () => {
       {
         method: 'POST',
         url: 'https://hooks.example.com/big-orders',
-        headers: { 'Content-Type': 'application/json', 'X-Event-Id': 'evt-1' },
+        headers: { 'Content-Type': 'application/json', 'X-Event-Id': 'evt-1', 'Idempotency-Key': 'evt-1:notify' },
         body: { amount: 250, workspace: 'ws-1' },
       },
-      { nodeId: 'notify' },
+      metaOf('notify'),
     );
-    expect(entries.map((e) => [e.nodeId, e.kind, 'result' in e ? e.result : e.status])).toEqual([
+    expect(entries.map((e) => [e.nodeId, e.kind, 'result' in e ? e.result : 'status' in e ? e.status : e.kind])).toEqual([
       ['is_big', 'condition', true],
       ['notify', 'http', 'succeeded'],
     ]);
@@ -46,7 +46,7 @@ describe('executeFlow: conditions', () => {
     expect(outcome).toMatchObject({ status: 'succeeded', steps: {} });
     expect(http).not.toHaveBeenCalled();
     expect(started).toEqual([]);
-    expect(entries).toEqual([{ nodeId: 'is_big', kind: 'condition', result: false }]);
+    expect(entries).toEqual([{ nodeId: 'is_big', key: 'is_big', kind: 'condition', result: false }]);
     expect(outcome.trace.map((t) => [t.nodeId, t.state])).toEqual([
       ['trigger', 'triggered'],
       ['is_big', 'blocked'],
@@ -120,16 +120,16 @@ describe('executeFlow: chained actions and resume', () => {
     expect(outcome.status).toBe('succeeded');
     expect(clockify).toHaveBeenCalledWith(
       { operationId: 'createNewTag', path: { workspaceId: 'ws-1' }, query: {}, body: { name: 'entry-te-1' } },
-      { nodeId: 'create_tag' },
+      metaOf('create_tag'),
     );
     expect(http).toHaveBeenCalledWith(
       {
         method: 'PUT',
         url: 'https://hooks.example.com/tags/tag-9',
-        headers: { 'X-Workspace': 'ws-1' },
+        headers: { 'X-Workspace': 'ws-1', 'Idempotency-Key': 'evt-1:announce' },
         body: { tagId: 'tag-9', createdWith: 201 },
       },
-      { nodeId: 'announce' },
+      metaOf('announce'),
     );
     expect(started.map((s) => s.nodeId)).toEqual(['create_tag', 'announce']);
     expect(outcome.steps.create_tag).toEqual(tagResponse);
@@ -334,16 +334,23 @@ describe('executeFlow: dry run', () => {
     expect(outcome.status === 'succeeded' && outcome.dryRunRequests).toEqual([
       {
         nodeId: 'create_tag',
+        key: 'create_tag',
         kind: 'clockify',
         request: { operationId: 'createNewTag', path: { workspaceId: 'ws-1' }, query: {}, body: { name: 'entry-te-1' } },
       },
       {
         nodeId: 'announce',
+        key: 'announce',
         kind: 'http',
-        request: { method: 'PUT', url: 'https://hooks.example.com/tags/', headers: { 'X-Workspace': 'ws-1' }, body: {} },
+        request: {
+          method: 'PUT',
+          url: 'https://hooks.example.com/tags/',
+          headers: { 'X-Workspace': 'ws-1', 'Idempotency-Key': 'evt-1:announce' },
+          body: {},
+        },
       },
     ]);
-    expect(entries.map((e) => [e.nodeId, 'status' in e ? e.status : e.result])).toEqual([
+    expect(entries.map((e) => [e.nodeId, 'status' in e ? e.status : e.kind])).toEqual([
       ['create_tag', 'dry-run'],
       ['announce', 'dry-run'],
     ]);

@@ -1,23 +1,11 @@
-import { toBoolean } from '../expressions/to-boolean';
 import { findTrigger } from '../graph/find-trigger';
-import { topoOrder } from '../graph/topo-order';
-import type { TFlowContext } from '../model/flow-context-schema';
-import type { TFlowNode } from '../model/node-schemas';
 import { validateFlow } from '../validate/validate-flow';
-import { toStepError } from './classify-failure';
-import type { TDryRunRequest, TExecuteFlowInput, TFlowOutcome, TNodeTrace, TStepError } from './execution-types';
-import { runAction } from './run-action';
-
-type TRun = { input: TExecuteFlowInput; context: TFlowContext; trace: TNodeTrace[]; dryRunRequests: TDryRunRequest[] };
-type TVisit = { state: TNodeTrace['state']; isLive: boolean } | { failure: TFlowOutcome };
-
-const failed = (run: TRun, error: TStepError, nodeId?: string): TFlowOutcome => ({
-  status: 'failed',
-  ...(nodeId === undefined ? {} : { nodeId }),
-  error,
-  steps: run.context.steps,
-  trace: run.trace,
-});
+import { createBudgetTracker } from './budgets';
+import type { TExecuteFlowInput, TFlowOutcome, TNodeTrace, TStepError } from './execution-types';
+import { planFlow } from './flow-plan';
+import { withLoopBindings } from './loop-bindings';
+import { runScope } from './run-scope';
+import type { TRun } from './run-state';
 
 /**
  * Validation results by evaluator and definition object: a stored flow version is one immutable object
@@ -47,78 +35,41 @@ function checkFlow(input: TExecuteFlowInput): TStepError | undefined {
   return { code: 'FLOW_INVALID', kind: 'user', message: `the flow cannot run: ${summary.join('; ')}`, details: { issues: errors } };
 }
 
-/** Runs one reached node; conditions and successful actions tell whether their outgoing edges are live. */
-async function visit(node: TFlowNode, run: TRun): Promise<TVisit> {
-  const { input, context } = run;
-  if (node.kind === 'trigger') {
-    return { state: 'triggered', isLive: true };
-  }
-  if (node.kind === 'condition') {
-    let value: boolean;
-    try {
-      value = toBoolean(await input.evaluator.evaluate(node.data.expression, context));
-    } catch (error) {
-      return { failure: failed(run, { ...toStepError(error), field: 'data.expression' }, node.id) };
-    }
-    await input.journal.record({ nodeId: node.id, kind: 'condition', result: value });
-
-    return { state: value ? 'passed' : 'blocked', isLive: value };
-  }
-  const result = await runAction({
-    node,
-    context,
-    journal: input.journal,
-    ports: input.ports,
-    evaluator: input.evaluator,
-    dryRun: input.dryRun ?? false,
-  });
-  if (result.status === 'failed' || result.status === 'retry') {
-    return { failure: { ...result, nodeId: node.id, steps: context.steps, trace: run.trace } };
-  }
-  if (result.status === 'dry-run') {
-    run.dryRunRequests.push({ nodeId: node.id, kind: node.kind, request: result.request });
-  } else {
-    context.steps[node.id] = result.output;
-  }
-
-  return { state: result.status, isLive: true };
-}
-
 /**
- * Runs a flow once, from the trigger, in `topoOrder`. A node runs when at least one incoming edge is
- * live: its source ran (trigger, successful or reused action) or is a condition that came out true;
- * other nodes are skipped. The first failing step ends the run with `failed` (permanent) or `retry`
- * (transient: the caller reschedules, and the journal makes the next run skip what already succeeded).
- * The engine never sleeps. The caller's `context` is not modified; the outcome carries the steps.
+ * Runs a flow from the trigger (see `runScope` for the fan-in rule, `runLoop` for loops). The first
+ * failing step ends the run with `failed` (permanent) or `retry` (transient: the caller reschedules,
+ * and the journal makes the next run skip what already succeeded); a wait ends it with `parked`. The
+ * engine never sleeps. Budgets (`BUDGET_DEFAULTS`) end a run `failed` with BUDGET_STEPS, BUDGET_ITEMS or
+ * BUDGET_TIME. The caller's `context` is not modified; the outcome carries the steps.
  */
 export async function executeFlow(input: TExecuteFlowInput): Promise<TFlowOutcome> {
-  const run: TRun = { input, context: { ...input.context, steps: { ...input.context.steps } }, trace: [], dryRunRequests: [] };
+  const now = input.now ?? (() => Date.now());
+  const rootSteps = { ...input.context.steps };
+  const trace: TNodeTrace[] = [];
   const invalid = invalidFlow(input);
   const trigger = findTrigger(input.definition);
   if (invalid || !trigger) {
-    return failed(run, invalid ?? { code: 'FLOW_INVALID', kind: 'user', message: 'the flow has no trigger' });
+    const error = invalid ?? { code: 'FLOW_INVALID', kind: 'user' as const, message: 'the flow has no trigger' };
+
+    return { status: 'failed', error, steps: rootSteps, trace };
   }
-  const nodes = new Map(input.definition.nodes.map((node) => [node.id, node]));
-  const live = new Set<string>();
-  for (const nodeId of topoOrder(input.definition, trigger.id)) {
-    const node = nodes.get(nodeId);
-    const isReached = input.definition.edges.some((edge) => edge.target === nodeId && live.has(edge.source));
-    if (!node || (node.kind !== 'trigger' && !isReached)) {
-      run.trace.push({ nodeId, kind: node?.kind ?? 'trigger', state: 'skipped' });
-      continue;
-    }
-    const visited = await visit(node, run);
-    if ('failure' in visited) {
-      return visited.failure;
-    }
-    if (visited.isLive) {
-      live.add(nodeId);
-    }
-    run.trace.push({ nodeId, kind: node.kind, state: visited.state });
+  const run: TRun = {
+    input,
+    plan: planFlow(input.definition, trigger.id),
+    evaluator: withLoopBindings(input.evaluator),
+    rootSteps,
+    trace,
+    dryRunRequests: [],
+    budget: createBudgetTracker(input.budgets, now, input.startedAt ?? now()),
+    now,
+    executionId: input.executionId ?? input.context.event.id,
+  };
+  const stopped = await runScope(run, null, { path: [], steps: rootSteps }, new Set());
+  if (stopped) {
+    return stopped.stop;
   }
-  const steps = run.context.steps;
 
   return input.dryRun
-    ? { status: 'succeeded', steps, trace: run.trace, dryRunRequests: run.dryRunRequests }
-    : { status: 'succeeded', steps, trace: run.trace };
+    ? { status: 'succeeded', steps: rootSteps, trace, dryRunRequests: run.dryRunRequests }
+    : { status: 'succeeded', steps: rootSteps, trace };
 }

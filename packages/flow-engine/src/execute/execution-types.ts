@@ -1,9 +1,10 @@
 import type { TErrorKind } from '../errors';
 import type { TEvaluator } from '../expressions/create-evaluator';
-import type { TFlowContext, TStepOutput } from '../model/flow-context-schema';
+import type { TFlowContext } from '../model/flow-context-schema';
 import type { TFlowDefinition } from '../model/flow-definition-schema';
 import type { TFlowNodeKind } from '../model/node-schemas';
 import type { TFlowJournal, TFlowPorts, TStepRequest } from '../ports';
+import type { TBudgets } from './budgets';
 
 export type TExecuteFlowInput = {
   definition: TFlowDefinition;
@@ -11,8 +12,16 @@ export type TExecuteFlowInput = {
   journal: TFlowJournal;
   ports: TFlowPorts;
   evaluator: TEvaluator;
-  /** Evaluate everything and list the requests, but call no port (and record them as `dry-run`). */
+  /** Evaluate everything and list the requests, but call no port (and record them as `dry-run`); waits do not park. */
   dryRun?: boolean;
+  /** The execution's id: idempotency keys are `<executionId>:<step key>` (default: the event id). */
+  executionId?: string;
+  /** Per-execution limits (defaults in `BUDGET_DEFAULTS`). */
+  budgets?: Partial<TBudgets>;
+  /** Epoch ms when the execution started, for the time budget (default: now). */
+  startedAt?: number;
+  /** The clock (epoch ms), for waits and the time budget; tests inject one. */
+  now?: () => number;
 };
 
 /** A failure as plain data, ready to store in the execution log. */
@@ -32,21 +41,48 @@ export type TStepError = {
 
 /**
  * What happened to each node, in execution order. `passed`/`blocked` are conditions (true/false),
- * `skipped` a node no live edge reached, `reused` an action whose output came from the journal.
+ * `switched` a switch (its `branch` the case taken), `set` a set node, `looped` a finished forEach
+ * (`items` its item count, after the traces of its items), `parked` a wait that stopped the run
+ * (`until`; in a dry run the run goes on), `waited` a wait that is over, `skipped` a node no live edge
+ * reached, `reused` an action whose output (or a loop item whose result) came from the journal.
+ * Inside loops `key` and `path` (item indexes, outermost first) tell which item.
  */
 export type TNodeTrace = {
   nodeId: string;
   kind: TFlowNodeKind;
-  state: 'triggered' | 'passed' | 'blocked' | 'skipped' | 'succeeded' | 'reused' | 'dry-run';
+  state:
+    | 'triggered'
+    | 'passed'
+    | 'blocked'
+    | 'skipped'
+    | 'succeeded'
+    | 'reused'
+    | 'dry-run'
+    | 'switched'
+    | 'set'
+    | 'looped'
+    | 'parked'
+    | 'waited';
+  key?: string;
+  path?: number[];
+  branch?: string;
+  items?: number;
+  until?: string;
 };
 
-export type TDryRunRequest = { nodeId: string; kind: 'clockify' | 'http'; request: TStepRequest };
+export type TDryRunRequest = { nodeId: string; key?: string; kind: 'clockify' | 'http'; request: TStepRequest };
 
-type TOutcomeBase = { steps: Record<string, TStepOutput>; trace: TNodeTrace[] };
+type TOutcomeBase = { steps: Record<string, unknown>; trace: TNodeTrace[] };
 
+/**
+ * `parked`: a wait stopped the run. The caller stores the execution with `resumeAt` (epoch ms; `until`
+ * the same as ISO text), holds no worker for it, and runs it again from the start with the same journal
+ * at or after that time: everything before the wait is replayed from the journal, then it goes on.
+ */
 export type TFlowOutcome =
   | (TOutcomeBase & { status: 'succeeded'; dryRunRequests?: TDryRunRequest[] })
-  | (TOutcomeBase & { status: 'failed'; nodeId?: string; error: TStepError })
-  | (TOutcomeBase & { status: 'retry'; nodeId: string; error: TStepError; retryAfterMs?: number });
+  | (TOutcomeBase & { status: 'failed'; nodeId?: string; key?: string; error: TStepError })
+  | (TOutcomeBase & { status: 'retry'; nodeId: string; key?: string; error: TStepError; retryAfterMs?: number })
+  | (TOutcomeBase & { status: 'parked'; nodeId: string; key: string; until: string; resumeAt: number });
 
 export type TEngineEvaluator = Pick<TEvaluator, 'evaluate' | 'check'>;

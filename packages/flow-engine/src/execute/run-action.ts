@@ -1,6 +1,6 @@
 import type { TFlowContext, TStepOutput } from '../model/flow-context-schema';
 import type { TFlowActionNode } from '../model/node-schemas';
-import type { TFlowJournal, TFlowPorts, TStepRequest, TStepResponse } from '../ports';
+import type { TFlowJournal, TFlowPorts, TStepMeta, TStepRequest, TStepResponse } from '../ports';
 import { buildClockifyRequest, buildHttpRequest } from './build-request';
 import { classifyResponse, classifyThrown, toStepError, type TFailure } from './classify-failure';
 import type { TEngineEvaluator } from './execution-types';
@@ -15,41 +15,50 @@ type TRunActionInput = {
   ports: TFlowPorts;
   evaluator: TEngineEvaluator;
   dryRun: boolean;
+  /** The step's key and idempotency key (see `TStepMeta`). */
+  meta: Required<TStepMeta>;
 };
 
-async function send(node: TFlowActionNode, ports: TFlowPorts, context: TFlowContext, evaluator: TEngineEvaluator) {
-  const meta = { nodeId: node.id };
+const IDEMPOTENCY_HEADER = 'Idempotency-Key';
+
+async function send(input: TRunActionInput) {
+  const { node, ports, context, evaluator, meta } = input;
   if (node.kind === 'clockify') {
     const request = await buildClockifyRequest(node, context, evaluator);
 
     return { request, call: () => ports.clockify.execute(request, meta) };
   }
   const request = await buildHttpRequest(node, context, evaluator);
+  const hasKey = Object.keys(request.headers).some((name) => name.toLowerCase() === IDEMPOTENCY_HEADER.toLowerCase());
+  if (!hasKey) request.headers[IDEMPOTENCY_HEADER] = meta.idempotencyKey;
 
   return { request, call: () => ports.http.send(request, meta) };
 }
 
 /**
- * One action: reuse the journal's output if the step already succeeded; otherwise build the request,
- * then (unless dry run) journal `started`, call the port, classify the answer, journal the success.
+ * One action: reuse the journal's output if the step already succeeded; otherwise build the request
+ * (HTTP requests get an `Idempotency-Key` unless the flow sets one), then (unless dry run) journal
+ * `started`, call the port, classify the answer, journal the success.
  */
-export async function runAction({ node, context, journal, ports, evaluator, dryRun }: TRunActionInput): Promise<TActionResult> {
-  const reused = await journal.completed(node.id);
+export async function runAction(input: TRunActionInput): Promise<TActionResult> {
+  const { node, journal, dryRun, meta } = input;
+  const base = { nodeId: node.id, key: meta.key, kind: node.kind, idempotencyKey: meta.idempotencyKey };
+  const reused = await journal.completed(meta.key);
   if (reused) {
     return { status: 'reused', output: reused };
   }
   let prepared: Awaited<ReturnType<typeof send>>;
   try {
-    prepared = await send(node, ports, context, evaluator);
+    prepared = await send(input);
   } catch (error) {
     return { status: 'failed', error: toStepError(error) };
   }
   if (dryRun) {
-    await journal.record({ nodeId: node.id, kind: node.kind, status: 'dry-run', request: prepared.request });
+    await journal.record({ ...base, status: 'dry-run', request: prepared.request });
 
     return { status: 'dry-run', request: prepared.request };
   }
-  await journal.started(node.id, prepared.request);
+  await journal.started(meta.key, prepared.request, meta);
   let response: TStepResponse;
   try {
     response = await prepared.call();
@@ -60,7 +69,7 @@ export async function runAction({ node, context, journal, ports, evaluator, dryR
   if (failure) {
     return failure;
   }
-  await journal.record({ nodeId: node.id, kind: node.kind, status: 'succeeded', request: prepared.request, response });
+  await journal.record({ ...base, status: 'succeeded', request: prepared.request, response });
 
   return { status: 'succeeded', output: { status: response.status, body: response.body, headers: response.headers } };
 }

@@ -4,5 +4,5 @@
  */
 export type TFlowGraph<TNode extends { id: string } = { id: string }> = {
   nodes: readonly TNode[];
-  edges: readonly { source: string; target: string }[];
+  edges: readonly { source: string; target: string; branch?: string }[];
 };

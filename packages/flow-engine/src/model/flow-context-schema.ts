@@ -17,7 +17,13 @@ export const ZFlowContextSchema = z.object({
   payload: z.unknown(),
   headers: z.record(z.string(), z.string()),
   workspace: z.object({ id: z.string().min(1) }),
-  steps: z.record(z.string(), ZStepOutputSchema),
+  /**
+   * Earlier nodes' outputs: an action's `{ status, body, headers }`, a set node's values, a forEach's
+   * `{ results, count }` (inside its body: `{ item, index }`).
+   */
+  steps: z.record(z.string(), z.unknown()),
+  /** Inside a forEach body: the current item and its index (expressions read them as `$item`, `$index`). */
+  loop: z.object({ item: z.unknown(), index: z.number().int() }).optional(),
 });
 
 export type TStepOutput = z.infer<typeof ZStepOutputSchema>;

@@ -1,38 +1,19 @@
 import { z } from 'zod';
 
-/**
- * One zod schema per node kind. Every string called an "expression" is JSONata, evaluated against the
- * execution context (`TFlowContext`: `event`, `payload`, `headers`, `workspace`, `steps`). A constant is
- * written as a JSONata literal: `"https://example.com"`, `42`, `true`.
- *
- * Node ids are referenced from expressions as `steps.<id>`; ids that are not plain identifiers
- * (hyphens, leading digits) need backticks there: steps.`node-1`.body.
- */
-export const ZExpressionSchema = z.string();
+import { ZFlowForEachSchema, ZFlowSetSchema, ZFlowSwitchSchema, ZFlowWaitSchema } from './control-schemas';
+import { nodeBase, ZExpressionSchema } from './node-base';
+import { ZTriggerDataSchema } from './trigger-schemas';
 
-export const ZPositionSchema = z.object({ x: z.number().finite(), y: z.number().finite() });
-
-const nodeBase = {
-  id: z.string().min(1).max(100),
-  position: ZPositionSchema,
-  label: z.string().max(200).optional(),
-};
-
-export const ZClockifyTriggerDataSchema = z.object({
-  source: z.literal('clockify'),
-  events: z.array(z.string().min(1)).min(1, 'choose at least one event'),
-});
-
-export const ZCustomTriggerDataSchema = z.object({
-  source: z.literal('custom'),
-  sourceId: z.string().min(1, 'choose a webhook source'),
-});
-
-export const ZTriggerDataSchema = z.discriminatedUnion('source', [ZClockifyTriggerDataSchema, ZCustomTriggerDataSchema]);
+export { ZExpressionSchema, ZPositionSchema } from './node-base';
+export * from './trigger-schemas';
+export * from './control-schemas';
 
 export const ZFlowTriggerSchema = z.object({ ...nodeBase, kind: z.literal('trigger'), data: ZTriggerDataSchema });
 
-/** Truthy (JSONata `$boolean` rules) → the branch continues along the outgoing edges; falsy ends it. */
+/**
+ * Truthy (JSONata `$boolean` rules) → the outgoing edges with branch `"true"` (or none) are live;
+ * falsy → those with branch `"false"`.
+ */
 export const ZFlowConditionSchema = z.object({
   ...nodeBase,
   kind: z.literal('condition'),
@@ -74,6 +55,10 @@ export const ZFlowNodeSchema = z.discriminatedUnion('kind', [
   ZFlowConditionSchema,
   ZFlowClockifySchema,
   ZFlowHttpSchema,
+  ZFlowSwitchSchema,
+  ZFlowForEachSchema,
+  ZFlowSetSchema,
+  ZFlowWaitSchema,
 ]);
 
 export type TFlowTriggerNode = z.infer<typeof ZFlowTriggerSchema>;
@@ -83,7 +68,10 @@ export type TFlowHttpNode = z.infer<typeof ZFlowHttpSchema>;
 export type TFlowNode = z.infer<typeof ZFlowNodeSchema>;
 export type TFlowNodeKind = TFlowNode['kind'];
 export type TFlowActionNode = TFlowClockifyNode | TFlowHttpNode;
-export type TTriggerData = z.infer<typeof ZTriggerDataSchema>;
+export type TFlowSwitchNode = z.infer<typeof ZFlowSwitchSchema>;
+export type TFlowForEachNode = z.infer<typeof ZFlowForEachSchema>;
+export type TFlowSetNode = z.infer<typeof ZFlowSetSchema>;
+export type TFlowWaitNode = z.infer<typeof ZFlowWaitSchema>;
 export type THttpMethod = (typeof HTTP_METHODS)[number];
 
 export function isActionNode(node: TFlowNode): node is TFlowActionNode {

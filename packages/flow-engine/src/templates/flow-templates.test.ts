@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { loadClockifyEventTypes, loadClockifyOperations, loadWebhookExample } from '../../test/clockify-fixtures';
-import { createContext, createFakeJournal, createFakePorts } from '../execute/__tests__/fakes';
+import { createContext, createFakeJournal, createFakePorts, metaOf } from '../execute/__tests__/fakes';
 import { executeFlow } from '../execute/execute-flow';
 import { createEvaluator } from '../expressions/create-evaluator';
 import { ZFlowDefinitionSchema } from '../model/flow-definition-schema';
@@ -110,10 +110,15 @@ describe('templates run as intended', () => {
       {
         method: 'POST',
         url: 'https://example.com/clockify-events',
-        headers: { 'Content-Type': 'application/json', 'X-Clockify-Event': 'NEW_TIME_ENTRY', 'X-Event-Id': 'evt-1' },
+        headers: {
+          'Content-Type': 'application/json',
+          'X-Clockify-Event': 'NEW_TIME_ENTRY',
+          'X-Event-Id': 'evt-1',
+          'Idempotency-Key': 'evt-1:forward',
+        },
         body: { id: 'evt-1', type: 'NEW_TIME_ENTRY', receivedAt: '2026-01-01T00:00:00.000Z', workspaceId: 'ws-1', data: { id: 'te-1' } },
       },
-      { nodeId: 'forward' },
+      metaOf('forward'),
     );
   });
 

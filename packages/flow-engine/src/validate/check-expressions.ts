@@ -17,6 +17,17 @@ export function expressionFields(node: TFlowNode): { field: string; expression: 
       return [...entries('data.path', node.data.path), ...entries('data.query', node.data.query), ...body(node.data.body)];
     case 'http':
       return [{ field: 'data.url', expression: node.data.url }, ...entries('data.headers', node.data.headers), ...body(node.data.body)];
+    case 'switch':
+      return node.data.cases.map((entry, index) => ({ field: `data.cases.${index}.expression`, expression: entry.expression }));
+    case 'forEach':
+      return [{ field: 'data.items', expression: node.data.items }];
+    case 'set':
+      return entries('data.values', node.data.values);
+    case 'wait':
+      return [
+        ...(node.data.seconds === undefined ? [] : [{ field: 'data.seconds', expression: node.data.seconds }]),
+        ...(node.data.until === undefined ? [] : [{ field: 'data.until', expression: node.data.until }]),
+      ];
   }
 }
 

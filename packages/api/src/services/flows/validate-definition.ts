@@ -23,5 +23,8 @@ export function triggerKeysOf(definition: TFlowDefinition): string[] {
   if (!trigger || trigger.kind !== 'trigger') return [];
   const data = trigger.data;
 
-  return data.source === 'clockify' ? data.events.map((e: string) => triggerKeyOf('clockify', e)) : [triggerKeyOf('custom', data.sourceId)];
+  if (data.source === 'clockify') return data.events.map((e: string) => triggerKeyOf('clockify', e));
+
+  // Schedule, manual and internal triggers are not matched against incoming webhooks.
+  return data.source === 'custom' ? [triggerKeyOf('custom', data.sourceId)] : [];
 }

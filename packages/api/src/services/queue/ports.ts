@@ -99,8 +99,10 @@ export function createPorts(runtime: TRuntime, installation: TInstallation, sett
           );
         }
         try {
-          // One key per execution step: the same on every retry of that step, different across steps.
-          const res = await runtime.http.send({ ...req, idempotencyKey: `${claimed.id}:${meta.nodeId}` });
+          // The engine put `Idempotency-Key: <execution>:<step key>` in the headers (one per step and loop
+          // item, the same on every retry) unless the flow set its own; fall back for requests without one.
+          const hasKey = Object.keys(req.headers).some((name) => name.toLowerCase() === 'idempotency-key');
+          const res = await runtime.http.send(hasKey ? req : { ...req, idempotencyKey: meta.idempotencyKey ?? `${claimed.id}:${meta.nodeId}` });
           deps.metrics.outboundCall('http', res.status);
 
           return { status: res.status, headers: res.headers, body: res.body };

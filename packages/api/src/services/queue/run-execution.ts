@@ -1,3 +1,4 @@
+import { flowRunQueries, logQueries } from '@uw/db';
 import { executeFlow, type TFlowDefinition, type TJournalEntry, type TStepOutput, type TStepRequest } from '@uw/flow-engine';
 
 import { AppError } from '../../errors';
@@ -6,6 +7,7 @@ import { effectiveSettings } from '../settings/effective-settings';
 import { retryDelayMs } from './backoff';
 import type { TClaimed } from './claim';
 import { appendSteps, LeaseLostError, loadSteps, type TNumberedStep, type TStepRecord } from './journal';
+import { recordedDecision, toStepRecord } from './journal-entries';
 import { createPorts } from './ports';
 
 const parse = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v);
@@ -14,12 +16,9 @@ const versionCache = new Map<string, TFlowDefinition>();
 async function loadDefinition(runtime: TRuntime, workspaceId: string, versionId: string): Promise<TFlowDefinition | null> {
   const cached = versionCache.get(versionId);
   if (cached) return cached;
-  const row = await runtime.deps.db
-    .knex()('universal_webhook_flow_version')
-    .where({ workspace_id: workspaceId, id: versionId })
-    .first('definition');
-  if (!row) return null;
-  const definition = parse(row.definition) as TFlowDefinition;
+  const stored = await flowRunQueries.findVersionDefinition(runtime.deps.db, workspaceId, versionId);
+  if (stored === undefined) return null;
+  const definition = parse(stored) as TFlowDefinition;
   if (versionCache.size > 5_000) versionCache.clear();
   versionCache.set(versionId, definition);
 
@@ -36,10 +35,7 @@ async function loadTrigger(runtime: TRuntime, claimed: TClaimed) {
   const recent = runtime.recentLogs.get(claimed.workspace_id, claimed.log_id);
   const log =
     recent ??
-    (await runtime.deps.db
-      .knex()('universal_webhook_log')
-      .where({ workspace_id: claimed.workspace_id, id: claimed.log_id })
-      .first('id', 'event_type', 'source', 'received_at', 'payload', 'headers'));
+    (await logQueries.findLogTrigger(runtime.deps.db, claimed.workspace_id, claimed.log_id));
 
   return {
     event: {
@@ -120,6 +116,7 @@ export async function runExecution(runtime: TRuntime, claimed: TClaimed): Promis
     const sent = new Map<string, { request: TStepRequest; at: number }>();
     const outcome = await executeFlow({
       definition,
+      executionId: claimed.id,
       context: { ...trigger, workspace: { id: claimed.workspace_id }, steps: {} },
       evaluator: runtime.evaluator,
       ports: createPorts(runtime, installation, settings, claimed),
@@ -134,15 +131,18 @@ export async function runExecution(runtime: TRuntime, claimed: TClaimed): Promis
           sent.set(nodeId, { request, at: Date.now() });
         },
         record: (entry: TJournalEntry) => record(toStepRecord(entry, attemptOf, sent, deps.metrics)),
+        recorded: (key) => recordedDecision(steps, key),
       },
     });
     if (outcome.status === 'succeeded') return finish('succeeded');
-    const nodeId = outcome.nodeId ?? null;
+    // A wait: back in the queue until its time, holding no worker; the run after it replays the journal.
+    if (outcome.status === 'parked') return finish('queued', undefined, outcome.resumeAt, true);
+    const nodeId = outcome.key ?? outcome.nodeId ?? null;
     const attempt = nodeId ? attemptOf(nodeId) : 1;
     const failure = { nodeId, ...outcome.error };
     const attemptRecord = {
       nodeId,
-      kind: kindOf(definition, nodeId),
+      kind: kindOf(definition, outcome.nodeId ?? null),
       attempt,
       error: outcome.error,
       request: nodeId ? sent.get(nodeId)?.request : undefined,
@@ -175,28 +175,3 @@ export async function runExecution(runtime: TRuntime, claimed: TClaimed): Promis
 }
 
 const kindOf = (definition: TFlowDefinition, nodeId: string | null) => definition.nodes.find((n) => n.id === nodeId)?.kind ?? 'flow';
-
-/** Engine journal entries → step rows: conditions as passed/blocked, actions with request, response and latency. */
-function toStepRecord(
-  entry: TJournalEntry,
-  attemptOf: (nodeId: string) => number,
-  sent: Map<string, { request: TStepRequest; at: number }>,
-  metrics: { stepFinished(kind: string, status: string, seconds: number): void },
-): TStepRecord {
-  if (entry.kind === 'condition') {
-    return { nodeId: entry.nodeId, kind: 'condition', status: entry.result ? 'passed' : 'blocked', response: { result: entry.result } };
-  }
-  const started = sent.get(entry.nodeId);
-  const latencyMs = started ? Date.now() - started.at : null;
-  if (latencyMs !== null) metrics.stepFinished(entry.kind, entry.status, latencyMs / 1000);
-
-  return {
-    nodeId: entry.nodeId,
-    kind: entry.kind,
-    status: entry.status,
-    attempt: attemptOf(entry.nodeId),
-    request: entry.request,
-    response: entry.status === 'succeeded' ? entry.response : null,
-    latencyMs,
-  };
-}

@@ -1,26 +1,44 @@
 import { vi } from 'vitest';
 
 import type { TFlowContext, TStepOutput } from '../../model/flow-context-schema';
-import type { TClockifyRequest, TFlowJournal, THttpRequest, TJournalEntry, TStepMeta, TStepRequest, TStepResponse } from '../../ports';
+import type {
+  TClockifyRequest,
+  TDecisionEntry,
+  TFlowJournal,
+  THttpRequest,
+  TJournalEntry,
+  TStepMeta,
+  TStepRequest,
+  TStepResponse,
+} from '../../ports';
 
-/** An in-memory journal that remembers every call, seeded with outputs of steps that "already ran". */
-export function createFakeJournal(completed: Record<string, TStepOutput> = {}) {
+const isDecision = (entry: TJournalEntry): entry is TDecisionEntry => entry.kind !== 'clockify' && entry.kind !== 'http';
+
+/**
+ * An in-memory journal keyed by step key that remembers every call, seeded with outputs of steps that
+ * "already ran". `recorded` is there unless `withRecorded: false` (a journal written before decisions were kept).
+ */
+export function createFakeJournal(completed: Record<string, TStepOutput> = {}, options: { withRecorded?: boolean } = {}) {
   const entries: TJournalEntry[] = [];
-  const started: { nodeId: string; request: TStepRequest }[] = [];
+  const decisions = new Map<string, TDecisionEntry>();
+  const started: { nodeId: string; request: TStepRequest; meta?: TStepMeta }[] = [];
   const journal: TFlowJournal = {
-    completed: (nodeId) => completed[nodeId],
-    started: async (nodeId, request) => {
-      started.push({ nodeId, request });
+    completed: (key) => completed[key],
+    started: async (key, request, meta) => {
+      started.push({ nodeId: key, request, ...(meta ? { meta } : {}) });
     },
     record: async (entry) => {
       entries.push(entry);
-      if (entry.kind !== 'condition' && entry.status === 'succeeded') {
-        completed[entry.nodeId] = { status: entry.response.status, body: entry.response.body, headers: entry.response.headers };
+      if (isDecision(entry)) {
+        decisions.set(entry.key, entry);
+      } else if (entry.status === 'succeeded') {
+        completed[entry.key] = { status: entry.response.status, body: entry.response.body, headers: entry.response.headers };
       }
     },
   };
+  if (options.withRecorded !== false) journal.recorded = (key) => decisions.get(key);
 
-  return { journal, entries, started, completed };
+  return { journal, entries, started, completed, decisions };
 }
 
 type TResponder<TRequest> = (request: TRequest, meta: TStepMeta) => Promise<TStepResponse>;
@@ -43,3 +61,6 @@ export function createContext(payload: unknown, overrides: Partial<TFlowContext>
     ...overrides,
   };
 }
+
+/** The step-meta the engine passes for a top-level node of an execution without an id (keys from the event id). */
+export const metaOf = (nodeId: string, executionId = 'evt-1') => ({ nodeId, key: nodeId, idempotencyKey: `${executionId}:${nodeId}` });
