@@ -4,3 +4,8 @@ export * from './database';
 export { newId } from './ids';
 export { isDatabaseUnavailable } from './errors';
 export { TABLE, type TTableName } from './data/tables';
+export * as installationQueries from './data/installations.queries';
+export * as subscriptionQueries from './data/subscriptions.queries';
+export * as lifecycleTokenQueries from './data/lifecycle-tokens.queries';
+export * as customSourceQueries from './data/custom-sources.queries';
+export * as flowQueries from './data/flows.queries';

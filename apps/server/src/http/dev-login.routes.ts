@@ -1,7 +1,6 @@
 import express, { Router } from 'express';
 
-import { signDevToken, type TRuntime } from '@uw/api';
-import { Installation, newId } from '@uw/db';
+import { ensureDevInstallation, signDevToken, type TRuntime } from '@uw/api';
 
 import { isLoopbackAddress } from './loopback';
 
@@ -24,25 +23,7 @@ export function devLoginRoutes(runtime: TRuntime): Router {
   r.use(express.json());
   r.post('/dev-login', async (_req, res) => {
     const { deps } = runtime;
-    const em = deps.db.fork();
-    const existing = await em.findOne(Installation, { workspaceId: DEV_WORKSPACE_ID });
-    if (!existing) {
-      const now = Date.now();
-      await em.insert(Installation, {
-        id: newId(),
-        workspaceId: DEV_WORKSPACE_ID,
-        addonId: 'dev-addon',
-        status: 'ACTIVE',
-        tokenCipher: null,
-        apiUrl: 'http://127.0.0.1:0/api',
-        reportsUrl: 'http://127.0.0.1:0/reports',
-        ownerUserId: DEV_USER_ID,
-        settings: {},
-        installedAt: now,
-        updatedAt: now,
-        uninstalledAt: null,
-      });
-    }
+    await ensureDevInstallation(deps, { workspaceId: DEV_WORKSPACE_ID, userId: DEV_USER_ID });
     const token = await signDevToken(deps, DEV_WORKSPACE_ID, DEV_USER_ID);
     res.json({
       token,

@@ -1,11 +1,10 @@
 import { z } from 'zod';
 
-import { CustomSource } from '@uw/db';
-
 import {
   createSource,
   deleteSource,
   getSourceOrThrow,
+  listSources,
   rotateSecret,
   toSourceView,
   updateSource,
@@ -16,11 +15,7 @@ import { adminProcedure, router } from '../trpc';
 const id = z.object({ id: z.string() });
 
 export const sourcesRouter = router({
-  list: adminProcedure.query(async ({ ctx }) => {
-    const rows = await ctx.deps.db.fork().find(CustomSource, { workspaceId: ctx.caller.workspaceId }, { orderBy: { createdAt: 'desc' } });
-
-    return rows.map((s) => toSourceView(s, ctx.deps.config.baseUrl));
-  }),
+  list: adminProcedure.query(({ ctx }) => listSources(ctx.deps, ctx.caller)),
   get: adminProcedure
     .input(id)
     .query(async ({ ctx, input }) => toSourceView(await getSourceOrThrow(ctx.deps, ctx.caller, input.id), ctx.deps.config.baseUrl)),

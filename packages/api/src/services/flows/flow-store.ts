@@ -1,20 +1,34 @@
-import { Flow, FlowVersion, newId, type TFlow } from '@uw/db';
+import { flowQueries, newId, type TFlow } from '@uw/db';
 import type { TFlowDefinition } from '@uw/flow-engine';
 
 import type { TApiDeps } from '../../deps';
 import { notFound } from '../../errors';
 import type { TFlowInput, TFlowUpdate } from './flow-schemas';
-import { resolveMaskedHeaders } from './masking';
+import { resolveMaskedHeaders, showDefinition } from './masking';
 import { assertValidDefinition, triggerKeysOf } from './validate-definition';
 
 type TScope = { workspaceId: string; userId: string | null };
 
 /** Every read and write is scoped by the caller's workspace; another workspace's flow is simply not found. */
 export async function getFlowOrThrow(deps: TApiDeps, scope: TScope, id: string): Promise<TFlow> {
-  const flow = await deps.db.fork().findOne(Flow, { id, workspaceId: scope.workspaceId, deletedAt: null });
+  const flow = await flowQueries.findFlow(deps.db, scope.workspaceId, id);
   if (!flow) throw notFound('flow');
 
   return flow;
+}
+
+/** The caller's flows (not deleted), newest first. */
+export async function listFlows(deps: TApiDeps, scope: TScope): Promise<TFlow[]> {
+  return flowQueries.listFlows(deps.db, scope.workspaceId);
+}
+
+/** A flow with its current version's definition, secrets masked. */
+export async function getFlowWithDefinition(deps: TApiDeps, scope: TScope, id: string) {
+  const flow = await getFlowOrThrow(deps, scope, id);
+  const version = await flowQueries.findVersion(deps.db, scope.workspaceId, { id: flow.currentVersionId });
+  if (!version) throw notFound('current version of the flow');
+
+  return { ...flow, definition: showDefinition(version.definition) };
 }
 
 function versionRow(scope: TScope, flowId: string, version: number, definition: TFlowDefinition) {
@@ -34,7 +48,7 @@ function versionRow(scope: TScope, flowId: string, version: number, definition: 
 export async function currentDefinition(deps: TApiDeps, scope: TScope, flowId: string, version?: number): Promise<TFlowDefinition> {
   const flow = await getFlowOrThrow(deps, scope, flowId);
   const which = version === undefined ? { id: flow.currentVersionId } : { flowId: flow.id, version };
-  const row = await deps.db.fork().findOne(FlowVersion, { ...which, workspaceId: scope.workspaceId });
+  const row = await flowQueries.findVersion(deps.db, scope.workspaceId, which);
   if (!row) throw notFound(`version ${version} of the flow`);
 
   return row.definition;
@@ -46,9 +60,9 @@ export async function createFlow(deps: TApiDeps, scope: TScope, input: TFlowInpu
   const now = Date.now();
   const flowId = newId();
   const version = versionRow(scope, flowId, 1, definition);
-  await deps.db.fork().transactional(async (em) => {
-    em.create(FlowVersion, version);
-    em.create(Flow, {
+  await flowQueries.insertFlow(
+    deps.db,
+    {
       id: flowId,
       workspaceId: scope.workspaceId,
       name: input.name,
@@ -61,8 +75,9 @@ export async function createFlow(deps: TApiDeps, scope: TScope, input: TFlowInpu
       createdAt: now,
       updatedAt: now,
       deletedAt: null,
-    });
-  });
+    },
+    version,
+  );
 
   return getFlowOrThrow(deps, scope, flowId);
 }
@@ -75,14 +90,10 @@ export async function updateFlow(deps: TApiDeps, scope: TScope, input: TFlowUpda
   // came from (see `resolveMaskedHeaders`).
   const definition = sent && (await resolveMaskedHeaders(sent, () => currentDefinition(deps, scope, flow.id, baseVersion)));
   if (definition) assertValidDefinition(deps, definition);
-  await deps.db.fork().transactional(async (em) => {
-    const patch: Partial<TFlow> = { ...stripUndefined(fields), updatedAt: Date.now() };
-    if (definition) {
-      const version = versionRow(scope, flow.id, flow.currentVersion + 1, definition);
-      em.create(FlowVersion, version);
-      Object.assign(patch, { currentVersionId: version.id, currentVersion: version.version });
-    }
-    await em.nativeUpdate(Flow, { id: flow.id, workspaceId: scope.workspaceId }, patch);
+  await flowQueries.updateFlow(deps.db, scope.workspaceId, {
+    id: flow.id,
+    patch: { ...stripUndefined(fields), updatedAt: Date.now() },
+    version: definition ? versionRow(scope, flow.id, flow.currentVersion + 1, definition) : undefined,
   });
 
   return getFlowOrThrow(deps, scope, flow.id);
@@ -90,10 +101,7 @@ export async function updateFlow(deps: TApiDeps, scope: TScope, input: TFlowUpda
 
 export async function deleteFlow(deps: TApiDeps, scope: TScope, id: string) {
   const flow = await getFlowOrThrow(deps, scope, id);
-  const now = Date.now();
-  await deps.db
-    .fork()
-    .nativeUpdate(Flow, { id: flow.id, workspaceId: scope.workspaceId }, { deletedAt: now, enabled: false, updatedAt: now });
+  await flowQueries.markFlowDeleted(deps.db, scope.workspaceId, { id: flow.id, now: Date.now() });
 
   return { id: flow.id, deleted: true };
 }
@@ -101,11 +109,7 @@ export async function deleteFlow(deps: TApiDeps, scope: TScope, id: string) {
 export async function listVersions(deps: TApiDeps, scope: TScope, flowId: string) {
   await getFlowOrThrow(deps, scope, flowId);
 
-  return deps.db.fork().find(FlowVersion, { flowId, workspaceId: scope.workspaceId }, { orderBy: { version: 'desc' } });
-}
-
-export async function getVersion(deps: TApiDeps, workspaceId: string, versionId: string) {
-  return deps.db.fork().findOne(FlowVersion, { id: versionId, workspaceId });
+  return flowQueries.listVersions(deps.db, scope.workspaceId, flowId);
 }
 
 function stripUndefined<T extends object>(o: T): Partial<T> {

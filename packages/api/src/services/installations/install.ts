@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import { Installation, newId, WebhookSubscription, type TInstallation } from '@uw/db';
+import { installationQueries, type TInstallation } from '@uw/db';
 
 import type { TApiDeps } from '../../deps';
 import { UserError } from '../../errors';
@@ -30,50 +30,36 @@ export type TInstalledBody = z.infer<typeof ZInstalledBodySchema>;
 export async function saveInstallation(deps: TApiDeps, body: TInstalledBody): Promise<TInstallation> {
   const claims = await verifyInstallationToken(deps, body);
   const { apiUrl, reportsUrl } = resolveApiHosts(clockifyNetOf(deps).policy, claims, body.apiUrl);
-  const em = deps.db.fork();
   const now = Date.now();
-  const tokenCipher = deps.cipher.encrypt(body.authToken, body.workspaceId);
-
-  await em.transactional(async (tem) => {
-    const existing = await tem.findOne(Installation, { workspaceId: body.workspaceId });
-    if (existing && existing.status !== 'DELETED' && existing.addonId !== body.addonId) {
-      throw new UserError(
-        'CONFLICT',
-        `the add-on is installed on this workspace under another addonId (${existing.addonId}); uninstall it first`,
-      );
-    }
-    const fields = {
-      addonId: body.addonId,
-      status: 'ACTIVE' as const,
-      tokenCipher,
-      apiUrl,
-      reportsUrl,
-      ownerUserId: claims.user ? String(claims.user) : (body.asUser ?? null),
-      updatedAt: now,
-      uninstalledAt: null,
-    };
-    if (existing) {
-      tem.assign(existing, existing.status === 'DELETED' ? { ...fields, settings: {}, installedAt: now } : fields);
-    } else {
-      tem.create(Installation, { id: newId(), workspaceId: body.workspaceId, settings: {}, installedAt: now, ...fields });
-    }
-    await tem.nativeDelete(WebhookSubscription, { workspaceId: body.workspaceId, origin: 'manifest' });
-    for (const hook of body.webhooks) {
-      tem.create(WebhookSubscription, {
-        id: newId(),
-        workspaceId: body.workspaceId,
-        eventType: hook.event ?? '*',
-        origin: 'manifest',
-        clockifyWebhookId: null,
-        tokenHash: sha256Hex(hook.authToken),
-        tokenCipher: deps.cipher.encrypt(hook.authToken, body.workspaceId),
-        path: hook.path,
-        createdAt: now,
-      });
-    }
+  const webhooks = body.webhooks.map((hook) => ({
+    eventType: hook.event ?? '*',
+    tokenHash: sha256Hex(hook.authToken),
+    tokenCipher: deps.cipher.encrypt(hook.authToken, body.workspaceId),
+    path: hook.path,
+  }));
+  const fields = {
+    addonId: body.addonId,
+    status: 'ACTIVE' as const,
+    tokenCipher: deps.cipher.encrypt(body.authToken, body.workspaceId),
+    apiUrl,
+    reportsUrl,
+    ownerUserId: claims.user ? String(claims.user) : (body.asUser ?? null),
+  };
+  const stored = await installationQueries.recordInstall(deps.db, body.workspaceId, {
+    fields,
+    webhooks,
+    now,
+    check: (existing) => {
+      if (existing && existing.status !== 'DELETED' && existing.addonId !== body.addonId) {
+        throw new UserError(
+          'CONFLICT',
+          `the add-on is installed on this workspace under another addonId (${existing.addonId}); uninstall it first`,
+        );
+      }
+    },
   });
   // Repeated INSTALLED replaces the manifest webhooks' tokens: cached credentials must not outlive them.
   deps.bus.publish({ type: 'installation.changed', workspaceId: body.workspaceId });
 
-  return deps.db.fork().findOneOrFail(Installation, { workspaceId: body.workspaceId });
+  return stored;
 }

@@ -1,4 +1,4 @@
-import { Installation, type TInstallation } from '@uw/db';
+import { installationQueries, type TInstallation } from '@uw/db';
 
 import type { TApiDeps } from '../../deps';
 
@@ -37,6 +37,6 @@ export function createInstallationCache(deps: TApiDeps): TInstallationCache {
   const cache = createInstallationScopedCache<TInstallation | null>(deps);
 
   return {
-    get: async (workspaceId) => (await cache.get(workspaceId, () => deps.db.fork().findOne(Installation, { workspaceId }))) ?? null,
+    get: async (workspaceId) => (await cache.get(workspaceId, () => installationQueries.findInstallation(deps.db, workspaceId))) ?? null,
   };
 }

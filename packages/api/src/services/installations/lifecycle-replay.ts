@@ -1,11 +1,10 @@
-import { LifecycleTokenUse } from '@uw/db';
+import { lifecycleTokenQueries } from '@uw/db';
 
 import type { TApiDeps } from '../../deps';
 import { UserError } from '../../errors';
 import { DAY_MS } from '../cache/cache-store';
 import type { TVerifiedLifecycleToken } from './lifecycle-token';
 
-const TABLE = 'universal_webhook_lifecycle_token';
 /** Beyond `exp`: the clock tolerance the signature check allows, with room to spare. */
 const EXPIRY_SLACK_MS = 60_000;
 
@@ -20,21 +19,18 @@ export function rememberUntil(claims: { exp?: number }, now = Date.now()): numbe
  */
 export async function claimLifecycleToken(deps: TApiDeps, verified: TVerifiedLifecycleToken): Promise<void> {
   const now = Date.now();
-  const knex = deps.db.knex();
-  await knex(TABLE).where('token_hash', verified.hash).andWhere('expires_at', '<', now).delete();
-  const row = {
-    token_hash: verified.hash,
-    workspace_id: verified.claims.workspaceId,
-    used_at: now,
-    expires_at: rememberUntil(verified.claims, now),
-  };
-  const inserted: unknown[] = await knex(TABLE).insert(row).onConflict('token_hash').ignore().returning('token_hash');
-  if (inserted.length === 0) {
+  const claimed = await lifecycleTokenQueries.claimLifecycleToken(deps.db, {
+    tokenHash: verified.hash,
+    workspaceId: verified.claims.workspaceId,
+    usedAt: now,
+    expiresAt: rememberUntil(verified.claims, now),
+  });
+  if (!claimed) {
     throw new UserError('CONFLICT', 'this lifecycle token was already used: a replayed lifecycle callback is refused');
   }
 }
 
 /** Forgets a claim whose callback failed, so Clockify's retry with the same token is not taken for a replay. */
 export async function releaseLifecycleToken(deps: TApiDeps, verified: TVerifiedLifecycleToken): Promise<void> {
-  await deps.db.fork().nativeDelete(LifecycleTokenUse, { tokenHash: verified.hash });
+  await lifecycleTokenQueries.releaseLifecycleToken(deps.db, verified.claims.workspaceId, verified.hash);
 }

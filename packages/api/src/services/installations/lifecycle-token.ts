@@ -55,7 +55,8 @@ const sameHash = (a: string, b: string) => timingSafeEqual(Buffer.from(a, 'hex')
 /** The token is none of the credentials we hold for the workspace (webhook tokens, the installation token). */
 async function refuseStoredCredentials(deps: TApiDeps, hash: string, stored: { workspaceId: string; tokenCipher: string | null }) {
   const { workspaceId, tokenCipher } = stored;
-  if (await subscriptionQueries.hasSubscriptionToken(deps.db, workspaceId, hash)) throw unauthorized('a webhook token is not a lifecycle token');
+  if (await subscriptionQueries.hasSubscriptionToken(deps.db, workspaceId, hash))
+    throw unauthorized('a webhook token is not a lifecycle token');
   if (tokenCipher && sameHash(sha256Hex(deps.cipher.decrypt(tokenCipher, workspaceId)), hash)) {
     throw unauthorized('the installation token is not a lifecycle token');
   }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import { Flow, Installation, WebhookSubscription } from '@uw/db';
+import { installationQueries } from '@uw/db';
 
 import type { TApiDeps } from '../../deps';
 import { UserError } from '../../errors';
@@ -54,7 +54,7 @@ export async function handleInstalled(deps: TApiDeps, body: TInstalledBody, hook
 }
 
 async function requireInstallation(deps: TApiDeps, workspaceId: string, addonId?: string) {
-  const installation = await deps.db.fork().findOne(Installation, { workspaceId });
+  const installation = await installationQueries.findInstallation(deps.db, workspaceId);
   if (!installation || installation.status === 'DELETED' || (addonId && installation.addonId !== addonId)) {
     throw new UserError('NOT_FOUND', 'the add-on is not installed on this workspace');
   }
@@ -64,9 +64,7 @@ async function requireInstallation(deps: TApiDeps, workspaceId: string, addonId?
 
 export async function handleStatusChanged(deps: TApiDeps, body: z.infer<typeof ZStatusBodySchema>) {
   const installation = await requireInstallation(deps, body.workspaceId, body.addonId);
-  await deps.db
-    .fork()
-    .nativeUpdate(Installation, { id: installation.id, workspaceId: body.workspaceId }, { status: body.status, updatedAt: Date.now() });
+  await installationQueries.updateInstallationStatus(deps.db, body.workspaceId, { id: installation.id, status: body.status });
   if (body.status === 'ACTIVE') {
     await repairWebhooks(deps, { ...installation, status: 'ACTIVE' }).catch((err: Error) =>
       deps.logger.warn({ workspaceId: body.workspaceId, err: err.message }, 'webhook repair failed'),
@@ -81,9 +79,7 @@ export async function handleSettingsUpdated(deps: TApiDeps, body: z.infer<typeof
   const installation = await requireInstallation(deps, body.workspaceId, body.addonId);
   const update = parseSettingsUpdate(body.settings);
   const settings = { ...installation.settings, ...update };
-  await deps.db
-    .fork()
-    .nativeUpdate(Installation, { id: installation.id, workspaceId: body.workspaceId }, { settings, updatedAt: Date.now() });
+  await installationQueries.updateInstallationSettings(deps.db, body.workspaceId, { id: installation.id, settings });
   deps.bus.publish({ type: 'installation.changed', workspaceId: body.workspaceId });
 
   return { settings };
@@ -93,17 +89,7 @@ export async function handleSettingsUpdated(deps: TApiDeps, body: z.infer<typeof
 export async function handleDeleted(deps: TApiDeps, body: z.infer<typeof ZDeletedBodySchema>) {
   const installation = await requireInstallation(deps, body.workspaceId, body.addonId);
   const removed = await removeWebhooks(deps, installation).catch(() => 0);
-  const em = deps.db.fork();
-  await em.transactional(async (tem) => {
-    const now = Date.now();
-    await tem.nativeUpdate(
-      Installation,
-      { id: installation.id, workspaceId: body.workspaceId },
-      { status: 'DELETED', tokenCipher: null, uninstalledAt: now, updatedAt: now },
-    );
-    await tem.nativeDelete(WebhookSubscription, { workspaceId: body.workspaceId });
-    await tem.nativeUpdate(Flow, { workspaceId: body.workspaceId }, { enabled: false, updatedAt: now });
-  });
+  await installationQueries.recordUninstall(deps.db, body.workspaceId, { id: installation.id, now: Date.now() });
   deps.bus.publish({ type: 'installation.changed', workspaceId: body.workspaceId });
   await clearWorkspaceCache(deps.db, body.workspaceId);
 

@@ -1,5 +1,5 @@
 import { API_EVENT_TYPES } from '@uw/clockify';
-import { Installation, newId, WebhookSubscription, type TInstallation } from '@uw/db';
+import { installationQueries, subscriptionQueries, type TInstallation } from '@uw/db';
 
 import type { TApiDeps } from '../../deps';
 import { sha256Hex } from '../security/token-cipher';
@@ -66,32 +66,22 @@ async function storeSubscription(deps: TApiDeps, workspaceId: string, eventType:
     throw new Error(`Clockify returned no webhook token for ${eventType}`);
   }
   const tokenHash = sha256Hex(hook.authToken);
-  const em = deps.db.fork();
-  const current = await em.findOne(WebhookSubscription, { workspaceId, origin: 'api', eventType });
+  const [current] = await subscriptionQueries.listApiSubscriptions(deps.db, workspaceId, eventType);
   // Unchanged: nothing to write. A valid token is never revoked, not even for a moment.
   if (current && current.tokenHash === tokenHash && current.clockifyWebhookId === hook.id) return;
-  // Replaced in one transaction: deliveries see either the old row or the new one, never neither.
-  await em.transactional(async (tx) => {
-    await tx.nativeDelete(WebhookSubscription, { workspaceId, origin: 'api', eventType });
-    await tx.insert(WebhookSubscription, {
-      id: newId(),
-      workspaceId,
-      eventType,
-      origin: 'api',
-      clockifyWebhookId: hook.id,
-      tokenHash,
-      tokenCipher: deps.cipher.encrypt(hook.authToken!, workspaceId),
-      path: hook.url ?? webhookUrlOf(deps),
-      createdAt: Date.now(),
-    });
+  await subscriptionQueries.replaceApiSubscription(deps.db, workspaceId, {
+    eventType,
+    clockifyWebhookId: hook.id,
+    tokenHash,
+    tokenCipher: deps.cipher.encrypt(hook.authToken, workspaceId),
+    path: hook.url ?? webhookUrlOf(deps),
   });
   if (current) deps.bus.publish({ type: 'installation.changed', workspaceId });
 }
 
 /** Deletes the webhooks we registered through the API; called at uninstall while the token still works. */
 export async function removeWebhooks(deps: TApiDeps, installation: TInstallation): Promise<number> {
-  const em = deps.db.fork();
-  const subs = await em.find(WebhookSubscription, { workspaceId: installation.workspaceId, origin: 'api' });
+  const subs = await subscriptionQueries.listApiSubscriptions(deps.db, installation.workspaceId);
   let removed = 0;
   const client = clockifyFor(deps, installation);
   for (const sub of subs) {
@@ -119,13 +109,9 @@ function asWebhooks(body: unknown): TRemoteWebhook[] {
   return Array.isArray(list) ? (list as TRemoteWebhook[]) : [];
 }
 
-export async function findInstallation(deps: TApiDeps, workspaceId: string) {
-  return deps.db.fork().findOne(Installation, { workspaceId });
-}
-
 /** The periodic repair: every active installation, one after another; failures are logged, not fatal. */
 export async function repairAllWebhooks(deps: TApiDeps) {
-  const installs = await deps.db.fork().find(Installation, { status: 'ACTIVE' });
+  const installs = await installationQueries.listActiveInstallations(deps.db);
   let repaired = 0;
   for (const inst of installs) {
     if (!inst.tokenCipher) continue;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import { CustomSource, newId, type SourceVerification, type TCustomSource } from '@uw/db';
+import { customSourceQueries, newId, type SourceVerification, type TCustomSource } from '@uw/db';
 
 import type { TApiDeps } from '../../deps';
 import { notFound } from '../../errors';
@@ -52,8 +52,15 @@ export function toSourceView(s: TCustomSource, baseUrl: string) {
   };
 }
 
+/** The caller's sources, newest first, as callers see them. */
+export async function listSources(deps: TApiDeps, scope: TScope) {
+  const rows = await customSourceQueries.listSources(deps.db, scope.workspaceId);
+
+  return rows.map((s) => toSourceView(s, deps.config.baseUrl));
+}
+
 export async function getSourceOrThrow(deps: TApiDeps, scope: TScope, id: string) {
-  const source = await deps.db.fork().findOne(CustomSource, { id, workspaceId: scope.workspaceId });
+  const source = await customSourceQueries.findSource(deps.db, scope.workspaceId, id);
   if (!source) throw notFound('source');
 
   return source;
@@ -77,7 +84,7 @@ export async function createSource(deps: TApiDeps, scope: TScope, input: z.infer
     createdAt: now,
     updatedAt: now,
   };
-  await deps.db.fork().insert(CustomSource, source);
+  await customSourceQueries.insertSource(deps.db, source);
 
   return { source: toSourceView(source, deps.config.baseUrl), secret };
 }
@@ -87,7 +94,7 @@ export async function rotateSecret(deps: TApiDeps, scope: TScope, id: string, gi
   const source = await getSourceOrThrow(deps, scope, id);
   const secret = given ?? generateSecret(source.verification.kind);
   const secretCiphers = [deps.cipher.encrypt(secret, scope.workspaceId), ...source.secretCiphers].slice(0, 2);
-  await deps.db.fork().nativeUpdate(CustomSource, { id, workspaceId: scope.workspaceId }, { secretCiphers, updatedAt: Date.now() });
+  await customSourceQueries.updateSource(deps.db, scope.workspaceId, { id, patch: { secretCiphers } });
 
   return { source: toSourceView({ ...source, secretCiphers }, deps.config.baseUrl), secret };
 }
@@ -102,15 +109,15 @@ export async function updateSource(deps: TApiDeps, scope: TScope, id: string, da
       eventTypeHeader: data.eventTypeHeader,
       ratePerMinute: data.ratePerMinute,
     }).filter(([, v]) => v !== undefined),
-  );
-  await deps.db.fork().nativeUpdate(CustomSource, { id, workspaceId: scope.workspaceId }, { ...patch, updatedAt: Date.now() });
+  ) as customSourceQueries.TSourcePatch;
+  await customSourceQueries.updateSource(deps.db, scope.workspaceId, { id, patch });
 
   return toSourceView(await getSourceOrThrow(deps, scope, id), deps.config.baseUrl);
 }
 
 export async function deleteSource(deps: TApiDeps, scope: TScope, id: string) {
   await getSourceOrThrow(deps, scope, id);
-  await deps.db.fork().nativeDelete(CustomSource, { id, workspaceId: scope.workspaceId });
+  await customSourceQueries.deleteSource(deps.db, scope.workspaceId, id);
 
   return { id, deleted: true };
 }
