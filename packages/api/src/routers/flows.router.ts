@@ -1,13 +1,20 @@
 import { z } from 'zod';
 
-import { Flow, FlowVersion } from '@uw/db';
-
 import { restoreMaskedHeaders, ZFlowDefinitionSchema } from '@uw/flow-engine';
 
 import { UserError } from '../errors';
 import { listExecutions } from '../services/executions/timeline';
 import { dryRunFlow } from '../services/flows/dry-run';
-import { createFlow, currentDefinition, deleteFlow, getFlowOrThrow, listVersions, updateFlow } from '../services/flows/flow-store';
+import {
+  createFlow,
+  currentDefinition,
+  deleteFlow,
+  getFlowOrThrow,
+  getFlowWithDefinition,
+  listFlows,
+  listVersions,
+  updateFlow,
+} from '../services/flows/flow-store';
 import { showDefinition, showDryRun } from '../services/flows/masking';
 import { ZFlowInputSchema, ZFlowUpdateSchema } from '../services/flows/flow-schemas';
 import { readProcedure, router, writeProcedure } from '../trpc';
@@ -16,15 +23,8 @@ import { ZListExecutionsSchema } from './executions.router';
 const id = z.object({ id: z.string() });
 
 export const flowsRouter = router({
-  list: readProcedure.query(async ({ ctx }) => {
-    return ctx.deps.db.fork().find(Flow, { workspaceId: ctx.caller.workspaceId, deletedAt: null }, { orderBy: { createdAt: 'desc' } });
-  }),
-  get: readProcedure.input(id).query(async ({ ctx, input }) => {
-    const flow = await getFlowOrThrow(ctx.deps, ctx.caller, input.id);
-    const version = await ctx.deps.db.fork().findOneOrFail(FlowVersion, { id: flow.currentVersionId, workspaceId: ctx.caller.workspaceId });
-
-    return { ...flow, definition: showDefinition(version.definition) };
-  }),
+  list: readProcedure.query(({ ctx }) => listFlows(ctx.deps, ctx.caller)),
+  get: readProcedure.input(id).query(({ ctx, input }) => getFlowWithDefinition(ctx.deps, ctx.caller, input.id)),
   create: writeProcedure.input(ZFlowInputSchema).mutation(async ({ ctx, input }) => {
     const flow = await createFlow(ctx.deps, ctx.caller, input);
     await ctx.runtime.flowIndex.refresh();
