@@ -1,7 +1,8 @@
 /**
  * Builds @uw/client into dist/: `index.js` (ESM; @trpc/client and eventsource stay external) and one
- * bundled `index.d.ts` whose AppRouter is self-contained (see router-declaration.mjs). Fails when either
- * file imports anything a consumer would not get from this package's dependencies.
+ * bundled `index.d.ts` whose AppRouter is self-contained (see router-declaration.mjs) and proven equal to the
+ * router's (check-fidelity.mjs). Fails when either file imports anything a consumer would not get from this
+ * package's dependencies.
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -11,6 +12,7 @@ import { rollup } from 'rollup';
 import { dts } from 'rollup-plugin-dts';
 import ts from 'typescript';
 
+import { checkFidelity } from './check-fidelity.mjs';
 import { routerDeclaration } from './router-declaration.mjs';
 
 const pkgDir = resolve(import.meta.dirname, '..');
@@ -27,15 +29,18 @@ const started = Date.now();
 rmSync(dist, { recursive: true, force: true });
 mkdirSync(work, { recursive: true });
 
-writeFileSync(generated, routerDeclaration(repoRoot));
+const baseOptions = ts.getParsedCommandLineOfConfigFile(
+  resolve(repoRoot, 'tsconfig.base.json'),
+  {},
+  { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} },
+).options;
+const router = routerDeclaration(repoRoot);
+writeFileSync(generated, router.text);
+checkFidelity(repoRoot, generated, baseOptions, router.program);
 
 // The package's own declarations, compiled against the generated router (not the server's sources).
 const options = {
-  ...ts.getParsedCommandLineOfConfigFile(
-    resolve(repoRoot, 'tsconfig.base.json'),
-    {},
-    { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} },
-  ).options,
+  ...baseOptions,
   noEmit: false,
   declaration: true,
   emitDeclarationOnly: true,

@@ -185,7 +185,7 @@ function printRecord(checker, printer, record, indent, where) {
   return `{\n${lines.join('\n')}\n${indent}}`;
 }
 
-/** The declaration text of `AppRouter` (plus the aliases it uses). */
+/** The declaration text of `AppRouter` (plus the aliases it uses), and the program it was read from. */
 export function routerDeclaration(repoRoot) {
   const { program, checker, router } = loadRouter(repoRoot);
   const def = prop(checker, router, '_def');
@@ -198,7 +198,7 @@ export function routerDeclaration(repoRoot) {
   const errorText = printer.print(errorShape, '', 'errorShape');
   const recordText = printRecord(checker, printer, record, '', '');
 
-  return [
+  const text = [
     '// Generated from packages/api/src/router.ts by packages/client/scripts/router-declaration.mjs: do not edit.',
     "import type { TRPCBuiltRouter, TRPCMutationProcedure, TRPCQueryProcedure, TRPCSubscriptionProcedure } from '@trpc/server';",
     '',
@@ -209,4 +209,6 @@ export function routerDeclaration(repoRoot) {
     'export type AppRouter = TRPCBuiltRouter<{ ctx: object; meta: object; errorShape: TErrorShape; transformer: false }, TRecord>;',
     '',
   ].join('\n');
+
+  return { text, program };
 }
