@@ -1,6 +1,9 @@
 import { createEvaluator, type TEvaluator } from '../expressions/create-evaluator';
 import { ZFlowDefinitionSchema } from '../model/flow-definition-schema';
+import { checkBranches } from './check-branches';
 import { checkExpressions } from './check-expressions';
+import { checkLoops } from './check-loops';
+import { checkNodeRules } from './check-node-rules';
 import { checkOperations } from './check-operations';
 import { checkStructure } from './check-structure';
 import { checkTriggerEvents } from './check-trigger-events';
@@ -21,7 +24,7 @@ let defaultEvaluator: TEvaluator | undefined;
 /**
  * Everything that can be known about a flow before it runs. A document that fails the schema is
  * reported with schema issues only (mapped to node ids and fields); the other checks need its shape.
- * Issues come in a stable order: structure, events, expressions, operations.
+ * Issues come in a stable order: structure, branches, loops, node rules, events, expressions, operations.
  */
 export function validateFlow(definition: unknown, options: TValidateFlowOptions = {}): TFlowIssue[] {
   const parsed = ZFlowDefinitionSchema.safeParse(definition);
@@ -33,6 +36,9 @@ export function validateFlow(definition: unknown, options: TValidateFlowOptions 
 
   return [
     ...checkStructure(flow),
+    ...checkBranches(flow),
+    ...checkLoops(flow),
+    ...checkNodeRules(flow),
     ...(options.eventTypes ? checkTriggerEvents(flow, options.eventTypes) : []),
     ...checkExpressions(flow, options.evaluator ?? defaultEvaluator),
     ...(options.operations ? checkOperations(flow, options.operations) : []),
