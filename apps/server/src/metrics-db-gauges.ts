@@ -1,26 +1,11 @@
 import { Counter, Gauge, type Registry } from 'prom-client';
 
-import type { TDatabase } from '@uw/db';
+import { metricsQueries, type TDatabase } from '@uw/db';
 
-type TDbReadings = { queued: number; oldestQueuedAt: number | null; bootstrapDone: number; bootstrapTotal: number };
+type TDbReadings = metricsQueries.TQueueGaugeCounts;
 
 /** How long one round of database counts serves scrapes: a scrape storm costs the database one round per window. */
 export const DB_GAUGES_TTL_MS = 10_000;
-
-async function readDatabase(db: TDatabase): Promise<TDbReadings> {
-  const knex = db.knex();
-  const [queue, bootstrap] = await Promise.all([
-    knex('universal_webhook_flow_execution').where('status', 'queued').first(knex.raw('count(*) as n'), knex.raw('min(created_at) as m')),
-    knex('universal_webhook_bootstrap_state').where('status', 'running').sum({ done: 'ops_done', total: 'ops_total' }).first(),
-  ]);
-
-  return {
-    queued: Number(queue?.n ?? 0),
-    oldestQueuedAt: queue?.m ? Number(queue.m) : null,
-    bootstrapDone: Number(bootstrap?.done ?? 0),
-    bootstrapTotal: Number(bootstrap?.total ?? 0),
-  };
-}
 
 /**
  * The gauges read from the database (queue depth and age, bootstrap progress). One round of queries serves
@@ -37,7 +22,7 @@ export function registerDbGauges(registry: Registry, db: TDatabase, ttlMs = DB_G
   const readings = () => {
     if (cached && Date.now() - cached.at < ttlMs) return cached.readings;
     rounds.inc();
-    const round = { at: Date.now(), readings: readDatabase(db) };
+    const round = { at: Date.now(), readings: metricsQueries.readGaugeCounts(db) };
     round.readings.catch(() => {
       if (cached === round) cached = null;
     });

@@ -1,4 +1,4 @@
-import type { TDatabase } from '@uw/db';
+import { executionQueries, flowRunQueries, logQueries, stepQueries, type TDatabase } from '@uw/db';
 
 import { showStepRequest } from '../flows/masking';
 import { scrubSecrets } from '../security/scrub-secrets';
@@ -43,26 +43,15 @@ export function toExecutionView(r: Record<string, unknown>) {
 
 /** An execution and its timeline (the trigger, each condition, each attempt of each step, lease expiries). */
 export async function getExecution(db: TDatabase, workspaceId: string, id: string) {
-  const row = await db.knex()('universal_webhook_flow_execution').where({ workspace_id: workspaceId, id }).first();
+  const row = await executionQueries.findExecution(db, workspaceId, id);
   if (!row) return null;
-  const steps = await db
-    .knex()('universal_webhook_execution_step')
-    .where({ workspace_id: workspaceId, execution_id: id })
-    .orderBy('seq', 'asc');
-  const version = await db
-    .knex()('universal_webhook_flow_version')
-    .where({ workspace_id: workspaceId, id: row.flow_version_id })
-    .first('version');
-  const log = row.log_id
-    ? await db
-        .knex()('universal_webhook_log')
-        .where({ workspace_id: workspaceId, id: row.log_id })
-        .first('id', 'event_type', 'source', 'received_at')
-    : null;
+  const steps = await stepQueries.listSteps(db, workspaceId, id);
+  const version = await flowRunQueries.findVersionNumber(db, workspaceId, String(row.flow_version_id));
+  const log = row.log_id ? await logQueries.findLogHeadline(db, workspaceId, String(row.log_id)) : null;
 
   return {
     ...toExecutionView(row),
-    version: version ? Number(version.version) : null,
+    version,
     webhook: log
       ? { id: String(log.id), eventType: String(log.event_type), source: String(log.source), receivedAt: Number(log.received_at) }
       : null,
@@ -70,16 +59,10 @@ export async function getExecution(db: TDatabase, workspaceId: string, id: strin
   };
 }
 
-export type TListExecutions = { flowId?: string; status?: string; from?: number; to?: number; cursor?: string; limit: number };
+export type TListExecutions = executionQueries.TExecutionFilter;
 
 export async function listExecutions(db: TDatabase, workspaceId: string, input: TListExecutions) {
-  const q = db.knex()('universal_webhook_flow_execution').where('workspace_id', workspaceId);
-  if (input.flowId) q.andWhere('flow_id', input.flowId);
-  if (input.status) q.andWhere('status', input.status);
-  if (input.from !== undefined) q.andWhere('created_at', '>=', input.from);
-  if (input.to !== undefined) q.andWhere('created_at', '<=', input.to);
-  if (input.cursor) q.andWhere('id', '<', input.cursor);
-  const rows = await q.orderBy('id', 'desc').limit(input.limit + 1);
+  const rows = await executionQueries.listExecutions(db, workspaceId, input);
   const items = rows.slice(0, input.limit).map(toExecutionView);
 
   return { items, nextCursor: rows.length > input.limit ? items[items.length - 1]!.id : null };

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 
 import { isEventType } from '@uw/clockify';
+import { ingestQueries } from '@uw/db';
 
 import type { TApiDeps } from '../../deps';
 import { AppError, UserError } from '../../errors';
@@ -53,15 +54,9 @@ export function createClockifyReceiver(deps: TApiDeps, flows: TFlowIndex, queue:
 
   const storedCredential = (workspaceId: string, tokenHash: string) =>
     credentials.get(`${workspaceId}:${tokenHash}`, async () => {
-      const row = await deps.db
-        .knex()('universal_webhook_subscription as s')
-        .join('universal_webhook_installation as i', 'i.workspace_id', 's.workspace_id')
-        .where({ 's.workspace_id': workspaceId, 's.token_hash': tokenHash })
-        .first('i.status', 'i.settings', 'i.addon_id');
-      if (!row) return undefined;
-      const settings = typeof row.settings === 'string' ? JSON.parse(row.settings) : row.settings;
+      const row = await ingestQueries.findWebhookCredential(deps.db, workspaceId, tokenHash);
 
-      return { workspaceId, status: row.status, settings, addonId: row.addon_id };
+      return row && { workspaceId, ...row };
     });
 
   async function authorise(token: string): Promise<TAuthorised> {

@@ -1,8 +1,8 @@
-import { newId, type TDatabase } from '@uw/db';
+import { dedupQueries, executionQueries, logQueries, type TDatabase, type TSql } from '@uw/db';
 
 import { createGroupCommit, type TGroupCommit } from '../batching/group-commit';
 import { writeCache, type TCacheWrite } from '../cache/cache-store';
-import { TABLES, type TExecutionRow, type TLogRow } from './rows';
+import type { TExecutionRow, TLogRow } from './rows';
 
 /** One webhook to persist: its log row, the executions it queues, its dedup claim and its cache change. */
 export type TIngestWrite = {
@@ -41,7 +41,7 @@ export function createCommitQueue(db: TDatabase, opts: TCommitOptions = {}): TCo
 
 async function commitBatch(db: TDatabase, writes: TIngestWrite[], opts: TCommitOptions): Promise<TIngestResult[]> {
   const results = await db.knex().transaction(async (trx) => {
-    const duplicates = await claimDedupKeys(trx, writes);
+    const duplicates = await claimDedupKeys(db, trx, writes);
     const logs: TLogRow[] = [];
     const executions: TExecutionRow[] = [];
     const out = writes.map((w) => {
@@ -51,8 +51,8 @@ async function commitBatch(db: TDatabase, writes: TIngestWrite[], opts: TCommitO
 
       return { duplicate: isDup };
     });
-    await insertChunked(trx, TABLES.log, logs);
-    await insertChunked(trx, TABLES.execution, executions);
+    await logQueries.insertLogs(db, logs, { trx });
+    await executionQueries.insertExecutions(db, executions, { trx });
     const cache = writes.flatMap((w) => (w.cache && !duplicates.has(w) ? [w.cache] : []));
     // In a savepoint: a cache write that fails must not cost the webhooks their acknowledgement.
     if (cache.length > 0) await trx.transaction((sp) => writeCache(sp, cache)).catch((err: unknown) => opts.onCacheError?.(err));
@@ -69,11 +69,8 @@ async function commitBatch(db: TDatabase, writes: TIngestWrite[], opts: TCommitO
   return results.out;
 }
 
-type Trx = Parameters<Parameters<ReturnType<TDatabase['knex']>['transaction']>[0]>[0];
-
 /** Returns the writes whose dedup key was already taken (within its window) or repeated inside this batch. */
-async function claimDedupKeys(trx: Trx, writes: TIngestWrite[]): Promise<Set<TIngestWrite>> {
-  const now = Date.now();
+async function claimDedupKeys(db: TDatabase, trx: TSql, writes: TIngestWrite[]): Promise<Set<TIngestWrite>> {
   const seen = new Map<string, TIngestWrite>();
   const dupes = new Set<TIngestWrite>();
   for (const w of writes) {
@@ -82,41 +79,15 @@ async function claimDedupKeys(trx: Trx, writes: TIngestWrite[]): Promise<Set<TIn
     if (seen.has(k)) dupes.add(w);
     else seen.set(k, w);
   }
-  const claims = [...seen.values()];
-  if (claims.length === 0) return dupes;
-  await trx(TABLES.dedup)
-    .whereIn(
-      ['workspace_id', 'dedup_key'],
-      claims.map((w) => [w.dedup!.workspaceId, w.dedup!.key]),
-    )
-    .andWhere('expires_at', '<', now)
-    .delete();
-  const rows = claims.map((w) => ({
-    id: newId(),
-    workspace_id: w.dedup!.workspaceId,
-    dedup_key: w.dedup!.key,
-    log_id: w.log.id,
-    expires_at: w.dedup!.expiresAt,
-  }));
-  const inserted: { workspace_id: string; dedup_key: string }[] = await trx(TABLES.dedup)
-    .insert(rows)
-    .onConflict(['workspace_id', 'dedup_key'])
-    .ignore()
-    .returning(['workspace_id', 'dedup_key']);
-  const won = new Set(inserted.map((r) => `${r.workspace_id}\u0000${r.dedup_key}`));
-  for (const w of claims) {
-    if (!won.has(`${w.dedup!.workspaceId}\u0000${w.dedup!.key}`)) dupes.add(w);
-  }
+  if (seen.size === 0) return dupes;
+  const byClaim = new Map<dedupQueries.TDedupClaim, TIngestWrite>();
+  for (const w of seen.values()) byClaim.set({ ...w.dedup!, logId: w.log.id }, w);
+  const lost = await dedupQueries.claimDedupKeys(db, [...byClaim.keys()], { trx });
+  for (const claim of lost) dupes.add(byClaim.get(claim)!);
 
   return dupes;
 }
 
 function asDuplicate(log: TLogRow): TLogRow {
   return { ...log, outcome: 'duplicate', flow_ids: '[]', reason: 'seen within the dedup window' };
-}
-
-async function insertChunked(trx: Trx, table: string, rows: object[]) {
-  for (let i = 0; i < rows.length; i += 200) {
-    await trx(table).insert(rows.slice(i, i + 200));
-  }
 }

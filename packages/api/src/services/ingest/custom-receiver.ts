@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 
-import type { SourceVerification } from '@uw/db';
+import { ingestQueries, type SourceVerification } from '@uw/db';
 
 import type { TApiDeps } from '../../deps';
 import { AppError, UserError } from '../../errors';
@@ -17,52 +17,13 @@ import { header, isJsonContentType, type TInboundRequest, type TIngestResponse }
 
 const DAY_MS = 86_400_000;
 
-type TSourceRow = {
-  id: string;
-  workspace_id: string;
-  verification: SourceVerification;
-  secret_ciphers: string[];
-  id_header: string | null;
-  event_type_header: string | null;
-  rate_per_minute: number;
-  enabled: boolean;
-  status: string;
-  settings: Record<string, unknown>;
-};
-
-const parseJson = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T;
+type TSourceRow = ingestQueries.TIngestSource;
 
 /** POST /webhooks/custom/{source}: the source's own verification, then the same durable path as Clockify's. */
 export function createCustomReceiver(deps: TApiDeps, flows: TFlowIndex, queue: TCommitQueue) {
   const rateLimit = createSourceRateLimit();
 
-  const loadSource = async (publicId: string): Promise<TSourceRow | null> => {
-    const row = await deps.db
-      .knex()('universal_webhook_custom_source as s')
-      .join('universal_webhook_installation as i', 'i.workspace_id', 's.workspace_id')
-      .where('s.public_id', publicId)
-      .first(
-        's.id',
-        's.workspace_id',
-        's.verification',
-        's.secret_ciphers',
-        's.id_header',
-        's.event_type_header',
-        's.rate_per_minute',
-        's.enabled',
-        'i.status',
-        'i.settings',
-      );
-    if (!row) return null;
-
-    return {
-      ...row,
-      enabled: Boolean(row.enabled),
-      verification: parseJson(row.verification),
-      secret_ciphers: parseJson(row.secret_ciphers),
-      settings: parseJson(row.settings),
-    };
-  };
+  const loadSource = (publicId: string): Promise<TSourceRow | null> => ingestQueries.findIngestSource(deps.db, publicId);
 
   /** A refusal after the source's verification passed: stored as a `rejected` row of its workspace. */
   const reject = async (req: TInboundRequest, err: AppError, source: TSourceRow): Promise<TIngestResponse> => {

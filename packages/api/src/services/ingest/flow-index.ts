@@ -1,4 +1,4 @@
-import type { TDatabase } from '@uw/db';
+import { flowRunQueries, type TDatabase } from '@uw/db';
 
 export type TFlowMatch = { flowId: string; versionId: string };
 export type TFlowIndex = {
@@ -22,14 +22,7 @@ export function createFlowIndex(db: TDatabase, opts: { pollMs?: number; onError?
   let chain: Promise<void> = Promise.resolve();
 
   const load = async () => {
-    const knex = db.knex();
-    const rows: { workspace_id: string; flow_id: string; version_id: string; trigger_keys: unknown }[] = await knex(
-      'universal_webhook_flow as f',
-    )
-      .join('universal_webhook_flow_version as v', 'v.id', 'f.current_version_id')
-      .where('f.enabled', true)
-      .whereNull('f.deleted_at')
-      .select('f.workspace_id', 'f.id as flow_id', 'v.id as version_id', 'v.trigger_keys');
+    const rows = await flowRunQueries.listEnabledFlowTriggers(db);
     const next = new Map<string, Map<string, TFlowMatch[]>>();
     for (const row of rows) {
       const keys = (typeof row.trigger_keys === 'string' ? JSON.parse(row.trigger_keys) : row.trigger_keys) as string[];
@@ -42,11 +35,7 @@ export function createFlowIndex(db: TDatabase, opts: { pollMs?: number; onError?
     byWorkspace = next;
   };
 
-  const currentFingerprint = async () => {
-    const row = await db.knex()('universal_webhook_flow').count({ n: '*' }).max({ m: 'updated_at' }).first();
-
-    return `${row?.n}:${row?.m}`;
-  };
+  const currentFingerprint = () => flowRunQueries.flowsFingerprint(db);
 
   /** Loads run one after another, so a refresh requested after a commit always sees it. */
   const refresh = async () => {

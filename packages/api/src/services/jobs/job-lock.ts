@@ -1,21 +1,7 @@
-import type { TDatabase } from '@uw/db';
+import { jobLockQueries, type TDatabase } from '@uw/db';
 
-const T = 'universal_webhook_job_lock';
-
-/**
- * Periodic jobs run once per period across all processes: a process may run job `name` only if it moves
- * the row's `locked_until` forward from a time already past. The update is atomic, so one process wins.
- */
-export async function tryAcquireJob(db: TDatabase, name: string, owner: string, periodMs: number, now = Date.now()): Promise<boolean> {
-  const knex = db.knex();
-  await knex(T).insert({ name, owner: null, locked_until: 0, last_run_at: null }).onConflict('name').ignore();
-  const n = await knex(T)
-    .where('name', name)
-    .andWhere('locked_until', '<=', now)
-    .update({ owner, locked_until: now + periodMs, last_run_at: now });
-
-  return n === 1;
-}
+/** Whether this process won job `name` for the period: see `jobLockQueries.tryAcquireJobLock`. */
+export const tryAcquireJob = jobLockQueries.tryAcquireJobLock;
 
 export type TPeriodicJob = { name: string; periodMs: number; run: () => Promise<unknown> };
 type TLog = { info(o: unknown, m?: string): void; warn(o: unknown, m?: string): void };
@@ -27,7 +13,7 @@ export function createScheduler(db: TDatabase, owner: string, jobs: TPeriodicJob
   const tick = async () => {
     for (const job of jobs) {
       try {
-        if (!(await tryAcquireJob(db, job.name, owner, job.periodMs))) continue;
+        if (!(await tryAcquireJob(db, { name: job.name, owner, periodMs: job.periodMs }))) continue;
         const result = await job.run();
         logger.info({ job: job.name, result }, 'periodic job ran');
       } catch (err) {

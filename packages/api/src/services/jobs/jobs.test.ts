@@ -22,10 +22,12 @@ describe.each(dialects)('periodic jobs on %s', (dialect) => {
 
   it('lets exactly one of several concurrent processes run a job per period', async () => {
     const now = Date.now();
-    const wins = await Promise.all(['p1', 'p2', 'p3', 'p4'].map((p) => tryAcquireJob(db, 'retention-test', p, 60_000, now)));
+    const wins = await Promise.all(
+      ['p1', 'p2', 'p3', 'p4'].map((p) => tryAcquireJob(db, { name: 'retention-test', owner: p, periodMs: 60_000, now })),
+    );
     expect(wins.filter(Boolean)).toHaveLength(1);
-    expect(await tryAcquireJob(db, 'retention-test', 'p5', 60_000, now + 1_000)).toBe(false);
-    expect(await tryAcquireJob(db, 'retention-test', 'p5', 60_000, now + 61_000)).toBe(true);
+    expect(await tryAcquireJob(db, { name: 'retention-test', owner: 'p5', periodMs: 60_000, now: now + 1_000 })).toBe(false);
+    expect(await tryAcquireJob(db, { name: 'retention-test', owner: 'p5', periodMs: 60_000, now: now + 61_000 })).toBe(true);
   });
 
   it("deletes logs and finished executions past each workspace's retention, keeps the rest", async () => {

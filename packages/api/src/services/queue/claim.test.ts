@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import type { TDatabase } from '@uw/db';
+import { executionLeaseQueries, type TDatabase } from '@uw/db';
 import { openTestDatabase, testDialects } from '@uw/db/testing';
 
 import { executionRow } from '../ingest/record';
-import { claimExecutions, finishExecution, finishExecutions } from './claim';
+import { finishExecution, finishExecutions } from './claim';
 import { appendStep, LeaseLostError } from './journal';
 
 const PG = process.env.UW_TEST_PG_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
@@ -27,7 +27,7 @@ describe.each(dialects)('execution queue on %s', (dialect) => {
     await db.knex()(T).delete();
     await enqueue('ws-a', 200);
     await enqueue('ws-b', 2);
-    const claimed = await claimExecutions(db, 'w1', 10, 30_000, 5);
+    const claimed = await executionLeaseQueries.claimExecutions(db, { owner: 'w1', limit: 10, leaseMs: 30_000, perWorkspace: 5 });
     expect(claimed).toHaveLength(7);
     expect(claimed.filter((c) => c.workspace_id === 'ws-b')).toHaveLength(2);
     expect(claimed.filter((c) => c.workspace_id === 'ws-a')).toHaveLength(5);
@@ -36,7 +36,9 @@ describe.each(dialects)('execution queue on %s', (dialect) => {
   it('never hands one execution to two concurrent claimers (Q7)', async () => {
     await db.knex()(T).delete();
     await enqueue('ws-a', 60);
-    const results = await Promise.all(['w1', 'w2', 'w3'].map((w) => claimExecutions(db, w, 30, 30_000, 60)));
+    const results = await Promise.all(
+      ['w1', 'w2', 'w3'].map((w) => executionLeaseQueries.claimExecutions(db, { owner: w, limit: 30, leaseMs: 30_000, perWorkspace: 60 })),
+    );
     const ids = results.flat().map((c) => c.id);
     expect(new Set(ids).size).toBe(ids.length);
   });
@@ -44,9 +46,9 @@ describe.each(dialects)('execution queue on %s', (dialect) => {
   it('reclaims an execution whose lease expired, bumping the fencing token; the stale holder is refused (Q2)', async () => {
     await db.knex()(T).delete();
     await enqueue('ws-a', 1);
-    const [first] = await claimExecutions(db, 'slow-worker', 1, 1, 1);
+    const [first] = await executionLeaseQueries.claimExecutions(db, { owner: 'slow-worker', limit: 1, leaseMs: 1, perWorkspace: 1 });
     await new Promise((r) => setTimeout(r, 20));
-    const [second] = await claimExecutions(db, 'fast-worker', 1, 30_000, 1);
+    const [second] = await executionLeaseQueries.claimExecutions(db, { owner: 'fast-worker', limit: 1, leaseMs: 30_000, perWorkspace: 1 });
     expect(second!.id).toBe(first!.id);
     expect(second!.reclaimed).toBe(true);
     expect(second!.lease_token).toBe(first!.lease_token + 1);
@@ -61,9 +63,9 @@ describe.each(dialects)('execution queue on %s', (dialect) => {
   it('writes deferred steps with the outcome in one fenced commit, and nothing of a stale holder', async () => {
     await db.knex()(T).delete();
     await enqueue('ws-a', 1);
-    const [first] = await claimExecutions(db, 'slow-worker', 1, 1, 1);
+    const [first] = await executionLeaseQueries.claimExecutions(db, { owner: 'slow-worker', limit: 1, leaseMs: 1, perWorkspace: 1 });
     await new Promise((r) => setTimeout(r, 20));
-    const [second] = await claimExecutions(db, 'fast-worker', 1, 30_000, 1);
+    const [second] = await executionLeaseQueries.claimExecutions(db, { owner: 'fast-worker', limit: 1, leaseMs: 30_000, perWorkspace: 1 });
     const condition = (status: string) => ({ seq: 0, step: { nodeId: 'check', kind: 'condition', status } });
     expect(await finishExecution(db, first!, { status: 'succeeded' }, { steps: [condition('passed')] })).toBe(false);
     const steps = () => db.knex()('universal_webhook_execution_step').where('execution_id', second!.id).select('status');
@@ -75,7 +77,7 @@ describe.each(dialects)('execution queue on %s', (dialect) => {
   it('finishes many executions in one commit, each fenced on its own', async () => {
     await db.knex()(T).delete();
     await enqueue('ws-a', 3);
-    const [a, b, stale] = await claimExecutions(db, 'w1', 3, 30_000, 3);
+    const [a, b, stale] = await executionLeaseQueries.claimExecutions(db, { owner: 'w1', limit: 3, leaseMs: 30_000, perWorkspace: 3 });
     await db
       .knex()(T)
       .where('id', stale!.id)
@@ -104,7 +106,7 @@ describe.each(dialects)('execution queue on %s', (dialect) => {
     await db
       .knex()(T)
       .insert({ ...executionRow('ws-a', { flowId: 'f', versionId: 'v' }, null), run_after: Date.now() + 60_000 });
-    expect(await claimExecutions(db, 'w1', 5, 30_000, 5)).toEqual([]);
+    expect(await executionLeaseQueries.claimExecutions(db, { owner: 'w1', limit: 5, leaseMs: 30_000, perWorkspace: 5 })).toEqual([]);
   });
 
   it('counts every claim as an attempt, also when the run never reports back; a refunded deferral does not count', async () => {
@@ -112,14 +114,14 @@ describe.each(dialects)('execution queue on %s', (dialect) => {
     await enqueue('ws-a', 1);
     // Three runs that died mid-run: each lease expires and the next claim counts one more attempt.
     for (let run = 1; run <= 3; run++) {
-      const [claimed] = await claimExecutions(db, `w${run}`, 1, 1, 1);
+      const [claimed] = await executionLeaseQueries.claimExecutions(db, { owner: `w${run}`, limit: 1, leaseMs: 1, perWorkspace: 1 });
       expect(claimed!.attempts).toBe(run);
       await new Promise((r) => setTimeout(r, 5));
     }
-    const [fourth] = await claimExecutions(db, 'w4', 1, 30_000, 1);
+    const [fourth] = await executionLeaseQueries.claimExecutions(db, { owner: 'w4', limit: 1, leaseMs: 30_000, perWorkspace: 1 });
     expect(fourth!.attempts).toBe(4);
     expect(await finishExecution(db, fourth!, { status: 'queued', runAfter: Date.now() - 1, refund: true })).toBe(true);
-    const [fifth] = await claimExecutions(db, 'w5', 1, 30_000, 1);
+    const [fifth] = await executionLeaseQueries.claimExecutions(db, { owner: 'w5', limit: 1, leaseMs: 30_000, perWorkspace: 1 });
     expect(fifth!.attempts).toBe(4);
   });
 });

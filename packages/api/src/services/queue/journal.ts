@@ -1,9 +1,6 @@
-import { newId, type TDatabase } from '@uw/db';
+import { executionLeaseQueries, newId, stepQueries, type TDatabase, type TStepRow } from '@uw/db';
 
 import { scrubSecrets } from '../security/scrub-secrets';
-
-const STEPS = 'universal_webhook_execution_step';
-const EXECUTIONS = 'universal_webhook_flow_execution';
 
 export type TStepRecord = {
   nodeId: string | null;
@@ -31,7 +28,7 @@ export class LeaseLostError extends Error {
 
 /** The execution's journal in the database. Every append is fenced by the lease token. */
 export async function loadSteps(db: TDatabase, workspaceId: string, executionId: string): Promise<TStoredStep[]> {
-  const rows = await db.knex()(STEPS).where({ workspace_id: workspaceId, execution_id: executionId }).orderBy('seq');
+  const rows = await stepQueries.listSteps(db, workspaceId, executionId);
 
   return rows.map((r: Record<string, unknown>) => ({
     seq: Number(r.seq),
@@ -47,13 +44,13 @@ export async function loadSteps(db: TDatabase, workspaceId: string, executionId:
   }));
 }
 
-export type THeld = { id: string; workspace_id: string; lease_token: number };
+export type THeld = executionLeaseQueries.THeldLease;
 
 /**
  * A step record as a row of the journal table, token-like fields masked (`scrubSecrets`). A resumed
  * execution reuses a recorded response, so later steps see those fields masked too.
  */
-export function stepRow(held: THeld, seq: number, step: TStepRecord) {
+export function stepRow(held: THeld, seq: number, step: TStepRecord): TStepRow {
   return {
     id: newId(),
     workspace_id: held.workspace_id,
@@ -77,13 +74,8 @@ export type TNumberedStep = { seq: number; step: TStepRecord };
 /** Commits step records in one transaction, only while this worker still holds the lease (the fencing token matches). */
 export async function appendSteps(db: TDatabase, held: THeld, steps: TNumberedStep[]): Promise<void> {
   if (steps.length === 0) return;
-  await db.knex().transaction(async (trx) => {
-    const fenced = await trx(EXECUTIONS)
-      .where({ id: held.id, lease_token: held.lease_token, status: 'running' })
-      .update({ lease_token: held.lease_token });
-    if (fenced !== 1) throw new LeaseLostError(held.id);
-    await trx(STEPS).insert(steps.map((s) => stepRow(held, s.seq, s.step)));
-  });
+  const rows = steps.map((s) => stepRow(held, s.seq, s.step));
+  if (!(await executionLeaseQueries.appendStepsUnderLease(db, held, rows))) throw new LeaseLostError(held.id);
 }
 
 export const appendStep = (db: TDatabase, held: THeld, seq: number, step: TStepRecord) => appendSteps(db, held, [{ seq, step }]);

@@ -1,5 +1,7 @@
+import { executionLeaseQueries } from '@uw/db';
+
 import type { TRuntime } from '../../runtime';
-import { claimExecutions, heartbeat, type TClaimed } from './claim';
+import type { TClaimed } from './claim';
 import { runExecution } from './run-execution';
 
 export type TWorkerOptions = { concurrency: number; leaseMs?: number; pollMs?: number; perWorkspace?: number };
@@ -32,13 +34,12 @@ export function createWorker(runtime: TRuntime, opts: TWorkerOptions) {
   const tick = async (): Promise<number> => {
     const free = opts.concurrency - inflight.size;
     if (free <= 0) return 0;
-    const claimed = await claimExecutions(
-      deps.db,
-      deps.config.processId,
-      free,
+    const claimed = await executionLeaseQueries.claimExecutions(deps.db, {
+      owner: deps.config.processId,
+      limit: free,
       leaseMs,
-      opts.perWorkspace ?? Math.max(1, Math.ceil(opts.concurrency / 2)),
-    );
+      perWorkspace: opts.perWorkspace ?? Math.max(1, Math.ceil(opts.concurrency / 2)),
+    });
     for (const c of claimed) {
       const done = runExecution(runtime, c)
         .catch((err: Error) => deps.logger.error({ executionId: c.id, err: err.message }, 'execution run crashed'))
@@ -74,7 +75,7 @@ export function createWorker(runtime: TRuntime, opts: TWorkerOptions) {
       beat = setInterval(
         () => {
           const held = [...inflight.values()].map((f) => f.claimed);
-          void heartbeat(deps.db, held, leaseMs).catch(() => undefined);
+          void executionLeaseQueries.renewExecutionLeases(deps.db, { held, leaseMs }).catch(() => undefined);
         },
         Math.max(500, Math.floor(leaseMs / 3)),
       );

@@ -1,7 +1,5 @@
 import { CLOSING_GUARD_MS, type TRateLimiter } from '@uw/clockify';
-import type { TDatabase } from '@uw/db';
-
-const T = 'universal_webhook_rate_window';
+import { rateWindowQueries, type TDatabase } from '@uw/db';
 
 /**
  * The outbound limit shared by every process on one PostgreSQL: a counter per (bucket, aligned second),
@@ -12,17 +10,7 @@ export function createSharedRateLimiter(
   db: TDatabase,
   opts: { onWait?: (key: string, ms: number) => void } = {},
 ): TRateLimiter & { prune(): Promise<number> } {
-  const take = async (key: string, second: number, max: number): Promise<boolean> => {
-    const rows = await db.knex().raw(
-      `insert into ${T} (bucket, second, count) values (?, ?, 1)
-         on conflict (bucket, second) do update set count = ${T}.count + 1 where ${T}.count < ?
-         returning count`,
-      [key, second, max],
-    );
-    const list = Array.isArray(rows) ? rows : (rows as { rows: unknown[] }).rows;
-
-    return list.length > 0;
-  };
+  const take = (bucket: string, second: number, max: number) => rateWindowQueries.takeRateWindowSlot(db, { bucket, second, max });
 
   return {
     async acquire(key, maxPerSecond) {
@@ -41,10 +29,7 @@ export function createSharedRateLimiter(
       }
     },
     async prune() {
-      return db
-        .knex()(T)
-        .where('second', '<', Math.floor(Date.now() / 1000) - 120)
-        .delete();
+      return rateWindowQueries.pruneRateWindows(db, Math.floor(Date.now() / 1000) - 120);
     },
   };
 }

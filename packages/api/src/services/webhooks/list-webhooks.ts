@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import type { TDatabase } from '@uw/db';
+import { executionQueries, logQueries, type TDatabase } from '@uw/db';
 
 import { UserError } from '../../errors';
 
@@ -47,41 +47,20 @@ export function pathSegments(path: string): string[] {
 
 /** Newest first, cursor = the last id seen (ids are time-ordered). Always scoped by workspace. */
 export async function listWebhooks(db: TDatabase, workspaceId: string, input: TListWebhooks) {
-  const q = db.knex()('universal_webhook_log').where('workspace_id', workspaceId);
-  if (input.source) q.andWhere('source', input.source);
-  if (input.sourceId) q.andWhere('source_id', input.sourceId);
-  if (input.eventType) q.andWhere('event_type', input.eventType);
-  if (input.outcome) q.andWhere('outcome', input.outcome);
-  if (input.from !== undefined) q.andWhere('received_at', '>=', input.from);
-  if (input.to !== undefined) q.andWhere('received_at', '<=', input.to);
-  if (input.cursor) q.andWhere('id', '<', input.cursor);
-  if (input.payload) {
-    const segments = pathSegments(input.payload.path);
-    const value = String(input.payload.equals);
-    if (db.dialect === 'postgresql') q.andWhereRaw('payload #>> ? = ?', [`{${segments.join(',')}}`, value]);
-    else
-      q.andWhereRaw('cast(json_extract(payload, ?) as text) = ?', [
-        `$.${segments.join('.')}`,
-        typeof input.payload.equals === 'boolean' ? (input.payload.equals ? '1' : '0') : value,
-      ]);
-  }
-  const rows = await q
-    .orderBy('id', 'desc')
-    .limit(input.limit + 1)
-    .select('id', 'source', 'source_id', 'event_type', 'outcome', 'reason', 'signature', 'received_at', 'flow_ids', 'size_bytes');
+  const { payload, ...filter } = input;
+  const rows = await logQueries.listLogs(db, workspaceId, {
+    ...filter,
+    payload: payload && { segments: pathSegments(payload.path), equals: payload.equals },
+  });
   const items = rows.slice(0, input.limit).map(toLogSummary);
 
   return { items, nextCursor: rows.length > input.limit ? items[items.length - 1]!.id : null };
 }
 
 export async function getWebhook(db: TDatabase, workspaceId: string, id: string) {
-  const row = await db.knex()('universal_webhook_log').where({ workspace_id: workspaceId, id }).first();
+  const row = await logQueries.getLog(db, workspaceId, id);
   if (!row) return null;
-  const executions = await db
-    .knex()('universal_webhook_flow_execution')
-    .where({ workspace_id: workspaceId, log_id: id })
-    .orderBy('id', 'asc')
-    .select('id', 'flow_id', 'status', 'attempts', 'created_at', 'finished_at');
+  const executions = await executionQueries.listExecutionsOfLog(db, workspaceId, id);
 
   return {
     ...toLogSummary(row),
@@ -89,7 +68,7 @@ export async function getWebhook(db: TDatabase, workspaceId: string, id: string)
     headers: parseJson(row.headers) as Record<string, string>,
     redacted: parseJson(row.redacted) as string[],
     dedupKey: row.dedup_key as string | null,
-    executions: executions.map((e: Record<string, unknown>) => ({
+    executions: executions.map((e) => ({
       id: String(e.id),
       flowId: String(e.flow_id),
       status: String(e.status),
