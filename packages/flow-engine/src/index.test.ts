@@ -28,6 +28,9 @@ describe('@uw/flow-engine entry point', () => {
       'topoOrder',
       'FLOW_TEMPLATES',
       'FlowError',
+      'nextFireAfter',
+      'parseCron',
+      'BUDGET_DEFAULTS',
     ]) {
       expect(engine, name).toHaveProperty(name);
     }

@@ -14,6 +14,7 @@ export { getNextNodes } from './graph/get-next-nodes';
 export { findCycles } from './graph/find-cycles';
 export { topoOrder } from './graph/topo-order';
 export { reachableNodes } from './graph/reachable-nodes';
+export { loopBodies, innermostLoops } from './graph/loop-bodies';
 export type { TFlowGraph } from './graph/flow-graph';
 
 export { validateFlow, type TValidateFlowOptions } from './validate/validate-flow';
@@ -35,6 +36,12 @@ export type { TRegexEngine } from './expressions/regex-engine';
 export { createRe2Engine, RE2_DEFAULT_LIMITS, type TRe2EngineLimits } from './expressions/re2-engine';
 
 export { executeFlow } from './execute/execute-flow';
+export { BUDGET_DEFAULTS, type TBudgets } from './execute/budgets';
+export { stepKey, idempotencyKeyOf } from './execute/step-key';
+
+export { parseCron, cronNeverFires, type TCron, type TCronParse } from './cron/parse-cron';
+export { nextFireAfter, nextFireOf } from './cron/next-fire-after';
+export { isValidTimeZone } from './cron/zoned-time';
 export { classifyResponse, classifyThrown } from './execute/classify-failure';
 export type { TDryRunRequest, TExecuteFlowInput, TFlowOutcome, TNodeTrace, TStepError } from './execute/execution-types';
 
@@ -44,3 +51,6 @@ export { TAG_TIME_ENTRIES_WITHOUT_PROJECT } from './templates/tag-time-entries-w
 export { FORWARD_EVENTS_TO_HTTP } from './templates/forward-events-to-http';
 export { CREATE_PROJECT_FROM_CUSTOM_WEBHOOK } from './templates/create-project-from-custom-webhook';
 export { APPROVE_SHORT_TIME_OFF, SHORT_TIME_OFF_DAYS } from './templates/approve-short-time-off';
+export { ROUTE_TIME_OFF_REQUESTS } from './templates/route-time-off-requests';
+export { WEEKLY_UNDER_40_HOURS, WEEKLY_HOURS_TARGET } from './templates/weekly-under-40-hours';
+export { NOTIFY_EXECUTION_FAILED } from './templates/notify-execution-failed';

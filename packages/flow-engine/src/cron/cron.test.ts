@@ -70,8 +70,14 @@ describe('nextFireAfter', () => {
     expect(next('30 2 * * *', 'Europe/Berlin', '2026-10-24T12:00:00Z')).toBe('2026-10-25T00:30:00.000Z');
     expect(next('30 2 * * *', 'Europe/Berlin', '2026-10-25T00:30:00Z')).toBe('2026-10-26T01:30:00.000Z');
     const ticks = ['2026-10-25T00:15:00Z'];
-    for (let i = 0; i < 4; i++) ticks.push(nextFireAfter('*/30 * * * *', 'Europe/Berlin', new Date(ticks.at(-1) ?? ''))?.toISOString() ?? '');
-    expect(ticks.slice(1)).toEqual(['2026-10-25T00:30:00.000Z', '2026-10-25T01:00:00.000Z', '2026-10-25T01:30:00.000Z', '2026-10-25T02:00:00.000Z']);
+    for (let i = 0; i < 4; i++)
+      ticks.push(nextFireAfter('*/30 * * * *', 'Europe/Berlin', new Date(ticks.at(-1) ?? ''))?.toISOString() ?? '');
+    expect(ticks.slice(1)).toEqual([
+      '2026-10-25T00:30:00.000Z',
+      '2026-10-25T01:00:00.000Z',
+      '2026-10-25T01:30:00.000Z',
+      '2026-10-25T02:00:00.000Z',
+    ]);
   });
 
   it('29 February waits for a leap year; 31 February never comes', () => {

@@ -6,11 +6,18 @@ import { createContext, createFakeJournal, createFakePorts } from './__tests__/f
 import { executeFlow } from './execute-flow';
 
 const evaluator = createEvaluator();
-const urls = (http: ReturnType<typeof createFakePorts>['http']) => http.mock.calls.map(([request]) => request.url.replace('https://example.com/', ''));
+const urls = (http: ReturnType<typeof createFakePorts>['http']) =>
+  http.mock.calls.map(([request]) => request.url.replace('https://example.com/', ''));
 
 async function run(definition: ReturnType<typeof flow>, payload: unknown, journal = createFakeJournal()) {
   const ports = createFakePorts();
-  const outcome = await executeFlow({ definition, context: createContext(payload), journal: journal.journal, ports: ports.ports, evaluator });
+  const outcome = await executeFlow({
+    definition,
+    context: createContext(payload),
+    journal: journal.journal,
+    ports: ports.ports,
+    evaluator,
+  });
 
   return { outcome, http: ports.http, entries: journal.entries };
 }
@@ -37,7 +44,17 @@ describe('condition branches', () => {
 
 describe('switch', () => {
   const definition = flow(
-    [trigger(), switchOn('route', [['approve', 'payload.s = "A"'], ['reject', 'payload.s = "R"'], ['also_a', 'payload.s = "A"']]), post('a'), post('r'), post('d')],
+    [
+      trigger(),
+      switchOn('route', [
+        ['approve', 'payload.s = "A"'],
+        ['reject', 'payload.s = "R"'],
+        ['also_a', 'payload.s = "A"'],
+      ]),
+      post('a'),
+      post('r'),
+      post('d'),
+    ],
     [edge('t', 'route'), edge('route', 'a', 'approve'), edge('route', 'r', 'reject'), edge('route', 'd', 'default')],
   );
 

@@ -32,7 +32,8 @@ function buildPlan(definition: TFlowDefinition, triggerId: string): TFlowPlan {
   const owners = innermostLoops(loopBodies(definition, loops));
   const scopes = new Map<string | null, string[]>([[null, []], ...loops.map((id): [string, string[]] => [id, []])]);
   for (const nodeId of topoOrder(definition, triggerId)) scopes.get(owners.get(nodeId) ?? null)?.push(nodeId);
-  const isLast = (nodeId: string) => (outgoing.get(nodeId) ?? []).every((edge) => edge.branch === 'body' && nodes.get(nodeId)?.kind === 'forEach');
+  const isLast = (nodeId: string) =>
+    (outgoing.get(nodeId) ?? []).every((edge) => edge.branch === 'body' && nodes.get(nodeId)?.kind === 'forEach');
   const lastNodes = new Map(loops.map((id) => [id, (scopes.get(id) ?? []).filter(isLast)]));
 
   return { nodes, incoming: group(definition.edges, 'target'), outgoing, scopes, lastNodes };

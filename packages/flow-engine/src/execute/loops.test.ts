@@ -24,7 +24,14 @@ const users = [
   { name: 'cy', hours: 39 },
 ];
 const execute = (journal: ReturnType<typeof createFakeJournal>, ports = createFakePorts()) =>
-  executeFlow({ definition, context: createContext({ users }), journal: journal.journal, ports: ports.ports, evaluator, executionId: 'exe-1' });
+  executeFlow({
+    definition,
+    context: createContext({ users }),
+    journal: journal.journal,
+    ports: ports.ports,
+    evaluator,
+    executionId: 'exe-1',
+  });
 
 describe('forEach', () => {
   it('runs the body per item with $item and $index, then the done edges with steps.<loop>.results', async () => {
@@ -117,7 +124,13 @@ describe('forEach', () => {
     });
     expect(outcome.steps.rows).toEqual({
       results: [
-        { results: [{ v: 10, at: 0 }, { v: 20, at: 1 }], count: 2 },
+        {
+          results: [
+            { v: 10, at: 0 },
+            { v: 20, at: 1 },
+          ],
+          count: 2,
+        },
         { results: [{ v: 30, at: 0 }], count: 1 },
       ],
       count: 2,
@@ -126,8 +139,20 @@ describe('forEach', () => {
   });
 
   it('a single value is one item, nothing is none', async () => {
-    const one = await executeFlow({ definition, context: createContext({ users: users[0] }), journal: createFakeJournal().journal, ports: createFakePorts().ports, evaluator });
-    const none = await executeFlow({ definition, context: createContext({}), journal: createFakeJournal().journal, ports: createFakePorts().ports, evaluator });
+    const one = await executeFlow({
+      definition,
+      context: createContext({ users: users[0] }),
+      journal: createFakeJournal().journal,
+      ports: createFakePorts().ports,
+      evaluator,
+    });
+    const none = await executeFlow({
+      definition,
+      context: createContext({}),
+      journal: createFakeJournal().journal,
+      ports: createFakePorts().ports,
+      evaluator,
+    });
     expect((one.steps.users as { count: number }).count).toBe(1);
     expect(none.steps.users).toEqual({ results: [], count: 0 });
   });
@@ -137,7 +162,18 @@ describe('forEach', () => {
       [trigger(), forEach('l', '[1]'), set('s', { x: '$item + $error("no")' })],
       [edge('t', 'l'), edge('l', 's', 'body')],
     );
-    const outcome = await executeFlow({ definition: broken, context: createContext({}), journal: createFakeJournal().journal, ports: createFakePorts().ports, evaluator });
-    expect(outcome).toMatchObject({ status: 'failed', nodeId: 's', key: 's#0', error: { code: 'EXPRESSION_ERROR', field: 'data.values.x' } });
+    const outcome = await executeFlow({
+      definition: broken,
+      context: createContext({}),
+      journal: createFakeJournal().journal,
+      ports: createFakePorts().ports,
+      evaluator,
+    });
+    expect(outcome).toMatchObject({
+      status: 'failed',
+      nodeId: 's',
+      key: 's#0',
+      error: { code: 'EXPRESSION_ERROR', field: 'data.values.x' },
+    });
   });
 });

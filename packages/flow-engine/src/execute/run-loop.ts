@@ -18,7 +18,11 @@ async function loopItems(node: TFlowForEachNode, run: TRun, frame: TFrame, key: 
   if (items.length > limit) {
     const message = `forEach "${node.id}" got ${items.length} items, more than its maxItems ${limit}`;
 
-    return failedStop(run, { code: 'BUDGET_ITEMS', kind: 'user', message, field: 'data.items', details: { limit } }, { nodeId: node.id, key });
+    return failedStop(
+      run,
+      { code: 'BUDGET_ITEMS', kind: 'user', message, field: 'data.items', details: { limit } },
+      { nodeId: node.id, key },
+    );
   }
   await run.input.journal.record({ nodeId: node.id, key, kind: 'forEach', status: 'items', items });
 

@@ -53,7 +53,13 @@ export async function runWait(node: TFlowWaitNode, run: TRun, frame: TFrame, key
     return { state: 'waited', extra: { until } };
   }
   if (!prior) await journal.record({ ...at, kind: 'wait', status: 'parked', until });
-  run.trace.push({ nodeId: node.id, kind: 'wait', state: 'parked', until, ...(frame.path.length > 0 ? { key, path: [...frame.path] } : {}) });
+  run.trace.push({
+    nodeId: node.id,
+    kind: 'wait',
+    state: 'parked',
+    until,
+    ...(frame.path.length > 0 ? { key, path: [...frame.path] } : {}),
+  });
 
   return { stop: { status: 'parked', ...at, until, resumeAt: untilMs, steps: run.rootSteps, trace: run.trace } };
 }

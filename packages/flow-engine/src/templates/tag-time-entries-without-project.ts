@@ -13,8 +13,9 @@ const UPDATE_BODY = `(
 )`;
 
 /**
- * NEW_TIME_ENTRY without a project → find the tag "No project" (create it when missing) → add it to the
- * entry. updateTimeEntry is a PUT that replaces the entry, so the body copies the entry's own fields.
+ * NEW_TIME_ENTRY without a project → find the tag "No project" → missing: create it → add it to the
+ * entry; there: add it straight away. `tag_entry` has two incoming edges (after `create_tag`, and the
+ * "false" edge of `tag_missing`); exactly one is live, and it runs once. updateTimeEntry is a PUT that replaces the entry, so the body copies the entry's own fields.
  */
 export const TAG_TIME_ENTRIES_WITHOUT_PROJECT: TFlowTemplate = {
   id: 'tag-time-entries-without-project',
@@ -69,9 +70,9 @@ export const TAG_TIME_ENTRIES_WITHOUT_PROJECT: TFlowTemplate = {
       { id: 'e1', source: 'trigger', target: 'no_project' },
       { id: 'e2', source: 'no_project', target: 'find_tag' },
       { id: 'e3', source: 'find_tag', target: 'tag_missing' },
-      { id: 'e4', source: 'tag_missing', target: 'create_tag' },
+      { id: 'e4', source: 'tag_missing', target: 'create_tag', branch: 'true' },
       { id: 'e5', source: 'create_tag', target: 'tag_entry' },
-      { id: 'e6', source: 'find_tag', target: 'tag_entry' },
+      { id: 'e6', source: 'tag_missing', target: 'tag_entry', branch: 'false' },
     ],
   },
 };

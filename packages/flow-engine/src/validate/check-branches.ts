@@ -17,7 +17,8 @@ function checkEdge(edge: TFlowEdge, source: TFlowNode): TFlowIssue | undefined {
         ? undefined
         : edgeIssue(edge, 'BRANCH_INVALID', `an edge out of a condition is "true" or "false", not "${branch}"`);
     case 'switch': {
-      if (branch === undefined) return edgeIssue(edge, 'BRANCH_MISSING', `an edge out of switch "${source.id}" must name a case or "default"`);
+      if (branch === undefined)
+        return edgeIssue(edge, 'BRANCH_MISSING', `an edge out of switch "${source.id}" must name a case or "default"`);
       const isKnown = branch === SWITCH_DEFAULT_BRANCH || source.data.cases.some((entry) => entry.id === branch);
 
       return isKnown ? undefined : edgeIssue(edge, 'UNKNOWN_CASE', `switch "${source.id}" has no case "${branch}"`);
@@ -31,11 +32,16 @@ function checkEdge(edge: TFlowEdge, source: TFlowNode): TFlowIssue | undefined {
     default:
       return branch === undefined
         ? undefined
-        : edgeIssue(edge, 'BRANCH_INVALID', `a "${branch}" edge can only leave a ${branchOwner(branch)}; ${source.kind} "${source.id}" has one way out`);
+        : edgeIssue(
+            edge,
+            'BRANCH_INVALID',
+            `a "${branch}" edge can only leave a ${branchOwner(branch)}; ${source.kind} "${source.id}" has one way out`,
+          );
   }
 }
 
-const branchOwner = (branch: string) => (branch === 'true' || branch === 'false' ? 'condition' : LOOP_BRANCHES.includes(branch) ? 'forEach' : 'switch');
+const branchOwner = (branch: string) =>
+  branch === 'true' || branch === 'false' ? 'condition' : LOOP_BRANCHES.includes(branch) ? 'forEach' : 'switch';
 
 /** Edge branches against the kind of node they leave; a forEach needs a `body` edge (a `done` edge alone is refused). */
 export function checkBranches(definition: TFlowDefinition): TFlowIssue[] {

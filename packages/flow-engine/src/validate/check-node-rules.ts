@@ -9,10 +9,17 @@ type TRule = Omit<TFlowIssue, 'severity' | 'nodeId'>;
 function scheduleRules(cron: string | undefined, timezone: string | undefined): TRule[] {
   const rules: TRule[] = [];
   if (timezone !== undefined && !isValidTimeZone(timezone)) {
-    rules.push({ code: 'TIMEZONE_INVALID', field: 'data.timezone', message: `unknown time zone "${timezone}" (use an IANA name such as Europe/Berlin)` });
+    rules.push({
+      code: 'TIMEZONE_INVALID',
+      field: 'data.timezone',
+      message: `unknown time zone "${timezone}" (use an IANA name such as Europe/Berlin)`,
+    });
   }
   if (cron === undefined || cron.trim() === '') {
-    return [...rules, { code: 'SCHEDULE_WITHOUT_CRON', field: 'data.cron', message: 'a schedule needs a cron such as "0 9 * * 1" (Mondays at 9:00)' }];
+    return [
+      ...rules,
+      { code: 'SCHEDULE_WITHOUT_CRON', field: 'data.cron', message: 'a schedule needs a cron such as "0 9 * * 1" (Mondays at 9:00)' },
+    ];
   }
   const parsed = parseCron(cron);
   if (!parsed.ok) return [...rules, { code: 'CRON_INVALID', field: 'data.cron', message: `cron: ${parsed.message}` }];
@@ -35,7 +42,13 @@ function nodeRules(node: TFlowNode): TRule[] {
       return data.events.flatMap((event, index) =>
         knownInternal.has(event)
           ? []
-          : [{ code: 'UNKNOWN_INTERNAL_EVENT' as const, field: `data.events.${index}`, message: `unknown event "${event}" (one of ${INTERNAL_EVENTS.join(', ')})` }],
+          : [
+              {
+                code: 'UNKNOWN_INTERNAL_EVENT' as const,
+                field: `data.events.${index}`,
+                message: `unknown event "${event}" (one of ${INTERNAL_EVENTS.join(', ')})`,
+              },
+            ],
       );
     }
     case 'switch': {
@@ -43,7 +56,9 @@ function nodeRules(node: TFlowNode): TRule[] {
       const ids = node.data.cases.map((entry) => entry.id);
 
       return ids.flatMap((id, index) =>
-        ids.indexOf(id) === index ? [] : [{ code: 'DUPLICATE_CASE' as const, field: `data.cases.${index}.id`, message: `two cases share the id "${id}"` }],
+        ids.indexOf(id) === index
+          ? []
+          : [{ code: 'DUPLICATE_CASE' as const, field: `data.cases.${index}.id`, message: `two cases share the id "${id}"` }],
       );
     }
     case 'forEach':
@@ -57,7 +72,9 @@ function nodeRules(node: TFlowNode): TRule[] {
     case 'wait': {
       const count = Number(node.data.seconds !== undefined) + Number(node.data.until !== undefined);
 
-      return count === 1 ? [] : [{ code: 'WAIT_INVALID', field: 'data', message: 'a wait takes either seconds or until, not both or neither' }];
+      return count === 1
+        ? []
+        : [{ code: 'WAIT_INVALID', field: 'data', message: 'a wait takes either seconds or until, not both or neither' }];
     }
     default:
       return [];

@@ -6,7 +6,12 @@ const at = { x: 0, y: 0 };
 const trigger = (data: object = { source: 'custom', sourceId: 's' }) => ({ id: 't', kind: 'trigger', position: at, data });
 const node = (id: string, kind: string, data: object) => ({ id, kind, position: at, data });
 const http = (id: string) => node(id, 'http', { method: 'POST', url: '"https://example.com"' });
-const edge = (source: string, target: string, branch?: string) => ({ id: `${source}-${target}`, source, target, ...(branch ? { branch } : {}) });
+const edge = (source: string, target: string, branch?: string) => ({
+  id: `${source}-${target}`,
+  source,
+  target,
+  ...(branch ? { branch } : {}),
+});
 const issues = (nodes: object[], edges: object[]) => validateFlow({ nodes, edges }).map((i) => [i.code, i.nodeId, i.edgeId ?? i.field]);
 
 describe('validateFlow: branches', () => {
@@ -27,8 +32,25 @@ describe('validateFlow: branches', () => {
   });
 
   it('names each bad branch: false out of an action, a missing or unknown case, a loop edge without body/done', () => {
-    const nodes = [trigger(), http('h'), node('s', 'switch', { cases: [{ id: 'x', expression: 'true' }] }), node('l', 'forEach', { items: '[]' }), http('a'), http('b'), http('c'), http('d')];
-    const edges = [edge('t', 'h'), edge('h', 's', 'false'), edge('s', 'a'), edge('s', 'b', 'y'), edge('s', 'l', 'x'), edge('l', 'c', 'body'), edge('l', 'd', 'later')];
+    const nodes = [
+      trigger(),
+      http('h'),
+      node('s', 'switch', { cases: [{ id: 'x', expression: 'true' }] }),
+      node('l', 'forEach', { items: '[]' }),
+      http('a'),
+      http('b'),
+      http('c'),
+      http('d'),
+    ];
+    const edges = [
+      edge('t', 'h'),
+      edge('h', 's', 'false'),
+      edge('s', 'a'),
+      edge('s', 'b', 'y'),
+      edge('s', 'l', 'x'),
+      edge('l', 'c', 'body'),
+      edge('l', 'd', 'later'),
+    ];
     expect(issues(nodes, edges)).toEqual([
       ['BRANCH_INVALID', 'h', 'h-s'],
       ['BRANCH_MISSING', 's', 's-a'],
@@ -76,7 +98,12 @@ describe('validateFlow: node rules', () => {
 
   it('switch without cases, duplicate case ids', () => {
     expect(single(node('s', 'switch', { cases: [] }))).toEqual([['SWITCH_WITHOUT_CASES', 's', 'data.cases']]);
-    const twice = { cases: [{ id: 'a', expression: '1' }, { id: 'a', expression: '2' }] };
+    const twice = {
+      cases: [
+        { id: 'a', expression: '1' },
+        { id: 'a', expression: '2' },
+      ],
+    };
     expect(single(node('s', 'switch', twice))).toEqual([['DUPLICATE_CASE', 's', 'data.cases.1.id']]);
   });
 

@@ -33,4 +33,5 @@ export const edge = (source: string, target: string, branch?: string) => ({
   ...(branch === undefined ? {} : { branch }),
 });
 
-export const flow = (nodes: TNodeInput[], edges: ReturnType<typeof edge>[]): TFlowDefinition => ZFlowDefinitionSchema.parse({ nodes, edges });
+export const flow = (nodes: TNodeInput[], edges: ReturnType<typeof edge>[]): TFlowDefinition =>
+  ZFlowDefinitionSchema.parse({ nodes, edges });
