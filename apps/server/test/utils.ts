@@ -60,6 +60,8 @@ export async function startTestServer(opts: {
   clockifyPem?: string;
   migrate?: boolean;
   worker?: { leaseMs?: number; concurrency?: number };
+  /** The per-address refusal budget (tests that spend it slow its refill so timing cannot refill it). */
+  refusals?: { burst?: number; perSecond?: number };
 }): Promise<TTestServer> {
   const scratch = await createScratchDatabase(opts.dialect, TEST_PG_ADMIN_URL);
   const dataDir = mkdtempSync(join(tmpdir(), 'uw-server-'));
@@ -92,7 +94,7 @@ export async function startTestServer(opts: {
     await readiness.migrateUntilReady(new AbortController().signal);
     await deps.runtime.flowIndex.refresh();
   }
-  const app = assembleApp(env, deps, logger, readiness);
+  const app = assembleApp(env, opts.refusals ? { ...deps, refusals: opts.refusals } : deps, logger, readiness);
   const server = app.listen(0, '127.0.0.1');
   await new Promise((r) => server.once('listening', r));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
