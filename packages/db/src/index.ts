@@ -22,3 +22,7 @@ export * as subscriptionQueries from './data/subscriptions.queries';
 export * as lifecycleTokenQueries from './data/lifecycle-tokens.queries';
 export * as customSourceQueries from './data/custom-sources.queries';
 export * as flowQueries from './data/flows.queries';
+export * as bootstrapStateQueries from './data/bootstrap-state.queries';
+export * as entityCacheQueries from './data/entity-cache.queries';
+export * as explorerHistoryQueries from './data/explorer-history.queries';
+export * as dashboardQueries from './data/dashboard.queries';

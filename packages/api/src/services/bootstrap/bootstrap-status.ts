@@ -1,4 +1,4 @@
-import { Installation, type BootstrapStatus } from '@uw/db';
+import { installationQueries, type BootstrapStatus } from '@uw/db';
 
 import type { TApiDeps } from '../../deps';
 import { effectiveSettings } from '../settings/effective-settings';
@@ -61,7 +61,7 @@ const view = (step: TPlanStep, done: boolean): TPlanView => ({
 export async function getBootstrapStatus(deps: TApiDeps, workspaceId: string): Promise<TBootstrapView> {
   const [row, installation] = await Promise.all([
     readBootstrapRow(deps.db, workspaceId),
-    deps.db.fork().findOne(Installation, { workspaceId }),
+    installationQueries.findInstallation(deps.db, workspaceId),
   ]);
   const catalogue = deps.catalogue.get();
   const settings = effectiveSettings(deps.config.settingsDefaults, installation?.settings ?? {});

@@ -1,4 +1,4 @@
-import type { TDatabase } from '@uw/db';
+import { entityCacheQueries, type TDatabase } from '@uw/db';
 
 import type { TPlanStep } from './plan-types';
 
@@ -7,16 +7,12 @@ import type { TPlanStep } from './plan-types';
  * earlier in the same run. Stored back into the plan, so a resumed run walks the same users.
  */
 export async function expandPerUser(db: TDatabase, workspaceId: string, step: TPlanStep): Promise<TPlanStep[]> {
-  const users: { entity_id: string; name: string | null }[] = await db
-    .knex()('universal_webhook_entity_cache')
-    .where({ workspace_id: workspaceId, entity_type: 'user' })
-    .orderBy('entity_id')
-    .select('entity_id', 'name');
+  const users = await entityCacheQueries.listCachedUsers(db, workspaceId);
   const { perUser: _placeholder, ...rest } = step;
 
   return users.map((u) => ({
     ...rest,
-    pathParams: { ...step.pathParams, userId: u.entity_id },
-    reason: `${step.reason}: ${u.name ?? u.entity_id}`.slice(0, 200),
+    pathParams: { ...step.pathParams, userId: u.id },
+    reason: `${step.reason}: ${u.name ?? u.id}`.slice(0, 200),
   }));
 }

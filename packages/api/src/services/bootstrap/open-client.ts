@@ -1,5 +1,5 @@
 import type { TClockifyClient } from '@uw/clockify';
-import { Installation } from '@uw/db';
+import { installationQueries } from '@uw/db';
 
 import type { TApiDeps } from '../../deps';
 import { DAY_MS } from '../cache/cache-store';
@@ -11,7 +11,7 @@ export type TConnection = { client: TClockifyClient; ttlMs: number; settings: TS
 
 /** The installation's Clockify client (its token, hosts and max_rps), or an error saying why there is none. */
 export async function openClient(deps: TApiDeps, workspaceId: string): Promise<TConnection> {
-  const installation = await deps.db.fork().findOne(Installation, { workspaceId });
+  const installation = await installationQueries.findInstallation(deps.db, workspaceId);
   if (!installation || installation.status !== 'ACTIVE') {
     throw new Error(`the add-on is ${installation ? installation.status.toLowerCase() : 'not installed'} on this workspace`);
   }

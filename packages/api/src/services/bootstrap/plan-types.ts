@@ -1,4 +1,4 @@
-import type { BootstrapStatus } from '@uw/db';
+import type { bootstrapStateQueries } from '@uw/db';
 
 /**
  * One operation of a bootstrap plan, included or left out, with the reason either way. The plan is stored
@@ -26,24 +26,8 @@ export type TPlanStep = {
   perUser?: boolean;
 };
 
-export type TBootstrapError = { operationId: string; message: string; at: number };
-export type TBootstrapCursor = { op: number; page: number };
+export type TBootstrapError = bootstrapStateQueries.TBootstrapError;
+export type TBootstrapCursor = bootstrapStateQueries.TBootstrapCursor;
 
 /** The state row as the services read it (numbers, parsed JSON). */
-export type TBootstrapRow = {
-  workspaceId: string;
-  status: BootstrapStatus;
-  plan: TPlanStep[];
-  opsDone: number;
-  opsTotal: number;
-  pages: number;
-  entities: number;
-  errors: TBootstrapError[];
-  cursor: TBootstrapCursor;
-  leaseOwner: string | null;
-  leaseUntil: number | null;
-  startedAt: number | null;
-  finishedAt: number | null;
-  etaAt: number | null;
-  updatedAt: number;
-};
+export type TBootstrapRow = bootstrapStateQueries.TBootstrapState<TPlanStep>;

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 
-import { Installation } from '@uw/db';
+import { installationQueries } from '@uw/db';
 
 import type { TRuntime } from '../../runtime';
 import { effectiveSettings } from '../settings/effective-settings';
@@ -64,7 +64,7 @@ const notStarted = (reason: string): TStartResult => ({ started: false, resumed:
  */
 export async function startBootstrap(runtime: TRuntime, workspaceId: string, opts: TStartOptions = {}): Promise<TStartResult> {
   const { deps } = runtime;
-  const installation = await deps.db.fork().findOne(Installation, { workspaceId });
+  const installation = await installationQueries.findInstallation(deps.db, workspaceId);
   const isActive = installation?.status === 'ACTIVE' && Boolean(installation.tokenCipher);
   const now = Date.now();
   const row = await readBootstrapRow(deps.db, workspaceId);

@@ -1,3 +1,5 @@
+import { entityCacheQueries } from '@uw/db';
+
 import type { TRuntime } from '../../runtime';
 import { buildBootstrapPlan } from '../bootstrap/build-plan';
 import { DEFAULT_PAGE_SIZE, fetchPages } from '../bootstrap/fetch-pages';
@@ -5,18 +7,13 @@ import { openClient } from '../bootstrap/open-client';
 import { readBootstrapRow } from '../bootstrap/state-store';
 import { upsertEntities } from './cache-store';
 
-const T = 'universal_webhook_entity_cache';
-
 export type TRefreshResult = { workspaces: number; refreshed: number; removed: number; errors: number };
 
 /** Expired (workspace, entity type) pairs, grouped by workspace. */
 async function expiredTypes(runtime: TRuntime, now: number): Promise<Map<string, Set<string>>> {
-  const rows: { workspace_id: string; entity_type: string }[] = await runtime.deps.db
-    .knex()(T)
-    .where('expires_at', '<', now)
-    .distinct('workspace_id', 'entity_type');
+  const rows = await entityCacheQueries.listExpiredTypes(runtime.deps.db, now);
   const out = new Map<string, Set<string>>();
-  for (const r of rows) out.set(r.workspace_id, (out.get(r.workspace_id) ?? new Set()).add(r.entity_type));
+  for (const r of rows) out.set(r.workspaceId, (out.get(r.workspaceId) ?? new Set()).add(r.entityType));
 
   return out;
 }
@@ -67,14 +64,7 @@ export async function refreshExpiredCache(
       }
     }
     const remove = [...types].filter((t) => !keep.has(t));
-    if (remove.length > 0) {
-      result.removed += await deps.db
-        .knex()(T)
-        .where('workspace_id', workspaceId)
-        .whereIn('entity_type', remove)
-        .andWhere('expires_at', '<', now)
-        .delete();
-    }
+    result.removed += await entityCacheQueries.deleteExpired(deps.db, workspaceId, { entityTypes: remove, now });
   }
 
   return result;

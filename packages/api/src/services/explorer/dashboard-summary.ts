@@ -1,4 +1,4 @@
-import { Installation } from '@uw/db';
+import { installationQueries } from '@uw/db';
 
 import type { TApiDeps } from '../../deps';
 import { readBootstrapRow } from '../bootstrap/state-store';
@@ -8,7 +8,7 @@ import type { TDashboard } from './dashboard.types';
 import { countSubscriptions, executionOutcomes, recentFailures } from './dashboard-queries';
 
 async function installationOf(deps: TApiDeps, workspaceId: string) {
-  const row = await deps.db.fork().findOne(Installation, { workspaceId });
+  const row = await installationQueries.findInstallation(deps.db, workspaceId);
   if (!row) {
     return null;
   }

@@ -1,5 +1,5 @@
 import { validateRequest, type TOperation } from '@uw/clockify';
-import { Installation } from '@uw/db';
+import { installationQueries } from '@uw/db';
 
 import type { TApiDeps } from '../../deps';
 import { UserError } from '../../errors';
@@ -34,7 +34,7 @@ function prepare(op: TOperation, caller: TCaller, input: TExecuteRequest): TPrep
 }
 
 async function activeInstallation(deps: TApiDeps, workspaceId: string) {
-  const installation = await deps.db.fork().findOne(Installation, { workspaceId });
+  const installation = await installationQueries.findInstallation(deps.db, workspaceId);
   if (!installation?.tokenCipher || installation.status !== 'ACTIVE') {
     throw new UserError('WORKSPACE_INACTIVE', 'the add-on is not active on this workspace, so Clockify refuses its calls');
   }

@@ -1,4 +1,4 @@
-import { ExplorerHistory, newId, type TExplorerHistory } from '@uw/db';
+import { explorerHistoryQueries, newId, type TExplorerHistory } from '@uw/db';
 
 import type { TApiDeps } from '../../deps';
 import type { TCaller } from '../auth/caller';
@@ -21,9 +21,8 @@ export type TExplorerRun = {
 
 /** Stores one run (already scrubbed and bounded by the caller); returns its id. */
 export async function recordRun(deps: TApiDeps, caller: TCaller, run: TExplorerRun): Promise<string> {
-  const em = deps.db.fork();
   const id = newId();
-  em.create(ExplorerHistory, {
+  await explorerHistoryQueries.insertRun(deps.db, {
     id,
     workspaceId: caller.workspaceId,
     userId: historyOwner(caller),
@@ -36,7 +35,6 @@ export async function recordRun(deps: TApiDeps, caller: TCaller, run: TExplorerR
     response: run.response as object,
     createdAt: Date.now(),
   });
-  await em.flush();
 
   return id;
 }
@@ -60,8 +58,11 @@ function toItem(row: TExplorerHistory) {
 
 /** The caller's own runs in their workspace, newest first, paged by id. */
 export async function listHistory(deps: TApiDeps, caller: TCaller, input: THistoryRequest): Promise<THistoryResponse> {
-  const where = { workspaceId: caller.workspaceId, userId: historyOwner(caller), ...(input.cursor ? { id: { $lt: input.cursor } } : {}) };
-  const rows = await deps.db.fork().find(ExplorerHistory, where, { orderBy: { id: 'desc' }, limit: input.limit + 1 });
+  const rows = await explorerHistoryQueries.listRuns(deps.db, caller.workspaceId, {
+    userId: historyOwner(caller),
+    before: input.cursor,
+    limit: input.limit + 1,
+  });
   const items = rows.slice(0, input.limit).map(toItem);
 
   return { items, nextCursor: rows.length > input.limit ? (items[items.length - 1]?.id ?? null) : null };
