@@ -26,3 +26,4 @@ export * as bootstrapStateQueries from './data/bootstrap-state.queries';
 export * as entityCacheQueries from './data/entity-cache.queries';
 export * as explorerHistoryQueries from './data/explorer-history.queries';
 export * as dashboardQueries from './data/dashboard.queries';
+export * as serviceKeyQueries from './data/service-keys.queries';

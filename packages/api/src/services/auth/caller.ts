@@ -1,6 +1,6 @@
 import { jwtVerify, SignJWT } from 'jose';
 
-import { Installation, ServiceKey, type ServiceKeyScope } from '@uw/db';
+import { installationQueries, serviceKeyQueries, type ServiceKeyScope } from '@uw/db';
 import { verifyClockifyToken } from '@uw/clockify';
 
 import type { TApiDeps } from '../../deps';
@@ -44,8 +44,7 @@ export async function resolveCaller(deps: TApiDeps, authorization: string | unde
 }
 
 async function resolveServiceKey(deps: TApiDeps, token: string): Promise<TCaller> {
-  const em = deps.db.fork();
-  const key = await em.findOne(ServiceKey, { keyHash: sha256Hex(token), revokedAt: null });
+  const key = await serviceKeyQueries.findLiveKeyByHash(deps.db, sha256Hex(token));
   if (!key) {
     throw new UserError('UNAUTHORIZED', 'unknown or revoked service key');
   }
@@ -54,14 +53,12 @@ async function resolveServiceKey(deps: TApiDeps, token: string): Promise<TCaller
   if (expiresAt !== null && expiresAt <= now) {
     throw new UserError('UNAUTHORIZED', `the service key expired at ${new Date(expiresAt).toISOString()}`);
   }
-  const installation = await em.findOne(Installation, { workspaceId: key.workspaceId });
+  const installation = await installationQueries.findInstallation(deps.db, key.workspaceId);
   if (!installation || installation.status === 'DELETED') {
     throw new UserError('UNAUTHORIZED', "the service key's workspace is not installed");
   }
   if (!key.lastUsedAt || now - key.lastUsedAt >= LAST_USED_RESOLUTION_MS) {
-    // Conditional, so processes racing on the same key write once per period between them.
-    const stale = { $or: [{ lastUsedAt: null }, { lastUsedAt: { $lte: now - LAST_USED_RESOLUTION_MS } }] };
-    await em.nativeUpdate(ServiceKey, { id: key.id, workspaceId: key.workspaceId, ...stale }, { lastUsedAt: now });
+    await serviceKeyQueries.touchLastUsed(deps.db, key.workspaceId, { id: key.id, now, resolutionMs: LAST_USED_RESOLUTION_MS });
   }
 
   return {
@@ -83,7 +80,7 @@ async function resolveClockifyUser(deps: TApiDeps, token: string): Promise<TCall
   } catch (err) {
     throw new UserError('UNAUTHORIZED', `invalid Clockify token: ${(err as { reason?: string }).reason ?? (err as Error).message}`);
   }
-  const installation = await deps.db.fork().findOne(Installation, { workspaceId: String(claims.workspaceId) });
+  const installation = await installationQueries.findInstallation(deps.db, String(claims.workspaceId));
   if (!installation || installation.status === 'DELETED' || installation.addonId !== claims.addonId) {
     throw new UserError('UNAUTHORIZED', 'the add-on is not installed on this workspace');
   }

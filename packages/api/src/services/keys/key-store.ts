@@ -1,13 +1,13 @@
 import { randomBytes } from 'node:crypto';
 
-import { newId, ServiceKey, type TServiceKey } from '@uw/db';
+import { newId, serviceKeyQueries, type TServiceKey } from '@uw/db';
 
 import type { TApiDeps } from '../../deps';
 import { UserError } from '../../errors';
 import { SERVICE_KEY_PREFIX, type TCaller } from '../auth/caller';
 import { scopeCovers, type TKeyScope } from '../auth/scopes';
 import { sha256Hex } from '../security/token-cipher';
-import { descendantsOf, lockLiveKey } from './key-tree';
+import { descendantsOf } from './key-tree';
 
 export type TCreateKeyInput = { name: string; scope: TKeyScope; expiresAt?: number };
 
@@ -68,32 +68,16 @@ export async function createKey(deps: TApiDeps, caller: TCaller, input: TCreateK
     lastUsedAt: null,
     revokedAt: null,
   };
-  await deps.db.knex().transaction(async (trx) => {
-    if (caller.key && !(await lockLiveKey(deps.db, trx, caller.workspaceId, caller.key.id))) {
-      throw new UserError('UNAUTHORIZED', 'this service key was revoked');
-    }
-    await trx('universal_webhook_service_key').insert({
-      id: row.id,
-      workspace_id: row.workspaceId,
-      name: row.name,
-      key_hash: row.keyHash,
-      prefix: row.prefix,
-      scope: row.scope,
-      parent_key_id: row.parentKeyId,
-      created_by: row.createdBy,
-      created_at: row.createdAt,
-      expires_at: row.expiresAt,
-      last_used_at: null,
-      revoked_at: null,
-    });
-  });
+  if (!(await serviceKeyQueries.insertKey(deps.db, row))) {
+    throw new UserError('UNAUTHORIZED', 'this service key was revoked');
+  }
 
   return { ...toKeyView(row, now), key };
 }
 
 /** A workspace admin sees every key of the workspace; a key sees itself and the keys it minted. */
 export async function listKeys(deps: TApiDeps, caller: TCaller) {
-  const rows = await deps.db.fork().find(ServiceKey, { workspaceId: caller.workspaceId }, { orderBy: { createdAt: 'desc' } });
+  const rows = await serviceKeyQueries.listKeys(deps.db, caller.workspaceId);
   const visible = caller.key ? new Set([caller.key.id, ...descendantsOf(rows, caller.key.id)]) : null;
 
   return rows.filter((r) => !visible || visible.has(r.id)).map((r) => toKeyView(r));
