@@ -7,8 +7,7 @@ import type { TServerDeps } from './deps';
 import type { TEnv } from './env';
 import { buildManifest } from './manifest';
 import type { TReadiness } from './readiness';
-
-export const REPO_ROOT = resolve(import.meta.dirname, '../../..');
+import { REPO_ROOT } from './repo-root';
 
 /** The Express app for these deps: the served manifest, the built SPA, metrics. Shared by main.ts and tests. */
 export function assembleApp(env: TEnv, deps: TServerDeps, logger: Logger, readiness: TReadiness) {

@@ -1,35 +1,28 @@
-import {
-  createScheduler,
-  createWorker,
-  refreshExpiredCache,
-  repairAllWebhooks,
-  resumeBootstraps,
-  runRetention,
-  type TPeriodicJob,
-  type TRuntime,
-} from '@uw/api';
+import { createScheduler, createWorker, refreshExpiredCache, repairAllWebhooks, runRetention, type TPeriodicJob } from '@uw/api';
 
+import type { TServerDeps } from './deps';
 import type { TEnv } from './env';
 import type { TBackground } from './process';
 
 const MINUTE = 60_000;
 
-/** What runs beside the HTTP server in this process: the execution worker and the periodic jobs. */
-export function createBackground(env: TEnv, runtime: TRuntime, extraJobs: TPeriodicJob[] = []): TBackground[] {
+/**
+ * What runs beside the HTTP server in this process: the execution worker (it listens to the runtime's
+ * nudge itself) and the periodic jobs, the deps' own upkeep among them.
+ */
+export function createBackground(env: TEnv, deps: TServerDeps, extraJobs: TPeriodicJob[] = []): TBackground[] {
   if (env.UW_ROLE === 'web') return [];
-  const { deps } = runtime;
+  const { runtime, api } = deps;
   const worker = createWorker(runtime, { concurrency: env.UW_WORKER_CONCURRENCY });
-  runtime.hooks.onQueued = () => worker.nudge();
   const jobs: TPeriodicJob[] = [
-    { name: 'retention', periodMs: 60 * MINUTE, run: () => runRetention(deps.db, deps.config.settingsDefaults) },
-    { name: 'webhook-repair', periodMs: 24 * 60 * MINUTE, run: () => repairAllWebhooks(deps) },
-    { name: 'bootstrap-resume', periodMs: MINUTE / 2, run: () => resumeBootstraps(runtime) },
+    { name: 'retention', periodMs: 60 * MINUTE, run: () => runRetention(api.db, api.config.settingsDefaults) },
+    { name: 'webhook-repair', periodMs: 24 * 60 * MINUTE, run: () => repairAllWebhooks(api) },
+    { name: 'bootstrap-resume', periodMs: MINUTE / 2, run: () => runtime.bootstraps.resume() },
     { name: 'cache-refresh', periodMs: 10 * MINUTE, run: () => refreshExpiredCache(runtime) },
+    ...deps.upkeep,
     ...extraJobs,
   ];
-  const limiter = deps.rateLimiter as { prune?: () => Promise<number> };
-  if (limiter.prune) jobs.push({ name: 'rate-window-prune', periodMs: MINUTE, run: () => limiter.prune!() });
-  const scheduler = createScheduler(deps.db, deps.config.processId, jobs, deps.logger);
+  const scheduler = createScheduler(api.db, api.config.processId, jobs, api.logger);
 
   return [worker, scheduler];
 }

@@ -6,7 +6,7 @@ import type { Logger } from 'pino';
 import type { TCatalogueHolder } from '@uw/api';
 import { loadCatalogue } from '@uw/clockify';
 
-import { REPO_ROOT } from './assemble';
+import { REPO_ROOT } from './repo-root';
 import type { TEnv } from './env';
 
 /** The committed snapshot of Clockify's document (prose stripped): the offline default, never fetched. */

@@ -9,6 +9,7 @@ import {
   createSharedRateLimiter,
   createTokenCipher,
   type TApiDeps,
+  type TPeriodicJob,
   type TRuntime,
   type TSettingsValues,
 } from '@uw/api';
@@ -20,7 +21,17 @@ import type { TEnv } from './env';
 import { createMetrics } from './metrics';
 import { devSecretFrom, loadClockifyKey, loadEncryptionKeys } from './secrets';
 
-export type TServerDeps = { env: TEnv; db: TDatabase; runtime: TRuntime; api: TApiDeps; metrics: ReturnType<typeof createMetrics> };
+export type TServerDeps = {
+  env: TEnv;
+  db: TDatabase;
+  runtime: TRuntime;
+  api: TApiDeps;
+  metrics: ReturnType<typeof createMetrics>;
+  /** Periodic upkeep of what was built here (the shared rate limiter's windows), run by the background scheduler. */
+  upkeep: TPeriodicJob[];
+};
+
+const MINUTE = 60_000;
 
 export function settingsDefaultsFrom(env: TEnv): TSettingsValues {
   return {
@@ -56,7 +67,8 @@ export async function createDeps(env: TEnv, logger: Logger, overrides: Partial<T
   const metrics = createMetrics(db);
   // On PostgreSQL every process shares one limit per workspace; SQLite runs a single process.
   const onWait = (_key: string, ms: number) => metrics.hooks.rateLimitWait(ms / 1000);
-  const rateLimiter = db.dialect === 'postgresql' ? createSharedRateLimiter(db, { onWait }) : createMemoryRateLimiter();
+  const shared = db.dialect === 'postgresql' ? createSharedRateLimiter(db, { onWait }) : null;
+  const upkeep: TPeriodicJob[] = shared ? [{ name: 'rate-window-prune', periodMs: MINUTE, run: () => shared.prune() }] : [];
   const api: TApiDeps = {
     db,
     logger,
@@ -75,10 +87,10 @@ export async function createDeps(env: TEnv, logger: Logger, overrides: Partial<T
     devSecret: devSecretFrom(keys[0]!),
     bus: createEventBus(),
     catalogue: await createCatalogueHolder(openApiSources(env), logger),
-    rateLimiter,
+    rateLimiter: shared ?? createMemoryRateLimiter(),
     metrics: metrics.hooks,
     ...overrides,
   };
 
-  return { env, db, api, metrics, runtime: createRuntime(api) };
+  return { env, db, api, metrics, upkeep, runtime: createRuntime(api) };
 }

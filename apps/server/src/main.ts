@@ -13,4 +13,4 @@ const deps = await createDeps(env, logger);
 const readiness = createReadiness(deps.db, logger);
 const app = assembleApp(env, deps, logger, readiness);
 
-await startProcess({ env, logger, app, deps, readiness, background: createBackground(env, deps.runtime) });
+await startProcess({ env, logger, app, deps, readiness, background: createBackground(env, deps) });

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { startBootstrap, stopBootstraps } from '@uw/api';
 import { testDialects } from '@uw/db/testing';
 import { startSimulator, type TSimulator } from '@uw/simulator';
 
@@ -43,16 +42,15 @@ describe.each(dialects)('bootstrap and cache isolation on %s', (dialect) => {
       },
     });
     server = await startTestServer({ dialect, clockifyPem: sim.publicKeyPem });
-    // Bootstraps start explicitly below, whatever the INSTALLED hook is wired to.
-    server.deps.runtime.hooks.onInstalled = () => undefined;
+    // UW_BOOTSTRAP_RUN_ON_INSTALL is off in test servers: the bootstraps start explicitly below.
     for (const ws of [A, B]) {
       await installLikeClockify(sim, server.url, ws);
-      expect(await (await startBootstrap(server.deps.runtime, ws)).done).toBe('completed');
+      expect(await (await server.deps.runtime.bootstraps.start(ws)).done).toBe('completed');
     }
     apiA = trpcClient(server.url, await sim.userToken(A, { role: 'OWNER' }));
   });
   afterAll(async () => {
-    await stopBootstraps(server.deps.runtime);
+    await server.deps.runtime.bootstraps.stop();
     await server?.close();
     await sim?.close();
   });

@@ -1,17 +1,7 @@
 import { TRPCClientError } from '@trpc/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import {
-  BOOTSTRAP_LOOKAHEAD,
-  createRuntime,
-  getBootstrapStatus,
-  resumeBootstraps,
-  startBootstrap,
-  stopBootstraps,
-  type TBootstrapView,
-  type TPlanView,
-  type TRuntime,
-} from '@uw/api';
+import { BOOTSTRAP_LOOKAHEAD, createRuntime, getBootstrapStatus, type TBootstrapView, type TPlanView, type TRuntime } from '@uw/api';
 import { createClient } from '@uw/client';
 import { testDialects } from '@uw/db/testing';
 import { startSimulator, type TSimulator } from '@uw/simulator';
@@ -86,13 +76,11 @@ describe.each(dialects)('bootstrap on %s', (dialect) => {
     server = await startTestServer({ dialect, clockifyPem: sim.publicKeyPem, env: { UW_BOOTSTRAP_RUN_ON_INSTALL: 'true' } });
     runtime = server.deps.runtime;
     other = createRuntime(server.deps.api);
-    // The lead's wiring of the INSTALLED hook (runtime.ts), so that install runs the bootstrap here too.
-    runtime.hooks.onInstalled = (workspaceId) => void startBootstrap(runtime, workspaceId, { trigger: 'install' });
     api = trpcClient(server.url, await sim.userToken(ws, { role: 'OWNER' }));
   });
   afterAll(async () => {
-    await stopBootstraps(runtime);
-    await stopBootstraps(other);
+    await runtime.bootstraps.stop();
+    await other.bootstraps.stop();
     await other?.close();
     await server?.close();
     await sim?.close();
@@ -151,7 +139,7 @@ describe.each(dialects)('bootstrap on %s', (dialect) => {
     // second is counted there, but the request reaches Clockify in the next one, which can then see max_rps + 1.
     await waitFor(async () => Date.now() % 1000 < 100, 2_000, 1);
     const t0 = Date.now();
-    const run = await startBootstrap(runtime, ws, { restart: true, pageSize: PAGE });
+    const run = await runtime.bootstraps.start(ws, { restart: true, pageSize: PAGE });
     expect(run.started).toBe(true);
     expect(await run.done).toBe('completed');
     const wallMs = Date.now() - t0;
@@ -186,9 +174,9 @@ describe.each(dialects)('bootstrap on %s', (dialect) => {
 
   it('resumes an interrupted run where it stopped, without refetching completed operations', async () => {
     sim.clearRequests();
-    const first = await startBootstrap(runtime, ws, { restart: true, pageSize: PAGE });
+    const first = await runtime.bootstraps.start(ws, { restart: true, pageSize: PAGE });
     await waitFor(async () => (await status()).opsDone >= 6, 20_000, 5);
-    await stopBootstraps(runtime);
+    await runtime.bootstraps.stop();
     expect(await first.done).toBe('stopped');
     const stopped = await status();
     expect(stopped).toMatchObject({ status: 'running', active: false });
@@ -196,7 +184,7 @@ describe.each(dialects)('bootstrap on %s', (dialect) => {
     const completed = stopped.plan.filter((p) => p.included && p.done).map(sentPath);
     const before = requestPaths();
     sim.clearRequests();
-    expect(await resumeBootstraps(runtime, { pageSize: PAGE })).toEqual({ resumed: 1 });
+    expect(await runtime.bootstraps.resume({ pageSize: PAGE })).toEqual({ resumed: 1 });
     expect((await finished()).status).toBe('completed');
     const after = requestPaths();
     expect(completed.length).toBeGreaterThanOrEqual(6);
@@ -209,8 +197,8 @@ describe.each(dialects)('bootstrap on %s', (dialect) => {
   it('runs one bootstrap per workspace: two runners started at once (two runtimes, as two processes) → only one runs', async () => {
     sim.clearRequests();
     const results = await Promise.all([
-      startBootstrap(runtime, ws, { restart: true, pageSize: PAGE }),
-      startBootstrap(other, ws, { restart: true, pageSize: PAGE }),
+      runtime.bootstraps.start(ws, { restart: true, pageSize: PAGE }),
+      other.bootstraps.start(ws, { restart: true, pageSize: PAGE }),
     ]);
     expect(results.filter((r) => r.started)).toHaveLength(1);
     expect(results.find((r) => !r.started)!.reason).toMatch(/already running/);
@@ -219,7 +207,7 @@ describe.each(dialects)('bootstrap on %s', (dialect) => {
   });
 
   it('fences a run whose lease was taken: the old runner stops writing, the new owner finishes from the cursor', async () => {
-    const first = await startBootstrap(runtime, ws, { restart: true, pageSize: PAGE, leaseMs: 60_000 });
+    const first = await runtime.bootstraps.start(ws, { restart: true, pageSize: PAGE, leaseMs: 60_000 });
     await waitFor(async () => (await status()).opsDone >= 4, 20_000, 5);
     // The lease passes to a process that then dies (as when a stalled process's lease expires and another takes it).
     await server.deps.db
@@ -227,7 +215,7 @@ describe.each(dialects)('bootstrap on %s', (dialect) => {
       .where('workspace_id', ws)
       .update({ lease_owner: 'crashed-process', lease_until: 1 });
     expect(await first.done).toBe('lease_lost');
-    expect(await resumeBootstraps(other, { pageSize: PAGE })).toEqual({ resumed: 1 });
+    expect(await other.bootstraps.resume({ pageSize: PAGE })).toEqual({ resumed: 1 });
     const done = await finished();
     expect(done.status).toBe('completed');
     await expectCacheMatchesSimulator();
@@ -266,7 +254,7 @@ describe.each(dialects)('bootstrap on %s', (dialect) => {
   it('settings change what is fetched: heavy on, time entries off', async () => {
     await settings({ include_heavy: true, include_time_entries: false });
     sim.clearRequests();
-    const run = await startBootstrap(runtime, ws, { restart: true });
+    const run = await runtime.bootstraps.start(ws, { restart: true });
     expect(await run.done).toBe('completed');
     const paths = requestPaths();
     expect(paths).toContain(`/reports/v1/workspaces/${ws}/shared-reports`);

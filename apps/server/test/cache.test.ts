@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { applyWebhookToCache, refreshExpiredCache, startBootstrap, stopBootstraps } from '@uw/api';
+import { applyWebhookToCache, refreshExpiredCache } from '@uw/api';
 import { testDialects } from '@uw/db/testing';
 import { startSimulator, type TSimulator } from '@uw/simulator';
 
@@ -30,18 +30,17 @@ describe.each(dialects)('entity cache on %s', (dialect) => {
       },
     });
     server = await startTestServer({ dialect, clockifyPem: sim.publicKeyPem });
-    // Bootstraps start explicitly below, whatever the INSTALLED hook is wired to.
-    server.deps.runtime.hooks.onInstalled = () => undefined;
+    // UW_BOOTSTRAP_RUN_ON_INSTALL is off in test servers: the bootstraps start explicitly below.
     for (const id of [ws, other]) {
       await installLikeClockify(sim, server.url, id);
-      expect(await (await startBootstrap(server.deps.runtime, id)).done).toBe('completed');
+      expect(await (await server.deps.runtime.bootstraps.start(id)).done).toBe('completed');
     }
     // The cache holds the workspace's data (users, time entries): admins only, like the rest of the app.
     api = trpcClient(server.url, await sim.userToken(ws, { role: 'ADMIN' }));
     apiOther = trpcClient(server.url, await sim.userToken(other, { role: 'OWNER' }));
   });
   afterAll(async () => {
-    await stopBootstraps(server.deps.runtime);
+    await server.deps.runtime.bootstraps.stop();
     await server?.close();
     await sim?.close();
   });

@@ -17,11 +17,12 @@ import { createScratchDatabase } from '@uw/db/testing';
 
 import { createWorker } from '@uw/api';
 
-import { assembleApp, REPO_ROOT } from '../src/assemble';
+import { assembleApp } from '../src/assemble';
 import { createDeps, type TServerDeps } from '../src/deps';
 import { readEnv } from '../src/env';
 import { createLogger } from '../src/logger';
 import { createReadiness } from '../src/readiness';
+import { REPO_ROOT } from '../src/repo-root';
 
 export const TEST_PG_ADMIN_URL = process.env.UW_TEST_PG_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 export const REQUIRE_PG = process.env.CI === 'true';
@@ -102,10 +103,7 @@ export async function startTestServer(opts: {
   const worker = opts.worker
     ? createWorker(deps.runtime, { concurrency: opts.worker.concurrency ?? 4, leaseMs: opts.worker.leaseMs ?? 5_000, pollMs: 50 })
     : null;
-  if (worker) {
-    deps.runtime.hooks.onQueued = () => worker.nudge();
-    worker.start();
-  }
+  worker?.start();
 
   return {
     url,

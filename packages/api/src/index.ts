@@ -15,17 +15,12 @@ export { CLOCKIFY_API_HOSTS, createClockifyHostPolicy } from './services/install
 export { safeEqual } from './services/sources/verify-signature';
 export { NOOP_METRICS, type TMetrics } from './services/metrics/metrics';
 export { createWorker } from './services/queue/worker';
+export { createNudge, type TNudge } from './services/queue/nudge';
 export { createScheduler, tryAcquireJob, type TPeriodicJob } from './services/jobs/job-lock';
 export { runRetention } from './services/jobs/retention';
 export { repairAllWebhooks, repairWebhooks } from './services/installations/webhook-registrations';
 export { createSharedRateLimiter } from './services/ratelimit/pg-rate-limiter';
-export {
-  startBootstrap,
-  resumeBootstraps,
-  stopBootstraps,
-  type TStartOptions,
-  type TStartResult,
-} from './services/bootstrap/start-bootstrap';
+export { createBootstrapRunner, type TBootstrapRunner, type TStartOptions, type TStartResult } from './services/bootstrap/start-bootstrap';
 export { buildBootstrapPlan } from './services/bootstrap/build-plan';
 export { LOOKAHEAD as BOOTSTRAP_LOOKAHEAD } from './services/bootstrap/run-bootstrap';
 export { getBootstrapStatus, type TBootstrapView, type TPlanView } from './services/bootstrap/bootstrap-status';
@@ -33,7 +28,6 @@ export type { TPlanStep } from './services/bootstrap/plan-types';
 export { applyWebhookToCache, type TCacheUpdate } from './services/cache/apply-webhook';
 export { refreshExpiredCache, type TRefreshResult } from './services/cache/refresh-expired';
 export { clearWorkspaceCache, countCache, searchCache, type TCacheCount, type TCacheHit } from './services/cache/cache-store';
-export { curlFor, TOKEN_PLACEHOLDER } from './services/explorer/curl';
 export { destructiveReason } from './services/explorer/destructive';
 export type {
   TEndpointsResponse,

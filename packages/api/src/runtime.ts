@@ -1,17 +1,22 @@
 import type { TApiDeps } from './deps';
 import { createHttpSender } from './outbound';
 import { createSandboxedEvaluator, type TSandboxedEvaluator } from './sandbox/sandboxed-evaluator';
-import { startBootstrap, stopBootstraps } from './services/bootstrap/start-bootstrap';
+import { createBootstrapRunner, type TBootstrapRunner } from './services/bootstrap/start-bootstrap';
 import { createClockifyReceiver } from './services/ingest/clockify-receiver';
 import { createCommitQueue, type TCommitQueue } from './services/ingest/commit-queue';
 import { createCustomReceiver } from './services/ingest/custom-receiver';
 import { createFlowIndex, type TFlowIndex } from './services/ingest/flow-index';
 import { createRecentLogs, type TRecentLogs } from './services/ingest/recent-logs';
+import { createExecutionCaches, type TExecutionCaches } from './services/queue/execution-caches';
 import { createFinishQueue, type TFinishQueue } from './services/queue/finish-queue';
+import { createNudge, type TNudge } from './services/queue/nudge';
 import { createInstallationCache, type TInstallationCache } from './services/installations/installation-cache';
 
-/** The long-lived parts the REST adapters, the tRPC router and the worker share, built once per process. */
-export type TRuntime = {
+/**
+ * The long-lived parts the REST adapters, the tRPC router and the worker share, built once per process by
+ * `createRuntime` (the composition root of @uw/api) and never changed afterwards.
+ */
+export type TRuntime = Readonly<{
   deps: TApiDeps;
   flowIndex: TFlowIndex;
   commitQueue: TCommitQueue;
@@ -20,55 +25,57 @@ export type TRuntime = {
   recentLogs: TRecentLogs;
   /** Execution outcomes, committed in groups. */
   finishes: TFinishQueue;
+  /** Flow definitions and Clockify clients that runs of executions reuse. */
+  executionCaches: TExecutionCaches;
   /** JSONata in worker threads (heap cap, hard kill); `check` runs here. */
   evaluator: TSandboxedEvaluator;
   http: ReturnType<typeof createHttpSender>;
   receiveClockify: ReturnType<typeof createClockifyReceiver>;
   receiveCustom: ReturnType<typeof createCustomReceiver>;
-  hooks: { onInstalled(workspaceId: string): void; onQueued(): void };
+  /** Executions were queued in this process: the worker listens (`createWorker`). */
+  nudge: TNudge;
+  /** This process's bootstrap runs (the INSTALLED hook starts one). */
+  bootstraps: TBootstrapRunner;
   close(): Promise<void>;
-};
+}>;
 
 export function createRuntime(deps: TApiDeps): TRuntime {
   const flowIndex = createFlowIndex(deps.db, {
     onError: (err) => deps.logger.warn({ err: (err as Error).message }, 'flow index refresh failed'),
   });
   const recentLogs = createRecentLogs();
+  const nudge = createNudge();
+  const bootstraps = createBootstrapRunner(deps);
   const commitQueue = createCommitQueue(deps.db, {
     onCommitted: (log) => recentLogs.remember(log),
-    onExecutions: () => runtime.hooks.onQueued(),
+    onExecutions: () => nudge.notify(),
     onCacheError: (err) => deps.logger.warn({ err: (err as Error).message }, 'cache update from webhooks failed'),
   });
-  const runtime: TRuntime = {
+  const evaluator = createSandboxedEvaluator({
+    budgets: { timeLimitMs: 100, maxDepth: 100 },
+    onWorkerLost: (reason, detail) => deps.logger.warn({ reason, detail }, 'expression sandbox worker lost; replaced'),
+  });
+
+  return {
     deps,
     flowIndex,
     commitQueue,
     installations: createInstallationCache(deps),
     recentLogs,
     finishes: createFinishQueue(deps.db),
+    executionCaches: createExecutionCaches(deps),
     // Cooperative budgets (time, depth, steps, sizes; RE2 regexes) inside, a heap cap and a hard kill around.
-    evaluator: createSandboxedEvaluator({
-      budgets: { timeLimitMs: 100, maxDepth: 100 },
-      onWorkerLost: (reason, detail) => deps.logger.warn({ reason, detail }, 'expression sandbox worker lost; replaced'),
-    }),
+    evaluator,
     http: createHttpSender({ allowlist: deps.config.httpAllowlist, logger: deps.logger }),
     receiveClockify: createClockifyReceiver(deps, flowIndex, commitQueue),
     receiveCustom: createCustomReceiver(deps, flowIndex, commitQueue),
-    hooks: {
-      // A new installation caches its workspace (when `run_on_install`); failures are logged, never fatal.
-      onInstalled: (workspaceId) =>
-        void startBootstrap(runtime, workspaceId, { trigger: 'install' }).catch((err: Error) =>
-          deps.logger.warn({ workspaceId, err: err.message }, 'bootstrap did not start'),
-        ),
-      onQueued: () => undefined,
-    },
+    nudge,
+    bootstraps,
     async close() {
       flowIndex.stop();
-      await stopBootstraps(runtime);
+      await bootstraps.stop();
       await commitQueue.close();
-      await runtime.evaluator.close();
+      await evaluator.close();
     },
   };
-
-  return runtime;
 }

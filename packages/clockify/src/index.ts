@@ -26,6 +26,7 @@ export {
   type TOperationResponse,
 } from './catalogue';
 export { exampleFromSchema } from './example-from-schema';
+export { normalizeSchemaNode } from './normalize-schema';
 export { validateRequest, type TRequestInput } from './validate';
 
 export { CLOCKIFY_MAX_RPS, createClockifyClient } from './client';

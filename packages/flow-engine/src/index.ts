@@ -43,6 +43,7 @@ export { parseCron, cronNeverFires, type TCron, type TCronParse } from './cron/p
 export { nextFireAfter, nextFireOf } from './cron/next-fire-after';
 export { isValidTimeZone } from './cron/zoned-time';
 export { classifyResponse, classifyThrown } from './execute/classify-failure';
+export { CLOCKIFY_TOKEN_PLACEHOLDER, clockifyCurl, curlCommand, shellQuote, type TCurlRequest } from './http/curl-command';
 export type { TDryRunRequest, TExecuteFlowInput, TFlowOutcome, TNodeTrace, TStepError } from './execute/execution-types';
 
 export { FLOW_TEMPLATES, getFlowTemplate } from './templates/flow-templates';

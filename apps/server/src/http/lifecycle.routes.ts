@@ -47,7 +47,7 @@ export function lifecycleRoutes(runtime: TRuntime): Router {
   r.post('/installed', async (req, res) => {
     const body = parse(ZInstalledBodySchema, req.body);
     const call = { token: tokenOf(res), body, isInstall: true };
-    res.json(await acceptLifecycle(deps, call, () => handleInstalled(deps, body, runtime.hooks)));
+    res.json(await acceptLifecycle(deps, call, () => handleInstalled(deps, body, { onInstalled: runtime.bootstraps.onInstalled })));
   });
   r.post('/status-changed', async (req, res) => {
     const body = parse(ZStatusBodySchema, req.body);

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 
 import { getBootstrapStatus } from '../services/bootstrap/bootstrap-status';
-import { startBootstrap } from '../services/bootstrap/start-bootstrap';
 import { router, workspaceProcedure, writeProcedure } from '../trpc';
 
 /** Progress events are in-process; polling this often also shows runs held by another process. */
@@ -14,7 +13,7 @@ export const bootstrapRouter = router({
   status: workspaceProcedure.query(({ ctx }) => getBootstrapStatus(ctx.deps, ctx.caller.workspaceId)),
   /** Starts (or resumes, unless `restart`) the bootstrap; `started: false` with the reason when it cannot. */
   trigger: writeProcedure.input(ZBootstrapTriggerRequestSchema).mutation(async ({ ctx, input }) => {
-    const result = await startBootstrap(ctx.runtime, ctx.caller.workspaceId, { restart: input?.restart === true, trigger: 'manual' });
+    const result = await ctx.runtime.bootstraps.start(ctx.caller.workspaceId, { restart: input?.restart === true, trigger: 'manual' });
 
     return {
       started: result.started,

@@ -1,14 +1,6 @@
-import type { TStepError } from './execution-types';
+import type { TBudgets, TStepError } from './execution-types';
 
-/** Per-execution limits. Exceeding one ends the execution `failed` with the code naming it. */
-export type TBudgets = {
-  /** Node runs (each loop item's nodes count, decisions replayed from the journal too). */
-  maxSteps: number;
-  /** Loop items over all forEach nodes of the execution. */
-  maxItems: number;
-  /** Wall-clock time from `startedAt` (default: when executeFlow was called). */
-  maxRunMs: number;
-};
+export type { TBudgets };
 
 export const BUDGET_DEFAULTS: Readonly<TBudgets> = { maxSteps: 10_000, maxItems: 10_000, maxRunMs: 300_000 };
 

@@ -4,7 +4,6 @@ import type { TFlowContext } from '../model/flow-context-schema';
 import type { TFlowDefinition } from '../model/flow-definition-schema';
 import type { TFlowNodeKind } from '../model/node-schemas';
 import type { TFlowJournal, TFlowPorts, TStepRequest } from '../ports';
-import type { TBudgets } from './budgets';
 
 export type TExecuteFlowInput = {
   definition: TFlowDefinition;
@@ -25,6 +24,16 @@ export type TExecuteFlowInput = {
 };
 
 /** A failure as plain data, ready to store in the execution log. */
+/** Per-execution limits. Exceeding one ends the execution `failed` with the code naming it. */
+export type TBudgets = {
+  /** Node runs (each loop item's nodes count, decisions replayed from the journal too). */
+  maxSteps: number;
+  /** Loop items over all forEach nodes of the execution. */
+  maxItems: number;
+  /** Wall-clock time from `startedAt` (default: when executeFlow was called). */
+  maxRunMs: number;
+};
+
 export type TStepError = {
   code: string;
   message: string;

@@ -1,6 +1,6 @@
 import type { BootstrapStatus } from '@uw/db';
 
-import type { TRuntime } from '../../runtime';
+import type { TApiDeps } from '../../deps';
 import { upsertEntities } from '../cache/cache-store';
 import { expandPerUser } from './expand-per-user';
 import { fetchPages } from './fetch-pages';
@@ -27,8 +27,8 @@ type TProgress = Pick<TBootstrapRow, 'plan' | 'opsDone' | 'opsTotal' | 'pages' |
  * each save and a heartbeat extend). A failing step is recorded and the next one runs. An abort of
  * `opts.signal` releases the lease so any process can resume at once; a lost lease stops all writes.
  */
-export async function runBootstrap(runtime: TRuntime, opts: TRunOptions): Promise<TRunOutcome> {
-  const { db, bus, logger } = runtime.deps;
+export async function runBootstrap(deps: TApiDeps, opts: TRunOptions): Promise<TRunOutcome> {
+  const { db, bus, logger } = deps;
   const { fence, leaseMs } = opts;
   const row = await readBootstrapRow(db, fence.workspaceId);
   if (!row || row.leaseOwner !== fence.owner || row.status !== 'running') return 'lease_lost';
@@ -74,7 +74,7 @@ export async function runBootstrap(runtime: TRuntime, opts: TRunOptions): Promis
     if (failed) throw (failed as PromiseRejectedResult).reason;
   };
   try {
-    const conn = await openClient(runtime.deps, fence.workspaceId);
+    const conn = await openClient(deps, fence.workspaceId);
     for (let i = p.cursor.op; i < p.plan.length; i++) {
       const step = p.plan[i]!;
       if (!step.included) continue;

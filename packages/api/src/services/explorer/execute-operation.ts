@@ -1,5 +1,6 @@
 import { validateRequest, type TOperation } from '@uw/clockify';
 import { installationQueries } from '@uw/db';
+import { clockifyCurl } from '@uw/flow-engine';
 
 import type { TApiDeps } from '../../deps';
 import { UserError } from '../../errors';
@@ -10,7 +11,6 @@ import { clockifyFor } from '../installations/clockify-for';
 import { applyBindings } from './bindings';
 import { callClockify, scrubOutcome, type TCallOutcome } from './call-clockify';
 import { requireOperation } from './catalogue-access';
-import { curlFor } from './curl';
 import { destructiveReason, scopeToRun } from './destructive';
 import { recordRun } from './explorer-history';
 import type { TExecuteRequest, TExecuteResponse } from './explorer.types';
@@ -112,6 +112,6 @@ export async function executeOperation(deps: TApiDeps, caller: TCaller, input: T
     headers: outcome.headers,
     body: outcome.body,
     url: outcome.url,
-    curl: curlFor({ method: op.method, url: outcome.url, body: shown.body }),
+    curl: clockifyCurl({ method: op.method, url: outcome.url, body: shown.body }),
   };
 }

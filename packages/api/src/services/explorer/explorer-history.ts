@@ -1,8 +1,8 @@
 import { explorerHistoryQueries, newId, type TExplorerHistory } from '@uw/db';
+import { clockifyCurl } from '@uw/flow-engine';
 
 import type { TApiDeps } from '../../deps';
 import type { TCaller } from '../auth/caller';
-import { curlFor } from './curl';
 import type { THistoryRequest, THistoryResponse } from './explorer.types';
 
 /** Whose history a row is: the Clockify (or dev) user, or all service keys of the workspace together. */
@@ -52,7 +52,7 @@ function toItem(row: TExplorerHistory) {
     latencyMs: row.latencyMs,
     response: row.response,
     createdAt: row.createdAt,
-    curl: curlFor({ method: row.method, url: row.url, body: bodyOf(row.request) }),
+    curl: clockifyCurl({ method: row.method, url: row.url, body: bodyOf(row.request) }),
   };
 }
 

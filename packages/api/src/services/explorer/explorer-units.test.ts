@@ -4,7 +4,6 @@ import type { TOperation } from '@uw/clockify';
 
 import type { TCaller } from '../auth/caller';
 import { applyBindings } from './bindings';
-import { curlFor } from './curl';
 import { destructiveReason } from './destructive';
 import { boundedBody, HISTORY_RESPONSE_LIMIT_BYTES } from './scrub';
 
@@ -54,13 +53,5 @@ describe('boundedBody', () => {
     const big = boundedBody('x'.repeat(HISTORY_RESPONSE_LIMIT_BYTES + 10));
     expect(big).toMatchObject({ truncated: true, bytes: HISTORY_RESPONSE_LIMIT_BYTES + 12 });
     expect((big as { preview: string }).preview).toHaveLength(HISTORY_RESPONSE_LIMIT_BYTES);
-  });
-});
-
-describe('curlFor', () => {
-  it('quotes for the shell and leaves the token to the environment', () => {
-    const curl = curlFor({ method: 'POST', url: 'https://api.example/v1/x?a=1', body: { name: "it's" } });
-    expect(curl).toContain(`-H "X-Addon-Token: $CLOCKIFY_ADDON_TOKEN"`);
-    expect(curl).toContain(`--data '{"name":"it'\\''s"}'`);
   });
 });

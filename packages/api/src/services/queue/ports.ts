@@ -2,7 +2,6 @@ import type { TInstallation } from '@uw/db';
 import type { TClockifyRequest, TFlowPorts, THttpRequest, TStepMeta } from '@uw/flow-engine';
 
 import type { TRuntime } from '../../runtime';
-import { clockifyFor } from '../installations/clockify-for';
 import type { TSettingsValues } from '../settings/definitions';
 import type { TClaimed } from './claim';
 
@@ -51,19 +50,11 @@ function toStepError(err: unknown, target: 'clockify' | 'http'): StepError {
   );
 }
 
-const clients = new WeakMap<TInstallation, ReturnType<typeof clockifyFor>>();
-
 /** The engine's I/O for one execution: Clockify calls as the installation, HTTP calls through the SSRF guard. */
 export function createPorts(runtime: TRuntime, installation: TInstallation, settings: TSettingsValues, claimed: TClaimed): TFlowPorts {
   const { deps } = runtime;
-  // Built on first use (a flow with only HTTP actions needs no Clockify token), then shared by the
-  // executions that read the same cached installation object (its token decrypted once).
-  const clockify = () => {
-    let client = clients.get(installation);
-    if (!client) clients.set(installation, (client = clockifyFor(deps, installation, { maxAttempts: 0 })));
-
-    return client;
-  };
+  // Built on first use: a flow with only HTTP actions needs no Clockify token.
+  const clockify = () => runtime.executionCaches.clockify(installation);
 
   return {
     clockify: {
@@ -102,7 +93,9 @@ export function createPorts(runtime: TRuntime, installation: TInstallation, sett
           // The engine put `Idempotency-Key: <execution>:<step key>` in the headers (one per step and loop
           // item, the same on every retry) unless the flow set its own; fall back for requests without one.
           const hasKey = Object.keys(req.headers).some((name) => name.toLowerCase() === 'idempotency-key');
-          const res = await runtime.http.send(hasKey ? req : { ...req, idempotencyKey: meta.idempotencyKey ?? `${claimed.id}:${meta.nodeId}` });
+          const res = await runtime.http.send(
+            hasKey ? req : { ...req, idempotencyKey: meta.idempotencyKey ?? `${claimed.id}:${meta.nodeId}` },
+          );
           deps.metrics.outboundCall('http', res.status);
 
           return { status: res.status, headers: res.headers, body: res.body };

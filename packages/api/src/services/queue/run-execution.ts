@@ -1,4 +1,4 @@
-import { flowRunQueries, logQueries } from '@uw/db';
+import { logQueries } from '@uw/db';
 import { executeFlow, type TFlowDefinition, type TJournalEntry, type TStepOutput, type TStepRequest } from '@uw/flow-engine';
 
 import { AppError } from '../../errors';
@@ -11,20 +11,6 @@ import { recordedDecision, toStepRecord } from './journal-entries';
 import { createPorts } from './ports';
 
 const parse = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v);
-const versionCache = new Map<string, TFlowDefinition>();
-
-async function loadDefinition(runtime: TRuntime, workspaceId: string, versionId: string): Promise<TFlowDefinition | null> {
-  const cached = versionCache.get(versionId);
-  if (cached) return cached;
-  const stored = await flowRunQueries.findVersionDefinition(runtime.deps.db, workspaceId, versionId);
-  if (stored === undefined) return null;
-  const definition = parse(stored) as TFlowDefinition;
-  if (versionCache.size > 5_000) versionCache.clear();
-  versionCache.set(versionId, definition);
-
-  return definition;
-}
-
 async function loadTrigger(runtime: TRuntime, claimed: TClaimed) {
   if (!claimed.log_id)
     return {
@@ -33,9 +19,7 @@ async function loadTrigger(runtime: TRuntime, claimed: TClaimed) {
       headers: {},
     };
   const recent = runtime.recentLogs.get(claimed.workspace_id, claimed.log_id);
-  const log =
-    recent ??
-    (await logQueries.findLogTrigger(runtime.deps.db, claimed.workspace_id, claimed.log_id));
+  const log = recent ?? (await logQueries.findLogTrigger(runtime.deps.db, claimed.workspace_id, claimed.log_id));
 
   return {
     event: {
@@ -87,7 +71,7 @@ export async function runExecution(runtime: TRuntime, claimed: TClaimed): Promis
   if (!installation || installation.status === 'DELETED')
     return finish('failed', { code: 'WORKSPACE_INACTIVE', message: 'the add-on is no longer installed' });
   if (installation.status !== 'ACTIVE') return finish('queued', undefined, Date.now() + 60_000, true);
-  const definition = await loadDefinition(runtime, claimed.workspace_id, claimed.flow_version_id);
+  const definition = await runtime.executionCaches.definition(claimed.workspace_id, claimed.flow_version_id);
   if (!definition) return finish('failed', { code: 'NOT_FOUND', message: 'flow version not found' });
 
   // A first run that nobody ran before has no journal yet (a manual retry starts with copied steps).

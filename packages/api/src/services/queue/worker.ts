@@ -21,6 +21,7 @@ export function createWorker(runtime: TRuntime, opts: TWorkerOptions) {
   let wake: (() => void) | null = null;
   let loop: Promise<void> = Promise.resolve();
   let beat: NodeJS.Timeout | null = null;
+  let unlisten: (() => void) | null = null;
 
   const sleep = (ms: number) =>
     new Promise<void>((resolve) => {
@@ -71,6 +72,10 @@ export function createWorker(runtime: TRuntime, opts: TWorkerOptions) {
     start() {
       if (!stopped) return;
       stopped = false;
+      // Executions queued in this process (webhooks, retries) wake the loop early instead of at its next poll.
+      unlisten = runtime.nudge.listen(() => {
+        if (opts.concurrency - inflight.size >= claimBatch) wake?.();
+      });
       loop = run();
       beat = setInterval(
         () => {
@@ -81,12 +86,9 @@ export function createWorker(runtime: TRuntime, opts: TWorkerOptions) {
       );
       beat.unref();
     },
-    /** Wakes the loop early (a webhook was just queued in this process). */
-    nudge() {
-      if (opts.concurrency - inflight.size >= claimBatch) wake?.();
-    },
     async stop() {
       stopped = true;
+      unlisten?.();
       wake?.();
       await loop;
       await Promise.all([...inflight.values()].map((f) => f.done));

@@ -1,3 +1,5 @@
+import { normalizeSchemaNode } from '@uw/clockify';
+
 import type { TJsonSchema } from '../../catalogue/types';
 
 type TNode = Record<string, unknown>;
@@ -7,7 +9,8 @@ const isEmpty = (v: unknown) => isObject(v) && Object.keys(v).length === 0;
 /**
  * Clockify's OpenAPI document has a few shapes that reject what its API really returns; this repairs them
  * before ajv sees them (documented, so a real shape difference is never hidden):
- * - enums written as `type: object` + `oneOf: [{ type: string, enum }]` (AccountStatus, TaskStatus, …) → the string enum;
+ * - enums written as `type: object` + `oneOf: [{ type: string, enum }]` (AccountStatus, TaskStatus, …) → the string
+ *   enum, by @uw/clockify's `normalizeSchemaNode` (the one repair the catalogue itself applies);
  * - `type: object` with no properties (Java `Object`: custom-field values) → any value;
  * - self-referencing `oneOf` (FeaturePlan) and any cycle or unresolved `$ref` (also as @uw/clockify marks them:
  *   `x-circular-ref`, `x-unresolved-ref`) → any value.
@@ -42,27 +45,14 @@ export function normalizeSchema(schema: unknown): TJsonSchema {
   return isObject(result) ? result : {};
 }
 
-const stringEnum = (branches: TNode[]) => {
-  const values = branches.flatMap((b) => (Array.isArray(b.enum) ? (b.enum as unknown[]) : []));
-
-  return values.length > 0 && branches.every((b) => Array.isArray(b.enum))
-    ? { type: 'string', enum: [...new Set(values)] }
-    : { type: 'string' };
-};
-
-function repair(node: TNode, walk: (n: unknown) => unknown): TNode {
-  if (typeof node.$ref === 'string' || 'x-circular-ref' in node || 'x-unresolved-ref' in node) {
+function repair(raw: TNode, walk: (n: unknown) => unknown): TNode {
+  if (typeof raw.$ref === 'string' || 'x-circular-ref' in raw || 'x-unresolved-ref' in raw) {
     return {};
   }
+  const node = normalizeSchemaNode(raw);
   const union = (node.oneOf ?? node.anyOf) as unknown;
-  if (Array.isArray(union) && union.length > 0) {
-    const branches = union.map(walk);
-    if (branches.some(isEmpty)) {
-      return {};
-    }
-    if (branches.every((b) => isObject(b) && b.type === 'string')) {
-      return stringEnum(branches as TNode[]);
-    }
+  if (Array.isArray(union) && union.length > 0 && union.map(walk).some(isEmpty)) {
+    return {};
   }
   if (node.type === 'object' && !node.properties && !node.additionalProperties && !node.items) {
     return {};

@@ -1,11 +1,8 @@
+import { clockifyCurl } from '@uw/flow-engine';
+
 import type { TRequestValues } from './request-schema';
 
 const DEFAULT_BASES = { api: 'https://api.clockify.me/api', reports: 'https://reports.api.clockify.me' } as const;
-
-/** Quotes for a POSIX shell: single quotes, with embedded ones closed and escaped. */
-export function shellQuote(text: string): string {
-  return `'${text.replace(/'/g, `'\\''`)}'`;
-}
 
 export function fillPath(template: string, path: Record<string, string>): string {
   return template.replace(/\{([^}]+)\}/g, (whole, name: string) => (path[name] ? encodeURIComponent(path[name]) : whole));
@@ -25,16 +22,12 @@ export function queryString(query: Record<string, unknown>): string {
 type TCurlInput = { method: string; path: string; host: 'api' | 'reports'; baseUrl?: string | null; values: TRequestValues };
 
 /**
- * A curl command for the request. The token is never included: it reads $CLOCKIFY_ADDON_TOKEN from the
- * environment, so the snippet can be shared.
+ * A curl command for the request (`clockifyCurl`, the same builder the server's explorer history uses). The
+ * token is never included: it reads $CLOCKIFY_ADDON_TOKEN from the environment, so the snippet can be shared.
  */
 export function buildCurl({ method, path, host, baseUrl, values }: TCurlInput): string {
   const base = (host === 'api' && baseUrl ? baseUrl : DEFAULT_BASES[host]).replace(/\/+$/, '');
   const url = `${base}${fillPath(path, values.path)}${queryString(values.query)}`;
-  const lines = [`curl -X ${method.toUpperCase()} ${shellQuote(url)}`, `  -H "X-Addon-Token: $CLOCKIFY_ADDON_TOKEN"`];
-  if (values.body !== undefined) {
-    lines.push(`  -H 'Content-Type: application/json'`, `  --data ${shellQuote(JSON.stringify(values.body))}`);
-  }
 
-  return lines.join(' \\\n');
+  return clockifyCurl({ method, url, body: values.body });
 }
