@@ -4,6 +4,7 @@ export { createCallerFactory, type TContext } from './trpc';
 export * from './errors';
 export type { TApiDeps, TApiConfig, TLogger, TCatalogueHolder } from './deps';
 export { createRuntime, type TRuntime } from './runtime';
+export type { TInboundRequest, TIngestResponse } from './services/ingest/types';
 export { createEventBus, type TEventBus } from './services/events/event-bus';
 export { createTokenCipher, parseKeys, sha256Hex } from './services/security/token-cipher';
 export { SETTINGS, SETTING_IDS, type TSettingsValues } from './services/settings/definitions';

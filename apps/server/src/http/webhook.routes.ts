@@ -1,9 +1,8 @@
 import express, { Router, type ErrorRequestHandler, type Request, type RequestHandler, type Response } from 'express';
 
-import type { TRuntime } from '@uw/api';
+import type { TIngestResponse, TRuntime } from '@uw/api';
 
 import type { TRefusalLimit } from './refusal-limit';
-import type { TIngestResponseLike } from './types';
 
 export type TWebhookRouteOptions = { bodyLimitBytes: number; refusals: TRefusalLimit };
 
@@ -37,7 +36,7 @@ export function webhookRoutes(runtime: TRuntime, opts: TWebhookRouteOptions): Ro
     unverified(req, res, err.status ?? 400);
     next(err);
   };
-  const send = (req: Request, res: Response, out: TIngestResponseLike) => {
+  const send = (req: Request, res: Response, out: TIngestResponse) => {
     if (out.unverified) unverified(req, res, out.status);
     for (const [k, v] of Object.entries(out.headers ?? {})) res.setHeader(k, v);
     res.status(out.status).json(out.body);
