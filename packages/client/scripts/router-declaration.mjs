@@ -164,6 +164,14 @@ const prop = (checker, type, name) => {
 };
 const KINDS = { query: 'TRPCQueryProcedure', mutation: 'TRPCMutationProcedure', subscription: 'TRPCSubscriptionProcedure' };
 
+/** The procedure's own doc comment in the router, so a consumer's editor shows it too. */
+function docComment(checker, symbol, indent) {
+  const text = ts.displayPartsToString(symbol.getDocumentationComment(checker)).trim();
+  if (!text) return '';
+
+  return `${indent}/** ${text.replace(/\*\//g, '*\\/').replace(/\n/g, `\n${indent} * `)} */\n`;
+}
+
 /** `{ name: procedure | nested record }`, with each procedure's input and output printed. */
 function printRecord(checker, printer, record, indent, where) {
   const inner = `${indent}  `;
@@ -171,7 +179,8 @@ function printRecord(checker, printer, record, indent, where) {
     const type = checker.getTypeOfSymbol(p);
     const def = prop(checker, type, '_def');
     const name = `${where}.${p.name}`.replace(/^\./, '');
-    if (!def) return `${inner}${p.name}: ${printRecord(checker, printer, type, inner, name)};`;
+    const doc = docComment(checker, p, inner);
+    if (!def) return `${doc}${inner}${p.name}: ${printRecord(checker, printer, type, inner, name)};`;
     const kind = prop(checker, def, 'type');
     const types = prop(checker, def, '$types');
     const wrapper = KINDS[kind && checker.typeToString(kind).replace(/"/g, '')];
@@ -179,7 +188,7 @@ function printRecord(checker, printer, record, indent, where) {
     const input = printer.print(prop(checker, types, 'input'), `${inner}  `, `${name} input`);
     const output = printer.print(prop(checker, types, 'output'), `${inner}  `, `${name} output`);
 
-    return `${inner}${p.name}: ${wrapper}<{\n${inner}  input: ${input};\n${inner}  output: ${output};\n${inner}  meta: object;\n${inner}  errorShape: TErrorShape;\n${inner}}>;`;
+    return `${doc}${inner}${p.name}: ${wrapper}<{\n${inner}  input: ${input};\n${inner}  output: ${output};\n${inner}  meta: object;\n${inner}  errorShape: TErrorShape;\n${inner}}>;`;
   });
 
   return `{\n${lines.join('\n')}\n${indent}}`;
