@@ -64,14 +64,19 @@ export async function writeCache(sql: TSql, writes: TCacheWrite[]): Promise<numb
   return last.size;
 }
 
+/** `writeCache` on its own connection (outside any transaction). */
+export async function applyCacheWrites(db: TDatabase, writes: TCacheWrite[]): Promise<number> {
+  return writeCache(db.knex(), writes);
+}
+
 /** Inserts or refreshes entities of one workspace (one row per workspace, type and id). */
 export async function upsertEntities(
   db: TDatabase,
   workspaceId: string,
   batch: { entities: TCacheEntity[]; now: number; ttlMs: number },
 ): Promise<number> {
-  return writeCache(
-    db.knex(),
+  return applyCacheWrites(
+    db,
     batch.entities.map((e) => ({ workspaceId, ...e, now: batch.now, ttlMs: batch.ttlMs })),
   );
 }

@@ -1,7 +1,7 @@
 import { cacheEffectOfEvent, entityIdOfEvent } from '@uw/clockify';
 
 import type { TApiDeps } from '../../deps';
-import { DAY_MS, writeCache, type TCacheWrite } from './cache-store';
+import { applyCacheWrites, DAY_MS, type TCacheWrite } from './cache-store';
 import { nameOf } from './items-of';
 
 export type TCacheUpdate = { action: 'upsert' | 'delete' | 'none'; entityType: string | null; entityId: string | null };
@@ -40,7 +40,7 @@ export async function applyWebhookToCache(
     now: opts.now,
   });
   if (!write) return NONE;
-  await writeCache(deps.db.knex(), [write]);
+  await applyCacheWrites(deps.db, [write]);
 
   return { action: write.delete ? 'delete' : 'upsert', entityType: write.entityType, entityId: write.entityId };
 }

@@ -14,7 +14,7 @@ export const ZDashboardSchema = z.object({
       uninstalledAt: ZEpochSchema.nullable(),
     })
     .nullable(),
-  /** Rows of `universal_webhook_subscription`: manifest webhooks plus those registered through the API. */
+  /** Webhook registrations: manifest webhooks plus those registered through the API. */
   subscriptions: z.object({ total: ZCountSchema, manifest: ZCountSchema, api: ZCountSchema }),
   /** Last 24 h: webhooks per hour (hour = start, epoch ms) by event type, and ingest outcomes. */
   webhooks: z.object({
