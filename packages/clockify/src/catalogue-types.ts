@@ -1,7 +1,11 @@
 /** A JSON Schema as found in an OpenAPI 3.0 document (after `$ref` resolution). */
 export type TJsonSchema = Record<string, unknown>;
 
-export type THttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD' | 'OPTIONS';
+/**
+ * The methods an operation of Clockify's OpenAPI document can have (its path items' keys). Not the methods a
+ * flow's HTTP action may send: that is `THttpMethod` in @uw/flow-engine, a narrower set the editor offers.
+ */
+export type TOperationMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD' | 'OPTIONS';
 
 export type TParameterLocation = 'path' | 'query' | 'header';
 
@@ -24,7 +28,7 @@ export type TOperationResponse = { description: string; schema?: TJsonSchema };
 
 export type TOperation = {
   operationId: string;
-  method: THttpMethod;
+  method: TOperationMethod;
   /** The path template as written in the document, e.g. `/v1/workspaces/{workspaceId}/projects`. */
   path: string;
   tag: string;

@@ -1,4 +1,4 @@
-import type { TCatalogue, THttpMethod } from './catalogue-types';
+import type { TCatalogue, TOperationMethod } from './catalogue-types';
 import type { TRateLimiter } from './rate-limiter';
 import type { TBreakerRegistry } from './retry';
 
@@ -49,7 +49,7 @@ export type TExecuteInput = {
 
 /** A call by path, outside the catalogue (e.g. add-on endpoints the OpenAPI document lacks). Not validated. */
 export type TRawRequest = {
-  method: THttpMethod;
+  method: TOperationMethod;
   /** Already filled in, starting with `/`, e.g. `/v1/workspaces/abc/webhooks`. */
   path: string;
   query?: Record<string, unknown>;

@@ -1,5 +1,5 @@
 import type {
-  THttpMethod,
+  TOperationMethod,
   TJsonSchema,
   TOperation,
   TOperationParameter,
@@ -96,7 +96,7 @@ export function indexOperations(doc: TObj, resolve: (node: unknown) => unknown, 
     for (const method of METHODS) {
       if (!item[method]) continue;
       const op = asObj(item[method]);
-      const upper = method.toUpperCase() as THttpMethod;
+      const upper = method.toUpperCase() as TOperationMethod;
       const where = `${upper} ${path}`;
       const operationId = asStr(op.operationId) || `${method}${path.replace(/[^A-Za-z0-9]+/g, '_')}`;
       if (!op.operationId) warn(`${where} has no operationId; using "${operationId}"`);

@@ -18,7 +18,7 @@ export {
   openApiProblem,
   SYNC_HINT,
   type TCatalogue,
-  type THttpMethod,
+  type TOperationMethod,
   type TJsonSchema,
   type TOperation,
   type TOperationParameter,
