@@ -2,7 +2,10 @@ import type { TDatabase } from '../database';
 import type { BootstrapStatus } from '../entities';
 import { newId } from '../ids';
 import { parseJsonColumn } from './sql';
+import { extendLease, takeLease, whereLeaseFree, type TLease } from './leases';
 import { TABLE } from './tables';
+
+const RUN_LEASE: TLease = { table: TABLE.bootstrapState, until: 'lease_until', owner: 'lease_owner' };
 
 export type TBootstrapError = { operationId: string; message: string; at: number };
 export type TBootstrapCursor = { op: number; page: number };
@@ -106,7 +109,7 @@ export async function claimFresh<P>(
   const n = await sql(TABLE.bootstrapState)
     .where('workspace_id', fence.workspaceId)
     .andWhere((q) => {
-      q.whereNot('status', 'running').orWhereNull('lease_until').orWhere('lease_until', '<', now);
+      void q.whereNot('status', 'running').orWhere(whereLeaseFree(RUN_LEASE, now));
     })
     .update({
       ...empty,
@@ -125,13 +128,8 @@ export async function claimFresh<P>(
 
 /** Takes over an interrupted run (status running, lease expired or released), keeping its cursor. */
 export async function claimResume(db: TDatabase, fence: TFence, run: { leaseMs: number; now: number }): Promise<boolean> {
-  const n = await db
-    .knex()(TABLE.bootstrapState)
-    .where({ workspace_id: fence.workspaceId, status: 'running' })
-    .andWhere((q) => {
-      q.whereNull('lease_until').orWhere('lease_until', '<', run.now);
-    })
-    .update({ lease_owner: fence.owner, lease_until: run.now + run.leaseMs, updated_at: run.now });
+  const match = { workspace_id: fence.workspaceId, status: 'running' };
+  const n = await takeLease(db, RUN_LEASE, { match, owner: fence.owner, leaseMs: run.leaseMs, now: run.now, set: { updated_at: run.now } });
 
   return n === 1;
 }
@@ -139,10 +137,8 @@ export async function claimResume(db: TDatabase, fence: TFence, run: { leaseMs: 
 /** Saves progress and extends the lease, only while `fence.owner` still holds it. False = lease lost. */
 export async function saveProgress<P>(db: TDatabase, fence: TFence, update: { patch: TProgressPatch<P>; leaseMs: number }): Promise<boolean> {
   const now = Date.now();
-  const n = await db
-    .knex()(TABLE.bootstrapState)
-    .where({ workspace_id: fence.workspaceId, lease_owner: fence.owner, status: 'running' })
-    .update({ ...columns(update.patch), lease_until: now + update.leaseMs, updated_at: now });
+  const held = { workspace_id: fence.workspaceId, lease_owner: fence.owner, status: 'running' };
+  const n = await extendLease(db.knex(), RUN_LEASE, { held, leaseMs: update.leaseMs, now, set: { ...columns(update.patch), updated_at: now } });
 
   return n === 1;
 }

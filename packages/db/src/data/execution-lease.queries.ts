@@ -1,11 +1,14 @@
 import type { TDatabase } from '../database';
 import type { TStepRow } from './rows';
+import { extendLease, type TLease } from './leases';
 import { TABLE } from './tables';
+
+const EXECUTION_LEASE: TLease = { table: TABLE.execution, until: 'lease_until', owner: 'lease_owner' };
 
 /**
  * The execution queue's leases: a claim takes a row for `leaseMs` and bumps its fencing token
  * (`lease_token`); every later write by that worker names the token, so a worker whose lease was taken
- * over writes nothing. (Job locks and the bootstrap run hold leases of their own: `job-locks.queries.ts`.)
+ * over writes nothing. (Job locks and bootstrap runs take and extend theirs with the same `leases.ts`.)
  */
 
 export type TClaimed = {
@@ -94,12 +97,10 @@ export async function renewExecutionLeases(
   args: { held: { id: string; lease_token: number }[]; leaseMs: number },
 ): Promise<Set<string>> {
   const lost = new Set<string>();
-  const until = Date.now() + args.leaseMs;
+  const now = Date.now();
   for (const h of args.held) {
-    const n = await db
-      .knex()(TABLE.execution)
-      .where({ id: h.id, lease_token: h.lease_token, status: 'running' })
-      .update({ lease_until: until });
+    const held = { id: h.id, lease_token: h.lease_token, status: 'running' };
+    const n = await extendLease(db.knex(), EXECUTION_LEASE, { held, leaseMs: args.leaseMs, now });
     if (n === 0) lost.add(h.id);
   }
 

@@ -1,5 +1,8 @@
 import type { TDatabase } from '../database';
+import { takeLease, type TLease } from './leases';
 import { TABLE } from './tables';
+
+const JOB_LEASE: TLease = { table: TABLE.jobLock, until: 'locked_until', owner: 'owner' };
 
 export type TJobLockArgs = { name: string; owner: string; periodMs: number; now?: number };
 
@@ -11,10 +14,7 @@ export async function tryAcquireJobLock(db: TDatabase, args: TJobLockArgs): Prom
   const { name, owner, periodMs, now = Date.now() } = args;
   const knex = db.knex();
   await knex(TABLE.jobLock).insert({ name, owner: null, locked_until: 0, last_run_at: null }).onConflict('name').ignore();
-  const n = await knex(TABLE.jobLock)
-    .where('name', name)
-    .andWhere('locked_until', '<=', now)
-    .update({ owner, locked_until: now + periodMs, last_run_at: now });
+  const n = await takeLease(db, JOB_LEASE, { match: { name }, owner, leaseMs: periodMs, now, set: { last_run_at: now } });
 
   return n === 1;
 }

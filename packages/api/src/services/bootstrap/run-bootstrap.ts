@@ -1,6 +1,7 @@
 import type { BootstrapStatus } from '@uw/db';
 
 import type { TApiDeps } from '../../deps';
+import { LeaseLostError, startHeartbeat } from '../leases/lease';
 import { upsertEntities } from '../cache/cache-store';
 import { expandPerUser } from './expand-per-user';
 import { fetchPages } from './fetch-pages';
@@ -14,8 +15,6 @@ export const LOOKAHEAD = 3;
 export type TRunOptions = { fence: TFence; leaseMs: number; pageSize: number; signal: AbortSignal };
 export type TRunOutcome = BootstrapStatus | 'stopped' | 'lease_lost';
 
-/** Our lease was taken over (it expired while we were stalled): stop, and write nothing more. */
-class LeaseLostError extends Error {}
 /** Storing a page failed: the run stops (resumable from the last stored page), it does not skip the page. */
 class StoreError extends Error {}
 
@@ -50,15 +49,20 @@ export async function runBootstrap(deps: TApiDeps, opts: TRunOptions): Promise<T
 
     return done > 0 ? Math.round(Date.now() + ((Date.now() - started.at) / done) * (p.opsTotal - p.opsDone)) : null;
   };
+  // Our lease can be taken over (it expired while we were stalled): then stop, and write nothing more.
+  const leaseLost = () => new LeaseLostError(`the bootstrap run of workspace ${fence.workspaceId}`);
   const save = async (patch: TProgressPatch) => {
     if (!(await saveProgress(db, fence, { patch, leaseMs }))) {
-      lost.abort(new LeaseLostError('bootstrap lease lost'));
-      throw new LeaseLostError('bootstrap lease lost');
+      lost.abort(leaseLost());
+      throw leaseLost();
     }
     publish();
   };
-  const beat = setInterval(() => void save({}).catch(() => undefined), Math.max(50, Math.floor(leaseMs / 3)));
-  beat.unref();
+  const beat = startHeartbeat({
+    leaseMs,
+    extend: () => saveProgress(db, fence, { patch: {}, leaseMs }),
+    onLost: () => lost.abort(leaseLost()),
+  });
   // Requests run ahead, storing stays in order. Up to LOOKAHEAD steps fetch at once (each at most one
   // page ahead of its turn, all under the workspace's rate limit), and a page is stored while the next
   // request is on its way, so the wall time follows the rate limit rather than request latency. Pages
@@ -131,11 +135,11 @@ export async function runBootstrap(deps: TApiDeps, opts: TRunOptions): Promise<T
 
     return 'failed';
   } finally {
-    clearInterval(beat);
+    beat.stop();
   }
 
   async function end(patch: TProgressPatch) {
-    clearInterval(beat);
+    beat.stop();
     if (await endRun(db, fence, { patch })) publish();
   }
 

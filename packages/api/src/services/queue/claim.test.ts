@@ -5,7 +5,8 @@ import { openTestDatabase, testDialects } from '@uw/db/testing';
 
 import { executionRow } from '../ingest/record';
 import { finishExecution, finishExecutions } from './claim';
-import { appendStep, LeaseLostError } from './journal';
+import { LeaseLostError } from '../leases/lease';
+import { appendStep } from './journal';
 
 const PG = process.env.UW_TEST_PG_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 const dialects = await testDialects({ pgAdminUrl: PG, requirePg: process.env.CI === 'true' });

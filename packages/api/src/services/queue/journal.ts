@@ -1,6 +1,7 @@
 import { executionLeaseQueries, newId, stepQueries, type TDatabase, type TStepRow } from '@uw/db';
 
 import { scrubSecrets } from '../security/scrub-secrets';
+import { LeaseLostError } from '../leases/lease';
 
 export type TStepRecord = {
   nodeId: string | null;
@@ -19,12 +20,6 @@ export type TStoredStep = TStepRecord & { seq: number; attempt: number };
 /** Stored scrubbed: a Clockify answer (each webhook's `authToken`…) or a request's credentials never reach the journal. */
 const json = (v: unknown) => (v === undefined || v === null ? null : JSON.stringify(scrubSecrets(v)));
 const parse = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v);
-
-export class LeaseLostError extends Error {
-  constructor(executionId: string) {
-    super(`lease on execution ${executionId} was lost; the write was refused`);
-  }
-}
 
 /** The execution's journal in the database. Every append is fenced by the lease token. */
 export async function loadSteps(db: TDatabase, workspaceId: string, executionId: string): Promise<TStoredStep[]> {
@@ -75,7 +70,7 @@ export type TNumberedStep = { seq: number; step: TStepRecord };
 export async function appendSteps(db: TDatabase, held: THeld, steps: TNumberedStep[]): Promise<void> {
   if (steps.length === 0) return;
   const rows = steps.map((s) => stepRow(held, s.seq, s.step));
-  if (!(await executionLeaseQueries.appendStepsUnderLease(db, held, rows))) throw new LeaseLostError(held.id);
+  if (!(await executionLeaseQueries.appendStepsUnderLease(db, held, rows))) throw new LeaseLostError(`execution ${held.id}`);
 }
 
 export const appendStep = (db: TDatabase, held: THeld, seq: number, step: TStepRecord) => appendSteps(db, held, [{ seq, step }]);

@@ -6,7 +6,8 @@ import type { TRuntime } from '../../runtime';
 import { effectiveSettings } from '../settings/effective-settings';
 import { retryDelayMs } from './backoff';
 import type { TClaimed } from './claim';
-import { appendSteps, LeaseLostError, loadSteps, type TNumberedStep, type TStepRecord } from './journal';
+import { LeaseLostError } from '../leases/lease';
+import { appendSteps, loadSteps, type TNumberedStep, type TStepRecord } from './journal';
 import { recordedDecision, toStepRecord } from './journal-entries';
 import { createPorts } from './ports';
 

@@ -1,6 +1,7 @@
 import { executionLeaseQueries } from '@uw/db';
 
 import type { TRuntime } from '../../runtime';
+import { startHeartbeat, type THeartbeat } from '../leases/lease';
 import type { TClaimed } from './claim';
 import { runExecution } from './run-execution';
 
@@ -20,7 +21,7 @@ export function createWorker(runtime: TRuntime, opts: TWorkerOptions) {
   let stopped = true;
   let wake: (() => void) | null = null;
   let loop: Promise<void> = Promise.resolve();
-  let beat: NodeJS.Timeout | null = null;
+  let beat: THeartbeat | null = null;
   let unlisten: (() => void) | null = null;
 
   const sleep = (ms: number) =>
@@ -77,14 +78,17 @@ export function createWorker(runtime: TRuntime, opts: TWorkerOptions) {
         if (opts.concurrency - inflight.size >= claimBatch) wake?.();
       });
       loop = run();
-      beat = setInterval(
-        () => {
+      beat = startHeartbeat({
+        leaseMs,
+        minIntervalMs: 500,
+        // Leases lost meanwhile are simply not extended: their runs' late writes are refused by the fencing token.
+        extend: async () => {
           const held = [...inflight.values()].map((f) => f.claimed);
-          void executionLeaseQueries.renewExecutionLeases(deps.db, { held, leaseMs }).catch(() => undefined);
+          await executionLeaseQueries.renewExecutionLeases(deps.db, { held, leaseMs });
+
+          return true;
         },
-        Math.max(500, Math.floor(leaseMs / 3)),
-      );
-      beat.unref();
+      });
     },
     async stop() {
       stopped = true;
@@ -92,7 +96,7 @@ export function createWorker(runtime: TRuntime, opts: TWorkerOptions) {
       wake?.();
       await loop;
       await Promise.all([...inflight.values()].map((f) => f.done));
-      if (beat) clearInterval(beat);
+      beat?.stop();
     },
     inflight: () => inflight.size,
   };
