@@ -27,6 +27,7 @@ export function assembleApp(env: TEnv, deps: TServerDeps, logger: Logger, readin
     devLogin: env.UW_DEV_LOGIN,
     bodyLimitBytes: env.UW_WEBHOOK_BODY_LIMIT_BYTES,
     maxBodyBytes: env.UW_MAX_BODY_BYTES,
+    refusals: deps.refusals,
     metrics: deps.metrics.handler(env.UW_METRICS_TOKEN),
   });
 }

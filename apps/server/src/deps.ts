@@ -18,6 +18,7 @@ import { openDatabase, type TDatabase } from '@uw/db';
 
 import { createCatalogueHolder, openApiSources } from './catalogue';
 import type { TEnv } from './env';
+import type { TRefusalLimitOptions } from './http/refusal-limit';
 import { createMetrics } from './metrics';
 import { devSecretFrom, loadClockifyKey, loadEncryptionKeys } from './secrets';
 
