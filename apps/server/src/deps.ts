@@ -30,6 +30,8 @@ export type TServerDeps = {
   metrics: ReturnType<typeof createMetrics>;
   /** Periodic upkeep of what was built here (the shared rate limiter's windows), run by the background scheduler. */
   upkeep: TPeriodicJob[];
+  /** The per-address refusal budget of unauthenticated webhooks (defaults in http/refusal-limit.ts; tests slow its refill). */
+  refusals?: TRefusalLimitOptions;
 };
 
 const MINUTE = 60_000;
