@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 
-import { ExpressionError } from '@uw/flow-engine';
+import { FlowError } from '@uw/flow-engine';
 
 import { createSandboxedEvaluator } from './sandboxed-evaluator';
 
@@ -9,14 +9,14 @@ const HEAP_BOMB = '$map([1..2000], function($i){ $uppercase($pad("", 999000, "x"
 /** Many cheap steps: slow, but under a generous cooperative budget, so only the hard kill can stop it. */
 const SLOW = '$sum([1..100000].($sum([1..200])))';
 
-async function failureOf(run: Promise<unknown>): Promise<ExpressionError> {
+async function failureOf(run: Promise<unknown>): Promise<FlowError> {
   const error = await run.then(
     () => undefined,
     (thrown: unknown) => thrown,
   );
-  expect(error).toBeInstanceOf(ExpressionError);
+  expect(error).toBeInstanceOf(FlowError);
 
-  return error as ExpressionError;
+  return error as FlowError;
 }
 
 describe('createSandboxedEvaluator', () => {
@@ -54,6 +54,8 @@ describe('createSandboxedEvaluator', () => {
     const before = sandbox.stats();
     const error = await failureOf(sandbox.evaluate(HEAP_BOMB, {}));
     expect(error.code).toBe('EXPRESSION_CRASHED');
+    // Transient: the execution is retried (counting an attempt), not failed at once.
+    expect(error.kind).toBe('operational');
     expect(sandbox.stats().lost).toBe(before.lost + 1);
     expect(await sandbox.evaluate('1 + 1', {})).toBe(2);
     expect(sandbox.stats().started).toBe(before.started + 1);
@@ -83,6 +85,7 @@ describe('createSandboxedEvaluator', () => {
     const error = await failureOf(patient.evaluate(SLOW, {}));
     clearInterval(ticker);
     expect(error.code).toBe('EXPRESSION_TIMEOUT');
+    expect(error.kind).toBe('operational');
     expect(error.message).toMatch(/hard limit of 400 ms/);
     expect(performance.now() - startedAt).toBeLessThan(2_000);
     expect(longestGapMs).toBeLessThan(100);

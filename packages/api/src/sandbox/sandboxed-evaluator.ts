@@ -1,7 +1,14 @@
 import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { createEvaluator, ExpressionError, type TEvaluator, type TEvaluatorOptions, type TExpressionErrorCode } from '@uw/flow-engine';
+import {
+  createEvaluator,
+  ExpressionError,
+  FlowError,
+  type TEvaluator,
+  type TEvaluatorOptions,
+  type TExpressionErrorCode,
+} from '@uw/flow-engine';
 
 import type { TSandboxTask } from './sandbox-worker';
 import { createWorkerPool, TaskError, WorkerPoolError, type TWorkerPool } from './worker-pool';
@@ -33,14 +40,17 @@ function toExpressionError(error: unknown, hardTimeoutMs: number): unknown {
     return revived;
   }
   if (error instanceof TaskError) return new ExpressionError('EXPRESSION_ERROR', error.message);
+  // The backstop fired (hard time limit, heap limit): the run is retried — a busy machine can cause it too —
+  // and each retry counts an attempt, so a flow that always does it is parked after flow_max_attempts.
   if (error instanceof WorkerPoolError && error.reason === 'timeout') {
-    return new ExpressionError(
+    return new FlowError(
       'EXPRESSION_TIMEOUT',
       `expression evaluation did not end within the hard limit of ${hardTimeoutMs} ms and was stopped`,
+      { kind: 'operational' },
     );
   }
   if (error instanceof WorkerPoolError && error.reason === 'crashed') {
-    return new ExpressionError('EXPRESSION_CRASHED', `expression evaluation crashed its sandbox (${error.message})`);
+    return new FlowError('EXPRESSION_CRASHED', `expression evaluation crashed its sandbox (${error.message})`, { kind: 'operational' });
   }
 
   // The pool was closed (shutdown): not the expression's fault, so the run is retried later.

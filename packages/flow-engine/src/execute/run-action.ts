@@ -2,7 +2,7 @@ import type { TFlowContext, TStepOutput } from '../model/flow-context-schema';
 import type { TFlowActionNode } from '../model/node-schemas';
 import type { TFlowJournal, TFlowPorts, TStepMeta, TStepRequest, TStepResponse } from '../ports';
 import { buildClockifyRequest, buildHttpRequest } from './build-request';
-import { classifyResponse, classifyThrown, toStepError, type TFailure } from './classify-failure';
+import { classifyResponse, classifyThrown, type TFailure } from './classify-failure';
 import type { TEngineEvaluator } from './execution-types';
 
 export type TActionResult =
@@ -51,7 +51,8 @@ export async function runAction(input: TRunActionInput): Promise<TActionResult> 
   try {
     prepared = await send(input);
   } catch (error) {
-    return { status: 'failed', error: toStepError(error) };
+    // A field that could not be evaluated: transient (the sandbox lost its worker) → retry, else failed.
+    return classifyThrown(error);
   }
   if (dryRun) {
     await journal.record({ ...base, status: 'dry-run', request: prepared.request });

@@ -1,14 +1,14 @@
 import { SWITCH_DEFAULT_BRANCH, type TFlowConditionNode, type TFlowSetNode, type TFlowSwitchNode } from '../model/node-schemas';
 import { toBoolean } from '../expressions/to-boolean';
 import { toStepError } from './classify-failure';
-import { contextOf, failedStop, recall, type TFrame, type TRun, type TStop, type TVisit } from './run-state';
+import { contextOf, evaluationStop, recall, type TFrame, type TRun, type TStop, type TVisit } from './run-state';
 
 /** Evaluates one field; an error stops the run, naming the node, the step key and the field. */
 export async function evaluateField(run: TRun, frame: TFrame, at: { nodeId: string; key: string; field: string; expression: string }) {
   try {
     return { value: await run.evaluator.evaluate(at.expression, contextOf(run, frame)) };
   } catch (error) {
-    return failedStop(run, { ...toStepError(error), field: at.field }, { nodeId: at.nodeId, key: at.key });
+    return evaluationStop(run, { ...toStepError(error), field: at.field }, { nodeId: at.nodeId, key: at.key });
   }
 }
 

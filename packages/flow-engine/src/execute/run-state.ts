@@ -38,6 +38,18 @@ export function failedStop(run: TRun, error: TStepError, at?: { nodeId: string; 
   return { stop: { status: 'failed', ...(at ?? {}), error, steps: run.rootSteps, trace: run.trace } };
 }
 
+/**
+ * A field's evaluation failed: a transient failure (`kind: 'operational'`, e.g. the sandbox lost its worker)
+ * is retried — each retry counts an attempt, up to the caller's cap — and anything else fails the run.
+ */
+export function evaluationStop(run: TRun, error: TStepError, at: { nodeId: string; key: string }): TStop {
+  if (error.kind === 'operational') {
+    return { stop: { status: 'retry', ...at, error, steps: run.rootSteps, trace: run.trace } };
+  }
+
+  return failedStop(run, error, at);
+}
+
 /** The decision recorded under `key` in an earlier run of this execution, when the journal can tell. */
 export async function recall<TKind extends TDecisionEntry['kind']>(
   run: TRun,
