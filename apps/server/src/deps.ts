@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Logger } from 'pino';
 
 import {
+  createClockifyNet,
   createEventBus,
   createRuntime,
   createSharedRateLimiter,
@@ -72,7 +73,7 @@ export async function createDeps(env: TEnv, logger: Logger, overrides: Partial<T
   const onWait = (_key: string, ms: number) => metrics.hooks.rateLimitWait(ms / 1000);
   const shared = db.dialect === 'postgresql' ? createSharedRateLimiter(db, { onWait }) : null;
   const upkeep: TPeriodicJob[] = shared ? [{ name: 'rate-window-prune', periodMs: MINUTE, run: () => shared.prune() }] : [];
-  const api: TApiDeps = {
+  const base: Omit<TApiDeps, 'clockifyNet'> = {
     db,
     logger,
     config: {
@@ -93,6 +94,12 @@ export async function createDeps(env: TEnv, logger: Logger, overrides: Partial<T
     rateLimiter: shared ?? createMemoryRateLimiter(),
     metrics: metrics.hooks,
     ...overrides,
+  };
+  const api: TApiDeps = {
+    ...base,
+    clockifyNet:
+      overrides.clockifyNet ??
+      createClockifyNet({ allowlist: base.config.clockifyApiAllowlist ?? [], fetch: base.fetch, logger: base.logger }),
   };
 
   return { env, db, api, metrics, upkeep, runtime: createRuntime(api) };

@@ -4,6 +4,7 @@ import type { TCatalogue, TRateLimiter } from '@uw/clockify';
 import type { TDatabase } from '@uw/db';
 
 import type { TEventBus } from './services/events/event-bus';
+import type { TClockifyNet } from './services/installations/clockify-fetch';
 import type { TMetrics } from './services/metrics/metrics';
 import type { TTokenCipher } from './services/security/token-cipher';
 import type { TSettingsValues } from './services/settings/definitions';
@@ -50,4 +51,6 @@ export type TApiDeps = {
   metrics: TMetrics;
   /** Injected for tests; defaults to the global fetch. */
   fetch?: typeof fetch;
+  /** How every Clockify client reaches Clockify (`createClockifyNet`: trusted hosts direct, others SSRF-guarded). */
+  clockifyNet: TClockifyNet;
 };

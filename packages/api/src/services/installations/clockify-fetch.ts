@@ -2,12 +2,10 @@ import { fetch as undiciFetch, type RequestInit as UndiciRequestInit } from 'und
 
 import { ClockifyValidationError } from '@uw/clockify';
 
-import type { TApiDeps } from '../../deps';
-import { createAllowlist, createGuardedAgent, SsrfBlockedError } from '../../outbound';
+import { createAllowlist, createGuardedAgent, SsrfBlockedError, type TOutboundLogger } from '../../outbound';
 import { createClockifyHostPolicy, type TClockifyHostPolicy } from './clockify-hosts';
 
-type TClockifyNet = { policy: TClockifyHostPolicy; fetch: typeof fetch };
-const perDeps = new WeakMap<TApiDeps, TClockifyNet>();
+export type TClockifyNet = { policy: TClockifyHostPolicy; fetch: typeof fetch };
 
 function blockedCause(err: unknown): SsrfBlockedError | null {
   for (let e = err, depth = 0; e && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
@@ -17,11 +15,22 @@ function blockedCause(err: unknown): SsrfBlockedError | null {
   return null;
 }
 
-function create(deps: TApiDeps): TClockifyNet {
-  const policy = createClockifyHostPolicy(deps.config.clockifyApiAllowlist ?? []);
-  const direct = deps.fetch ?? fetch;
+/**
+ * The network side of every Clockify client, built once by the composition root (`TApiDeps.clockifyNet`):
+ * Clockify's hosts and the `UW_CLOCKIFY_API_ALLOWLIST` entries are called directly; any other host goes
+ * through the SSRF guard.
+ */
+export function createClockifyNet(opts: {
+  /** UW_CLOCKIFY_API_ALLOWLIST entries. */
+  allowlist: string[];
+  /** Injected for tests; defaults to the global fetch. */
+  fetch?: typeof fetch;
+  logger: TOutboundLogger;
+}): TClockifyNet {
+  const policy = createClockifyHostPolicy(opts.allowlist);
+  const direct = opts.fetch ?? fetch;
   // The same guard HTTP actions dial through; nothing is allow-listed inside it (trusted hosts never get here).
-  const agent = createGuardedAgent({ allowlist: createAllowlist([]), logger: deps.logger });
+  const agent = createGuardedAgent({ allowlist: createAllowlist([]), logger: opts.logger });
   const guarded = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
     const url = new URL(input instanceof Request ? input.url : String(input));
     if (policy.trusts(url)) return direct(input, init);
@@ -40,15 +49,4 @@ function create(deps: TApiDeps): TClockifyNet {
   };
 
   return { policy, fetch: guarded as typeof fetch };
-}
-
-/**
- * The network side of every Clockify client, made once per process: Clockify's hosts and the
- * `UW_CLOCKIFY_API_ALLOWLIST` entries are called directly; any other host goes through the SSRF guard.
- */
-export function clockifyNetOf(deps: TApiDeps): TClockifyNet {
-  let net = perDeps.get(deps);
-  if (!net) perDeps.set(deps, (net = create(deps)));
-
-  return net;
 }

@@ -4,7 +4,6 @@ import type { TInstallation } from '@uw/db';
 import type { TApiDeps } from '../../deps';
 import { UserError } from '../../errors';
 import { effectiveSettings } from '../settings/effective-settings';
-import { clockifyNetOf } from './clockify-fetch';
 
 /**
  * A Clockify client acting for one installation: its token, its API hosts, its workspace's rate limit.
@@ -25,7 +24,7 @@ export function clockifyFor(deps: TApiDeps, installation: TInstallation, opts: {
     workspaceKey: installation.workspaceId,
     maxRps: settings.max_rps,
     rateLimiter: deps.rateLimiter,
-    fetch: clockifyNetOf(deps).fetch,
+    fetch: deps.clockifyNet.fetch,
     logger: deps.logger,
     ...(opts.maxAttempts === undefined ? {} : { maxAttempts: opts.maxAttempts }),
   });

@@ -6,7 +6,6 @@ import type { TApiDeps } from '../../deps';
 import { UserError } from '../../errors';
 import { sha256Hex } from '../security/token-cipher';
 import { resolveApiHosts } from './api-hosts';
-import { clockifyNetOf } from './clockify-fetch';
 import { verifyInstallationToken } from './installation-token';
 
 export const ZInstalledBodySchema = z.object({
@@ -29,7 +28,7 @@ export type TInstalledBody = z.infer<typeof ZInstalledBodySchema>;
  */
 export async function saveInstallation(deps: TApiDeps, body: TInstalledBody): Promise<TInstallation> {
   const claims = await verifyInstallationToken(deps, body);
-  const { apiUrl, reportsUrl } = resolveApiHosts(clockifyNetOf(deps).policy, claims, body.apiUrl);
+  const { apiUrl, reportsUrl } = resolveApiHosts(deps.clockifyNet.policy, claims, body.apiUrl);
   const now = Date.now();
   const webhooks = body.webhooks.map((hook) => ({
     eventType: hook.event ?? '*',
