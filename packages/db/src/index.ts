@@ -27,3 +27,4 @@ export * as entityCacheQueries from './data/entity-cache.queries';
 export * as explorerHistoryQueries from './data/explorer-history.queries';
 export * as dashboardQueries from './data/dashboard.queries';
 export * as serviceKeyQueries from './data/service-keys.queries';
+export * as scheduleFireQueries from './data/schedule-fires.queries';

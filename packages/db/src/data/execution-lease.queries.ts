@@ -13,6 +13,8 @@ const EXECUTION_LEASE: TLease = { table: TABLE.execution, until: 'lease_until', 
 
 export type TClaimed = {
   reclaimed: boolean;
+  /** It was `waiting` (parked by a wait node) and its resume time has come. */
+  resumed: boolean;
   id: string;
   workspace_id: string;
   flow_id: string;
@@ -30,10 +32,11 @@ export type THeldLease = { id: string; workspace_id: string; lease_token: number
 
 export type TClaimArgs = { owner: string; limit: number; leaseMs: number; perWorkspace: number };
 
-const RUNNABLE = `((status = 'queued' and run_after <= ?) or (status = 'running' and lease_until < ?))`;
+const RUNNABLE = `((status in ('queued', 'waiting') and run_after <= ?) or (status = 'running' and lease_until < ?))`;
 
 /**
- * Claims up to `limit` runnable executions for `owner`: queued ones whose time has come, and running ones
+ * Claims up to `limit` runnable executions for `owner`: queued ones whose time has come, waiting ones whose
+ * resume time has come, and running ones
  * whose lease expired (their worker died). Candidates are taken round-robin across workspaces (the first
  * of every workspace, then the second…), so one workspace's burst cannot starve the others. On PostgreSQL
  * the claim locks with SKIP LOCKED, so concurrent workers never take the same row; every claim bumps the
@@ -61,6 +64,7 @@ export async function claimExecutions(db: TDatabase, args: TClaimArgs): Promise<
     const locked: { id: string; status: string }[] = await lockable;
     if (locked.length === 0) return [];
     const expired = new Set(locked.filter((l) => l.status === 'running').map((l) => l.id));
+    const waited = new Set(locked.filter((l) => l.status === 'waiting').map((l) => l.id));
     const rows: Omit<TClaimed, 'reclaimed'>[] = await trx(TABLE.execution)
       .whereIn(
         'id',
@@ -87,7 +91,7 @@ export async function claimExecutions(db: TDatabase, args: TClaimArgs): Promise<
         'retry_of',
       ]);
 
-    return rows.map((r) => ({ ...r, reclaimed: expired.has(r.id) }));
+    return rows.map((r) => ({ ...r, reclaimed: expired.has(r.id), resumed: waited.has(r.id) }));
   });
 }
 
@@ -107,8 +111,11 @@ export async function renewExecutionLeases(
   return lost;
 }
 
-/** `refund`: the run did nothing (e.g. the workspace is paused), so its claim does not count as an attempt. */
-export type TFinish = { status: 'succeeded' | 'failed' | 'queued'; error?: unknown; runAfter?: number; refund?: boolean };
+/**
+ * `queued` and `waiting` put it back until `runAfter` (`waiting`: parked by a wait node, `runAfter` is its
+ * resume time). `refund`: the run did nothing that counts (a paused workspace, a wait), so its claim is not an attempt.
+ */
+export type TFinish = { status: 'succeeded' | 'failed' | 'queued' | 'waiting'; error?: unknown; runAfter?: number; refund?: boolean };
 
 /** One outcome to write; `steps` (not yet committed journal rows) and the flow's last run go with it if accepted. */
 export type TFinishRow = { held: THeldLease; outcome: TFinish; steps?: TStepRow[]; flowId?: string };
@@ -126,7 +133,7 @@ export async function finishExecutions(db: TDatabase, items: TFinishRow[]): Prom
     const steps: TStepRow[] = [];
     const lastRuns = new Map<string, { workspaceId: string; status: string }>();
     for (const { held, outcome, steps: own = [], flowId } of items) {
-      const done = outcome.status !== 'queued';
+      const done = outcome.status === 'succeeded' || outcome.status === 'failed';
       const n = await trx(TABLE.execution)
         .where({ id: held.id, lease_token: held.lease_token, status: 'running' })
         .update({

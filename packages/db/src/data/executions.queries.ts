@@ -11,6 +11,13 @@ export function insertExecutions(db: TDatabase, rows: TExecutionRow[], opts: { t
   return insertChunked(opts.trx ?? db.knex(), TABLE.execution, rows);
 }
 
+/** The trigger input stored with an execution that no webhook queued (schedule, manual, internal), or undefined. */
+export async function findExecutionTrigger(db: TDatabase, workspaceId: string, id: string): Promise<unknown> {
+  const row = await db.knex()(TABLE.execution).where({ workspace_id: workspaceId, id }).first('trigger');
+
+  return row?.trigger;
+}
+
 /** The whole execution row, or undefined. */
 export function findExecution(db: TDatabase, workspaceId: string, id: string): Promise<Record<string, unknown> | undefined> {
   return db.knex()(TABLE.execution).where({ workspace_id: workspaceId, id }).first();

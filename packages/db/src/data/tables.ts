@@ -12,6 +12,7 @@ import {
   JobLock,
   LifecycleTokenUse,
   RateWindow,
+  ScheduleFire,
   ServiceKey,
   WebhookLog,
   WebhookSubscription,
@@ -46,6 +47,7 @@ export const TABLE = {
   explorerHistory: tableOf(ExplorerHistory),
   rateWindow: tableOf(RateWindow),
   jobLock: tableOf(JobLock),
+  scheduleFire: tableOf(ScheduleFire),
 } as const;
 
 export type TTableName = keyof typeof TABLE;

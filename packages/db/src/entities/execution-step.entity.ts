@@ -12,14 +12,16 @@ export const ExecutionStep = defineEntity({
     workspaceId: workspaceColumn(),
     executionId: p.string().length(36),
     seq: p.integer(),
-    nodeId: p.string().length(64).nullable(),
+    /** The step key: the node id (≤ 100), with `#<item path>` inside loops. */
+    nodeId: p.string().length(200).nullable(),
     kind: p.string().length(32),
     status: p.string().length(16),
     attempt: p.integer(),
     request: p.json<unknown>().nullable(),
     response: p.json<unknown>().nullable(),
     error: p.json<Record<string, unknown>>().nullable(),
-    idempotencyKey: p.string().length(128).nullable(),
+    /** `<execution id>:<step key>`. */
+    idempotencyKey: p.string().length(255).nullable(),
     latencyMs: p.integer().nullable(),
     createdAt: epochMs(),
   },

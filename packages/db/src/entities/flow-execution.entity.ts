@@ -2,7 +2,8 @@ import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 
 import { epochMs, idColumn, workspaceColumn } from './columns';
 
-export type ExecutionStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
+/** `waiting`: parked by a wait node until `runAfter` (its resume time); it holds no worker meanwhile. */
+export type ExecutionStatus = 'queued' | 'waiting' | 'running' | 'succeeded' | 'failed' | 'cancelled';
 
 /** The execution queue: claimed with a lease, fenced by leaseToken. */
 export const FlowExecution = defineEntity({

@@ -11,6 +11,7 @@ import { Installation } from './installation.entity';
 import { JobLock } from './job-lock.entity';
 import { LifecycleTokenUse } from './lifecycle-token-use.entity';
 import { RateWindow } from './rate-window.entity';
+import { ScheduleFire } from './schedule-fire.entity';
 import { ServiceKey } from './service-key.entity';
 import { WebhookLog } from './webhook-log.entity';
 import { WebhookSubscription } from './webhook-subscription.entity';
@@ -28,6 +29,7 @@ export * from './installation.entity';
 export * from './job-lock.entity';
 export * from './lifecycle-token-use.entity';
 export * from './rate-window.entity';
+export * from './schedule-fire.entity';
 export * from './service-key.entity';
 export * from './webhook-log.entity';
 export * from './webhook-subscription.entity';
@@ -50,4 +52,5 @@ export const ALL_ENTITIES = [
   ExplorerHistory,
   RateWindow,
   JobLock,
+  ScheduleFire,
 ];
