@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import { restoreMaskedHeaders, ZFlowDefinitionSchema } from '@uw/flow-engine';
+import { restoreMaskedHeaders } from '@uw/flow-engine';
 
 import { UserError } from '../errors';
 import { listExecutions } from '../services/executions/timeline';
@@ -16,53 +16,76 @@ import {
   updateFlow,
 } from '../services/flows/flow-store';
 import { showDefinition, showDryRun } from '../services/flows/masking';
-import { ZFlowInputSchema, ZFlowUpdateSchema } from '../services/flows/flow-schemas';
 import { readProcedure, router, writeProcedure } from '../trpc';
-import { ZListExecutionsSchema } from './executions.router';
-
-const id = z.object({ id: z.string() });
+import { ZIdInputSchema as id } from '../schemas/common.schemas';
+import { ZExecutionPageSchema } from '../schemas/executions.schemas';
+import {
+  ZDeleteFlowResultSchema,
+  ZDryRunInputSchema,
+  ZDryRunResultSchema,
+  ZFlowDetailSchema,
+  ZFlowExecutionsInputSchema,
+  ZFlowInputSchema,
+  ZFlowSchema,
+  ZFlowUpdateSchema,
+  ZFlowVersionSchema,
+} from '../schemas/flows.schemas';
 
 export const flowsRouter = router({
-  list: readProcedure.query(({ ctx }) => listFlows(ctx.deps, ctx.caller)),
-  get: readProcedure.input(id).query(({ ctx, input }) => getFlowWithDefinition(ctx.deps, ctx.caller, input.id)),
-  create: writeProcedure.input(ZFlowInputSchema).mutation(async ({ ctx, input }) => {
-    const flow = await createFlow(ctx.deps, ctx.caller, input);
-    await ctx.runtime.flowIndex.refresh();
-
-    return flow;
+  list: readProcedure.output(z.array(ZFlowSchema)).query(async ({ ctx }) => {
+    return listFlows(ctx.deps, ctx.caller);
   }),
-  update: writeProcedure.input(ZFlowUpdateSchema).mutation(async ({ ctx, input }) => {
-    const flow = await updateFlow(ctx.deps, ctx.caller, input);
-    await ctx.runtime.flowIndex.refresh();
+  get: readProcedure
+    .input(id)
+    .output(ZFlowDetailSchema)
+    .query(({ ctx, input }) => getFlowWithDefinition(ctx.deps, ctx.caller, input.id)),
+  create: writeProcedure
+    .input(ZFlowInputSchema)
+    .output(ZFlowSchema)
+    .mutation(async ({ ctx, input }) => {
+      const flow = await createFlow(ctx.deps, ctx.caller, input);
+      await ctx.runtime.flowIndex.refresh();
 
-    return flow;
-  }),
-  delete: writeProcedure.input(id).mutation(async ({ ctx, input }) => {
-    const result = await deleteFlow(ctx.deps, ctx.caller, input.id);
-    await ctx.runtime.flowIndex.refresh();
+      return flow;
+    }),
+  update: writeProcedure
+    .input(ZFlowUpdateSchema)
+    .output(ZFlowSchema)
+    .mutation(async ({ ctx, input }) => {
+      const flow = await updateFlow(ctx.deps, ctx.caller, input);
+      await ctx.runtime.flowIndex.refresh();
 
-    return result;
-  }),
-  versions: readProcedure.input(id).query(async ({ ctx, input }) => {
-    const versions = await listVersions(ctx.deps, ctx.caller, input.id);
+      return flow;
+    }),
+  delete: writeProcedure
+    .input(id)
+    .output(ZDeleteFlowResultSchema)
+    .mutation(async ({ ctx, input }) => {
+      const result = await deleteFlow(ctx.deps, ctx.caller, input.id);
+      await ctx.runtime.flowIndex.refresh();
 
-    return versions.map((v) => ({ ...v, definition: showDefinition(v.definition) }));
-  }),
-  executions: readProcedure.input(ZListExecutionsSchema.extend({ flowId: z.string() })).query(async ({ ctx, input }) => {
-    await getFlowOrThrow(ctx.deps, ctx.caller, input.flowId);
+      return result;
+    }),
+  versions: readProcedure
+    .input(id)
+    .output(z.array(ZFlowVersionSchema))
+    .query(async ({ ctx, input }) => {
+      const versions = await listVersions(ctx.deps, ctx.caller, input.id);
 
-    return listExecutions(ctx.deps.db, ctx.caller.workspaceId, input);
-  }),
+      return versions.map((v) => ({ ...v, definition: showDefinition(v.definition) }));
+    }),
+  executions: readProcedure
+    .input(ZFlowExecutionsInputSchema)
+    .output(ZExecutionPageSchema)
+    .query(async ({ ctx, input }) => {
+      await getFlowOrThrow(ctx.deps, ctx.caller, input.flowId);
+
+      return listExecutions(ctx.deps.db, ctx.caller.workspaceId, input);
+    }),
   /** Dry run of a saved flow (by id) or an unsaved definition, against a logged webhook or a sample event. */
   test: writeProcedure
-    .input(
-      z.object({
-        id: z.string().optional(),
-        definition: ZFlowDefinitionSchema.optional(),
-        webhookId: z.string().optional(),
-        sample: z.object({ eventType: z.string(), payload: z.unknown(), headers: z.record(z.string(), z.string()).optional() }).optional(),
-      }),
-    )
+    .input(ZDryRunInputSchema)
+    .output(ZDryRunResultSchema)
     .mutation(async ({ ctx, input }) => {
       const stored = input.id ? await currentDefinition(ctx.deps, ctx.caller, input.id) : null;
       // An edited document comes back masked: its headers take the saved flow's values when there is one.

@@ -1,4 +1,4 @@
-import { executeFlow, type TFlowDefinition } from '@uw/flow-engine';
+import { executeFlow, type TFlowDefinition, type TJournalEntry } from '@uw/flow-engine';
 
 import type { TRuntime } from '../../runtime';
 import { notFound } from '../../errors';
@@ -29,7 +29,7 @@ export async function dryRunFlow(runtime: TRuntime, workspaceId: string, input: 
       headers: log.headers,
     };
   }
-  const records: unknown[] = [];
+  const records: TJournalEntry[] = [];
   const refuse = () => {
     throw new Error('a dry run never sends requests');
   };

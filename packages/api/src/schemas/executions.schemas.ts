@@ -1,0 +1,70 @@
+import { z } from 'zod';
+
+import { ZEpochMsSchema, ZStoredErrorSchema, pageOf } from './common.schemas';
+
+export const EXECUTION_STATUSES = ['queued', 'running', 'succeeded', 'failed', 'cancelled'] as const;
+
+export const ZListExecutionsSchema = z.object({
+  flowId: z.string().optional(),
+  status: z.enum(EXECUTION_STATUSES).optional(),
+  from: z.number().int().optional(),
+  to: z.number().int().optional(),
+  cursor: z.string().optional(),
+  limit: z.number().int().min(1).max(200).default(50),
+});
+export type TListExecutionsInput = z.infer<typeof ZListExecutionsSchema>;
+
+export const ZRetryExecutionInputSchema = z.object({
+  id: z.string(),
+  from: z.enum(['failed_step', 'start']).default('failed_step'),
+  version: z.enum(['same', 'current']).default('same'),
+});
+
+export const ZExecutionSchema = z.object({
+  id: z.string(),
+  flowId: z.string(),
+  flowVersionId: z.string(),
+  logId: z.string().nullable().describe('the webhook that started it'),
+  status: z.string().describe(EXECUTION_STATUSES.join(' | ')),
+  attempts: z.number().int(),
+  runAfter: ZEpochMsSchema,
+  error: ZStoredErrorSchema,
+  retryOf: z.string().nullable(),
+  createdAt: ZEpochMsSchema,
+  startedAt: ZEpochMsSchema.nullable(),
+  finishedAt: ZEpochMsSchema.nullable(),
+});
+export type TExecution = z.infer<typeof ZExecutionSchema>;
+
+export const ZExecutionPageSchema = pageOf(ZExecutionSchema);
+
+/** One journal entry of an execution, scrubbed; an HTTP step's request headers masked. */
+export const ZExecutionStepSchema = z.object({
+  id: z.string(),
+  seq: z.number().int(),
+  nodeId: z.string().nullable(),
+  kind: z.string(),
+  status: z.string(),
+  attempt: z.number().int(),
+  request: z.unknown(),
+  response: z.unknown(),
+  error: ZStoredErrorSchema,
+  idempotencyKey: z.string().nullable(),
+  latencyMs: z.number().nullable(),
+  createdAt: ZEpochMsSchema,
+});
+
+export const ZExecutionDetailSchema = ZExecutionSchema.extend({
+  version: z.number().int().nullable().describe('the flow version number it ran'),
+  webhook: z.object({ id: z.string(), eventType: z.string(), source: z.string(), receivedAt: ZEpochMsSchema }).nullable(),
+  steps: z.array(ZExecutionStepSchema),
+});
+
+export const ZRetryExecutionResultSchema = z.object({
+  id: z.string().describe('the new execution'),
+  retryOf: z.string(),
+  flowVersionId: z.string(),
+  reusedSteps: z.boolean(),
+});
+
+export const ZExecutionUpdateSchema = z.object({ executionId: z.string(), status: z.string() });
