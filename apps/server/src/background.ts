@@ -1,4 +1,12 @@
-import { createScheduler, createWorker, refreshExpiredCache, repairAllWebhooks, runRetention, type TPeriodicJob } from '@uw/api';
+import {
+  createFlowScheduler,
+  createScheduler,
+  createWorker,
+  refreshExpiredCache,
+  repairAllWebhooks,
+  runRetention,
+  type TPeriodicJob,
+} from '@uw/api';
 
 import type { TServerDeps } from './deps';
 import type { TEnv } from './env';
@@ -8,7 +16,8 @@ const MINUTE = 60_000;
 
 /**
  * What runs beside the HTTP server in this process: the execution worker (it listens to the runtime's
- * nudge itself) and the periodic jobs, the deps' own upkeep among them.
+ * nudge itself), the flow scheduler (schedule triggers; every worker process checks, each tick fires once)
+ * and the periodic jobs, the deps' own upkeep among them.
  */
 export function createBackground(env: TEnv, deps: TServerDeps, extraJobs: TPeriodicJob[] = []): TBackground[] {
   if (env.UW_ROLE === 'web') return [];
@@ -24,5 +33,5 @@ export function createBackground(env: TEnv, deps: TServerDeps, extraJobs: TPerio
   ];
   const scheduler = createScheduler(api.db, api.config.processId, jobs, api.logger);
 
-  return [worker, scheduler];
+  return [worker, createFlowScheduler(runtime), scheduler];
 }

@@ -19,6 +19,8 @@ export { NOOP_METRICS, type TMetrics } from './services/metrics/metrics';
 export { createWorker } from './services/queue/worker';
 export { createNudge, type TNudge } from './services/queue/nudge';
 export { createScheduler, tryAcquireJob, type TPeriodicJob } from './services/jobs/job-lock';
+export { createFlowScheduler, DEFAULT_SCHEDULE_TIMEZONE, type TFlowScheduler } from './services/triggers/flow-schedules';
+export { emitInternalEvent } from './services/triggers/internal-events';
 export { runRetention } from './services/jobs/retention';
 export { repairAllWebhooks, repairWebhooks } from './services/installations/webhook-registrations';
 export { createSharedRateLimiter } from './services/ratelimit/pg-rate-limiter';

@@ -1,5 +1,6 @@
 const TONE: Record<string, string> = {
   queued: 'info',
+  waiting: 'info',
   running: 'info',
   pending: 'info',
   succeeded: 'ok',

@@ -29,7 +29,10 @@ import {
   ZFlowSchema,
   ZFlowUpdateSchema,
   ZFlowVersionSchema,
+  ZRunFlowInputSchema,
+  ZRunFlowResultSchema,
 } from '../schemas/flows.schemas';
+import { runFlowNow } from '../services/triggers/run-flow';
 
 export const flowsRouter = router({
   list: readProcedure.output(z.array(ZFlowSchema)).query(async ({ ctx }) => {
@@ -82,6 +85,11 @@ export const flowsRouter = router({
 
       return listExecutions(ctx.deps.db, ctx.caller.workspaceId, input);
     }),
+  /** Queues an execution of the flow now (a manual run; any trigger), `sample` as its payload; returns its id. */
+  run: writeProcedure
+    .input(ZRunFlowInputSchema)
+    .output(ZRunFlowResultSchema)
+    .mutation(({ ctx, input }) => runFlowNow(ctx.runtime, ctx.caller.workspaceId, input)),
   /** Dry run of a saved flow (by id) or an unsaved definition, against a logged webhook or a sample event. */
   test: writeProcedure
     .input(ZDryRunInputSchema)

@@ -2,7 +2,8 @@ import { z } from 'zod';
 
 import { ZEpochMsSchema, ZStoredErrorSchema, pageOf } from './common.schemas';
 
-export const EXECUTION_STATUSES = ['queued', 'running', 'succeeded', 'failed', 'cancelled'] as const;
+/** `waiting`: parked by a wait node until `runAfter`, holding no worker. */
+export const EXECUTION_STATUSES = ['queued', 'waiting', 'running', 'succeeded', 'failed', 'cancelled'] as const;
 
 export const ZListExecutionsSchema = z.object({
   flowId: z.string().optional(),
@@ -27,7 +28,7 @@ export const ZExecutionSchema = z.object({
   logId: z.string().nullable().describe('the webhook that started it'),
   status: z.string().describe(EXECUTION_STATUSES.join(' | ')),
   attempts: z.number().int(),
-  runAfter: ZEpochMsSchema,
+  runAfter: ZEpochMsSchema.describe('when it runs next: a waiting execution’s resume time'),
   error: ZStoredErrorSchema,
   retryOf: z.string().nullable(),
   createdAt: ZEpochMsSchema,

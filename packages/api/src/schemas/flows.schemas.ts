@@ -16,6 +16,13 @@ export const ZDryRunInputSchema = z.object({
   sample: z.object({ eventType: z.string(), payload: z.unknown(), headers: z.record(z.string(), z.string()).optional() }).optional(),
 });
 
+/** `flows.run`: run a flow now; `sample` becomes the execution's `payload`. */
+export const ZRunFlowInputSchema = z.object({
+  id: z.string().describe('a saved flow'),
+  sample: z.unknown().optional().describe('the payload its expressions see (default null)'),
+});
+export const ZRunFlowResultSchema = z.object({ executionId: z.string() });
+
 /** A flow without its document. */
 export const ZFlowSchema = z.object({
   id: z.string(),

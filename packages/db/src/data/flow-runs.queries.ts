@@ -5,14 +5,19 @@ import { TABLE } from './tables';
 
 export type TFlowTriggerRow = { workspace_id: string; flow_id: string; version_id: string; trigger_keys: unknown };
 
-/** Every enabled, undeleted flow with its current version's trigger keys (all workspaces: the in-memory index). */
-export function listEnabledFlowTriggers(db: TDatabase): Promise<TFlowTriggerRow[]> {
-  return db
+/**
+ * Every enabled, undeleted flow with its current version's trigger keys: all workspaces (the in-memory
+ * index), or one (`workspaceId`: the add-on's own events, which read the database rather than an index).
+ */
+export function listEnabledFlowTriggers(db: TDatabase, opts: { workspaceId?: string } = {}): Promise<TFlowTriggerRow[]> {
+  const q = db
     .knex()(`${TABLE.flow} as f`)
     .join(`${TABLE.flowVersion} as v`, 'v.id', 'f.current_version_id')
     .where('f.enabled', true)
-    .whereNull('f.deleted_at')
-    .select('f.workspace_id', 'f.id as flow_id', 'v.id as version_id', 'v.trigger_keys');
+    .whereNull('f.deleted_at');
+  if (opts.workspaceId !== undefined) void q.andWhere('f.workspace_id', opts.workspaceId);
+
+  return q.select('f.workspace_id', 'f.id as flow_id', 'v.id as version_id', 'v.trigger_keys');
 }
 
 /** A cheap fingerprint of the flow table (row count and latest update): changes when any flow changes. */

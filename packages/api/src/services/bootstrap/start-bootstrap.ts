@@ -4,6 +4,7 @@ import { installationQueries } from '@uw/db';
 
 import type { TApiDeps } from '../../deps';
 import { effectiveSettings } from '../settings/effective-settings';
+import { emitInternalEvent } from '../triggers/internal-events';
 import { buildBootstrapPlan } from './build-plan';
 import { DEFAULT_PAGE_SIZE } from './fetch-pages';
 import { runBootstrap, type TRunOutcome } from './run-bootstrap';
@@ -61,11 +62,27 @@ export function createBootstrapRunner(deps: TApiDeps): TBootstrapRunner {
 
         return 'failed' as const;
       })
+      .then(async (outcome) => {
+        await announce(fence.workspaceId, outcome);
+
+        return outcome;
+      })
       .finally(() => active.delete(fence.workspaceId));
     active.set(fence.workspaceId, { controller, done });
     deps.bus.publish({ type: 'bootstrap.progress', workspaceId: fence.workspaceId });
 
     return done;
+  }
+
+  /** A run that ended (not one stopped or taken over) raises BOOTSTRAP_COMPLETED or BOOTSTRAP_FAILED. */
+  async function announce(workspaceId: string, outcome: TRunOutcome) {
+    if (outcome === 'stopped' || outcome === 'lease_lost') return;
+    const event = outcome === 'failed' ? 'BOOTSTRAP_FAILED' : 'BOOTSTRAP_COMPLETED';
+    const row = await readBootstrapRow(deps.db, workspaceId).catch(() => null);
+    await emitInternalEvent(deps, workspaceId, {
+      event,
+      payload: { bootstrap: { status: outcome, entities: row?.entities ?? null, errors: row?.errors?.length ?? 0 } },
+    });
   }
 
   async function start(workspaceId: string, opts: TStartOptions = {}): Promise<TStartResult> {

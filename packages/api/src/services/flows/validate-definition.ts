@@ -3,7 +3,7 @@ import { validateFlow, type TFlowDefinition } from '@uw/flow-engine';
 
 import type { TApiDeps } from '../../deps';
 import { UserError } from '../../errors';
-import { triggerKeyOf } from '../ingest/flow-index';
+import { SCHEDULE_KEY, triggerKeyOf } from '../ingest/flow-index';
 
 /** Validates against the live catalogue; any error (not warning) refuses the save, each tied to its node. */
 export function assertValidDefinition(deps: TApiDeps, definition: TFlowDefinition) {
@@ -17,14 +17,24 @@ export function assertValidDefinition(deps: TApiDeps, definition: TFlowDefinitio
   }
 }
 
-/** The keys the match index files a flow under: `clockify:<EVENT>` per event, or `custom:<sourceId>`. */
+/**
+ * The keys the match index files a flow under: `clockify:<EVENT>` or `internal:<EVENT>` per event,
+ * `custom:<sourceId>`, or `schedule:cron` (the scheduler reads the cron from the definition). Manual flows have none.
+ */
 export function triggerKeysOf(definition: TFlowDefinition): string[] {
   const trigger = definition.nodes.find((n) => n.kind === 'trigger');
   if (!trigger || trigger.kind !== 'trigger') return [];
   const data = trigger.data;
 
-  if (data.source === 'clockify') return data.events.map((e: string) => triggerKeyOf('clockify', e));
-
-  // Schedule, manual and internal triggers are not matched against incoming webhooks.
-  return data.source === 'custom' ? [triggerKeyOf('custom', data.sourceId)] : [];
+  switch (data.source) {
+    case 'clockify':
+    case 'internal':
+      return data.events.map((e: string) => triggerKeyOf(data.source, e));
+    case 'custom':
+      return [triggerKeyOf('custom', data.sourceId)];
+    case 'schedule':
+      return [SCHEDULE_KEY];
+    case 'manual':
+      return [];
+  }
 }

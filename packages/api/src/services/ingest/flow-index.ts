@@ -3,13 +3,17 @@ import { flowRunQueries, type TDatabase } from '@uw/db';
 export type TFlowMatch = { flowId: string; versionId: string };
 export type TFlowIndex = {
   match(workspaceId: string, triggerKey: string): TFlowMatch[];
+  /** Every workspace's flows filed under `triggerKey` (the scheduler's `schedule:cron`). */
+  matchAll(triggerKey: string): (TFlowMatch & { workspaceId: string })[];
   /** Reloads now (after a local change); other processes notice within `pollMs`. */
   refresh(): Promise<void>;
   start(): void;
   stop(): void;
 };
 
-export const triggerKeyOf = (source: 'clockify' | 'custom', name: string) => `${source}:${name}`;
+/** `clockify:<EVENT>`, `custom:<sourceId>`, `internal:<EVENT>`, and `schedule:cron` for every schedule flow. */
+export const triggerKeyOf = (source: 'clockify' | 'custom' | 'internal' | 'schedule', name: string) => `${source}:${name}`;
+export const SCHEDULE_KEY = triggerKeyOf('schedule', 'cron');
 
 /**
  * Enabled flows by (workspace, trigger) in memory, so matching a webhook costs no query. A cheap
@@ -57,6 +61,7 @@ export function createFlowIndex(db: TDatabase, opts: { pollMs?: number; onError?
 
   return {
     match: (workspaceId, key) => byWorkspace.get(workspaceId)?.get(key) ?? [],
+    matchAll: (key) => [...byWorkspace].flatMap(([workspaceId, keys]) => (keys.get(key) ?? []).map((m) => ({ ...m, workspaceId }))),
     refresh,
     start() {
       timer ??= setInterval(() => void poll(), opts.pollMs ?? 1_000);

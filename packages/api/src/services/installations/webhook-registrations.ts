@@ -3,6 +3,7 @@ import { installationQueries, subscriptionQueries, type TInstallation } from '@u
 
 import type { TApiDeps } from '../../deps';
 import { sha256Hex } from '../security/token-cipher';
+import { emitInternalEvent } from '../triggers/internal-events';
 import { clockifyFor } from './clockify-for';
 
 type TRemoteWebhook = { id: string; webhookEvent?: string; url?: string; authToken?: string };
@@ -18,10 +19,16 @@ export async function repairWebhooks(deps: TApiDeps, installation: TInstallation
   const client = clockifyFor(deps, installation);
   const ws = installation.workspaceId;
   const url = webhookUrlOf(deps);
-  const listed = await client.request({
-    method: 'GET',
-    path: `/v1/workspaces/${encodeURIComponent(ws)}/addons/${encodeURIComponent(installation.addonId)}/webhooks`,
-  });
+  const listed = await client
+    .request({
+      method: 'GET',
+      path: `/v1/workspaces/${encodeURIComponent(ws)}/addons/${encodeURIComponent(installation.addonId)}/webhooks`,
+    })
+    .catch(async (err: Error) => {
+      const failed = [{ event: '*', message: `listing the registered webhooks failed: ${err.message}` }];
+      await emitInternalEvent(deps, ws, { event: 'WEBHOOK_REGISTRATION_FAILED', payload: { failed, created: [] } });
+      throw err;
+    });
   const remote = asWebhooks(listed.body).filter((w) => w.url === url);
   const result: TRepairResult = { created: [], kept: [], failed: [] };
   const found = new Map<string, TRemoteWebhook>();
@@ -57,6 +64,12 @@ export async function repairWebhooks(deps: TApiDeps, installation: TInstallation
     { workspaceId: ws, created: result.created.length, kept: result.kept.length, failed: result.failed.length },
     'webhook registrations repaired',
   );
+  if (result.failed.length > 0) {
+    await emitInternalEvent(deps, ws, {
+      event: 'WEBHOOK_REGISTRATION_FAILED',
+      payload: { failed: result.failed, created: result.created },
+    });
+  }
 
   return result;
 }
@@ -92,10 +105,7 @@ export async function removeWebhooks(deps: TApiDeps, installation: TInstallation
       });
       removed++;
     } catch (err) {
-      deps.logger.warn(
-        { workspaceId: installation.workspaceId, event: sub.eventType, err: (err as Error).message },
-        'could not delete webhook',
-      );
+      deps.logger.warn({ workspaceId: installation.workspaceId, event: sub.eventType, err }, 'could not delete webhook');
     }
   }
 
@@ -119,7 +129,7 @@ export async function repairAllWebhooks(deps: TApiDeps) {
       const result = await repairWebhooks(deps, inst);
       repaired += result.created.length;
     } catch (err) {
-      deps.logger.warn({ workspaceId: inst.workspaceId, err: (err as Error).message }, 'webhook repair failed');
+      deps.logger.warn({ workspaceId: inst.workspaceId, err }, 'webhook repair failed');
     }
   }
 

@@ -1,5 +1,7 @@
 import { jobLockQueries, type TDatabase } from '@uw/db';
 
+import { createTicker } from './ticker';
+
 /** Whether this process won job `name` for the period: see `jobLockQueries.tryAcquireJobLock`. */
 export const tryAcquireJob = jobLockQueries.tryAcquireJobLock;
 
@@ -8,8 +10,6 @@ type TLog = { info(o: unknown, m?: string): void; warn(o: unknown, m?: string): 
 
 /** Checks every `tickMs` whether each job is due and this process won it; runs the winners one by one. */
 export function createScheduler(db: TDatabase, owner: string, jobs: TPeriodicJob[], logger: TLog, tickMs = 5_000) {
-  let timer: NodeJS.Timeout | null = null;
-  let running: Promise<void> = Promise.resolve();
   const tick = async () => {
     for (const job of jobs) {
       try {
@@ -17,23 +17,10 @@ export function createScheduler(db: TDatabase, owner: string, jobs: TPeriodicJob
         const result = await job.run();
         logger.info({ job: job.name, result }, 'periodic job ran');
       } catch (err) {
-        logger.warn({ job: job.name, err: (err as Error).message }, 'periodic job failed');
+        logger.warn({ job: job.name, err }, 'periodic job failed');
       }
     }
   };
 
-  return {
-    start() {
-      timer ??= setInterval(() => {
-        running = running.then(tick);
-      }, tickMs);
-      timer.unref();
-      running = running.then(tick);
-    },
-    async stop() {
-      if (timer) clearInterval(timer);
-      timer = null;
-      await running;
-    },
-  };
+  return createTicker(tick, tickMs);
 }

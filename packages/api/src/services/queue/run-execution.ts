@@ -1,4 +1,3 @@
-import { logQueries } from '@uw/db';
 import { executeFlow, type TFlowDefinition, type TJournalEntry, type TStepOutput, type TStepRequest } from '@uw/flow-engine';
 
 import { AppError } from '../../errors';
@@ -9,33 +8,13 @@ import type { TClaimed } from './claim';
 import { LeaseLostError } from '../leases/lease';
 import { appendSteps, loadSteps, type TNumberedStep, type TStepRecord } from './journal';
 import { recordedDecision, toStepRecord } from './journal-entries';
+import { loadTrigger } from './load-trigger';
+import { notifyExecutionFailed } from './notify-failed';
 import { createPorts } from './ports';
 
-const parse = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v);
-async function loadTrigger(runtime: TRuntime, claimed: TClaimed) {
-  if (!claimed.log_id)
-    return {
-      event: { type: 'manual', source: 'manual', receivedAt: new Date().toISOString(), id: claimed.id },
-      payload: null,
-      headers: {},
-    };
-  const recent = runtime.recentLogs.get(claimed.workspace_id, claimed.log_id);
-  const log = recent ?? (await logQueries.findLogTrigger(runtime.deps.db, claimed.workspace_id, claimed.log_id));
-
-  return {
-    event: {
-      type: String(log?.event_type ?? ''),
-      source: String(log?.source ?? ''),
-      receivedAt: new Date(Number(log?.received_at ?? 0)).toISOString(),
-      id: claimed.log_id,
-    },
-    payload: parse(log?.payload ?? null),
-    headers: (parse(log?.headers ?? '{}') ?? {}) as Record<string, string>,
-  };
-}
-
 /**
- * Runs one claimed execution to its next stop: done, failed, or rescheduled for a retry. Steps already
+ * Runs one claimed execution to its next stop: done, failed, parked by a wait (`waiting`), or rescheduled
+ * for a retry. A failure after the last attempt raises EXECUTION_FAILED. Steps already
  * recorded as succeeded are reused, never re-sent; each new step is committed as it ends (fenced).
  */
 export async function runExecution(runtime: TRuntime, claimed: TClaimed): Promise<void> {
@@ -47,7 +26,9 @@ export async function runExecution(runtime: TRuntime, claimed: TClaimed): Promis
   // outcome's. What a request did is thus durable before anything else happens, and a single-action
   // flow commits once. Conditions are pure: a run that dies first evaluates them again.
   let deferred: TNumberedStep[] = [];
-  const finish = async (status: 'succeeded' | 'failed' | 'queued', error?: unknown, runAfter?: number, refund?: boolean) => {
+  let trigger: Promise<Awaited<ReturnType<typeof loadTrigger>>> | null = null;
+  const triggerOnce = () => (trigger ??= loadTrigger(runtime, claimed));
+  const finish = async (status: 'succeeded' | 'failed' | 'queued' | 'waiting', error?: unknown, runAfter?: number, refund?: boolean) => {
     const steps = deferred;
     deferred = [];
     const outcome = { status, error, runAfter, refund };
@@ -57,8 +38,9 @@ export async function runExecution(runtime: TRuntime, claimed: TClaimed): Promis
 
       return;
     }
-    if (status !== 'queued') deps.metrics.executionFinished(status);
+    if (status === 'succeeded' || status === 'failed') deps.metrics.executionFinished(status);
     deps.bus.publish({ type: 'execution.updated', workspaceId: claimed.workspace_id, executionId: claimed.id, status });
+    if (status === 'failed') await notifyExecutionFailed(runtime, claimed, { error, trigger: triggerOnce });
   };
 
   // The claim counted this run. More runs than `flow_max_attempts` means earlier ones never reported back
@@ -75,8 +57,9 @@ export async function runExecution(runtime: TRuntime, claimed: TClaimed): Promis
   const definition = await runtime.executionCaches.definition(claimed.workspace_id, claimed.flow_version_id);
   if (!definition) return finish('failed', { code: 'NOT_FOUND', message: 'flow version not found' });
 
-  // A first run that nobody ran before has no journal yet (a manual retry starts with copied steps).
-  const fresh = claimed.attempts === 1 && !claimed.reclaimed && !claimed.retry_of;
+  // A first run that nobody ran before has no journal yet (a manual retry starts with copied steps; a run
+  // resumed after a wait has its journal, the wait's claim being refunded).
+  const fresh = claimed.attempts === 1 && !claimed.reclaimed && !claimed.retry_of && !claimed.resumed;
   const steps = fresh ? [] : await loadSteps(deps.db, claimed.workspace_id, claimed.id);
   let seq = steps.length;
   const record = (step: TStepRecord) => {
@@ -95,14 +78,14 @@ export async function runExecution(runtime: TRuntime, claimed: TClaimed): Promis
         status: 'info',
         error: { message: 'the previous worker stopped renewing its lease; resumed here' },
       });
-    const trigger = await loadTrigger(runtime, claimed);
+    const input = await triggerOnce();
     const attemptOf = (nodeId: string) =>
       1 + steps.filter((s) => s.nodeId === nodeId && (s.status === 'retrying' || s.status === 'failed')).length;
     const sent = new Map<string, { request: TStepRequest; at: number }>();
     const outcome = await executeFlow({
       definition,
       executionId: claimed.id,
-      context: { ...trigger, workspace: { id: claimed.workspace_id }, steps: {} },
+      context: { ...input, workspace: { id: claimed.workspace_id }, steps: {} },
       evaluator: runtime.evaluator,
       ports: createPorts(runtime, installation, settings, claimed),
       journal: {
@@ -120,8 +103,8 @@ export async function runExecution(runtime: TRuntime, claimed: TClaimed): Promis
       },
     });
     if (outcome.status === 'succeeded') return finish('succeeded');
-    // A wait: back in the queue until its time, holding no worker; the run after it replays the journal.
-    if (outcome.status === 'parked') return finish('queued', undefined, outcome.resumeAt, true);
+    // A wait: `waiting` until its time, holding no worker (nor an attempt); the run after it replays the journal.
+    if (outcome.status === 'parked') return finish('waiting', undefined, outcome.resumeAt, true);
     const nodeId = outcome.key ?? outcome.nodeId ?? null;
     const attempt = nodeId ? attemptOf(nodeId) : 1;
     const failure = { nodeId, ...outcome.error };
@@ -150,7 +133,7 @@ export async function runExecution(runtime: TRuntime, claimed: TClaimed): Promis
     }
     // Anything the engine did not classify: a user error fails the execution, the rest is retried later.
     const error = { code: (err as { code?: string }).code ?? 'INTERNAL', message: (err as Error).message };
-    deps.logger.error({ executionId: claimed.id, err: error.message }, 'execution run failed unexpectedly');
+    deps.logger.error({ executionId: claimed.id, err }, 'execution run failed unexpectedly');
     const permanent = err instanceof AppError && err.kind === 'user';
 
     const again = !permanent && claimed.attempts < settings.flow_max_attempts;

@@ -13,7 +13,7 @@ import { StepItem } from './step-item';
 import { useExecutionUpdates } from './use-execution-updates';
 
 const route = getRouteApi('/executions/$id');
-const ACTIVE = new Set(['queued', 'running']);
+const ACTIVE = new Set(['queued', 'waiting', 'running']);
 
 function Timeline({ e }: { e: TExecutionDetail }) {
   return (
@@ -69,6 +69,12 @@ export function ExecutionDetailPage() {
                 </Link>
                 {e.version !== null && ` (version ${e.version})`}
               </dd>
+              {e.status === 'waiting' && (
+                <>
+                  <dt>Resumes</dt>
+                  <dd>{formatDateTime(e.runAfter)}</dd>
+                </>
+              )}
               <dt>Attempts</dt>
               <dd>{e.attempts}</dd>
               <dt>Created</dt>
