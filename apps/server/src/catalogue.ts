@@ -37,7 +37,7 @@ export async function createCatalogueHolder(sources: readonly string[], logger: 
       return { get: () => catalogue, error: () => null };
     } catch (err) {
       problems.push((err as Error).message);
-      logger.warn({ source, err: (err as Error).message }, 'Clockify OpenAPI document unusable');
+      logger.warn({ source, err }, 'Clockify OpenAPI document unusable');
     }
   }
   const error = `${problems.join('; ')}. Run \`npm run openapi:sync\` (or set UW_CLOCKIFY_OPENAPI to a copy) and restart.`;

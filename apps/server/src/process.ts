@@ -35,7 +35,7 @@ export async function startProcess(opts: TProcessOptions): Promise<Server> {
 
   void readiness.migrateUntilReady(controller.signal).then(async () => {
     if (controller.signal.aborted) return;
-    await deps.runtime.flowIndex.refresh().catch((err: Error) => logger.error({ err: err.message }, 'flow index load failed'));
+    await deps.runtime.flowIndex.refresh().catch((err: unknown) => logger.error({ err }, 'flow index load failed'));
     deps.runtime.flowIndex.start();
     for (const job of opts.background ?? []) job.start();
   });

@@ -24,7 +24,7 @@ export function createReadiness(db: TDatabase, logger: TLog, retryMs = 5_000): T
       if (applied.length > 0) logger.info({ applied }, 'database migrations applied');
     } catch (err) {
       lastError = `database unavailable: ${(err as Error).message}`;
-      logger.error({ err: (err as Error).message }, 'database not ready; retrying');
+      logger.error({ err }, 'database not ready; retrying');
     }
   };
 

@@ -1,83 +1,73 @@
 /**
- * Three kinds of error (user, operational, unexpected) with stable codes, and the one table that maps
- * codes to HTTP statuses. tRPC and Express both translate through it.
+ * The api's errors: three kinds (user, operational, unexpected) with stable codes from the one table in
+ * `error-codes.ts`. tRPC (`trpc.ts`), Express (`error-handler.ts`) and REST translate through it, and
+ * `ensureAppError` maps every package's errors onto it (`error-mapping.ts`).
  */
 import { isDatabaseUnavailable } from '@uw/db';
+
+import { ERROR_CODES, type ErrorCode, type ErrorKind } from './error-codes';
+import { describePackageError } from './error-mapping';
+
+export { CODE_TO_HTTP, CODE_TO_TRPC, ERROR_CODES, type ErrorCode, type ErrorKind } from './error-codes';
 
 /** Seconds a sender is asked to wait when the database is briefly unavailable. */
 export const DATABASE_RETRY_AFTER_SECONDS = 5;
 
-export type ErrorKind = 'user' | 'operational' | 'unexpected';
-
-export const CODE_TO_HTTP = {
-  BAD_REQUEST: 400,
-  VALIDATION_FAILED: 400,
-  INVALID_JSON: 400,
-  UNKNOWN_EVENT_TYPE: 400,
-  UNAUTHORIZED: 401,
-  SIGNATURE_INVALID: 401,
-  FORBIDDEN: 403,
-  WORKSPACE_INACTIVE: 403,
-  FEATURE_DISABLED: 403,
-  WORKSPACE_MISMATCH: 403,
-  NOT_FOUND: 404,
-  CONFLICT: 409,
-  PAYLOAD_TOO_LARGE: 413,
-  UNSUPPORTED_MEDIA_TYPE: 415,
-  PRECONDITION_REQUIRED: 428,
-  RATE_LIMITED: 429,
-  UPSTREAM_ERROR: 502,
-  SERVICE_UNAVAILABLE: 503,
-  INTERNAL: 500,
-} as const;
-
-export type ErrorCode = keyof typeof CODE_TO_HTTP;
+export type TAppErrorOptions = { kind?: ErrorKind; details?: Record<string, unknown>; cause?: unknown };
 
 export class AppError extends Error {
+  readonly kind: ErrorKind;
+  readonly details?: Record<string, unknown>;
+
+  /** `kind` defaults to the code's usual kind; `cause` keeps the original error (and its stack) for the logs. */
   constructor(
-    readonly kind: ErrorKind,
     readonly code: ErrorCode,
     message: string,
-    readonly details?: Record<string, unknown>,
+    options: TAppErrorOptions = {},
   ) {
-    super(message);
-    this.name = `${kind[0]!.toUpperCase()}${kind.slice(1)}Error`;
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.kind = options.kind ?? ERROR_CODES[code].kind;
+    this.details = options.details;
+    this.name = `${this.kind[0]!.toUpperCase()}${this.kind.slice(1)}Error`;
   }
 
   get status(): number {
-    return CODE_TO_HTTP[this.code];
+    return ERROR_CODES[this.code].http;
   }
 }
 
 export class UserError extends AppError {
   constructor(code: ErrorCode, message: string, details?: Record<string, unknown>) {
-    super('user', code, message, details);
+    super(code, message, { kind: 'user', details });
   }
 }
 
 export class OperationalError extends AppError {
   constructor(code: ErrorCode, message: string, details?: Record<string, unknown>) {
-    super('operational', code, message, details);
+    super(code, message, { kind: 'operational', details });
   }
 }
 
 export class UnexpectedError extends AppError {
-  constructor(
-    message: string,
-    override readonly cause?: unknown,
-  ) {
-    super('unexpected', 'INTERNAL', message);
+  constructor(message: string, cause?: unknown) {
+    super('INTERNAL', message, { kind: 'unexpected', cause });
   }
 }
 
+/** Any thrown value as an AppError: ours as they are, other packages' mapped by code, the rest INTERNAL. */
 export function ensureAppError(err: unknown): AppError {
   if (err instanceof AppError) {
     return err;
   }
   if (isDatabaseUnavailable(err)) {
-    return new OperationalError('SERVICE_UNAVAILABLE', 'the database is unavailable right now; retry later', {
-      retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS,
+    return new AppError('SERVICE_UNAVAILABLE', 'the database is unavailable right now; retry later', {
+      details: { retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS },
+      cause: err,
     });
+  }
+  const known = describePackageError(err);
+  if (known) {
+    return new AppError(known.code, known.message, { kind: known.kind, details: known.details, cause: err });
   }
 
   return new UnexpectedError(err instanceof Error ? err.message : String(err), err);

@@ -41,7 +41,7 @@ export type TRuntime = Readonly<{
 
 export function createRuntime(deps: TApiDeps): TRuntime {
   const flowIndex = createFlowIndex(deps.db, {
-    onError: (err) => deps.logger.warn({ err: (err as Error).message }, 'flow index refresh failed'),
+    onError: (err) => deps.logger.warn({ err }, 'flow index refresh failed'),
   });
   const recentLogs = createRecentLogs();
   const nudge = createNudge();
@@ -49,7 +49,7 @@ export function createRuntime(deps: TApiDeps): TRuntime {
   const commitQueue = createCommitQueue(deps.db, {
     onCommitted: (log) => recentLogs.remember(log),
     onExecutions: () => nudge.notify(),
-    onCacheError: (err) => deps.logger.warn({ err: (err as Error).message }, 'cache update from webhooks failed'),
+    onCacheError: (err) => deps.logger.warn({ err }, 'cache update from webhooks failed'),
   });
   const evaluator = createSandboxedEvaluator({
     budgets: { timeLimitMs: 100, maxDepth: 100 },

@@ -2,31 +2,11 @@ import { initTRPC, TRPCError } from '@trpc/server';
 
 import type { TApiDeps } from './deps';
 import type { TRuntime } from './runtime';
-import { ensureAppError, type ErrorCode } from './errors';
+import { AppError, CODE_TO_TRPC, ensureAppError } from './errors';
 import type { TCaller } from './services/auth/caller';
 import { assertAccess, type TKeyScope } from './services/auth/scopes';
 
 export type TContext = { deps: TApiDeps; runtime: TRuntime; caller: TCaller | null; authError: string | null };
-
-const CODE_TO_TRPC: Partial<Record<ErrorCode, TRPCError['code']>> = {
-  BAD_REQUEST: 'BAD_REQUEST',
-  VALIDATION_FAILED: 'BAD_REQUEST',
-  INVALID_JSON: 'BAD_REQUEST',
-  UNKNOWN_EVENT_TYPE: 'BAD_REQUEST',
-  UNAUTHORIZED: 'UNAUTHORIZED',
-  SIGNATURE_INVALID: 'UNAUTHORIZED',
-  FORBIDDEN: 'FORBIDDEN',
-  WORKSPACE_INACTIVE: 'FORBIDDEN',
-  FEATURE_DISABLED: 'FORBIDDEN',
-  WORKSPACE_MISMATCH: 'FORBIDDEN',
-  NOT_FOUND: 'NOT_FOUND',
-  CONFLICT: 'CONFLICT',
-  PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
-  PRECONDITION_REQUIRED: 'PRECONDITION_FAILED',
-  RATE_LIMITED: 'TOO_MANY_REQUESTS',
-  UPSTREAM_ERROR: 'BAD_GATEWAY',
-  SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
-};
 
 /** Converts our errors to tRPC errors with the same message and a stable `appCode`. */
 export function toTRPCError(err: unknown): TRPCError {
@@ -36,12 +16,12 @@ export function toTRPCError(err: unknown): TRPCError {
   const app = ensureAppError(err);
   const message = app.kind === 'unexpected' ? 'internal error' : app.message;
 
-  return new TRPCError({ code: CODE_TO_TRPC[app.code] ?? 'INTERNAL_SERVER_ERROR', message, cause: app });
+  return new TRPCError({ code: CODE_TO_TRPC[app.code], message, cause: app });
 }
 
 const t = initTRPC.context<TContext>().create({
   errorFormatter({ shape, error }) {
-    const cause = error.cause as { code?: string; details?: unknown } | undefined;
+    const cause = error.cause instanceof AppError ? error.cause : undefined;
 
     return { ...shape, data: { ...shape.data, stack: undefined, appCode: cause?.code ?? null, details: cause?.details ?? null } };
   },

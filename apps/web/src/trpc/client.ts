@@ -7,7 +7,7 @@ import type { AppRouter } from '@uw/client';
 import { authStore } from '../auth/auth-store';
 import { requestFreshToken } from '../auth/clockify-bridge';
 import { env } from '../env';
-import { errorCode, errorMessage, isClientError } from './errors';
+import { errorCode, errorMessage, isClientError, isClockifyRefusal } from './errors';
 import { FetchEventSource } from './fetch-event-source';
 
 function authHeaders(): Record<string, string> {
@@ -24,7 +24,8 @@ let lastRefreshAsk = 0;
  * token the server keeps refusing cannot loop); a dev session signs out with the server's reason.
  */
 function onAuthError(err: unknown) {
-  if (errorCode(err) !== 'UNAUTHORIZED') return;
+  // Clockify refusing the add-on's token is not this session's fault: nothing to refresh.
+  if (errorCode(err) !== 'UNAUTHORIZED' || isClockifyRefusal(err)) return;
   const session = authStore.get().session;
   if (session?.via === 'clockify' && Date.now() - lastRefreshAsk > REFRESH_ON_401_EVERY_MS) {
     lastRefreshAsk = Date.now();

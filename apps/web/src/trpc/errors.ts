@@ -32,9 +32,17 @@ export function isClientError(err: unknown): boolean {
   return status !== undefined && status >= 400 && status < 500;
 }
 
+/**
+ * Clockify refused a call the server made for us (`CLOCKIFY_FORBIDDEN`, `CLOCKIFY_UNAUTHORIZED`, …): it
+ * answers FORBIDDEN or UNAUTHORIZED too, but says nothing about the caller's own role or session.
+ */
+export function isClockifyRefusal(err: unknown): boolean {
+  return dataOf(err)?.appCode?.startsWith('CLOCKIFY_') === true;
+}
+
 /** The server refused the caller's role or key scope (a member on an admin page, a read-only key writing). */
 export function isForbidden(err: unknown): boolean {
-  return errorCode(err) === 'FORBIDDEN';
+  return errorCode(err) === 'FORBIDDEN' && !isClockifyRefusal(err);
 }
 
 /** A procedure the server does not have yet (tRPC answers NOT_FOUND "No procedure found on path …"). */

@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 import { ZFlowDefinitionSchema } from '@uw/flow-engine';
 
-import { orNull, ZEpochMsSchema, ZStoredErrorSchema } from './common.schemas';
+import { orNull, ZEpochMsSchema } from './common.schemas';
 import { ZListExecutionsSchema } from './executions.schemas';
 
 export { ZFlowInputSchema, ZFlowUpdateSchema, type TFlowInput, type TFlowUpdate } from '../services/flows/flow-schemas';
@@ -56,23 +56,69 @@ export const ZFlowVersionSchema = z.object({
 
 export const ZDeleteFlowResultSchema = z.object({ id: z.string(), deleted: z.boolean() });
 
-const ZNodeTraceSchema = z.looseObject({
+const ZNodeTraceSchema = z.object({
   nodeId: z.string(),
   kind: z.string(),
   state: z.string().describe('what happened to the node: triggered, passed, blocked, skipped, succeeded, dry-run, …'),
+  key: z.string().optional().describe('the step key, inside loops `nodeId#<item path>`'),
+  path: z.array(z.number().int()).optional().describe('item indexes inside loops, outermost first'),
+  branch: z.string().optional().describe('the case a switch took'),
+  items: z.number().int().optional().describe('a finished loop’s item count'),
+  until: z.string().optional().describe('when a wait ends'),
 });
 
-const ZDryRunRequestSchema = z.looseObject({ nodeId: z.string(), kind: z.enum(['clockify', 'http']), request: z.unknown() });
+/** A request an action would send: a Clockify operation or an HTTP call (header values masked). */
+export const ZStepRequestSchema = z.union([
+  z.object({
+    operationId: z.string(),
+    path: z.record(z.string(), z.string()),
+    query: z.record(z.string(), z.string()),
+    body: z.unknown().optional(),
+  }),
+  z.object({ method: z.string(), url: z.string(), headers: z.record(z.string(), z.string()), body: z.unknown().optional() }),
+]);
+
+const ZDryRunRequestSchema = z.object({
+  nodeId: z.string(),
+  key: z.string().optional(),
+  kind: z.enum(['clockify', 'http']),
+  request: ZStepRequestSchema,
+});
+
+/** A step's failure as the engine reports it. */
+export const ZStepErrorSchema = z.object({
+  code: z.string(),
+  message: z.string(),
+  kind: z.enum(['user', 'operational', 'unexpected']),
+  field: z.string().optional().describe('the node field whose expression failed'),
+  position: z.number().optional().describe('character offset in that expression'),
+  httpStatus: z.number().optional(),
+  body: z.unknown().optional(),
+  details: z.record(z.string(), z.unknown()).optional(),
+});
+
+const outcomeBase = {
+  trace: z.array(ZNodeTraceSchema),
+  steps: z.record(z.string(), z.unknown()).describe('each node’s output, by step key'),
+  key: z.string().optional(),
+};
+
+/** How the run ended (the engine's `TFlowOutcome`), by `status`. */
+export const ZFlowOutcomeSchema = z.discriminatedUnion('status', [
+  z.object({ ...outcomeBase, status: z.literal('succeeded'), dryRunRequests: z.array(ZDryRunRequestSchema).optional() }),
+  z.object({ ...outcomeBase, status: z.literal('failed'), nodeId: z.string().optional(), error: ZStepErrorSchema }),
+  z.object({
+    ...outcomeBase,
+    status: z.literal('retry'),
+    nodeId: z.string(),
+    error: ZStepErrorSchema,
+    retryAfterMs: z.number().optional(),
+  }),
+  z.object({ ...outcomeBase, status: z.literal('parked'), nodeId: z.string(), until: z.string(), resumeAt: ZEpochMsSchema }),
+]);
 
 /** A dry run: the engine's outcome (requests built, never sent) and every journal entry it wrote. */
 export const ZDryRunResultSchema = z.object({
-  outcome: z.looseObject({
-    status: z.string().describe('succeeded | failed | retry | parked'),
-    trace: z.array(ZNodeTraceSchema),
-    steps: z.record(z.string(), z.unknown()).describe('each node’s output, by node id'),
-    dryRunRequests: z.array(ZDryRunRequestSchema).optional(),
-    nodeId: z.string().optional(),
-    error: ZStoredErrorSchema.optional(),
-  }),
-  steps: z.array(z.looseObject({ nodeId: z.string(), kind: z.string() })),
+  outcome: ZFlowOutcomeSchema,
+  steps: z.array(z.looseObject({ nodeId: z.string(), key: z.string(), kind: z.string() })).describe('the journal entries the run wrote'),
 });

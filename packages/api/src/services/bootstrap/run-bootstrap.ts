@@ -129,7 +129,7 @@ export async function runBootstrap(deps: TApiDeps, opts: TRunOptions): Promise<T
 
       return 'stopped';
     }
-    logger.error({ workspaceId: fence.workspaceId, err: (err as Error).message }, 'bootstrap failed');
+    logger.error({ workspaceId: fence.workspaceId, err }, 'bootstrap failed');
     p.errors.push({ operationId: '*', message: (err as Error).message.slice(0, 500), at: Date.now() });
     await end({ status: 'failed', errors: p.errors, finishedAt: Date.now(), etaAt: null });
 

@@ -56,10 +56,7 @@ export async function refreshExpiredCache(
         } catch (err) {
           result.errors++;
           keep.add(step.entityType);
-          deps.logger.warn(
-            { workspaceId, operationId: step.operationId, err: (err as Error).message },
-            'cache refresh failed for a listing',
-          );
+          deps.logger.warn({ workspaceId, operationId: step.operationId, err }, 'cache refresh failed for a listing');
         }
       }
     }

@@ -1,44 +1,25 @@
 import {
   ClockifyApiError,
-  ClockifyCircuitOpenError,
-  ClockifyRateLimitedError,
+  ClockifyError,
   ClockifyRedirectError,
   ClockifyUnavailableError,
-  ClockifyValidationError,
   type TClockifyClient,
   type TExecuteInput,
 } from '@uw/clockify';
 
-import { AppError, OperationalError, UserError } from '../../errors';
+import { AppError, ensureAppError } from '../../errors';
 import { scrubSecrets } from '../security/scrub-secrets';
 
 type TAnswer = { status: number; headers: Record<string, string>; body: unknown; url: string; latencyMs: number; attempts: number };
 export type TCallOutcome =
   ({ ok: true } & TAnswer) | { ok: false; status: number; url: string; latencyMs: number; attempts: number; error: AppError };
 
+/** A Clockify failure other than an answer (those are shown as answers), mapped through the one error table. */
 function failure(err: unknown, operationId: string): AppError | null {
-  if (err instanceof ClockifyRateLimitedError) {
-    return new OperationalError('RATE_LIMITED', `Clockify rate-limited ${operationId}: ${err.message}`);
-  }
-  if (err instanceof ClockifyCircuitOpenError) {
-    return new OperationalError('SERVICE_UNAVAILABLE', err.message);
-  }
-  if (err instanceof ClockifyUnavailableError) {
-    const n = err.request.attempts;
+  if (!(err instanceof ClockifyError)) return null;
+  const app = ensureAppError(err);
 
-    return new OperationalError(
-      'UPSTREAM_ERROR',
-      `Clockify did not answer ${operationId} after ${n} attempt${n === 1 ? '' : 's'}: ${err.message}`,
-    );
-  }
-  if (err instanceof ClockifyRedirectError) {
-    return new OperationalError('UPSTREAM_ERROR', err.message);
-  }
-  if (err instanceof ClockifyValidationError) {
-    return new UserError('VALIDATION_FAILED', err.message, { problems: err.issues });
-  }
-
-  return null;
+  return new AppError(app.code, `${operationId}: ${app.message}`, { kind: app.kind, details: app.details, cause: err });
 }
 
 /**
@@ -89,7 +70,7 @@ export function scrubOutcome(outcome: TCallOutcome, token: string): TCallOutcome
   if (!outcome.ok) {
     const { kind, code, message, details } = outcome.error;
 
-    return { ...outcome, url, error: new AppError(kind, code, scrubSecrets(message, token), details) };
+    return { ...outcome, url, error: new AppError(code, scrubSecrets(message, token), { kind, details }) };
   }
   const { 'set-cookie': _cookie, ...headers } = outcome.headers;
 

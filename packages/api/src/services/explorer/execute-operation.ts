@@ -71,10 +71,7 @@ async function record(
       response: run.response,
     });
   } catch (err) {
-    deps.logger.warn(
-      { workspaceId: caller.workspaceId, operationId: op.operationId, err: (err as Error).message },
-      'explorer history not saved',
-    );
+    deps.logger.warn({ workspaceId: caller.workspaceId, operationId: op.operationId, err }, 'explorer history not saved');
 
     return null;
   }

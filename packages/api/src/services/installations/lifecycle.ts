@@ -35,7 +35,7 @@ export async function acceptLifecycle<T>(deps: TApiDeps, call: TLifecycleCall, r
     return await run();
   } catch (err) {
     await releaseLifecycleToken(deps, call.token).catch((e: Error) =>
-      deps.logger.warn({ workspaceId: call.body.workspaceId, err: e.message }, 'could not release a failed lifecycle token'),
+      deps.logger.warn({ workspaceId: call.body.workspaceId, err: e }, 'could not release a failed lifecycle token'),
     );
     throw err;
   }
@@ -44,7 +44,7 @@ export async function acceptLifecycle<T>(deps: TApiDeps, call: TLifecycleCall, r
 export async function handleInstalled(deps: TApiDeps, body: TInstalledBody, hooks: TLifecycleHooks = {}) {
   const installation = await saveInstallation(deps, body);
   const repair = await repairWebhooks(deps, installation).catch((err: Error) => {
-    deps.logger.error({ workspaceId: body.workspaceId, err: err.message }, 'webhook registration failed; repair can be run later');
+    deps.logger.error({ workspaceId: body.workspaceId, err }, 'webhook registration failed; repair can be run later');
 
     return null;
   });
@@ -67,7 +67,7 @@ export async function handleStatusChanged(deps: TApiDeps, body: z.infer<typeof Z
   await installationQueries.updateInstallationStatus(deps.db, body.workspaceId, { id: installation.id, status: body.status });
   if (body.status === 'ACTIVE') {
     await repairWebhooks(deps, { ...installation, status: 'ACTIVE' }).catch((err: Error) =>
-      deps.logger.warn({ workspaceId: body.workspaceId, err: err.message }, 'webhook repair failed'),
+      deps.logger.warn({ workspaceId: body.workspaceId, err }, 'webhook repair failed'),
     );
   }
   deps.bus.publish({ type: 'installation.changed', workspaceId: body.workspaceId });

@@ -4,22 +4,7 @@ import type { TClockifyRequest, TFlowPorts, THttpRequest, TStepMeta } from '@uw/
 import type { TRuntime } from '../../runtime';
 import type { TSettingsValues } from '../settings/definitions';
 import type { TClaimed } from './claim';
-
-/** A step failure the engine can classify: retryable ones are rescheduled, others fail the execution. */
-export class StepError extends Error {
-  constructor(
-    message: string,
-    readonly code: string,
-    readonly retryable: boolean,
-    readonly details: { status?: number; body?: unknown; retryAfterMs?: number } = {},
-  ) {
-    super(message);
-  }
-
-  get retryAfterMs() {
-    return this.details.retryAfterMs;
-  }
-}
+import { StepError } from './step-error';
 
 type TErrLike = {
   message?: string;

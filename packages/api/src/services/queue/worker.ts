@@ -44,7 +44,7 @@ export function createWorker(runtime: TRuntime, opts: TWorkerOptions) {
     });
     for (const c of claimed) {
       const done = runExecution(runtime, c)
-        .catch((err: Error) => deps.logger.error({ executionId: c.id, err: err.message }, 'execution run crashed'))
+        .catch((err: unknown) => deps.logger.error({ executionId: c.id, err }, 'execution run crashed'))
         .finally(() => {
           inflight.delete(c.id);
           // Claim in groups: wake the loop when a quarter of the slots are free, not for every single one
@@ -63,7 +63,7 @@ export function createWorker(runtime: TRuntime, opts: TWorkerOptions) {
       try {
         n = await tick();
       } catch (err) {
-        deps.logger.warn({ err: (err as Error).message }, 'claiming executions failed; retrying');
+        deps.logger.warn({ err }, 'claiming executions failed; retrying');
       }
       if (n === 0 || inflight.size >= opts.concurrency) await sleep(n === 0 ? pollMs : 50);
     }
