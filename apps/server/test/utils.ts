@@ -13,9 +13,9 @@ import { MANIFEST_EVENT_TYPES } from '@uw/clockify';
 import type { TSimulator } from '@uw/simulator';
 
 import type { Dialect } from '@uw/db';
-import { createScratchDatabase } from '@uw/db/testing';
+import { createScratchDatabase, type TScratch } from '@uw/db/testing';
 
-import { createWorker } from '@uw/api';
+import { createFlowScheduler, createWorker } from '@uw/api';
 
 import { assembleApp } from '../src/assemble';
 import { createDeps, type TServerDeps } from '../src/deps';
@@ -63,8 +63,12 @@ export async function startTestServer(opts: {
   worker?: { leaseMs?: number; concurrency?: number };
   /** The per-address refusal budget (tests that spend it slow its refill so timing cannot refill it). */
   refusals?: { burst?: number; perSecond?: number };
+  /** An existing database (another server's, for a restart): kept on close, its owner drops it. */
+  scratch?: TScratch;
+  /** Runs the flow scheduler (schedule triggers) every `tickMs`. */
+  schedules?: { tickMs?: number };
 }): Promise<TTestServer> {
-  const scratch = await createScratchDatabase(opts.dialect, TEST_PG_ADMIN_URL);
+  const scratch = opts.scratch ?? (await createScratchDatabase(opts.dialect, TEST_PG_ADMIN_URL));
   const dataDir = mkdtempSync(join(tmpdir(), 'uw-server-'));
   const env = readEnv({
     NODE_ENV: 'test',
@@ -104,18 +108,21 @@ export async function startTestServer(opts: {
     ? createWorker(deps.runtime, { concurrency: opts.worker.concurrency ?? 4, leaseMs: opts.worker.leaseMs ?? 5_000, pollMs: 50 })
     : null;
   worker?.start();
+  const schedules = opts.schedules ? createFlowScheduler(deps.runtime, { tickMs: opts.schedules.tickMs ?? 200 }) : null;
+  schedules?.start();
 
   return {
     url,
     deps,
     logs,
     async close() {
+      await schedules?.stop();
       await worker?.stop();
       await new Promise((r) => server.close(r));
       server.closeAllConnections();
       await deps.runtime.close();
       await deps.db.close();
-      await scratch.drop();
+      if (!opts.scratch) await scratch.drop();
     },
   };
 }
