@@ -21,6 +21,7 @@ import {
   type TE2eThroughput,
   type TRateAdherence,
 } from './e2e';
+import { loopRate, type TLoopRate } from './loop';
 import { fireWebhooks, type TFireResult, type TWebhookTarget } from './load';
 import { round } from './stats';
 
@@ -31,6 +32,8 @@ export type TBenchConfig = {
   e2e: boolean;
   e2eWorkspaces: string[];
   rateWorkspace: string;
+  /** Runs the 100-item loop of Clockify calls. */
+  loopWorkspace: string;
   bootstrapWorkspace: string;
   ingestWorkspace: string;
   logLevel: string;
@@ -56,6 +59,7 @@ export type TDialectResult = {
     perExecution: { nodeMs: number; nodeSystemMs: number; dbMs: number; commits: number };
     latency500: TE2eLatency;
     rate: TRateAdherence;
+    loop: TLoopRate;
     bootstrap: TBootstrapBench;
   };
   peakRssMB: number | null;
@@ -216,7 +220,11 @@ export async function runDialect(sim: TSimulator, dialect: Dialect, c: TBenchCon
       const [rateTarget] = await prepareWorkspaces(sim, server.url, [c.rateWorkspace], { max_rps: 25 });
       const rate = await rateAdherence(sim, server.url, rateTarget!, template, { maxRps: 25, calls: 250, drainCapMs: 25_000 });
       c.log(`${dialect}: rate max ${rate.maxWindow}/s, utilisation ${Math.round(rate.utilisation * 100)}%`);
-      e2e = { throughput, perExecution, latency500, rate, bootstrap };
+      const loop = await loopRate(sim, server.url, c.loopWorkspace, { maxRps: 25, items: 100, capMs: 30_000 });
+      c.log(
+        `${dialect}: loop of 100 Clockify calls ${loop.status} in ${loop.seconds} s, max ${loop.maxWindow}/s, ${Math.round(loop.utilisation * 100)}% of max_rps`,
+      );
+      e2e = { throughput, perExecution, latency500, rate, loop, bootstrap };
     }
     const peak = server.peakRssKb();
     await server.stop(15_000);

@@ -53,6 +53,7 @@ const sim = await startSimulator({
       { id: wsId(1), ...small },
       ...e2eWorkspaces.map((id) => ({ id, ...small })),
       { id: wsId(2), ...small },
+      { id: wsId(4), ...small },
       // The bootstrap issue's example workspace.
       { id: wsId(3), users: 5, clients: 40, projects: 300, tasksPerProject: 1, tags: 30, timeEntries: 2_000, expenses: 0 },
     ],
@@ -70,6 +71,7 @@ try {
         e2eWorkspaces: quick ? e2eWorkspaces.slice(0, 10) : e2eWorkspaces,
         ingestWorkspace: wsId(1),
         rateWorkspace: wsId(2),
+        loopWorkspace: wsId(4),
         bootstrapWorkspace: wsId(3),
         logLevel: arg('log-level') ?? 'info',
         serverEnv: Object.fromEntries(
@@ -137,6 +139,12 @@ add(
   (r) => r.e2e && `${round(r.e2e.rate.utilisation * 100, 1)}% (${r.e2e.rate.meanFull}/s over ${r.e2e.rate.fullSeconds} s)`,
 );
 add(
+  'loop of 100 Clockify calls: max 1-s window; utilisation',
+  (r) =>
+    r.e2e &&
+    `${r.e2e.loop.maxWindow} / ${r.e2e.loop.maxRps}; ${round(r.e2e.loop.utilisation * 100, 1)}% (${r.e2e.loop.status}, ${r.e2e.loop.seconds} s)`,
+);
+add(
   'bootstrap wall / ideal (requests)',
   (r) =>
     r.e2e &&
@@ -157,6 +165,7 @@ const verdicts = evaluate({
   rateMaxWindow: e2eRes?.rate.maxWindow,
   rateMaxRps: e2eRes?.rate.maxRps,
   rateUtilisation: e2eRes?.rate.utilisation,
+  loopUtilisation: e2eRes?.loop.utilisation,
   bootstrapRatio: e2eRes?.bootstrap.available ? e2eRes.bootstrap.ratio : undefined,
   rssMB: Math.max(...results.map((r) => r.peakRssMB ?? 0)) || undefined,
 });

@@ -27,6 +27,7 @@ export type TTargetInputs = {
   rateMaxWindow?: number;
   rateMaxRps?: number;
   rateUtilisation?: number;
+  loopUtilisation?: number;
   bootstrapRatio?: number;
   rssMB?: number;
 };
@@ -48,6 +49,13 @@ export function evaluate(t: TTargetInputs): TVerdict[] {
     atRate(verdict('e2e p99 webhook→action at 500/s', t.e2eP99, ' ms', '<=', 250), t.e2eRate, 500),
     verdict('max Clockify calls in a 1-s window', t.rateMaxWindow, '', '<=', t.rateMaxRps ?? 25),
     verdict('rate utilisation while backlogged', t.rateUtilisation === undefined ? undefined : t.rateUtilisation * 100, '%', '>=', 95),
+    verdict(
+      '100-item loop of Clockify calls: max_rps used',
+      t.loopUtilisation === undefined ? undefined : t.loopUtilisation * 100,
+      '%',
+      '>=',
+      95,
+    ),
     verdict('bootstrap wall / rate-limit bound', t.bootstrapRatio, '×', '<=', 1.1),
     verdict('peak RSS of a server process', t.rssMB, ' MB', '<=', 300),
   ];
