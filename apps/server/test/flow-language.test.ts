@@ -154,6 +154,7 @@ describe.each(dialects)('the flow language end to end on %s', (dialect) => {
     expect(waiting.runAfter).toBeGreaterThan(Date.now() - 1_000);
     const listed = await api.executions.list.query({ status: 'waiting' });
     expect(listed.items.map((e) => e.id)).toContain(executionId);
+    await expect(api.executions.retry.mutate({ id: executionId })).rejects.toMatchObject({ data: { code: 'CONFLICT' } });
     // The only worker slot is free meanwhile: another run finishes while this one waits.
     const quick = { nodes: [manual, post('q', `${receiver.url}/quick`, '{}')], edges: [edge('trigger', 'q')] };
     const other = await createAndRun(api, 'quick', quick);
@@ -193,6 +194,18 @@ describe.each(dialects)('the flow language end to end on %s', (dialect) => {
     expect(execution.status).toBe('failed');
     expect(execution.error).toMatchObject({ code: 'BUDGET_ITEMS' });
     expect(hitsAt('/item')).toEqual([]);
+  });
+
+  it('a retried manual run gets the same payload again', async () => {
+    const definition = {
+      nodes: [manual, post('call', `${receiver.url}/fail-retry`, '{ "n": payload.n }')],
+      edges: [edge('trigger', 'call')],
+    };
+    const { execution } = await createAndRun(api, 'retry me', definition, { n: 3 });
+    expect(execution.status).toBe('failed');
+    const retried = await api.executions.retry.mutate({ id: execution.id, from: 'start' });
+    expect((await finished(api, retried.id)).status).toBe('failed');
+    expect(hitsAt('/fail-retry').map((h) => h.body)).toEqual([{ n: 3 }, { n: 3 }]);
   });
 
   // Last: from here on every failure in the workspace notifies.

@@ -13,8 +13,8 @@ export type TRetryInput = { id: string; from: 'failed_step' | 'start'; version: 
 export async function retryExecution(deps: TApiDeps, workspaceId: string, input: TRetryInput) {
   const original = await executionQueries.findExecution(deps.db, workspaceId, input.id);
   if (!original) throw notFound('execution');
-  if (original.status === 'queued' || original.status === 'running') {
-    throw new UserError('CONFLICT', 'the execution is still running');
+  if (original.status === 'queued' || original.status === 'running' || original.status === 'waiting') {
+    throw new UserError('CONFLICT', `the execution is still ${original.status === 'waiting' ? 'waiting' : 'running'}`);
   }
   let versionId = String(original.flow_version_id);
   if (input.version === 'current') {
@@ -23,7 +23,9 @@ export async function retryExecution(deps: TApiDeps, workspaceId: string, input:
     versionId = current;
   }
   const logId = (original.log_id as string | null) ?? null;
-  const row = executionRow(workspaceId, { flowId: String(original.flow_id), versionId }, logId, String(original.id));
+  // A run no webhook started (schedule, manual, internal event) keeps its stored trigger input.
+  const trigger = typeof original.trigger === 'string' ? original.trigger : JSON.stringify(original.trigger ?? {});
+  const row = { ...executionRow(workspaceId, { flowId: String(original.flow_id), versionId }, logId, String(original.id)), trigger };
   const reuse = input.from === 'failed_step' && versionId === String(original.flow_version_id);
   await executionQueries.insertRetry(deps.db, workspaceId, { row, reuseStepsOf: reuse ? input.id : undefined });
 
