@@ -11,39 +11,14 @@ import {
   TABLE,
   WebhookLog,
   type TDatabase,
-  type TExecutionRow,
   type TLogRow,
   type TStepRow,
 } from '../src';
 import { openTestDatabase, testDialects } from '../src/testing';
 import { REQUIRE_PG, TEST_PG_ADMIN_URL } from './env';
+import { execution } from './fixtures';
 
 const dialects = await testDialects({ pgAdminUrl: TEST_PG_ADMIN_URL, requirePg: REQUIRE_PG });
-
-function execution(workspaceId: string, over: Partial<TExecutionRow> = {}): TExecutionRow {
-  const now = Date.now();
-
-  return {
-    id: newId(),
-    workspace_id: workspaceId,
-    flow_id: 'flow-1',
-    flow_version_id: 'version-1',
-    log_id: null,
-    status: 'queued',
-    attempts: 0,
-    run_after: now - 1,
-    lease_owner: null,
-    lease_until: null,
-    lease_token: 0,
-    trigger: '{}',
-    error: null,
-    retry_of: null,
-    created_at: now,
-    started_at: null,
-    finished_at: null,
-    ...over,
-  };
-}
 
 function log(workspaceId: string, eventType: string): TLogRow {
   return {

@@ -1,33 +1,13 @@
 /** Issue 15's data: waiting executions are claimed at their resume time only, and a schedule tick fires once however many insert it. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { executionLeaseQueries, executionQueries, newId, scheduleFireQueries, TABLE, type TDatabase, type TExecutionRow } from '../src';
+import { executionLeaseQueries, executionQueries, scheduleFireQueries, TABLE, type TDatabase } from '../src';
 import { openTestDatabase, testDialects } from '../src/testing';
 import { REQUIRE_PG, TEST_PG_ADMIN_URL } from './env';
+import { execution } from './fixtures';
 
 const dialects = await testDialects({ pgAdminUrl: TEST_PG_ADMIN_URL, requirePg: REQUIRE_PG });
 const ws = 'ws-waiting';
-
-const execution = (over: Partial<TExecutionRow> = {}): TExecutionRow => ({
-  id: newId(),
-  workspace_id: ws,
-  flow_id: 'flow-w',
-  flow_version_id: 'version-w',
-  log_id: null,
-  status: 'queued',
-  attempts: 0,
-  run_after: Date.now() - 1,
-  lease_owner: null,
-  lease_until: null,
-  lease_token: 0,
-  trigger: '{}',
-  error: null,
-  retry_of: null,
-  created_at: Date.now(),
-  started_at: null,
-  finished_at: null,
-  ...over,
-});
 
 describe.each(dialects)('waiting executions and schedule fires on %s', (dialect) => {
   let db: TDatabase;
@@ -41,7 +21,7 @@ describe.each(dialects)('waiting executions and schedule fires on %s', (dialect)
   });
 
   it('a parked execution is waiting until its resume time, then claimed as resumed', async () => {
-    const row = execution();
+    const row = execution(ws);
     await executionQueries.insertExecutions(db, [row]);
     const [claimed] = await claim('w1');
     expect(claimed).toMatchObject({ id: row.id, resumed: false, attempts: 1 });
@@ -63,7 +43,7 @@ describe.each(dialects)('waiting executions and schedule fires on %s', (dialect)
   it('a tick inserted by many at once fires once, with one execution', async () => {
     const tickAt = Date.UTC(2026, 0, 5, 9, 0);
     const attempts = Array.from({ length: 6 }, () => {
-      const row = execution({ flow_id: 'flow-s' });
+      const row = execution(ws, { flow_id: 'flow-s', flow_version_id: 'version-w' });
       const fire = { flow_id: 'flow-s', tick_at: tickAt, workspace_id: ws, execution_id: row.id, fired_at: Date.now() };
 
       return scheduleFireQueries.fireScheduleTick(db, { fire, execution: row });
