@@ -14,6 +14,7 @@ import { devLoginRoutes } from './http/dev-login.routes';
 import { errorHandler } from './http/error-handler';
 import { lifecycleRoutes } from './http/lifecycle.routes';
 import { createRefusalLimit, type TRefusalLimitOptions } from './http/refusal-limit';
+import { restRoutes } from './http/rest/rest.routes';
 import { webhookRoutes } from './http/webhook.routes';
 import { reqSerializer, resSerializer, webhookAccessLog } from './logger';
 import { requestId } from './request-id';
@@ -28,7 +29,7 @@ export type TAppDeps = {
   devLogin: boolean;
   /** Webhook bodies (inflated). */
   bodyLimitBytes: number;
-  /** tRPC bodies (`UW_MAX_BODY_BYTES`). */
+  /** tRPC and REST bodies (`UW_MAX_BODY_BYTES`). */
   maxBodyBytes: number;
   /** The per-address budget of unauthenticated webhook refusals. */
   refusals?: TRefusalLimitOptions;
@@ -90,6 +91,8 @@ export function createApp(deps: TAppDeps): Express {
       },
     }),
   );
+  // REST over the same procedures for callers without the tRPC client; its own 404 keeps /api/v1 out of the SPA.
+  app.use('/api/v1', restRoutes(deps.runtime, { maxBodyBytes: deps.maxBodyBytes }));
   mountSpa(app, deps.webDist);
   app.use(errorHandler);
 
