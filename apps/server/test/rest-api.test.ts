@@ -210,6 +210,16 @@ describe('REST API /api/v1 with service keys (SQLite)', () => {
       'VALIDATION_FAILED',
       /^name: /,
     );
+    // A refused delivery is kept as a rejected row; replaying it is a conflict with its state.
+    const plain = await fetch(`${server.url}/webhooks/custom/${publicId}`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: 'x',
+    });
+    expect(plain.status).toBe(415);
+    const rejected = await rest('get', '/webhooks', { key, query: `outcome=rejected&sourceId=${sourceId}` });
+    expect(rejected.body.items).toHaveLength(1);
+    await refused(rest('post', '/webhooks/{id}/replay', { key, ids: { id: rejected.body.items[0].id } }), 409, 'CONFLICT', /rejected/);
     const raw = (body: string, headers: Record<string, string>) =>
       callRest(server.url, { method: 'post', path: '/flows', key, body, headers });
     const check = async (answer: Promise<TRestAnswer>, status: number, code: string) => {
