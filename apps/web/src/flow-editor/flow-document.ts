@@ -1,4 +1,4 @@
-import type { TFlowDefinition, TFlowEdge, TFlowNode, TFlowNodeKind } from '@uw/flow-engine';
+import { LOOP_MAX_ITEMS_DEFAULT, type TFlowDefinition, type TFlowEdge, type TFlowNode, type TFlowNodeKind } from '@uw/flow-engine';
 
 export type TFlowMeta = { name: string; description: string; enabled: boolean };
 export type TEditorState = { definition: TFlowDefinition; meta: TFlowMeta; dirty: boolean };
@@ -51,6 +51,14 @@ export function createNode(kind: TFlowNodeKind, id: string, position: { x: numbe
         label: 'HTTP request',
         data: { method: 'POST', url: '"https://example.com/hook"', headers: {}, body: 'payload' },
       };
+    case 'switch':
+      return { id, kind, position, label: 'Switch', data: { cases: [{ id: 'case_1', expression: 'true' }] } };
+    case 'forEach':
+      return { id, kind, position, label: 'For each', data: { items: 'payload.items', maxItems: LOOP_MAX_ITEMS_DEFAULT } };
+    case 'set':
+      return { id, kind, position, label: 'Set values', data: { values: {} } };
+    case 'wait':
+      return { id, kind, position, label: 'Wait', data: { seconds: '60' } };
   }
 }
 

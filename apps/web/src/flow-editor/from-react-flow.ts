@@ -9,7 +9,9 @@ function toFlowNode(rf: TRfNode): TFlowNode {
 }
 
 function toFlowEdge(edge: TRfEdge): TFlowEdge {
-  return { id: edge.id, source: edge.source, target: edge.target };
+  const branch = edge.data?.branch;
+
+  return { id: edge.id, source: edge.source, target: edge.target, ...(branch === undefined ? {} : { branch }) };
 }
 
 /**

@@ -12,5 +12,18 @@ export type TTriggerRfNode = Node<TFlowNodeData<'trigger'>, 'trigger'>;
 export type TConditionRfNode = Node<TFlowNodeData<'condition'>, 'condition'>;
 export type TClockifyRfNode = Node<TFlowNodeData<'clockify'>, 'clockify'>;
 export type THttpRfNode = Node<TFlowNodeData<'http'>, 'http'>;
-export type TRfNode = TTriggerRfNode | TConditionRfNode | TClockifyRfNode | THttpRfNode;
-export type TRfEdge = Edge;
+export type TSwitchRfNode = Node<TFlowNodeData<'switch'>, 'switch'>;
+export type TForEachRfNode = Node<TFlowNodeData<'forEach'>, 'forEach'>;
+export type TSetRfNode = Node<TFlowNodeData<'set'>, 'set'>;
+export type TWaitRfNode = Node<TFlowNodeData<'wait'>, 'wait'>;
+export type TRfNode =
+  | TTriggerRfNode
+  | TConditionRfNode
+  | TClockifyRfNode
+  | THttpRfNode
+  | TSwitchRfNode
+  | TForEachRfNode
+  | TSetRfNode
+  | TWaitRfNode;
+/** An edge keeps the document's `branch` (also its source handle id) in its data. */
+export type TRfEdge = Edge<{ branch?: string }>;

@@ -5,7 +5,7 @@ import type { TFlowTestResult } from '../trpc/types';
 type TOutcome = TFlowTestResult['outcome'];
 
 function OutcomeError({ outcome }: { outcome: TOutcome }) {
-  if (outcome.status === 'succeeded') return null;
+  if (outcome.status === 'succeeded' || outcome.status === 'parked') return null;
   const e = outcome.error;
 
   return (

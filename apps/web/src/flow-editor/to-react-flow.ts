@@ -1,5 +1,6 @@
 import type { TFlowDefinition, TFlowIssue, TFlowNode } from '@uw/flow-engine';
 
+import { KIND_NAMES } from './kind-names';
 import type { TRfEdge, TRfNode } from './rf-types';
 
 export type TToReactFlowOptions = {
@@ -7,24 +8,13 @@ export type TToReactFlowOptions = {
   issues?: readonly TFlowIssue[];
 };
 
-const KIND_NAMES = { trigger: 'Trigger', condition: 'Condition', clockify: 'Clockify action', http: 'HTTP action' } as const;
-
 function toRfNode(node: TFlowNode, issues: TFlowIssue[]): TRfNode {
   const { id, position, ...rest } = node;
   // The canvas node's accessible name (React Flow renders it as a group): kind, label and id.
   const ariaLabel = `${KIND_NAMES[rest.kind]}: ${rest.label ? `${rest.label} (${id})` : id}`;
 
-  // Each branch keeps the kind-specific data type; the union of branches is TRfNode.
-  switch (rest.kind) {
-    case 'trigger':
-      return { id, type: 'trigger', ariaLabel, position: { ...position }, data: { node: rest, issues } };
-    case 'condition':
-      return { id, type: 'condition', ariaLabel, position: { ...position }, data: { node: rest, issues } };
-    case 'clockify':
-      return { id, type: 'clockify', ariaLabel, position: { ...position }, data: { node: rest, issues } };
-    case 'http':
-      return { id, type: 'http', ariaLabel, position: { ...position }, data: { node: rest, issues } };
-  }
+  // The node type is the kind and the data holds that kind's node: the pairing TRfNode spells out.
+  return { id, type: rest.kind, ariaLabel, position: { ...position }, data: { node: rest, issues } } as TRfNode;
 }
 
 /** The flow document → React Flow nodes and edges (the document stays the source of truth). */
@@ -39,7 +29,9 @@ export function toReactFlow(definition: TFlowDefinition, options: TToReactFlowOp
   const edges = definition.edges.map((edge): TRfEdge => {
     const invalid = issues.some((i) => i.edgeId === edge.id && i.severity === 'error');
 
-    return { id: edge.id, source: edge.source, target: edge.target, ...(invalid ? { className: 'edge-invalid' } : {}) };
+    const branch = edge.branch === undefined ? {} : { sourceHandle: edge.branch, data: { branch: edge.branch } };
+
+    return { id: edge.id, source: edge.source, target: edge.target, ...branch, ...(invalid ? { className: 'edge-invalid' } : {}) };
   });
 
   return { nodes, edges };

@@ -1,5 +1,6 @@
 import type { TFlowIssue, TFlowNode } from '@uw/flow-engine';
 
+import { KIND_NAMES } from '../kind-names';
 import { ClockifyPanel } from './clockify-panel';
 import { ExpressionField } from './expression-field';
 import { HttpPanel } from './http-panel';
@@ -26,10 +27,10 @@ function KindPanel({ node, issues, onChange }: Omit<TNodePanelProps, 'onRemove'>
       return <ClockifyPanel node={node} onChange={onChange} issues={issues} />;
     case 'http':
       return <HttpPanel node={node} onChange={onChange} issues={issues} />;
+    default:
+      return null;
   }
 }
-
-const KIND_TITLES = { trigger: 'Trigger', condition: 'Condition', clockify: 'Clockify action', http: 'HTTP action' } as const;
 
 /** The side panel for the selected node: label, id, the kind's own fields, and its issues. */
 export function NodePanel({ node, issues, onChange, onRemove }: TNodePanelProps) {
@@ -37,7 +38,7 @@ export function NodePanel({ node, issues, onChange, onRemove }: TNodePanelProps)
 
   return (
     <section className="node-panel" aria-labelledby="node-panel-title">
-      <h2 id="node-panel-title">{KIND_TITLES[node.kind]}</h2>
+      <h2 id="node-panel-title">{KIND_NAMES[node.kind]}</h2>
       <p className="muted small">
         Id <code>{node.id}</code>
         {node.kind !== 'trigger' && node.kind !== 'condition' && (

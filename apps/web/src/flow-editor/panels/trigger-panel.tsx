@@ -77,7 +77,7 @@ export function TriggerPanel({ node, onChange, issues }: TTriggerPanelProps) {
       </fieldset>
       {data.source === 'clockify' ? (
         <EventPicker events={data.events} onChange={(events) => onChange({ ...node, data: { source: 'clockify', events } })} />
-      ) : (
+      ) : data.source === 'custom' ? (
         <label className="block">
           Custom source
           <select value={data.sourceId} onChange={(e) => onChange({ ...node, data: { source: 'custom', sourceId: e.target.value } })}>
@@ -90,7 +90,7 @@ export function TriggerPanel({ node, onChange, issues }: TTriggerPanelProps) {
           </select>
           {sources.data?.length === 0 && <span className="muted small"> No custom source yet: create one in Settings.</span>}
         </label>
-      )}
+      ) : null}
       {issues
         .filter((i) => i.field?.startsWith('data.'))
         .map((i, n) => (

@@ -1,0 +1,15 @@
+import type { NodeProps } from '@xyflow/react';
+import { memo } from 'react';
+
+import type { TForEachRfNode } from '../rf-types';
+import { NodeFrame } from './node-frame';
+
+function ForEachNodeView({ data, selected }: NodeProps<TForEachRfNode>) {
+  return (
+    <NodeFrame kind="forEach" title="For each" label={data.node.label} issues={data.issues} selected={selected} hasInput>
+      <code className="flow-node-code">{data.node.data.items || '(no list)'}</code>
+    </NodeFrame>
+  );
+}
+
+export const ForEachNode = memo(ForEachNodeView);
