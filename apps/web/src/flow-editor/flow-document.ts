@@ -1,4 +1,6 @@
-import { LOOP_MAX_ITEMS_DEFAULT, type TFlowDefinition, type TFlowEdge, type TFlowNode, type TFlowNodeKind } from '@uw/flow-engine';
+import type { TFlowDefinition, TFlowEdge, TFlowNode } from '@uw/flow-engine';
+
+import { effectiveBranch, nextFreeBranch, renameSwitchBranches } from './branches';
 
 export type TFlowMeta = { name: string; description: string; enabled: boolean };
 export type TEditorState = { definition: TFlowDefinition; meta: TFlowMeta; dirty: boolean };
@@ -8,7 +10,8 @@ export type TEditorAction =
   | { type: 'updateNode'; node: TFlowNode }
   | { type: 'addNode'; node: TFlowNode; connectFrom?: string | null }
   | { type: 'removeNode'; id: string }
-  | { type: 'connect'; source: string; target: string }
+  /** `branch`: the source handle the connection was drawn from (a condition's true/false, a case, body/done). */
+  | { type: 'connect'; source: string; target: string; branch?: string | null }
   | { type: 'meta'; patch: Partial<TFlowMeta> }
   | { type: 'load'; definition: TFlowDefinition; meta?: TFlowMeta; dirty: boolean };
 
@@ -17,57 +20,29 @@ export const EMPTY_DEFINITION: TFlowDefinition = {
   edges: [],
 };
 
-/** `condition_1`, `http_2`…: plain identifiers, so expressions can write `steps.http_2.body`. */
-export function nextNodeId(definition: TFlowDefinition, kind: TFlowNodeKind): string {
-  const taken = new Set(definition.nodes.map((n) => n.id));
-  let i = 1;
-  while (taken.has(`${kind}_${i}`)) i += 1;
-
-  return `${kind}_${i}`;
-}
-
-export function newEdge(definition: TFlowDefinition, source: string, target: string): TFlowEdge {
+export function newEdge(definition: TFlowDefinition, source: string, target: string, branch?: string): TFlowEdge {
   const taken = new Set(definition.edges.map((e) => e.id));
   let id = `e_${source}_${target}`;
   for (let i = 2; taken.has(id); i += 1) id = `e_${source}_${target}_${i}`;
 
-  return { id, source, target };
+  return { id, source, target, ...(branch ? { branch } : {}) };
 }
 
-/** A new node of a kind, with empty but well-shaped data (validation says what is missing). */
-export function createNode(kind: TFlowNodeKind, id: string, position: { x: number; y: number }): TFlowNode {
-  switch (kind) {
-    case 'trigger':
-      return { id, kind, position, data: { source: 'clockify', events: [] } };
-    case 'condition':
-      return { id, kind, position, label: 'If', data: { expression: 'true' } };
-    case 'clockify':
-      return { id, kind, position, label: 'Clockify call', data: { operationId: '', path: {}, query: {} } };
-    case 'http':
-      return {
-        id,
-        kind,
-        position,
-        label: 'HTTP request',
-        data: { method: 'POST', url: '"https://example.com/hook"', headers: {}, body: 'payload' },
-      };
-    case 'switch':
-      return { id, kind, position, label: 'Switch', data: { cases: [{ id: 'case_1', expression: 'true' }] } };
-    case 'forEach':
-      return { id, kind, position, label: 'For each', data: { items: 'payload.items', maxItems: LOOP_MAX_ITEMS_DEFAULT } };
-    case 'set':
-      return { id, kind, position, label: 'Set values', data: { values: {} } };
-    case 'wait':
-      return { id, kind, position, label: 'Wait', data: { seconds: '60' } };
-  }
+function connect(state: TEditorState, source: string, target: string, branch: string | undefined): TEditorState {
+  const { definition } = state;
+  const from = definition.nodes.find((n) => n.id === source);
+  const wanted = effectiveBranch({ id: '', source, target, branch }, from);
+  const exists = definition.edges.some((e) => e.source === source && e.target === target && effectiveBranch(e, from) === wanted);
+  if (source === target || exists) return state;
+
+  return withDefinition(state, { ...definition, edges: [...definition.edges, newEdge(definition, source, target, branch)] });
 }
 
-/** Below the lowest node (or below `anchor`), so a new node never lands on top of another. */
-export function positionForNew(definition: TFlowDefinition, anchorId?: string | null): { x: number; y: number } {
-  const anchor = definition.nodes.find((n) => n.id === anchorId);
-  const lowest = Math.max(0, ...definition.nodes.map((n) => n.position.y));
+function updateNode(definition: TFlowDefinition, node: TFlowNode): TFlowDefinition {
+  const before = definition.nodes.find((n) => n.id === node.id);
+  const edges = before ? renameSwitchBranches(definition.edges, before, node) : definition.edges;
 
-  return { x: anchor?.position.x ?? 0, y: (anchor ? anchor.position.y : lowest) + 140 };
+  return { nodes: definition.nodes.map((n) => (n.id === node.id ? node : n)), edges };
 }
 
 function withDefinition(state: TEditorState, definition: TFlowDefinition): TEditorState {
@@ -80,11 +55,12 @@ export function editorReducer(state: TEditorState, action: TEditorAction): TEdit
     case 'replace':
       return withDefinition(state, action.definition);
     case 'updateNode':
-      return withDefinition(state, { ...definition, nodes: definition.nodes.map((n) => (n.id === action.node.id ? action.node : n)) });
+      return withDefinition(state, updateNode(definition, action.node));
     case 'addNode': {
       const nodes = [...definition.nodes, action.node];
       const from = action.connectFrom && definition.nodes.some((n) => n.id === action.connectFrom) ? action.connectFrom : null;
-      const edges = from ? [...definition.edges, newEdge(definition, from, action.node.id)] : definition.edges;
+      // Hung from the source's first free way out (true, then false; body, then done; cases in order).
+      const edges = from ? [...definition.edges, newEdge(definition, from, action.node.id, nextFreeBranch(definition, from))] : definition.edges;
 
       return withDefinition(state, { nodes, edges });
     }
@@ -94,10 +70,7 @@ export function editorReducer(state: TEditorState, action: TEditorAction): TEdit
         edges: definition.edges.filter((e) => e.source !== action.id && e.target !== action.id),
       });
     case 'connect':
-      if (action.source === action.target || definition.edges.some((e) => e.source === action.source && e.target === action.target))
-        return state;
-
-      return withDefinition(state, { ...definition, edges: [...definition.edges, newEdge(definition, action.source, action.target)] });
+      return connect(state, action.source, action.target, action.branch ?? undefined);
     case 'meta':
       return { ...state, meta: { ...state.meta, ...action.patch }, dirty: true };
     case 'load':

@@ -1,7 +1,11 @@
 import type { TFlowNodeKind } from '@uw/flow-engine';
 
 const ITEMS: { kind: Exclude<TFlowNodeKind, 'trigger'>; label: string; help: string }[] = [
-  { kind: 'condition', label: 'Condition', help: 'continue only when a JSONata expression is true' },
+  { kind: 'condition', label: 'Condition', help: 'a true and a false branch, by a JSONata expression' },
+  { kind: 'switch', label: 'Switch', help: 'one branch per case (the first true one), else default' },
+  { kind: 'forEach', label: 'For each', help: 'run the body branch once per item of a list, then the done branch' },
+  { kind: 'set', label: 'Set values', help: 'compute named values once, read later as steps.<id>.<name>' },
+  { kind: 'wait', label: 'Wait', help: 'pause the run for some seconds or until a time' },
   { kind: 'clockify', label: 'Clockify action', help: 'call any Clockify API operation' },
   { kind: 'http', label: 'HTTP action', help: 'call any HTTP endpoint' },
 ];

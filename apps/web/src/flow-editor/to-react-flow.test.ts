@@ -49,10 +49,37 @@ describe('toReactFlow', () => {
     expect(definition.nodes[0]?.position.x).toBe(0);
   });
 
-  it('maps edges by id, source and target', () => {
+  it('maps edges by id, source and target; a condition edge without a branch is labelled as its true edge', () => {
     expect(toReactFlow(definition).edges).toEqual([
       { id: 'e1', source: 'trigger', target: 'check' },
-      { id: 'e2', source: 'check', target: 'call' },
+      { id: 'e2', source: 'check', target: 'call', label: 'true', labelBgPadding: [4, 2], labelBgBorderRadius: 3 },
+    ]);
+  });
+
+  it('draws a branch edge from the handle of its branch and labels it (a switch case by its label)', () => {
+    const at = { x: 0, y: 0 };
+    const branching: TFlowDefinition = {
+      nodes: [
+        { id: 't', kind: 'trigger', position: at, data: { source: 'manual' } },
+        { id: 'sw', kind: 'switch', position: at, data: { cases: [{ id: 'big', label: 'Over 8 h', expression: 'true' }] } },
+        { id: 'loop', kind: 'forEach', position: at, data: { items: '[1]', maxItems: 10 } },
+        { id: 'set', kind: 'set', position: at, data: { values: { a: '1' } } },
+      ],
+      edges: [
+        { id: 'a', source: 'sw', target: 'loop', branch: 'big' },
+        { id: 'b', source: 'sw', target: 'set', branch: 'default' },
+        { id: 'c', source: 'loop', target: 'set', branch: 'body' },
+        { id: 'd', source: 'sw', target: 'set', branch: 'gone' },
+      ],
+    };
+    const edges = toReactFlow(branching).edges.map((e) => [e.id, e.sourceHandle, e.label, e.data?.branch]);
+
+    expect(edges).toEqual([
+      ['a', 'big', 'Over 8 h', 'big'],
+      ['b', 'default', 'default', 'default'],
+      ['c', 'body', 'body', 'body'],
+      // A case that no longer exists has no handle: the edge keeps its branch (validation flags it).
+      ['d', undefined, 'gone', 'gone'],
     ]);
   });
 

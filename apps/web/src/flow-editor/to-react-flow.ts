@@ -1,5 +1,6 @@
 import type { TFlowDefinition, TFlowIssue, TFlowNode } from '@uw/flow-engine';
 
+import { branchHandles, edgeLabel } from './branches';
 import { KIND_NAMES } from './kind-names';
 import type { TRfEdge, TRfNode } from './rf-types';
 
@@ -26,12 +27,23 @@ export function toReactFlow(definition: TFlowDefinition, options: TToReactFlowOp
       issues.filter((i) => i.nodeId === node.id),
     ),
   );
+  const byId = new Map(definition.nodes.map((n) => [n.id, n]));
   const edges = definition.edges.map((edge): TRfEdge => {
     const invalid = issues.some((i) => i.edgeId === edge.id && i.severity === 'error');
+    const source = byId.get(edge.source);
+    // Drawn from its handle when the source has one by that name (else from the first: an issue says why).
+    const hasHandle = edge.branch !== undefined && Boolean(source && branchHandles(source)?.some((h) => h.id === edge.branch));
+    const label = edgeLabel(edge, source);
 
-    const branch = edge.branch === undefined ? {} : { sourceHandle: edge.branch, data: { branch: edge.branch } };
-
-    return { id: edge.id, source: edge.source, target: edge.target, ...branch, ...(invalid ? { className: 'edge-invalid' } : {}) };
+    return {
+      id: edge.id,
+      source: edge.source,
+      target: edge.target,
+      ...(hasHandle ? { sourceHandle: edge.branch } : {}),
+      ...(edge.branch === undefined ? {} : { data: { branch: edge.branch } }),
+      ...(label === undefined ? {} : { label, labelBgPadding: [4, 2] as [number, number], labelBgBorderRadius: 3 }),
+      ...(invalid ? { className: 'edge-invalid' } : {}),
+    };
   });
 
   return { nodes, edges };

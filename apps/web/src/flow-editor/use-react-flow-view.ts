@@ -49,7 +49,11 @@ export function useReactFlowView(definition: TFlowDefinition, issues: readonly T
     [dispatch],
   );
 
-  const onConnect = useCallback((c: Connection) => dispatch({ type: 'connect', source: c.source, target: c.target }), [dispatch]);
+  // A connection drawn from a named handle (true/false, a case, body/done) sets the edge's branch.
+  const onConnect = useCallback(
+    (c: Connection) => dispatch({ type: 'connect', source: c.source, target: c.target, branch: c.sourceHandle }),
+    [dispatch],
+  );
 
   /** Selects one node (or none), e.g. from the accessible node list. */
   const select = useCallback((id: string | null) => {

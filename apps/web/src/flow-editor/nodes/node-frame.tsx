@@ -3,6 +3,8 @@ import type { ReactNode } from 'react';
 
 import type { TFlowIssue } from '@uw/flow-engine';
 
+import type { TBranchHandle } from '../branches';
+
 type TNodeFrameProps = {
   kind: string;
   title: string;
@@ -10,11 +12,26 @@ type TNodeFrameProps = {
   issues: TFlowIssue[];
   selected?: boolean;
   hasInput: boolean;
+  /** Named ways out (a condition's true/false, a switch's cases, a loop's body/done): one handle each. */
+  outputs?: readonly TBranchHandle[] | null;
   children: ReactNode;
 };
 
+function Outputs({ outputs }: { outputs: readonly TBranchHandle[] }) {
+  return (
+    <div className="flow-node-outputs">
+      {outputs.map((o) => (
+        <span key={o.id} className={`flow-node-output flow-node-output-${o.id === 'false' || o.id === 'done' ? 'alt' : 'main'}`}>
+          <span className="flow-node-output-label">{o.label}</span>
+          <Handle type="source" position={Position.Bottom} id={o.id} title={`connect the "${o.label}" branch`} />
+        </span>
+      ))}
+    </div>
+  );
+}
+
 /** The shared look of every canvas node: kind, label, a summary, its issues, and handles. */
-export function NodeFrame({ kind, title, label, issues, selected, hasInput, children }: TNodeFrameProps) {
+export function NodeFrame({ kind, title, label, issues, selected, hasInput, outputs, children }: TNodeFrameProps) {
   const errors = issues.filter((i) => i.severity === 'error');
   const warnings = issues.filter((i) => i.severity === 'warning');
 
@@ -35,7 +52,7 @@ export function NodeFrame({ kind, title, label, issues, selected, hasInput, chil
           {issues.length > 3 && <li>…and {issues.length - 3} more</li>}
         </ul>
       )}
-      <Handle type="source" position={Position.Bottom} />
+      {outputs ? <Outputs outputs={outputs} /> : <Handle type="source" position={Position.Bottom} />}
     </div>
   );
 }

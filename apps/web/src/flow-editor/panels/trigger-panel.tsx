@@ -1,103 +1,102 @@
 import { useQuery } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
 
-import type { TFlowIssue, TFlowTriggerNode } from '@uw/flow-engine';
+import type { TFlowIssue, TFlowTriggerNode, TTriggerSource } from '@uw/flow-engine';
 
-import { useEventTypes } from '../../hooks/use-event-types';
 import { trpc } from '../../trpc/client';
+import { browserTimeZone } from '../schedule-preview';
+import type { TTriggerData } from '../trigger-data';
+import { EventPicker } from './event-picker';
+import { FieldIssues } from './field-issues';
+import { InternalEventsPicker } from './internal-events-picker';
+import { ScheduleFields } from './schedule-fields';
 
 type TTriggerPanelProps = { node: TFlowTriggerNode; onChange: (node: TFlowTriggerNode) => void; issues: readonly TFlowIssue[] };
 
-function EventPicker({ events, onChange }: { events: string[]; onChange: (events: string[]) => void }) {
-  const { eventTypes, unavailable, query } = useEventTypes();
-  const [filter, setFilter] = useState('');
-  const shown = useMemo(() => {
-    const f = filter.trim().toLowerCase();
+const SOURCES: { source: TTriggerSource; label: string }[] = [
+  { source: 'clockify', label: 'Clockify events' },
+  { source: 'custom', label: 'A custom webhook source' },
+  { source: 'schedule', label: 'A schedule' },
+  { source: 'manual', label: 'Manual runs only' },
+  { source: 'internal', label: "The add-on's own events" },
+];
 
-    return eventTypes.filter(
-      (t) => !f || t.name.toLowerCase().includes(f) || t.description.toLowerCase().includes(f) || t.entity.toLowerCase().includes(f),
-    );
-  }, [eventTypes, filter]);
-  const toggle = (name: string) => onChange(events.includes(name) ? events.filter((e) => e !== name) : [...events, name]);
-
-  if (unavailable) {
-    return (
-      <label className="block">
-        Event types (one per line; the list of event types could not be loaded)
-        <textarea
-          rows={4}
-          value={events.join('\n')}
-          onChange={(e) => onChange(e.target.value.split(/\s+/).filter(Boolean))}
-          spellCheck={false}
-        />
-      </label>
-    );
+/** What a trigger starts as when its source is picked: a schedule in the browser's zone, Mondays at 9:00. */
+function freshData(source: TTriggerSource, firstSourceId: string): TTriggerData {
+  switch (source) {
+    case 'clockify':
+      return { source, events: [] };
+    case 'custom':
+      return { source, sourceId: firstSourceId };
+    case 'schedule':
+      return { source, cron: '0 9 * * 1', timezone: browserTimeZone() };
+    case 'manual':
+      return { source };
+    case 'internal':
+      return { source, events: ['EXECUTION_FAILED'] };
   }
+}
+
+function CustomSourcePicker({ sourceId, onChange }: { sourceId: string; onChange: (sourceId: string) => void }) {
+  const sources = useQuery(trpc.sources.list.queryOptions());
 
   return (
-    <fieldset className="event-picker">
-      <legend>Events ({events.length} chosen)</legend>
-      <label>
-        Filter events
-        <input type="search" value={filter} onChange={(e) => setFilter(e.target.value)} placeholder="time entry, project…" />
-      </label>
-      {query.isPending && <p role="status">Loading event types…</p>}
-      <ul className="event-list">
-        {shown.map((t) => (
-          <li key={t.name}>
-            <label>
-              <input type="checkbox" checked={events.includes(t.name)} onChange={() => toggle(t.name)} /> <code>{t.name}</code>
-              <span className="muted small"> {t.description}</span>
-            </label>
-          </li>
+    <label className="block">
+      Custom source
+      <select value={sourceId} onChange={(e) => onChange(e.target.value)}>
+        <option value="">Choose a source…</option>
+        {(sources.data ?? []).map((s) => (
+          <option key={s.id} value={s.id}>
+            {s.name}
+          </option>
         ))}
-      </ul>
-    </fieldset>
+      </select>
+      {sources.data?.length === 0 && <span className="muted small"> No custom source yet: create one in Settings.</span>}
+    </label>
   );
+}
+
+function SourceFields({ data, set, issues }: { data: TTriggerData; set: (data: TTriggerData) => void; issues: readonly TFlowIssue[] }) {
+  switch (data.source) {
+    case 'clockify':
+      return <EventPicker events={data.events} onChange={(events) => set({ source: 'clockify', events })} />;
+    case 'custom':
+      return <CustomSourcePicker sourceId={data.sourceId} onChange={(sourceId) => set({ source: 'custom', sourceId })} />;
+    case 'schedule':
+      return <ScheduleFields value={data} onChange={(v) => set({ ...v, source: 'schedule' })} issues={issues} />;
+    case 'manual':
+      return (
+        <p className="muted small">
+          Runs only when started: with <strong>Run now</strong> once the flow is saved, or by <code>flows.run</code> from the API.
+        </p>
+      );
+    case 'internal':
+      return <InternalEventsPicker events={data.events} onChange={(events) => set({ source: 'internal', events })} />;
+  }
 }
 
 export function TriggerPanel({ node, onChange, issues }: TTriggerPanelProps) {
   const sources = useQuery(trpc.sources.list.queryOptions());
-  const data = node.data;
-  const setSource = (source: 'clockify' | 'custom') =>
-    onChange({ ...node, data: source === 'clockify' ? { source, events: [] } : { source, sourceId: sources.data?.[0]?.id ?? '' } });
+  const set = (data: TTriggerData) => onChange({ ...node, data });
+  const shown = new Set(['data.cron', 'data.timezone']);
 
   return (
     <>
       <fieldset>
         <legend>Source</legend>
-        <label>
-          <input type="radio" name="trigger-source" checked={data.source === 'clockify'} onChange={() => setSource('clockify')} /> Clockify
-          events
-        </label>
-        <label>
-          <input type="radio" name="trigger-source" checked={data.source === 'custom'} onChange={() => setSource('custom')} /> A custom
-          webhook source
-        </label>
-      </fieldset>
-      {data.source === 'clockify' ? (
-        <EventPicker events={data.events} onChange={(events) => onChange({ ...node, data: { source: 'clockify', events } })} />
-      ) : data.source === 'custom' ? (
-        <label className="block">
-          Custom source
-          <select value={data.sourceId} onChange={(e) => onChange({ ...node, data: { source: 'custom', sourceId: e.target.value } })}>
-            <option value="">Choose a source…</option>
-            {(sources.data ?? []).map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
-          </select>
-          {sources.data?.length === 0 && <span className="muted small"> No custom source yet: create one in Settings.</span>}
-        </label>
-      ) : null}
-      {issues
-        .filter((i) => i.field?.startsWith('data.'))
-        .map((i, n) => (
-          <p key={n} className="error-text small">
-            {i.message}
-          </p>
+        {SOURCES.map((s) => (
+          <label key={s.source}>
+            <input
+              type="radio"
+              name="trigger-source"
+              checked={node.data.source === s.source}
+              onChange={() => set(freshData(s.source, sources.data?.[0]?.id ?? ''))}
+            />{' '}
+            {s.label}
+          </label>
         ))}
+      </fieldset>
+      <SourceFields data={node.data} set={set} issues={issues} />
+      <FieldIssues issues={issues.filter((i) => i.field?.startsWith('data.') && !(node.data.source === 'schedule' && shown.has(i.field)))} />
     </>
   );
 }
