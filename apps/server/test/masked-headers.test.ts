@@ -86,7 +86,11 @@ describe.each(dialects)('HTTP-action headers are masked on %s (issue 12 row 5)',
     expect(received.at(-1)?.authorization).toBe(CANARY);
     expect(execution.version).toBe(2);
     const step = execution.steps.find((s) => s.nodeId === 'call')!;
-    expect((step.request as { headers: Record<string, string> }).headers).toEqual({ Authorization: '••••', 'x-event': '••••' });
+    // The flow's own headers are masked; the engine adds an Idempotency-Key (execution id + step), masked like every value.
+    const headers = (step.request as { headers: Record<string, string> }).headers;
+    expect(headers).toMatchObject({ Authorization: '••••', 'x-event': '••••' });
+    expect(Object.keys(headers).sort()).toEqual(['Authorization', 'Idempotency-Key', 'x-event']);
+    expect(received.at(-1)?.['idempotency-key']).toMatch(new RegExp(`^${execution.id}:call$`));
     expect(JSON.stringify(execution)).not.toContain('header-canary');
   });
 
