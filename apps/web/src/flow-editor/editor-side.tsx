@@ -5,6 +5,7 @@ import type { TFlowIssue, TFlowNode } from '@uw/flow-engine';
 import type { TEditorAction } from './flow-document';
 import { NodeList } from './node-list';
 import { NodePanel } from './panels/node-panel';
+import { ProblemsList } from './problems-list';
 
 type TEditorSideProps = {
   nodes: readonly TFlowNode[];
@@ -14,7 +15,7 @@ type TEditorSideProps = {
   dispatch: Dispatch<TEditorAction>;
 };
 
-/** The side panel: every node as a button, the selected node's settings, and flow-level issues. */
+/** The side panel: every node as a button, the selected node's settings, and the list of problems. */
 export function EditorSide({ nodes, issues, selected, onSelect, dispatch }: TEditorSideProps) {
   return (
     <aside className="editor-side" aria-label="Node settings">
@@ -30,13 +31,7 @@ export function EditorSide({ nodes, issues, selected, onSelect, dispatch }: TEdi
       ) : (
         <p className="muted">Select a node (on the canvas or in the list above) to edit it.</p>
       )}
-      {issues
-        .filter((i) => !i.nodeId)
-        .map((i, n) => (
-          <p key={n} className={i.severity === 'error' ? 'error-text small' : 'warning-text small'}>
-            {i.message}
-          </p>
-        ))}
+      <ProblemsList nodes={nodes} issues={issues} onSelect={onSelect} />
     </aside>
   );
 }

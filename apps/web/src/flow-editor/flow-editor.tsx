@@ -19,6 +19,7 @@ import { buildContext } from './evaluation';
 import { createNode, nextNodeId, positionForNew } from './create-node';
 import { editorReducer, type TFlowMeta } from './flow-document';
 import { Palette } from './palette';
+import { RunNow } from './run-now';
 import { SampleEventPicker, triggerOf, useSampleEvent } from './sample-event';
 import { TestRunPanel } from './test-run-panel';
 import { countErrors, useFlowIssues } from './use-flow-issues';
@@ -112,6 +113,9 @@ export function FlowEditor({ flowId, definition, meta, currentVersion = 0, start
           />
         )}
         <SampleEventPicker state={sample} />
+        {canEdit && flowId && triggerOf(state.definition.nodes)?.source === 'manual' && (
+          <RunNow flowId={flowId} dirty={state.dirty} payload={sample.sample?.payload} />
+        )}
       </div>
       <div className="editor-body">
         <ReactFlowProvider>

@@ -1,6 +1,7 @@
 import { JsonViewer } from '../components/json-viewer/json-viewer';
 import { StatusBadge } from '../components/status-badge';
 import type { TFlowTestResult } from '../trpc/types';
+import { TraceList } from './trace-list';
 
 type TOutcome = TFlowTestResult['outcome'];
 
@@ -38,30 +39,29 @@ export function TestRunPanel({ result }: { result: TFlowTestResult }) {
       </h2>
       <p className="muted small">A dry run: conditions and mappings were evaluated for real, nothing was sent.</p>
       <OutcomeError outcome={outcome} />
+      {outcome.status === 'parked' && (
+        <p className="muted">
+          The run would wait at <code>{outcome.nodeId}</code> until {outcome.until}.
+        </p>
+      )}
       <h3>Nodes</h3>
-      <ol className="trace">
-        {outcome.trace.map((t) => (
-          <li key={t.nodeId}>
-            <code>{t.nodeId}</code> <span className="muted">({t.kind})</span> <StatusBadge status={t.state} />
-          </li>
-        ))}
-      </ol>
+      <TraceList trace={outcome.trace} />
       <h3>Requests it would send</h3>
       {requests.length === 0 ? (
         <p className="muted">None.</p>
       ) : (
         <ol className="would-be-requests">
           {requests.map((r) => (
-            <li key={r.nodeId}>
+            <li key={r.key ?? r.nodeId}>
               <p>
-                <code>{r.nodeId}</code> ·{' '}
+                <code>{r.key ?? r.nodeId}</code> ·{' '}
                 {r.kind === 'http' && 'method' in r.request
                   ? `${r.request.method} ${r.request.url}`
                   : 'operationId' in r.request
                     ? r.request.operationId
                     : r.kind}
               </p>
-              <JsonViewer value={r.request} label={`request of ${r.nodeId}`} initialDepth={1} />
+              <JsonViewer value={r.request} label={`request of ${r.key ?? r.nodeId}`} initialDepth={1} />
             </li>
           ))}
         </ol>
