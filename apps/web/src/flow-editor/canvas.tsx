@@ -1,4 +1,5 @@
-import { Background, Controls, MiniMap, ReactFlow, type Connection, type EdgeChange, type NodeChange } from '@xyflow/react';
+import { Background, Controls, MiniMap, ReactFlow, useReactFlow, type Connection, type EdgeChange, type NodeChange } from '@xyflow/react';
+import { useEffect, useRef } from 'react';
 
 import { nodeTypes } from './node-types';
 import type { TRfEdge, TRfNode } from './rf-types';
@@ -13,7 +14,21 @@ type TCanvasProps = {
 
 const isValidConnection = (c: Connection | TRfEdge) => c.source !== c.target;
 
+const FIT = { maxZoom: 1, padding: 0.15 } as const;
+
+/** A node added from the palette may land below the visible area: the view fits the graph again when the graph grows. */
+function useFitOnGrow(count: number) {
+  const { fitView } = useReactFlow();
+  const seen = useRef(count);
+  useEffect(() => {
+    if (count > seen.current) void fitView(FIT);
+    seen.current = count;
+  }, [count, fitView]);
+}
+
 export function Canvas({ nodes, edges, onNodesChange, onEdgesChange, onConnect }: TCanvasProps) {
+  useFitOnGrow(nodes.length);
+
   return (
     <div className="flow-canvas" data-testid="flow-canvas">
       <ReactFlow<TRfNode, TRfEdge>
@@ -26,7 +41,7 @@ export function Canvas({ nodes, edges, onNodesChange, onEdgesChange, onConnect }
         isValidConnection={isValidConnection}
         deleteKeyCode={['Backspace', 'Delete']}
         fitView
-        fitViewOptions={{ maxZoom: 1 }}
+        fitViewOptions={FIT}
         minZoom={0.2}
         aria-label="Flow graph"
       >

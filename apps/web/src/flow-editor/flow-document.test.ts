@@ -56,7 +56,11 @@ describe('branches in the editor', () => {
   it('hangs nodes added after a condition from its free branches: true first, then false', () => {
     let s = withCondition;
     for (const id of ['set_1', 'set_2']) {
-      s = editorReducer(s, { type: 'addNode', node: createNode('set', id, positionForNew(s.definition, 'condition_1')), connectFrom: 'condition_1' });
+      s = editorReducer(s, {
+        type: 'addNode',
+        node: createNode('set', id, positionForNew(s.definition, 'condition_1')),
+        connectFrom: 'condition_1',
+      });
     }
 
     expect(s.definition.edges.filter((e) => e.source === 'condition_1').map((e) => [e.target, e.branch])).toEqual([
@@ -84,7 +88,15 @@ describe('branches in the editor', () => {
     s = editorReducer(s, { type: 'addNode', node: createNode('set', 'set_1', { x: 0, y: 280 }), connectFrom: 'switch_1' });
     expect(s.definition.edges.at(-1)?.branch).toBe('case_1');
     if (sw.kind !== 'switch') throw new Error('a switch');
-    const renamed = { ...sw, data: { cases: [{ id: 'approved', expression: 'true' }, { id: 'other', expression: 'false' }] } };
+    const renamed = {
+      ...sw,
+      data: {
+        cases: [
+          { id: 'approved', expression: 'true' },
+          { id: 'other', expression: 'false' },
+        ],
+      },
+    };
     s = editorReducer(s, { type: 'updateNode', node: { ...sw, data: { cases: [{ id: 'approved', expression: 'true' }] } } });
     expect(s.definition.edges.at(-1)?.branch).toBe('approved');
     s = editorReducer(s, { type: 'updateNode', node: renamed });

@@ -60,7 +60,9 @@ export function editorReducer(state: TEditorState, action: TEditorAction): TEdit
       const nodes = [...definition.nodes, action.node];
       const from = action.connectFrom && definition.nodes.some((n) => n.id === action.connectFrom) ? action.connectFrom : null;
       // Hung from the source's first free way out (true, then false; body, then done; cases in order).
-      const edges = from ? [...definition.edges, newEdge(definition, from, action.node.id, nextFreeBranch(definition, from))] : definition.edges;
+      const edges = from
+        ? [...definition.edges, newEdge(definition, from, action.node.id, nextFreeBranch(definition, from))]
+        : definition.edges;
 
       return withDefinition(state, { nodes, edges });
     }

@@ -5,7 +5,12 @@ import { createEvaluator, executeFlow, type TFlowDefinition, type TFlowJournal }
 import { itemCounts, nestTrace } from './nest-trace';
 
 const at = { x: 0, y: 0 };
-const http = (id: string) => ({ id, kind: 'http' as const, position: at, data: { method: 'POST' as const, url: '"https://example.com"', headers: {} } });
+const http = (id: string) => ({
+  id,
+  kind: 'http' as const,
+  position: at,
+  data: { method: 'POST' as const, url: '"https://example.com"', headers: {} },
+});
 // For each of [1, 2, 3]: a condition (≥ 2) posts "big" or "small"; after the loop, one more post.
 const definition: TFlowDefinition = {
   nodes: [
@@ -30,7 +35,13 @@ async function dryRunTrace() {
   const unused = () => Promise.reject(new Error('a dry run calls no port'));
   const outcome = await executeFlow({
     definition,
-    context: { event: { type: 'SAMPLE', source: 'sample', receivedAt: '', id: 's' }, payload: null, headers: {}, workspace: { id: 'w' }, steps: {} },
+    context: {
+      event: { type: 'SAMPLE', source: 'sample', receivedAt: '', id: 's' },
+      payload: null,
+      headers: {},
+      workspace: { id: 'w' },
+      steps: {},
+    },
     journal,
     ports: { clockify: { execute: unused }, http: { send: unused } },
     evaluator: createEvaluator(),
@@ -57,9 +68,27 @@ describe('nestTrace (on the trace of a real dry run)', () => {
       [2, ['check:true', 'big:dry-run', 'small:skipped']],
     ]);
     expect(itemCounts(items)).toEqual([
-      { nodeId: 'check', counts: [['false', 1], ['true', 2]] },
-      { nodeId: 'big', counts: [['skipped', 1], ['dry-run', 2]] },
-      { nodeId: 'small', counts: [['dry-run', 1], ['skipped', 2]] },
+      {
+        nodeId: 'check',
+        counts: [
+          ['false', 1],
+          ['true', 2],
+        ],
+      },
+      {
+        nodeId: 'big',
+        counts: [
+          ['skipped', 1],
+          ['dry-run', 2],
+        ],
+      },
+      {
+        nodeId: 'small',
+        counts: [
+          ['dry-run', 1],
+          ['skipped', 2],
+        ],
+      },
     ]);
   });
 

@@ -24,6 +24,8 @@ export function NodeList({ nodes, issues, selectedId, onSelect }: TNodeListProps
                 onClick={() => onSelect(n.id)}
               >
                 {n.label ?? n.id} <span className="muted small">({n.kind})</span>
+                {/* Several nodes may share a label: the id tells them apart. */}
+                {n.label && n.label !== n.id && n.id !== n.kind && <code className="muted small">{n.id}</code>}
                 {errors > 0 && (
                   <span className="badge badge-bad">
                     {errors} {errors === 1 ? 'error' : 'errors'}

@@ -17,13 +17,6 @@ export type TForEachRfNode = Node<TFlowNodeData<'forEach'>, 'forEach'>;
 export type TSetRfNode = Node<TFlowNodeData<'set'>, 'set'>;
 export type TWaitRfNode = Node<TFlowNodeData<'wait'>, 'wait'>;
 export type TRfNode =
-  | TTriggerRfNode
-  | TConditionRfNode
-  | TClockifyRfNode
-  | THttpRfNode
-  | TSwitchRfNode
-  | TForEachRfNode
-  | TSetRfNode
-  | TWaitRfNode;
+  TTriggerRfNode | TConditionRfNode | TClockifyRfNode | THttpRfNode | TSwitchRfNode | TForEachRfNode | TSetRfNode | TWaitRfNode;
 /** An edge keeps the document's `branch` (also its source handle id) in its data. */
 export type TRfEdge = Edge<{ branch?: string }>;

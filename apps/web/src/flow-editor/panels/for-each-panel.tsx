@@ -32,7 +32,8 @@ export function ForEachPanel({ node, onChange, issues }: TForEachPanelProps) {
       <FieldIssues issues={issues.filter((i) => i.field === 'data.maxItems')} />
       <p className="muted small">
         Connect the nodes to run per item from the <strong>body</strong> handle and what runs afterwards from <strong>done</strong>.
-        Afterwards <code>steps.{node.id}.results</code> holds each item's result.
+        Afterwards <code>steps.{node.id}.results</code> holds, per item, the outputs of the body's last nodes by node id (
+        <code>steps.{node.id}.results.*.size</code> reads a set node's <code>size</code> from every item).
       </p>
     </>
   );

@@ -21,7 +21,7 @@ function KindPanel({ node, issues, onChange }: Omit<TNodePanelProps, 'onRemove'>
       return (
         <ExpressionField
           label="Condition"
-          hint="(truthy → the flow continues along this branch)"
+          hint="(true → the edges from its true handle run, otherwise those from false)"
           value={node.data.expression}
           onChange={(expression) => onChange({ ...node, data: { expression } })}
           issues={issues.filter((i) => i.field === 'data.expression')}
@@ -58,7 +58,9 @@ const RESULT_PATHS: Partial<Record<TFlowNode['kind'], string>> = { clockify: 'bo
 /** The side panel for the selected node: label, id, the kind's own fields, and its issues. */
 export function NodePanel({ node, issues, onChange, onRemove }: TNodePanelProps) {
   // Issues of no single field: the node's own, its edges' branches, a wait's seconds-or-until.
-  const general = issues.filter((i) => !i.field || i.field === 'data' || i.field === 'label' || i.field === 'branch' || i.field === 'data.values');
+  const general = issues.filter(
+    (i) => !i.field || i.field === 'data' || i.field === 'label' || i.field === 'branch' || i.field === 'data.values',
+  );
 
   return (
     <section className="node-panel" aria-labelledby="node-panel-title">

@@ -81,7 +81,7 @@ export function TriggerPanel({ node, onChange, issues }: TTriggerPanelProps) {
 
   return (
     <>
-      <fieldset>
+      <fieldset className="choice-list">
         <legend>Source</legend>
         {SOURCES.map((s) => (
           <label key={s.source}>
@@ -96,7 +96,9 @@ export function TriggerPanel({ node, onChange, issues }: TTriggerPanelProps) {
         ))}
       </fieldset>
       <SourceFields data={node.data} set={set} issues={issues} />
-      <FieldIssues issues={issues.filter((i) => i.field?.startsWith('data.') && !(node.data.source === 'schedule' && shown.has(i.field)))} />
+      <FieldIssues
+        issues={issues.filter((i) => i.field?.startsWith('data.') && !(node.data.source === 'schedule' && shown.has(i.field)))}
+      />
     </>
   );
 }

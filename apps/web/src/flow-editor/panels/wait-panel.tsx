@@ -11,11 +11,11 @@ export function WaitPanel({ node, onChange, issues }: TWaitPanelProps) {
 
   return (
     <>
-      <fieldset>
+      <fieldset className="choice-list">
         <legend>Wait</legend>
         <label>
-          <input type="radio" name={name} checked={mode === 'seconds'} onChange={() => onChange({ ...node, data: { seconds: '60' } })} /> for a
-          number of seconds
+          <input type="radio" name={name} checked={mode === 'seconds'} onChange={() => onChange({ ...node, data: { seconds: '60' } })} />{' '}
+          for a number of seconds
         </label>
         <label>
           <input
