@@ -149,4 +149,51 @@ describe('flow editor: branches, loops and the new triggers, end to end', () => 
     await expect.poll(() => ui.canvasNode('trigger').getByRole('list').textContent()).toContain('never fires');
     await screenshot(page, 'flow-schedule-trigger');
   });
+
+  it('edits a switch (rename, add, reorder, remove cases) with a handle per case, and a wait until a time', async () => {
+    const { app, page } = e2e;
+    await app.open(page, '/flows/new');
+    await page.getByRole('link', { name: 'Start blank' }).click();
+    const ui = editor(page);
+    await ui.select('When \\(trigger\\)');
+    await page.getByRole('radio', { name: 'Manual runs only' }).check();
+    await ui.add('Switch');
+    const outputs = () => ui.canvasNode('switch_1').locator('.flow-node-output').allTextContents();
+    await expect.poll(outputs).toEqual(['case_1', 'default']);
+
+    // Rename the first case and label it; the node added after the switch hangs from it and the edge shows the label.
+    await page.getByRole('textbox', { name: 'Case id' }).fill('big');
+    await page.getByRole('textbox', { name: 'Label', exact: true }).last().fill('Over two');
+    await ui.expression('When (Over two)').fill('$count(payload) > 2');
+    await page.getByRole('button', { name: 'Add a case' }).click();
+    await expect.poll(outputs).toEqual(['Over two', 'case_2', 'default']);
+    await ui.add('Set values');
+    await expect.poll(() => ui.canvas.locator('.react-flow__edge-textwrapper').allTextContents()).toEqual(['Over two']);
+    await ui.select('Switch');
+    await page.getByRole('button', { name: 'Move case_2 up' }).click();
+    await expect.poll(outputs).toEqual(['case_2', 'Over two', 'default']);
+    await page.getByRole('button', { name: 'Remove case_2' }).click();
+    await expect.poll(outputs).toEqual(['Over two', 'default']);
+
+    // A wait after the set node, until a time: the seconds field gives way to until.
+    await ui.select('Set values');
+    await ui.add('Wait');
+    await page.getByRole('radio', { name: 'until a time' }).check();
+    await expect.poll(() => page.getByRole('textbox', { name: 'Seconds', exact: true }).count()).toBe(0);
+    await ui.expression('Until').fill('"2030-01-01T09:00:00Z"');
+    await expect.poll(() => ui.canvasNode('wait_1').textContent()).toContain('until "2030-01-01T09:00:00Z"');
+    await page.getByRole('combobox', { name: 'Value name' }).waitFor({ state: 'detached' });
+    await ui.select('Set values');
+    await page.getByRole('combobox', { name: 'Value name' }).fill('n');
+    await page.getByRole('button', { name: 'Add to values' }).click();
+    await expect.poll(() => ui.status.textContent()).toMatch(/^No problems found/);
+    await screenshot(page, 'flow-switch-and-wait');
+
+    // The dry run takes the default branch (the sample payload is null) and does not wait.
+    await page.getByRole('button', { name: 'Test run' }).click();
+    const testRun = page.getByRole('region', { name: /^Test run/ });
+    await expect.poll(() => testRun.getByRole('heading', { level: 2 }).textContent()).toBe('Test run succeeded');
+    await expect.poll(() => testRun.locator('.trace').first().textContent()).toMatch(/switch_1 \(switch\)\s*switched → default/);
+    await expect.poll(() => testRun.locator('.trace').first().textContent()).toMatch(/set_1 \(set\)\s*skipped/);
+  });
 });

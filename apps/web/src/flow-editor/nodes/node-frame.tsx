@@ -1,5 +1,5 @@
-import { Handle, Position } from '@xyflow/react';
-import type { ReactNode } from 'react';
+import { Handle, Position, useNodeId, useUpdateNodeInternals } from '@xyflow/react';
+import { useEffect, type ReactNode } from 'react';
 
 import type { TFlowIssue } from '@uw/flow-engine';
 
@@ -18,6 +18,14 @@ type TNodeFrameProps = {
 };
 
 function Outputs({ outputs }: { outputs: readonly TBranchHandle[] }) {
+  // React Flow measures handles once: when cases are added, renamed or reordered it must measure them again.
+  const nodeId = useNodeId();
+  const updateNodeInternals = useUpdateNodeInternals();
+  const ids = outputs.map((o) => o.id).join('\n');
+  useEffect(() => {
+    if (nodeId) updateNodeInternals(nodeId);
+  }, [ids, nodeId, updateNodeInternals]);
+
   return (
     <div className="flow-node-outputs">
       {outputs.map((o) => (
