@@ -66,7 +66,7 @@ describe("Clockify's OpenAPI document at start", () => {
     expect(broken.lines.find((l) => l.msg === 'Clockify OpenAPI document unusable')).toMatchObject({
       level: 40,
       source: join(dataDir, 'openapi.json'),
-      err: expect.stringMatching(/not valid JSON/),
+      err: expect.objectContaining({ message: expect.stringMatching(/not valid JSON/), stack: expect.any(String) }),
     });
     const missing = await load({ UW_DATA_DIR: dataDir, UW_CLOCKIFY_OPENAPI: join(dataDir, 'nowhere.json') });
     expect(missing.holder.get()?.operations).toHaveLength(158);

@@ -34,6 +34,7 @@ const CALLS: Record<string, TCall> = {
   'flows.versions': (api, b) => api.flows.versions.query({ id: b.flowId }),
   'flows.executions': (api, b) => api.flows.executions.query({ flowId: b.flowId }),
   'flows.test': (api, b) => api.flows.test.mutate({ id: b.flowId, sample: { eventType: 'NEW_PROJECT', payload: {} } }),
+  'flows.run': (api, b) => api.flows.run.mutate({ id: b.flowId }),
   'executions.list': (api) => api.executions.list.query({}),
   'executions.get': (api, b) => api.executions.get.query({ id: b.executionId }),
   'executions.retry': (api, b) => api.executions.retry.mutate({ id: b.executionId }),
