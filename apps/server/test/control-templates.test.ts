@@ -1,14 +1,13 @@
 /**
  * Issue 15's control-flow templates end to end through a server on each dialect, their endpoint swapped
- * for a loopback receiver: the failure notification and the time-off router (approve / reject in the
- * simulator, tag for review at the receiver). The weekly hours template is not here yet: it groups the
- * summary report by USER, which Clockify's published document does not list, so the call is refused.
+ * for a loopback receiver: the failure notification, the time-off router (approve / reject in the
+ * simulator, tag for review at the receiver) and the weekly hours report (one detailed report per user).
  */
 import type { Server } from 'node:http';
 
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
-import { NOTIFY_EXECUTION_FAILED, ROUTE_TIME_OFF_REQUESTS } from '@uw/flow-engine';
+import { NOTIFY_EXECUTION_FAILED, ROUTE_TIME_OFF_REQUESTS, WEEKLY_UNDER_40_HOURS } from '@uw/flow-engine';
 import { testDialects } from '@uw/db/testing';
 import { startSimulator, type TSimulator } from '@uw/simulator';
 
@@ -67,6 +66,45 @@ describe.each(dialects)('the control-flow templates end to end on %s', (dialect)
   beforeEach(() => {
     receiver.hits.length = 0;
     sim.clearRequests();
+  });
+
+  it('weekly-under-40-hours posts each active user under 40 hours last week, read from one detailed report per user', async () => {
+    const data = simData(sim, ws);
+    const [busy, light, idle] = data.users;
+    const template = data.timeEntries[0]!;
+    const dayStart = Date.parse(`${new Date().toISOString().slice(0, 10)}T00:00:00.000Z`) - 2 * DAY_MS;
+    const entry = (userId: string, hours: number, n: number) => {
+      const copy = structuredClone(template);
+      copy.id = `${template.id.slice(0, 20)}w${n}`;
+      copy.userId = userId;
+      copy.timeInterval = {
+        ...copy.timeInterval,
+        start: new Date(dayStart).toISOString(),
+        end: new Date(dayStart + hours * 3_600_000).toISOString(),
+      };
+
+      return copy;
+    };
+    data.timeEntries.splice(0, data.timeEntries.length, entry(busy!.id, 45, 1), entry(light!.id, 10, 2));
+    const definition = pointedAt(WEEKLY_UNDER_40_HOURS, 'report', `${receiver.url}/under-40`);
+    const flow = await api.flows.create.mutate({ name: 'weekly', definition: definition as never });
+    const run = await finished(api, (await api.flows.run.mutate({ id: flow.id })).executionId);
+
+    expect(run.status).toBe('succeeded');
+    const reports = sim.requests.filter((r) => r.operationId === 'generateDetailedReport');
+    expect(
+      reports
+        .map((r) => (r.body as { users: { ids: string[] } }).users.ids)
+        .flat()
+        .sort(),
+    ).toEqual([busy!.id, light!.id, idle!.id].sort());
+    const posted = hitsAt('/under-40').map((h) => h.body as { userId: string; hours: number });
+    expect(posted.map((p) => [p.userId, p.hours]).sort()).toEqual(
+      [
+        [light!.id, 10],
+        [idle!.id, 0],
+      ].sort(),
+    );
   });
 
   it('route-time-off-requests approves a short request, rejects a long one and tags the rest for review', async () => {

@@ -41,28 +41,28 @@ describe('tag-time-entries-without-project: the fan-in', () => {
 });
 
 describe('weekly-under-40-hours', () => {
-  it('posts only the users under 40 hours, one call per user with its own idempotency key', async () => {
+  it("reads each user's week from a detailed report and posts only those under 40 hours, each with its own idempotency key", async () => {
     const users = [
       { id: 'u1', name: 'Ann', email: 'ann@example.com' },
       { id: 'u2', name: 'Bob', email: 'bob@example.com' },
       { id: 'u3', name: 'Cy', email: 'cy@example.com' },
     ];
-    const summary = {
-      groupOne: [
-        { _id: 'u1', duration: 30 * 3600 },
-        { _id: 'u2', duration: 41 * 3600 },
-      ],
-    };
+    const tracked: Record<string, number> = { u1: 30 * 3600, u2: 41 * 3600 };
     const ports = createFakePorts({
-      clockify: async (request) => ({ status: 200, headers: {}, body: request.operationId === 'getUsersOfWorkspace' ? users : summary }),
+      clockify: async (request) => {
+        if (request.operationId === 'getUsersOfWorkspace') return { status: 200, headers: {}, body: users };
+        const userId = (request.body as { users: { ids: string[] } }).users.ids[0]!;
+        const totals = tracked[userId] === undefined ? [] : [{ totalTime: tracked[userId] }];
+
+        return { status: 200, headers: {}, body: { totals, timeentries: [] } };
+      },
     });
     const { outcome, clockify, http } = await run(WEEKLY_UNDER_40_HOURS.definition, null, ports);
 
     expect(outcome.status).toBe('succeeded');
-    const report = clockify.mock.calls[0]?.[0];
-    expect(report?.operationId).toBe('generateSummaryReport');
-    expect(report?.body).toMatchObject({ summaryFilter: { groups: ['USER'] } });
-    const week = report?.body as { dateRangeStart: string; dateRangeEnd: string };
+    const reports = clockify.mock.calls.map(([request]) => request).filter((r) => r.operationId === 'generateDetailedReport');
+    expect(reports.map((r) => (r.body as { users: { ids: string[] } }).users.ids)).toEqual([['u1'], ['u2'], ['u3']]);
+    const week = reports[0]?.body as { dateRangeStart: string; dateRangeEnd: string };
     expect(Date.parse(week.dateRangeEnd) - Date.parse(week.dateRangeStart)).toBe(7 * 86_400_000);
     expect(week.dateRangeEnd).toMatch(/^\d{4}-\d{2}-\d{2}T00:00:00Z$/);
     expect(http.mock.calls.map(([request]) => [request.body, request.headers['Idempotency-Key']])).toEqual([

@@ -6,18 +6,21 @@ export const WEEKLY_HOURS_TARGET = 40;
 /** Last Monday 00:00 to this Monday 00:00 (UTC), when run on a Monday. */
 const RANGE_START = '$fromMillis($toMillis($substring($now(), 0, 10) & "T00:00:00Z") - 7 * 86400000)';
 const RANGE_END = '$substring($now(), 0, 10) & "T00:00:00Z"';
-const SUMMARY_BODY = `{
+/** One user's detailed report for the week; only its totals are read (`pageSize` 1 keeps the answer small). */
+const HOURS_BODY = `{
   "dateRangeStart": steps.week.start,
   "dateRangeEnd": steps.week.end,
-  "summaryFilter": { "groups": ["USER"] },
+  "users": { "ids": [$item.id], "contains": "CONTAINS" },
+  "detailedFilter": { "page": 1, "pageSize": 1 },
   "amountShown": "HIDE_AMOUNT"
 }`;
-/** Users who tracked nothing are not in the report: `[…]` makes their sum 0 rather than nothing. */
-const HOURS = '$sum([steps.summary.body.groupOne[_id = $item.id].duration]) / 3600';
+/** Seconds tracked → hours; a user who tracked nothing has no totals row, so `$sum([])` gives 0. */
+const HOURS = '$sum([steps.hours.body.totals.totalTime]) / 3600';
 
 /**
- * Every Monday at 09:00: total last week's hours per user (one summary report), loop over the
- * workspace's active users, and post each one under the target to an endpoint (edit the URL).
+ * Every Monday at 09:00: loop over the workspace's active users, read each one's total for last week
+ * (a detailed report filtered to that user: Clockify's summary report cannot group by user), and post
+ * each one under the target to an endpoint (edit the URL).
  */
 export const WEEKLY_UNDER_40_HOURS: TFlowTemplate = {
   id: 'weekly-under-40-hours',
@@ -28,17 +31,10 @@ export const WEEKLY_UNDER_40_HOURS: TFlowTemplate = {
       { id: 'trigger', kind: 'trigger', label: 'Mondays at 09:00', position: column(0), data: { source: 'schedule', cron: '0 9 * * 1' } },
       { id: 'week', kind: 'set', label: 'Last week', position: column(1), data: { values: { start: RANGE_START, end: RANGE_END } } },
       {
-        id: 'summary',
-        kind: 'clockify',
-        label: 'Hours per user',
-        position: column(2),
-        data: { operationId: 'generateSummaryReport', path: {}, query: {}, body: SUMMARY_BODY },
-      },
-      {
         id: 'users',
         kind: 'clockify',
         label: 'Active users',
-        position: column(3),
+        position: column(2),
         data: {
           operationId: 'getUsersOfWorkspace',
           path: {},
@@ -49,8 +45,15 @@ export const WEEKLY_UNDER_40_HOURS: TFlowTemplate = {
         id: 'each_user',
         kind: 'forEach',
         label: 'For each user',
-        position: column(4),
+        position: column(3),
         data: { items: 'steps.users.body', maxItems: 1000 },
+      },
+      {
+        id: 'hours',
+        kind: 'clockify',
+        label: 'Hours last week',
+        position: column(4, 200),
+        data: { operationId: 'generateDetailedReport', path: {}, query: {}, body: HOURS_BODY },
       },
       {
         id: 'is_under',
@@ -74,10 +77,10 @@ export const WEEKLY_UNDER_40_HOURS: TFlowTemplate = {
     ],
     edges: [
       { id: 'e1', source: 'trigger', target: 'week' },
-      { id: 'e2', source: 'week', target: 'summary' },
-      { id: 'e3', source: 'summary', target: 'users' },
-      { id: 'e4', source: 'users', target: 'each_user' },
-      { id: 'e5', source: 'each_user', target: 'is_under', branch: 'body' },
+      { id: 'e2', source: 'week', target: 'users' },
+      { id: 'e3', source: 'users', target: 'each_user' },
+      { id: 'e4', source: 'each_user', target: 'hours', branch: 'body' },
+      { id: 'e5', source: 'hours', target: 'is_under' },
       { id: 'e6', source: 'is_under', target: 'report', branch: 'true' },
     ],
   },
