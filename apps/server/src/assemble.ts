@@ -23,7 +23,7 @@ export function assembleApp(env: TEnv, deps: TServerDeps, logger: Logger, readin
     logger,
     readiness,
     manifest,
-    webDist: resolve(REPO_ROOT, 'apps/web/dist'),
+    webDist: resolve(REPO_ROOT, env.UW_WEB_DIST || 'apps/web/dist'),
     devLogin: env.UW_DEV_LOGIN,
     bodyLimitBytes: env.UW_WEBHOOK_BODY_LIMIT_BYTES,
     maxBodyBytes: env.UW_MAX_BODY_BYTES,

@@ -91,6 +91,8 @@ export const ZEnvSchema = z.object({
     }
   }),
   UW_DEV_LOGIN: bool(true),
+  // the built SPA served at /; empty means apps/web/dist in the repository
+  UW_WEB_DIST: text(),
   UW_METRICS_TOKEN: text(),
   UW_WEBHOOK_BODY_LIMIT_BYTES: int(1_048_576, 1_024, 50 * 1_048_576),
   // tRPC bodies (the admin API); refused with 413 past it, without buffering

@@ -80,6 +80,8 @@ export async function startTestServer(opts: {
     UW_BOOTSTRAP_RUN_ON_INSTALL: 'false',
     // The simulator listens on loopback: allow-listed, like a deployment's own Clockify stand-in would be.
     UW_CLOCKIFY_API_ALLOWLIST: '127.0.0.1:*',
+    // parallel work can build the SPA into its own folder (vite build --outDir) and point the suite at it
+    ...(process.env.UW_WEB_DIST ? { UW_WEB_DIST: process.env.UW_WEB_DIST } : {}),
     ...(opts.clockifyPem ? { UW_CLOCKIFY_PUBLIC_KEY: opts.clockifyPem } : {}),
     ...opts.env,
   });

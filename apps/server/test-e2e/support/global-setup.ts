@@ -8,7 +8,9 @@ export default function setup() {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`No Chromium at ${CHROMIUM}: install Debian's (apt-get install chromium); the suite never downloads one.`);
   }
-  const index = join(import.meta.dirname, '../../../web/dist/index.html');
+  const index = process.env.UW_WEB_DIST
+    ? join(process.env.UW_WEB_DIST, 'index.html')
+    : join(import.meta.dirname, '../../../web/dist/index.html');
   if (!existsSync(index)) throw new Error(`The web app is not built (${index}): run \`npm run build -w @uw/web\` first.`);
   rmSync(SCREENSHOT_DIR, { recursive: true, force: true });
 }
