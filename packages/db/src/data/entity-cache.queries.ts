@@ -168,3 +168,22 @@ export async function deleteExpired(db: TDatabase, workspaceId: string, args: { 
     .andWhere('expires_at', '<', args.now)
     .delete();
 }
+
+/** Which of `refs` (entity type and id) the workspace's cache holds, as `type\nid` keys. */
+export async function findCachedKeys(db: TDatabase, workspaceId: string, refs: { entityType: string; entityId: string }[]): Promise<Set<string>> {
+  const found = new Set<string>();
+  const types = [...new Set(refs.map((r) => r.entityType))];
+  for (const entityType of types) {
+    const ids = [...new Set(refs.filter((r) => r.entityType === entityType).map((r) => r.entityId))];
+    for (let i = 0; i < ids.length; i += CHUNK) {
+      const rows: { entity_id: string }[] = await db
+        .knex()(TABLE.entityCache)
+        .where({ workspace_id: workspaceId, entity_type: entityType })
+        .whereIn('entity_id', ids.slice(i, i + CHUNK))
+        .select('entity_id');
+      for (const r of rows) found.add(`${entityType}\n${r.entity_id}`);
+    }
+  }
+
+  return found;
+}

@@ -104,3 +104,18 @@ export async function countLogsSince(db: TDatabase, workspaceId: string, since: 
 
   return { perHour, outcomes };
 }
+
+/** Which logged events a back-test replays: one Clockify source's event types, or one custom source. */
+export type TTriggerLogFilter = { source: 'clockify'; eventTypes: string[] } | { source: 'custom'; sourceId: string };
+
+/**
+ * The workspace's last `limit` accepted events of one trigger (newest first, with payload and headers):
+ * rejected and duplicate deliveries never started a flow and are left out.
+ */
+export function listTriggerLogs(db: TDatabase, workspaceId: string, filter: TTriggerLogFilter & { limit: number }): Promise<TLogTrigger[]> {
+  const q = db.knex()(TABLE.log).where({ workspace_id: workspaceId, source: filter.source }).whereIn('outcome', ['queued', 'no_match']);
+  if (filter.source === 'clockify') q.whereIn('event_type', filter.eventTypes);
+  else q.andWhere('source_id', filter.sourceId);
+
+  return q.orderBy('id', 'desc').limit(filter.limit).select('id', 'event_type', 'source', 'received_at', 'payload', 'headers');
+}
