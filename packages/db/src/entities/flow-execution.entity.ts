@@ -34,6 +34,11 @@ export const FlowExecution = defineEntity({
     createdAt: epochMs(),
     startedAt: epochMs().nullable(),
     finishedAt: epochMs().nullable(),
+    /** When someone asked to cancel it: a running one stops at its next step boundary, the others at once. */
+    cancelRequestedAt: epochMs().nullable(),
+    /** Who asked (a user id, `key:<id>` for a service key), and the line the timeline shows. */
+    cancelledBy: p.string().length(64).nullable(),
+    cancelReason: p.string().length(300).nullable(),
   },
 });
 export type TFlowExecution = InferEntity<typeof FlowExecution>;

@@ -19,6 +19,13 @@ export const Flow = defineEntity({
     createdAt: epochMs(),
     updatedAt: epochMs(),
     deletedAt: epochMs().nullable(),
+    /** At most this many of its executions run at once (null: no limit of its own); the rest wait queued. */
+    maxConcurrent: p.integer().nullable(),
+    /** At most this many of its executions start per minute (null: no limit of its own). */
+    maxPerMinute: p.integer().nullable(),
+    /** The claim's start counter: the window opened by the first start after the last one ended, and its starts. */
+    minuteStartedAt: epochMs().nullable(),
+    minuteStarts: p.integer().nullable(),
   },
 });
 export type TFlow = InferEntity<typeof Flow>;
