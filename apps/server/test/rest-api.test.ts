@@ -213,7 +213,7 @@ describe('REST API /api/v1 with service keys (SQLite)', () => {
     // A refused delivery is kept as a rejected row; replaying it is a conflict with its state.
     const plain = await fetch(`${server.url}/webhooks/custom/${publicId}`, {
       method: 'POST',
-      headers: { 'content-type': 'text/plain' },
+      headers: { 'content-type': 'image/png' },
       body: 'x',
     });
     expect(plain.status).toBe(415);

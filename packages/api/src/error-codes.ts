@@ -18,6 +18,7 @@ export const ERROR_CODES = {
   BAD_REQUEST: { http: 400, trpc: 'BAD_REQUEST', kind: 'user' },
   VALIDATION_FAILED: { http: 400, trpc: 'BAD_REQUEST', kind: 'user' },
   INVALID_JSON: { http: 400, trpc: 'BAD_REQUEST', kind: 'user' },
+  INVALID_BODY: { http: 400, trpc: 'BAD_REQUEST', kind: 'user' },
   UNKNOWN_EVENT_TYPE: { http: 400, trpc: 'BAD_REQUEST', kind: 'user' },
   UNAUTHORIZED: { http: 401, trpc: 'UNAUTHORIZED', kind: 'user' },
   SIGNATURE_INVALID: { http: 401, trpc: 'UNAUTHORIZED', kind: 'user' },

@@ -46,7 +46,9 @@ export const ZWebhookExecutionSchema = z.object({
 
 /** A logged webhook with its (redacted) payload, headers and the executions it started. */
 export const ZWebhookDetailSchema = ZWebhookSummarySchema.extend({
-  payload: z.unknown().describe('the JSON body as received, redacted fields removed'),
+  payload: z.unknown().describe('the JSON body as received, or the parsed view of a form, text or XML body; redacted fields removed'),
+  contentType: z.string().nullable().describe('the content type the sender declared'),
+  rawBody: z.string().nullable().describe('a form, text or XML body as received (null for JSON, and when redaction applied)'),
   headers: z.record(z.string(), z.string()),
   redacted: z.array(z.string()).describe('JSON paths removed before storing'),
   dedupKey: z.string().nullable(),

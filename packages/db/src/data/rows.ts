@@ -8,6 +8,8 @@ export type TLogRow = {
   source_id: string | null;
   event_type: string;
   payload: string | null;
+  /** The body as received when it was not JSON (null for JSON and when redaction applied). */
+  raw_body: string | null;
   headers: string;
   received_at: number;
   signature: SignatureResult;

@@ -23,6 +23,8 @@ export const WebhookLog = defineEntity({
     sourceId: p.string().length(64).nullable(),
     eventType: p.string().length(128),
     payload: p.json<unknown>().nullable(),
+    /** A custom source's non-JSON body as received (form, text, XML); `payload` holds its parsed view. */
+    rawBody: p.text().nullable(),
     headers: p.json<Record<string, string>>(),
     receivedAt: epochMs(),
     signature: p.string().length(16).$type<SignatureResult>(),

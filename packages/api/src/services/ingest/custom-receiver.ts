@@ -8,12 +8,12 @@ import { effectiveSettings } from '../settings/effective-settings';
 import { verifySignature } from '../sources/verify-signature';
 import type { TCommitQueue } from './commit-queue';
 import { triggerKeyOf, type TFlowIndex } from './flow-index';
-import { parseJsonBody } from './parse-body';
+import { parseCustomBody, type TParsedBody } from './parse-custom-body';
 import { executionRow, logRow, selectHeaders } from './record';
 import { parseRedactPaths, redactPayload } from './redact';
 import { refuseUnverified } from './refuse-unverified';
 import { createSourceRateLimit } from './source-rate-limit';
-import { header, isJsonContentType, type TInboundRequest, type TIngestResponse } from './types';
+import { header, type TInboundRequest, type TIngestResponse } from './types';
 
 const DAY_MS = 86_400_000;
 
@@ -69,10 +69,8 @@ export function createCustomReceiver(deps: TApiDeps, flows: TFlowIndex, queue: T
       if (!settings.enable_custom)
         throw new UserError('FEATURE_DISABLED', 'custom webhooks are disabled for this workspace (setting enable_custom)');
       if (!source.enabled) throw new UserError('FEATURE_DISABLED', 'this webhook source is disabled');
-      if (!isJsonContentType(header(req, 'content-type')))
-        throw new UserError('UNSUPPORTED_MEDIA_TYPE', 'content-type must be application/json');
 
-      return await accept(req, source, settings, parseJsonBody(rawBody));
+      return await accept(req, source, settings, parseCustomBody(rawBody, header(req, 'content-type')));
     } catch (err) {
       if (err instanceof AppError && err.kind === 'user') return reject(req, err, source);
       throw err;
@@ -83,11 +81,13 @@ export function createCustomReceiver(deps: TApiDeps, flows: TFlowIndex, queue: T
     req: TInboundRequest,
     source: TSourceRow,
     settings: ReturnType<typeof effectiveSettings>,
-    payload: unknown,
+    body: TParsedBody,
   ): Promise<TIngestResponse> {
     const rawBody = req.rawBody!;
+    const { payload } = body;
     const eventType = eventTypeOf(req, source, payload);
     const redacted = redactPayload(payload, parseRedactPaths(settings.redact_fields));
+    // The text as received would still hold what redaction removed from the parsed view: then it is not kept.
     const matches = settings.enable_flows ? flows.match(source.workspace_id, triggerKeyOf('custom', source.id)) : [];
     const idHeader = source.id_header ?? defaultIdHeader(source.verification.kind);
     const givenId = idHeader ? header(req, idHeader) : undefined;
@@ -100,6 +100,7 @@ export function createCustomReceiver(deps: TApiDeps, flows: TFlowIndex, queue: T
       source_id: source.id,
       event_type: eventType,
       payload,
+      raw_body: redacted.length > 0 ? null : body.rawText,
       headers: selectHeaders(req.headers, [source.id_header, source.event_type_header]),
       signature: source.verification.kind === 'none' ? 'unverified' : 'valid',
       dedup_key: dedupKey,

@@ -1,7 +1,7 @@
 import { UserError } from '../../errors';
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
-const MAX_DEPTH = 64;
+export const MAX_DEPTH = 64;
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
 /**
  * A reviver costs a call per value: only bodies that may hold a forbidden key or an escape pay for it. NUL and
@@ -13,8 +13,11 @@ const NEEDS_REVIVER = /"(?:__proto__|constructor|prototype)"|\\u/;
 /** A high surrogate not followed by a low one, or a low one not preceded by a high one (code units, no `u` flag). */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-/** PostgreSQL's jsonb refuses \u0000 and unpaired surrogates; refusing them here keeps both dialects alike. */
-function unstorableText(text: string): string | null {
+/**
+ * What in `text` no database can store (null when all is well): PostgreSQL's jsonb refuses \u0000 and unpaired
+ * surrogates; refusing them here keeps both dialects alike.
+ */
+export function unstorablePart(text: string): string | null {
   if (text.includes('\u0000')) return 'a NUL character (\\u0000)';
   if (LONE_SURROGATE.test(text)) return 'an unpaired UTF-16 surrogate (such as \\ud800 alone)';
 
@@ -22,7 +25,7 @@ function unstorableText(text: string): string | null {
 }
 
 function revive(key: string, value: unknown): unknown {
-  const found = unstorableText(key) ?? (typeof value === 'string' ? unstorableText(value) : null);
+  const found = unstorablePart(key) ?? (typeof value === 'string' ? unstorablePart(value) : null);
   if (found) {
     throw new UserError('INVALID_JSON', `the body holds ${found}, which is not storable text; remove or replace it`);
   }

@@ -31,8 +31,9 @@ export function selectHeaders(
   return out;
 }
 
-export type TLogInput = Omit<TLogRow, 'id' | 'payload' | 'headers' | 'flow_ids' | 'redacted' | 'received_at'> & {
+export type TLogInput = Omit<TLogRow, 'id' | 'payload' | 'raw_body' | 'headers' | 'flow_ids' | 'redacted' | 'received_at'> & {
   id?: string;
+  raw_body?: string | null;
   payload: unknown;
   headers: Record<string, string>;
   flowIds?: string[];
@@ -47,6 +48,7 @@ export function logRow(input: TLogInput): TLogRow {
     ...rest,
     id: input.id ?? newId(),
     payload: payload === undefined ? null : JSON.stringify(payload),
+    raw_body: rest.raw_body ?? null,
     headers: JSON.stringify(headers),
     flow_ids: JSON.stringify(flowIds ?? []),
     redacted: JSON.stringify(redacted ?? []),

@@ -61,11 +61,14 @@ export async function getWebhook(db: TDatabase, workspaceId: string, id: string)
   const row = await logQueries.getLog(db, workspaceId, id);
   if (!row) return null;
   const executions = await executionQueries.listExecutionsOfLog(db, workspaceId, id);
+  const headers = parseJson(row.headers) as Record<string, string>;
 
   return {
     ...toLogSummary(row),
     payload: parseJson(row.payload),
-    headers: parseJson(row.headers) as Record<string, string>,
+    contentType: headers['content-type'] ?? null,
+    rawBody: (row.raw_body as string | null) ?? null,
+    headers,
     redacted: parseJson(row.redacted) as string[],
     dedupKey: row.dedup_key as string | null,
     executions: executions.map((e) => ({

@@ -3,13 +3,13 @@ import { getRouteApi, Link } from '@tanstack/react-router';
 
 import { useIsAdmin } from '../../../auth/auth-store';
 import { formatBytes, formatDateTime } from '../../../components/format';
-import { JsonViewer } from '../../../components/json-viewer/json-viewer';
 import { StatusBadge } from '../../../components/status-badge';
 import { useSourceNames } from '../../../hooks/use-source-names';
 import { trpc } from '../../../trpc/client';
 import { errorMessage } from '../../../trpc/errors';
 import type { TWebhookDetail } from '../../../trpc/types';
 import { HeadersTable } from '../headers-table';
+import { WebhookBody } from './webhook-body';
 
 const route = getRouteApi('/webhooks/$id');
 
@@ -129,11 +129,7 @@ export function WebhookDetailPage() {
           </table>
         )}
       </section>
-      <section aria-labelledby="payload-title">
-        <h2 id="payload-title">Payload</h2>
-        {w.redacted.length > 0 && <p className="muted">Redacted before storage: {w.redacted.join(', ')}</p>}
-        <JsonViewer value={w.payload} label="payload" />
-      </section>
+      <WebhookBody webhook={w} />
       <section aria-labelledby="headers-title">
         <h2 id="headers-title">Headers</h2>
         <HeadersTable headers={w.headers} caption="Request headers" />
