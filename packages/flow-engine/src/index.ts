@@ -8,6 +8,7 @@ export * from './model/node-schemas';
 export * from './model/flow-definition-schema';
 export * from './model/flow-context-schema';
 export * from './model/masked-headers';
+export * from './model/secret-refs';
 
 export { findTrigger } from './graph/find-trigger';
 export { getNextNodes } from './graph/get-next-nodes';
@@ -21,6 +22,8 @@ export { validateFlow, type TValidateFlowOptions } from './validate/validate-flo
 export type { TFlowIssue, TOperationInfo } from './validate/flow-issue';
 export { AUTO_BOUND_PATH_PARAMETERS } from './validate/check-operations';
 export { expressionFields } from './validate/check-expressions';
+export { secretNamesOf, secretNamesOfNode } from './validate/check-secrets';
+export { findSecretCalls, mentionsSecret, type TSecretCall } from './expressions/secret-calls';
 
 export {
   createEvaluator,

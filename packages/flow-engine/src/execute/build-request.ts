@@ -2,6 +2,7 @@ import { ExpressionError, FlowError } from '../errors';
 import { evaluateTemplate } from '../expressions/evaluate-template';
 import type { TFlowContext } from '../model/flow-context-schema';
 import type { TFlowClockifyNode, TFlowHttpNode } from '../model/node-schemas';
+import { startsWithSecretRef } from '../model/secret-refs';
 import type { TClockifyRequest, THttpRequest } from '../ports';
 import { AUTO_BOUND_PATH_PARAMETERS } from '../validate/check-operations';
 import type { TEngineEvaluator } from './execution-types';
@@ -66,13 +67,14 @@ export async function buildClockifyRequest(
     : { operationId: node.data.operationId, path, query, body };
 }
 
-/** Evaluates an HTTP node's URL (must give an http(s) URL), headers (nothing → header left out) and body. */
+/** Evaluates an HTTP node's URL (must give an http(s) URL, or start with a secret), headers (nothing → header left out) and body. */
 export async function buildHttpRequest(node: TFlowHttpNode, context: TFlowContext, evaluator: TEngineEvaluator): Promise<THttpRequest> {
   const url = await inField('data.url', () => evaluateTemplate(evaluator, node.data.url, context));
   if (url === undefined) {
     throw nothing('data.url', 'the URL');
   }
-  if (!/^https?:\/\/[^/?#\s]+/i.test(url)) {
+  // A URL that is a secret (a Slack webhook, say) is checked by the port once the value is in.
+  if (!startsWithSecretRef(url) && !/^https?:\/\/[^/?#\s]+/i.test(url)) {
     throw new FlowError('STEP_FAILED', `the URL must start with http:// or https:// and a host, got "${url.slice(0, 100)}"`, {
       details: { field: 'data.url' },
     });

@@ -13,6 +13,11 @@ export type TExecuteFlowInput = {
   evaluator: TEvaluator;
   /** Evaluate everything and list the requests, but call no port (and record them as `dry-run`); waits do not park. */
   dryRun?: boolean;
+  /**
+   * The nonce `$secret("name")` placeholders carry (see `secretPlaceholder`); the caller's ports swap
+   * placeholders with this marker for the values just before sending. Default '' (dry runs, the editor).
+   */
+  secretMarker?: string;
   /** The execution's id: idempotency keys are `<executionId>:<step key>` (default: the event id). */
   executionId?: string;
   /** Per-execution limits (defaults in `BUDGET_DEFAULTS`). */
@@ -84,12 +89,15 @@ export type TDryRunRequest = { nodeId: string; key?: string; kind: 'clockify' | 
 type TOutcomeBase = { steps: Record<string, unknown>; trace: TNodeTrace[] };
 
 /**
+ * `filtered`: the run ended by its decisions: no action acted (nothing sent, reused or, in a dry run, built)
+ * and a condition blocked or a switch routed away from every action; otherwise a run that ends is `succeeded`.
  * `parked`: a wait stopped the run. The caller stores the execution with `resumeAt` (epoch ms; `until`
  * the same as ISO text), holds no worker for it, and runs it again from the start with the same journal
  * at or after that time: everything before the wait is replayed from the journal, then it goes on.
  */
 export type TFlowOutcome =
   | (TOutcomeBase & { status: 'succeeded'; dryRunRequests?: TDryRunRequest[] })
+  | (TOutcomeBase & { status: 'filtered'; dryRunRequests?: TDryRunRequest[] })
   | (TOutcomeBase & { status: 'failed'; nodeId?: string; key?: string; error: TStepError })
   | (TOutcomeBase & { status: 'retry'; nodeId: string; key?: string; error: TStepError; retryAfterMs?: number })
   | (TOutcomeBase & { status: 'parked'; nodeId: string; key: string; until: string; resumeAt: number });

@@ -17,6 +17,7 @@ async function runActionNode(node: TFlowActionNode, run: TRun, frame: TFrame, ke
     ports: input.ports,
     evaluator: run.evaluator,
     dryRun: input.dryRun ?? false,
+    secretMarker: input.secretMarker ?? '',
     meta,
   });
   if (result.status === 'failed' || result.status === 'retry') {

@@ -1,15 +1,17 @@
+import { SECRET_FUNCTION } from '../model/secret-refs';
 import { ALLOWED_FUNCTIONS } from './allowed-functions';
 import type { TRegexEngine } from './regex-engine';
 
 export type TAstProblem = { code: 'UNKNOWN_FUNCTION' | 'UNSUPPORTED_REGEX'; message: string; position: number };
 
-type TAstNode = { type?: unknown; value?: unknown; position?: unknown; procedure?: TAstNode; lhs?: unknown; arguments?: unknown };
+export type TAstNode = { type?: unknown; value?: unknown; position?: unknown; procedure?: TAstNode; lhs?: unknown; arguments?: unknown };
 
-const allowed = new Set(ALLOWED_FUNCTIONS);
+/** The built-ins, and `$secret`, which the engine binds in action fields (`withSecretBindings`, checked by `checkSecrets`). */
+const allowed = new Set([...ALLOWED_FUNCTIONS, SECRET_FUNCTION]);
 const isNode = (value: unknown): value is TAstNode => typeof value === 'object' && value !== null && !(value instanceof RegExp);
 
 /** Every AST node, depth first, found by walking all object-valued properties (robust to JSONata's node shapes). */
-function collectNodes(root: unknown): TAstNode[] {
+export function collectNodes(root: unknown): TAstNode[] {
   const seen = new Set<object>();
   const nodes: TAstNode[] = [];
   const stack: unknown[] = [root];

@@ -5,6 +5,7 @@ import { checkExpressions } from './check-expressions';
 import { checkLoops } from './check-loops';
 import { checkNodeRules } from './check-node-rules';
 import { checkOperations } from './check-operations';
+import { checkSecrets } from './check-secrets';
 import { checkStructure } from './check-structure';
 import { checkTriggerEvents } from './check-trigger-events';
 import type { TFlowIssue, TOperationInfo } from './flow-issue';
@@ -17,6 +18,8 @@ export type TValidateFlowOptions = {
   eventTypes?: readonly string[];
   /** The evaluator whose `check` parses expressions; pass the server's (RE2) one to vet regexes too. */
   evaluator?: Pick<TEvaluator, 'check'>;
+  /** The workspace's secret names; without it `$secret` names are checked for shape only. */
+  secrets?: readonly string[];
 };
 
 let defaultEvaluator: TEvaluator | undefined;
@@ -24,7 +27,7 @@ let defaultEvaluator: TEvaluator | undefined;
 /**
  * Everything that can be known about a flow before it runs. A document that fails the schema is
  * reported with schema issues only (mapped to node ids and fields); the other checks need its shape.
- * Issues come in a stable order: structure, branches, loops, node rules, events, expressions, operations.
+ * Issues come in a stable order: structure, branches, loops, node rules, events, expressions, secrets, operations.
  */
 export function validateFlow(definition: unknown, options: TValidateFlowOptions = {}): TFlowIssue[] {
   const parsed = ZFlowDefinitionSchema.safeParse(definition);
@@ -41,6 +44,7 @@ export function validateFlow(definition: unknown, options: TValidateFlowOptions 
     ...checkNodeRules(flow),
     ...(options.eventTypes ? checkTriggerEvents(flow, options.eventTypes) : []),
     ...checkExpressions(flow, options.evaluator ?? defaultEvaluator),
+    ...checkSecrets(flow, options.secrets),
     ...(options.operations ? checkOperations(flow, options.operations) : []),
   ];
 }
