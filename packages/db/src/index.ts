@@ -28,3 +28,4 @@ export * as explorerHistoryQueries from './data/explorer-history.queries';
 export * as dashboardQueries from './data/dashboard.queries';
 export * as serviceKeyQueries from './data/service-keys.queries';
 export * as scheduleFireQueries from './data/schedule-fires.queries';
+export * as secretQueries from './data/secrets.queries';

@@ -13,6 +13,7 @@ import {
   LifecycleTokenUse,
   RateWindow,
   ScheduleFire,
+  Secret,
   ServiceKey,
   WebhookLog,
   WebhookSubscription,
@@ -48,6 +49,7 @@ export const TABLE = {
   rateWindow: tableOf(RateWindow),
   jobLock: tableOf(JobLock),
   scheduleFire: tableOf(ScheduleFire),
+  secret: tableOf(Secret),
 } as const;
 
 export type TTableName = keyof typeof TABLE;

@@ -12,6 +12,7 @@ import { JobLock } from './job-lock.entity';
 import { LifecycleTokenUse } from './lifecycle-token-use.entity';
 import { RateWindow } from './rate-window.entity';
 import { ScheduleFire } from './schedule-fire.entity';
+import { Secret } from './secret.entity';
 import { ServiceKey } from './service-key.entity';
 import { WebhookLog } from './webhook-log.entity';
 import { WebhookSubscription } from './webhook-subscription.entity';
@@ -30,6 +31,7 @@ export * from './job-lock.entity';
 export * from './lifecycle-token-use.entity';
 export * from './rate-window.entity';
 export * from './schedule-fire.entity';
+export * from './secret.entity';
 export * from './service-key.entity';
 export * from './webhook-log.entity';
 export * from './webhook-subscription.entity';
@@ -53,4 +55,5 @@ export const ALL_ENTITIES = [
   RateWindow,
   JobLock,
   ScheduleFire,
+  Secret,
 ];

@@ -4,6 +4,7 @@ import { Migration20261129090000 } from './Migration20261129090000';
 import { Migration20261205235325 } from './Migration20261205235325';
 import { Migration20261206010000 } from './Migration20261206010000';
 import { Migration20261206011624 } from './Migration20261206011624';
+import { Migration20261206040200 } from './Migration20261206040200';
 import { Migration20261206040300 } from './Migration20261206040300';
 import { Migration20261206040400 } from './Migration20261206040400';
 
@@ -13,6 +14,7 @@ export const migrationsList = [
   { name: 'Migration20261205235325', class: Migration20261205235325 },
   { name: 'Migration20261206010000', class: Migration20261206010000 },
   { name: 'Migration20261206011624', class: Migration20261206011624 },
+  { name: 'Migration20261206040200', class: Migration20261206040200 },
   { name: 'Migration20261206040300', class: Migration20261206040300 },
   { name: 'Migration20261206040400', class: Migration20261206040400 },
 ];
