@@ -5,6 +5,7 @@ export { newId } from './ids';
 export { isDatabaseUnavailable } from './errors';
 export { TABLE, type TTableName } from './data/tables';
 export * as dedupQueries from './data/dedup.queries';
+export * as executionCancelQueries from './data/execution-cancel.queries';
 export * as executionLeaseQueries from './data/execution-lease.queries';
 export * as executionQueries from './data/executions.queries';
 export * as flowRunQueries from './data/flow-runs.queries';

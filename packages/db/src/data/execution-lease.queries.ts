@@ -1,5 +1,6 @@
 import type { TDatabase } from '../database';
 import type { TStepRow } from './rows';
+import { applyFlowLimits, pickCandidates, RUNNABLE } from './flow-limits';
 import { extendLease, type TLease } from './leases';
 import { TABLE } from './tables';
 
@@ -25,6 +26,8 @@ export type TClaimed = {
   lease_owner: string | null;
   started_at: number | null;
   retry_of: string | null;
+  /** Someone asked to cancel it meanwhile: the run ends `cancelled` instead of starting. */
+  cancel_requested_at: number | string | null;
 };
 
 /** A lease this worker believes it holds. */
@@ -32,36 +35,34 @@ export type THeldLease = { id: string; workspace_id: string; lease_token: number
 
 export type TClaimArgs = { owner: string; limit: number; leaseMs: number; perWorkspace: number };
 
-const RUNNABLE = `((status in ('queued', 'waiting') and run_after <= ?) or (status = 'running' and lease_until < ?))`;
-
 /**
  * Claims up to `limit` runnable executions for `owner`: queued ones whose time has come, waiting ones whose
  * resume time has come, and running ones
  * whose lease expired (their worker died). Candidates are taken round-robin across workspaces (the first
  * of every workspace, then the second…), so one workspace's burst cannot starve the others. On PostgreSQL
  * the claim locks with SKIP LOCKED, so concurrent workers never take the same row; every claim bumps the
- * fencing token, so a stale worker's late writes are refused.
+ * fencing token, so a stale worker's late writes are refused. A flow's own limits (`flow-limits.ts`) leave
+ * its excess executions queued.
  */
 export async function claimExecutions(db: TDatabase, args: TClaimArgs): Promise<TClaimed[]> {
   const { owner, limit, leaseMs, perWorkspace } = args;
   const now = Date.now();
   const knex = db.knex();
-  const ranked = knex(TABLE.execution)
-    .select('id', 'run_after', knex.raw('row_number() over (partition by workspace_id order by run_after, id) as rn'))
-    .whereRaw(RUNNABLE, [now, now]);
-  const picked: { id: string }[] = await knex
-    .select('id')
-    .from(ranked.as('ranked'))
-    .where('rn', '<=', perWorkspace)
-    .orderBy([{ column: 'rn' }, { column: 'run_after' }])
-    .limit(limit);
+  const picked = await pickCandidates(db, { now, limit, perWorkspace });
   if (picked.length === 0) return [];
   const ids = picked.map((p) => p.id);
 
   return knex.transaction(async (trx) => {
-    const lockable = trx(TABLE.execution).select('id', 'status').whereIn('id', ids).andWhereRaw(RUNNABLE, [now, now]);
+    const lockable = trx(TABLE.execution)
+      .select('id', 'status', 'flow_id', 'run_after')
+      .whereIn('id', ids)
+      .andWhereRaw(RUNNABLE, [now, now]);
     if (db.dialect === 'postgresql') lockable.forUpdate().skipLocked();
-    const locked: { id: string; status: string }[] = await lockable;
+    const runnable: { id: string; status: string; flow_id: string; run_after: number }[] = await lockable;
+    if (runnable.length === 0) return [];
+    // Only when a flow with limits is among them: the common case pays nothing for the feature.
+    const limited = picked.some((p) => p.limited);
+    const locked = limited ? await applyFlowLimits(trx, db.dialect, runnable, now) : runnable;
     if (locked.length === 0) return [];
     const expired = new Set(locked.filter((l) => l.status === 'running').map((l) => l.id));
     const waited = new Set(locked.filter((l) => l.status === 'waiting').map((l) => l.id));
@@ -89,6 +90,7 @@ export async function claimExecutions(db: TDatabase, args: TClaimArgs): Promise<
         'lease_owner',
         'started_at',
         'retry_of',
+        'cancel_requested_at',
       ]);
 
     return rows.map((r) => ({ ...r, reclaimed: expired.has(r.id), resumed: waited.has(r.id) }));
@@ -115,7 +117,15 @@ export async function renewExecutionLeases(
  * `queued` and `waiting` put it back until `runAfter` (`waiting`: parked by a wait node, `runAfter` is its
  * resume time). `refund`: the run did nothing that counts (a paused workspace, a wait), so its claim is not an attempt.
  */
-export type TFinish = { status: 'succeeded' | 'failed' | 'queued' | 'waiting'; error?: unknown; runAfter?: number; refund?: boolean };
+export type TFinish = {
+  status: 'succeeded' | 'failed' | 'cancelled' | 'queued' | 'waiting';
+  error?: unknown;
+  runAfter?: number;
+  refund?: boolean;
+};
+
+/** A run put back (retry, wait) after someone asked to cancel it ends `cancelled` instead. */
+const UNLESS_CANCELLED = `case when cancel_requested_at is null then ? else 'cancelled' end`;
 
 /** One outcome to write; `steps` (not yet committed journal rows) and the flow's last run go with it if accepted. */
 export type TFinishRow = { held: THeldLease; outcome: TFinish; steps?: TStepRow[]; flowId?: string };
@@ -133,16 +143,16 @@ export async function finishExecutions(db: TDatabase, items: TFinishRow[]): Prom
     const steps: TStepRow[] = [];
     const lastRuns = new Map<string, { workspaceId: string; status: string }>();
     for (const { held, outcome, steps: own = [], flowId } of items) {
-      const done = outcome.status === 'succeeded' || outcome.status === 'failed';
+      const done = outcome.status !== 'queued' && outcome.status !== 'waiting';
       const n = await trx(TABLE.execution)
         .where({ id: held.id, lease_token: held.lease_token, status: 'running' })
         .update({
-          status: outcome.status,
+          status: done ? outcome.status : trx.raw(UNLESS_CANCELLED, [outcome.status]),
           lease_owner: null,
           lease_until: null,
           error: outcome.error === undefined ? null : JSON.stringify(outcome.error),
           run_after: outcome.runAfter ?? now,
-          finished_at: done ? now : null,
+          finished_at: done ? now : trx.raw('case when cancel_requested_at is null then null else cast(? as bigint) end', [now]),
           ...(outcome.refund ? { attempts: trx.raw('attempts - 1') } : {}),
         });
       accepted.push(n === 1);
@@ -164,22 +174,30 @@ class FenceRefused extends Error {}
 
 /**
  * Commits journal rows in one transaction, only while this worker still holds the lease (the fencing
- * token matches). False: the lease was lost and nothing was written.
+ * token matches). `lost`: the lease was lost and nothing was written. `cancel`: written, and someone asked
+ * to cancel the execution: the run stops here. Runs even with no rows: it is the run's step boundary check.
  */
-export async function appendStepsUnderLease(db: TDatabase, held: THeldLease, rows: TStepRow[]): Promise<boolean> {
-  if (rows.length === 0) return true;
+export async function checkpointUnderLease(db: TDatabase, held: THeldLease, rows: TStepRow[]): Promise<'ok' | 'lost' | 'cancel'> {
   try {
-    await db.knex().transaction(async (trx) => {
-      const fenced = await trx(TABLE.execution)
+    return await db.knex().transaction(async (trx) => {
+      const fenced: { cancel_requested_at: unknown }[] = await trx(TABLE.execution)
         .where({ id: held.id, lease_token: held.lease_token, status: 'running' })
-        .update({ lease_token: held.lease_token });
-      if (fenced !== 1) throw new FenceRefused();
-      await trx(TABLE.step).insert(rows);
-    });
+        .update({ lease_token: held.lease_token })
+        .returning(['cancel_requested_at']);
+      if (fenced.length !== 1) throw new FenceRefused();
+      if (rows.length > 0) await trx(TABLE.step).insert(rows);
 
-    return true;
+      return fenced[0]!.cancel_requested_at === null ? 'ok' : 'cancel';
+    });
   } catch (err) {
-    if (err instanceof FenceRefused) return false;
+    if (err instanceof FenceRefused) return 'lost';
     throw err;
   }
+}
+
+/** `checkpointUnderLease` for callers that only commit: false = the lease was lost and nothing was written. */
+export async function appendStepsUnderLease(db: TDatabase, held: THeldLease, rows: TStepRow[]): Promise<boolean> {
+  if (rows.length === 0) return true;
+
+  return (await checkpointUnderLease(db, held, rows)) !== 'lost';
 }

@@ -25,8 +25,12 @@ export async function listVersions(db: TDatabase, workspaceId: string, flowId: s
   return db.fork().find(FlowVersion, { flowId, workspaceId }, { orderBy: { version: 'desc' } });
 }
 
+/** A flow to insert: its limits are optional (none by default), its start counter starts empty. */
+export type TNewFlow = Omit<TFlow, 'maxConcurrent' | 'maxPerMinute' | 'minuteStartedAt' | 'minuteStarts'> &
+  Partial<Pick<TFlow, 'maxConcurrent' | 'maxPerMinute'>>;
+
 /** A new flow with its first version, in one transaction. */
-export async function insertFlow(db: TDatabase, flow: TFlow, version: TFlowVersion): Promise<void> {
+export async function insertFlow(db: TDatabase, flow: TNewFlow, version: TFlowVersion): Promise<void> {
   if (flow.workspaceId !== version.workspaceId) throw new Error('a flow and its version belong to one workspace');
   await db.fork().transactional(async (em) => {
     em.create(FlowVersion, version);
@@ -34,7 +38,7 @@ export async function insertFlow(db: TDatabase, flow: TFlow, version: TFlowVersi
   });
 }
 
-export type TFlowPatch = Partial<Pick<TFlow, 'name' | 'description' | 'enabled' | 'updatedAt'>>;
+export type TFlowPatch = Partial<Pick<TFlow, 'name' | 'description' | 'enabled' | 'updatedAt' | 'maxConcurrent' | 'maxPerMinute'>>;
 
 /**
  * Updates a flow's fields and, with `version`, adds that version and makes it current, in one transaction.
