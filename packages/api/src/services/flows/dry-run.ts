@@ -15,7 +15,7 @@ export type TDryRunInput = {
  * run for real, requests are built but never sent. Returns the would-be requests and every step record.
  */
 export async function dryRunFlow(runtime: TRuntime, workspaceId: string, input: TDryRunInput) {
-  let trigger = {
+  let trigger: TDryRunTrigger = {
     event: { type: input.sample?.eventType ?? 'SAMPLE', source: 'sample', receivedAt: new Date().toISOString(), id: 'sample' },
     payload: input.sample?.payload ?? null,
     headers: input.sample?.headers ?? {},
@@ -29,12 +29,25 @@ export async function dryRunFlow(runtime: TRuntime, workspaceId: string, input: 
       headers: log.headers,
     };
   }
+
+  return dryRunTrigger(runtime, workspaceId, input.definition, trigger);
+}
+
+/** What a flow run sees of its event. */
+export type TDryRunTrigger = {
+  event: { type: string; source: string; receivedAt: string; id: string };
+  payload: unknown;
+  headers: Record<string, string>;
+};
+
+/** One dry run of `definition` against one event (the flow test and the back-test). */
+export async function dryRunTrigger(runtime: TRuntime, workspaceId: string, definition: TFlowDefinition, trigger: TDryRunTrigger) {
   const records: TJournalEntry[] = [];
   const refuse = () => {
     throw new Error('a dry run never sends requests');
   };
   const outcome = await executeFlow({
-    definition: input.definition,
+    definition,
     context: { ...trigger, workspace: { id: workspaceId }, steps: {} },
     evaluator: runtime.evaluator,
     dryRun: true,
