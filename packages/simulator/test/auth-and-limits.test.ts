@@ -46,6 +46,13 @@ describe('tokens, unknown paths and the rate limit', () => {
     expect(JSON.stringify(sim.requests)).not.toContain(sim.workspace().token);
   });
 
+  it('records the query parameters each request carried (none when there were none)', async () => {
+    sim.clearRequests();
+    await call(sim, 'GET', path());
+    await call(sim, 'GET', `${path()}?billable=false&clients=a&clients=b`);
+    expect(sim.requests.map((r) => r.query)).toEqual([{}, { billable: 'false', clients: ['a', 'b'] }]);
+  });
+
   it('answers 429 with Retry-After above the per-second limit, per workspace', async () => {
     let burst: Awaited<ReturnType<typeof call>>[] = [];
     for (let attempt = 0; attempt < 3; attempt++) {

@@ -32,6 +32,7 @@ function record(deps: TServerDeps, req: Request, res: Response, seen: TSeen) {
       at,
       method: req.method,
       path: req.path,
+      query: { ...(req.query as Record<string, unknown>) },
       status,
       headers: redactHeaders(req.headers),
       ...seen,

@@ -5,7 +5,7 @@ import { countPerSecond, redactHeaders } from './recorder';
 
 describe('recorder and rate limiter', () => {
   it('counts the busiest aligned second per workspace', () => {
-    const r = (at: number, workspaceId = 'w') => ({ at, method: 'GET', path: '/', status: 200, headers: {}, workspaceId });
+    const r = (at: number, workspaceId = 'w') => ({ at, method: 'GET', path: '/', query: {}, status: 200, headers: {}, workspaceId });
     expect(countPerSecond([r(1000), r(1999), r(2000), r(2500), r(2999), r(2100, 'other')], 'w')).toBe(3);
   });
 

@@ -3,6 +3,8 @@ export type TRecordedRequest = {
   at: number;
   method: string;
   path: string;
+  /** the query string as parsed (repeated keys as arrays); empty when there was none */
+  query: Record<string, unknown>;
   operationId?: string;
   workspaceId?: string;
   /** 0 when the connection was dropped by an injected fault */
