@@ -1,4 +1,5 @@
 import { initTRPC, TRPCError } from '@trpc/server';
+import type { z } from 'zod';
 
 import type { TApiDeps } from './deps';
 import type { TRuntime } from './runtime';
@@ -7,6 +8,17 @@ import type { TCaller } from './services/auth/caller';
 import { assertAccess, type TKeyScope } from './services/auth/scopes';
 
 export type TContext = { deps: TApiDeps; runtime: TRuntime; caller: TCaller | null; authError: string | null };
+
+/**
+ * tRPC checks no subscription's output: a subscription names the schema of its items here and sends each
+ * through `parseEach` with it (the router test checks every subscription declares one).
+ */
+export type TProcedureMeta = { items?: z.ZodType };
+
+/** Every item of `source`, parsed with `schema` (unknown keys dropped) before it is sent. */
+export async function* parseEach<TSchema extends z.ZodType>(schema: TSchema, source: AsyncIterable<unknown>): AsyncGenerator<z.output<TSchema>> {
+  for await (const item of source) yield schema.parse(item);
+}
 
 /** Converts our errors to tRPC errors with the same message and a stable `appCode`. */
 export function toTRPCError(err: unknown): TRPCError {
@@ -19,7 +31,7 @@ export function toTRPCError(err: unknown): TRPCError {
   return new TRPCError({ code: CODE_TO_TRPC[app.code], message, cause: app });
 }
 
-const t = initTRPC.context<TContext>().create({
+const t = initTRPC.context<TContext>().meta<TProcedureMeta>().create({
   errorFormatter({ shape, error }) {
     const cause = error.cause instanceof AppError ? error.cause : undefined;
 

@@ -1,4 +1,3 @@
-import { notFound } from '../errors';
 import { ZIdInputSchema } from '../schemas/common.schemas';
 import {
   ZExecutionDetailSchema,
@@ -9,8 +8,9 @@ import {
   ZRetryExecutionResultSchema,
 } from '../schemas/executions.schemas';
 import { retryExecution } from '../services/executions/retry-execution';
-import { getExecution, listExecutions } from '../services/executions/timeline';
-import { readProcedure, router, writeProcedure } from '../trpc';
+import { liveExecutions } from '../services/executions/live-executions';
+import { getExecutionOrThrow, listExecutions } from '../services/executions/timeline';
+import { parseEach, readProcedure, router, writeProcedure } from '../trpc';
 
 export const executionsRouter = router({
   list: readProcedure
@@ -20,25 +20,13 @@ export const executionsRouter = router({
   get: readProcedure
     .input(ZIdInputSchema)
     .output(ZExecutionDetailSchema)
-    .query(async ({ ctx, input }) => {
-      const found = await getExecution(ctx.deps.db, ctx.caller.workspaceId, input.id);
-      if (!found) throw notFound('execution');
-
-      return found;
-    }),
+    .query(({ ctx, input }) => getExecutionOrThrow(ctx.deps.db, ctx.caller.workspaceId, input.id)),
   retry: writeProcedure
     .input(ZRetryExecutionInputSchema)
     .output(ZRetryExecutionResultSchema)
-    .mutation(async ({ ctx, input }) => {
-      const result = await retryExecution(ctx.deps, ctx.caller.workspaceId, input);
-      ctx.runtime.nudge.notify();
-
-      return result;
-    }),
-  /** Status changes of the caller's executions (SSE), for live timelines; each parsed with `ZExecutionUpdateSchema`. */
-  live: readProcedure.subscription(async function* ({ ctx, signal }) {
-    for await (const event of ctx.deps.bus.subscribe(ctx.caller.workspaceId, 'execution.updated', signal)) {
-      if (event.type === 'execution.updated') yield ZExecutionUpdateSchema.parse({ executionId: event.executionId, status: event.status });
-    }
-  }),
+    .mutation(({ ctx, input }) => retryExecution(ctx.runtime, ctx.caller.workspaceId, input)),
+  /** Status changes of the caller's executions (SSE), for live timelines. */
+  live: readProcedure
+    .meta({ items: ZExecutionUpdateSchema })
+    .subscription(({ ctx, signal }) => parseEach(ZExecutionUpdateSchema, liveExecutions(ctx.deps, ctx.caller.workspaceId, signal))),
 });

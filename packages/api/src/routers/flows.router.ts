@@ -1,22 +1,5 @@
 import { z } from 'zod';
 
-import { restoreMaskedHeaders } from '@uw/flow-engine';
-
-import { UserError } from '../errors';
-import { listExecutions } from '../services/executions/timeline';
-import { dryRunFlow } from '../services/flows/dry-run';
-import {
-  createFlow,
-  currentDefinition,
-  deleteFlow,
-  getFlowOrThrow,
-  getFlowWithDefinition,
-  listFlows,
-  listVersions,
-  updateFlow,
-} from '../services/flows/flow-store';
-import { showDefinition, showDryRun } from '../services/flows/masking';
-import { readProcedure, router, writeProcedure } from '../trpc';
 import { ZIdInputSchema as id } from '../schemas/common.schemas';
 import { ZExecutionPageSchema } from '../schemas/executions.schemas';
 import {
@@ -32,12 +15,15 @@ import {
   ZRunFlowInputSchema,
   ZRunFlowResultSchema,
 } from '../schemas/flows.schemas';
+import { listFlowExecutions } from '../services/flows/flow-executions';
+import { createFlow, deleteFlow, getFlowWithDefinition, listFlows, listVersions, updateFlow } from '../services/flows/flow-store';
+import { testFlow } from '../services/flows/test-flow';
 import { runFlowNow } from '../services/triggers/run-flow';
+import { readProcedure, router, writeProcedure } from '../trpc';
 
+/** Creating, changing and deleting flows reload the flow index inside the service (`TFlowWriter`). */
 export const flowsRouter = router({
-  list: readProcedure.output(z.array(ZFlowSchema)).query(async ({ ctx }) => {
-    return listFlows(ctx.deps, ctx.caller);
-  }),
+  list: readProcedure.output(z.array(ZFlowSchema)).query(({ ctx }) => listFlows(ctx.deps, ctx.caller)),
   get: readProcedure
     .input(id)
     .output(ZFlowDetailSchema)
@@ -45,46 +31,23 @@ export const flowsRouter = router({
   create: writeProcedure
     .input(ZFlowInputSchema)
     .output(ZFlowSchema)
-    .mutation(async ({ ctx, input }) => {
-      const flow = await createFlow(ctx.deps, ctx.caller, input);
-      await ctx.runtime.flowIndex.refresh();
-
-      return flow;
-    }),
+    .mutation(({ ctx, input }) => createFlow(ctx.runtime, ctx.caller, input)),
   update: writeProcedure
     .input(ZFlowUpdateSchema)
     .output(ZFlowSchema)
-    .mutation(async ({ ctx, input }) => {
-      const flow = await updateFlow(ctx.deps, ctx.caller, input);
-      await ctx.runtime.flowIndex.refresh();
-
-      return flow;
-    }),
+    .mutation(({ ctx, input }) => updateFlow(ctx.runtime, ctx.caller, input)),
   delete: writeProcedure
     .input(id)
     .output(ZDeleteFlowResultSchema)
-    .mutation(async ({ ctx, input }) => {
-      const result = await deleteFlow(ctx.deps, ctx.caller, input.id);
-      await ctx.runtime.flowIndex.refresh();
-
-      return result;
-    }),
+    .mutation(({ ctx, input }) => deleteFlow(ctx.runtime, ctx.caller, input.id)),
   versions: readProcedure
     .input(id)
     .output(z.array(ZFlowVersionSchema))
-    .query(async ({ ctx, input }) => {
-      const versions = await listVersions(ctx.deps, ctx.caller, input.id);
-
-      return versions.map((v) => ({ ...v, definition: showDefinition(v.definition) }));
-    }),
+    .query(({ ctx, input }) => listVersions(ctx.deps, ctx.caller, input.id)),
   executions: readProcedure
     .input(ZFlowExecutionsInputSchema)
     .output(ZExecutionPageSchema)
-    .query(async ({ ctx, input }) => {
-      await getFlowOrThrow(ctx.deps, ctx.caller, input.flowId);
-
-      return listExecutions(ctx.deps.db, ctx.caller.workspaceId, input);
-    }),
+    .query(({ ctx, input }) => listFlowExecutions(ctx.deps, ctx.caller, input)),
   /** Queues an execution of the flow now (a manual run; any trigger), `sample` as its payload; returns its id. */
   run: writeProcedure
     .input(ZRunFlowInputSchema)
@@ -94,17 +57,5 @@ export const flowsRouter = router({
   test: writeProcedure
     .input(ZDryRunInputSchema)
     .output(ZDryRunResultSchema)
-    .mutation(async ({ ctx, input }) => {
-      const stored = input.id ? await currentDefinition(ctx.deps, ctx.caller, input.id) : null;
-      // An edited document comes back masked: its headers take the saved flow's values when there is one.
-      const definition = input.definition ? restoreMaskedHeaders(input.definition, stored).definition : stored;
-      if (!definition) throw new UserError('VALIDATION_FAILED', 'send the id of a saved flow or a definition');
-      const result = await dryRunFlow(ctx.runtime, ctx.caller.workspaceId, {
-        definition,
-        webhookId: input.webhookId,
-        sample: input.sample,
-      });
-
-      return showDryRun(result);
-    }),
+    .mutation(({ ctx, input }) => testFlow(ctx.runtime, ctx.caller, input)),
 });

@@ -1,30 +1,39 @@
 import { z } from 'zod';
 
+import { ZIdInputSchema as id } from '../schemas/common.schemas';
 import {
-  createSource,
-  deleteSource,
-  getSourceOrThrow,
-  listSources,
-  rotateSecret,
-  toSourceView,
-  updateSource,
+  ZDeleteSourceResultSchema,
+  ZRotateSecretInputSchema,
   ZSourceInputSchema,
-} from '../services/sources/source-store';
+  ZSourceUpdateSchema,
+  ZSourceViewSchema,
+  ZSourceWithSecretSchema,
+} from '../schemas/sources.schemas';
+import { createSource, deleteSource, getSourceView, listSources, rotateSecret, updateSource } from '../services/sources/source-store';
 import { adminProcedure, router } from '../trpc';
 
-const id = z.object({ id: z.string() });
-
 export const sourcesRouter = router({
-  list: adminProcedure.query(({ ctx }) => listSources(ctx.deps, ctx.caller)),
+  list: adminProcedure.output(z.array(ZSourceViewSchema)).query(({ ctx }) => listSources(ctx.deps, ctx.caller)),
   get: adminProcedure
     .input(id)
-    .query(async ({ ctx, input }) => toSourceView(await getSourceOrThrow(ctx.deps, ctx.caller, input.id), ctx.deps.config.baseUrl)),
-  create: adminProcedure.input(ZSourceInputSchema).mutation(({ ctx, input }) => createSource(ctx.deps, ctx.caller, input)),
+    .output(ZSourceViewSchema)
+    .query(({ ctx, input }) => getSourceView(ctx.deps, ctx.caller, input.id)),
+  /** The secret is in this answer only (null for a source without verification). */
+  create: adminProcedure
+    .input(ZSourceInputSchema)
+    .output(ZSourceWithSecretSchema)
+    .mutation(({ ctx, input }) => createSource(ctx.deps, ctx.caller, input)),
   update: adminProcedure
-    .input(z.object({ id: z.string(), data: ZSourceInputSchema.omit({ verification: true, secret: true }).partial() }))
-    .mutation(({ ctx, input }) => updateSource(ctx.deps, ctx.caller, input.id, input.data)),
-  delete: adminProcedure.input(id).mutation(({ ctx, input }) => deleteSource(ctx.deps, ctx.caller, input.id)),
+    .input(ZSourceUpdateSchema)
+    .output(ZSourceViewSchema)
+    .mutation(({ ctx, input }) => updateSource(ctx.deps, ctx.caller, input)),
+  delete: adminProcedure
+    .input(id)
+    .output(ZDeleteSourceResultSchema)
+    .mutation(({ ctx, input }) => deleteSource(ctx.deps, ctx.caller, input.id)),
+  /** A new secret first; the previous one stays live, older ones are dropped. The new secret is answered once. */
   rotateSecret: adminProcedure
-    .input(z.object({ id: z.string(), secret: z.string().min(8).max(512).optional() }))
-    .mutation(({ ctx, input }) => rotateSecret(ctx.deps, ctx.caller, input.id, input.secret)),
+    .input(ZRotateSecretInputSchema)
+    .output(ZSourceWithSecretSchema)
+    .mutation(({ ctx, input }) => rotateSecret(ctx.deps, ctx.caller, input)),
 });

@@ -1,4 +1,3 @@
-import { notFound } from '../errors';
 import { ZIdInputSchema } from '../schemas/common.schemas';
 import {
   ZListWebhooksSchema,
@@ -9,10 +8,11 @@ import {
   ZWebhookStatsSchema,
   ZWebhookSummarySchema,
 } from '../schemas/webhooks.schemas';
-import { getWebhook, listWebhooks } from '../services/webhooks/list-webhooks';
+import { getWebhookOrThrow, listWebhooks } from '../services/webhooks/list-webhooks';
+import { liveWebhooks } from '../services/webhooks/live-webhooks';
 import { replayWebhook } from '../services/webhooks/replay';
 import { webhookStats } from '../services/webhooks/stats';
-import { readProcedure, router, writeProcedure } from '../trpc';
+import { parseEach, readProcedure, router, writeProcedure } from '../trpc';
 
 export const webhooksRouter = router({
   list: readProcedure
@@ -22,12 +22,7 @@ export const webhooksRouter = router({
   get: readProcedure
     .input(ZIdInputSchema)
     .output(ZWebhookDetailSchema)
-    .query(async ({ ctx, input }) => {
-      const found = await getWebhook(ctx.deps.db, ctx.caller.workspaceId, input.id);
-      if (!found) throw notFound('webhook');
-
-      return found;
-    }),
+    .query(({ ctx, input }) => getWebhookOrThrow(ctx.deps.db, ctx.caller.workspaceId, input.id)),
   replay: writeProcedure
     .input(ZIdInputSchema)
     .output(ZReplayWebhookResultSchema)
@@ -36,15 +31,8 @@ export const webhooksRouter = router({
     .input(ZWebhookStatsInputSchema)
     .output(ZWebhookStatsSchema)
     .query(({ ctx, input }) => webhookStats(ctx.deps.db, ctx.caller.workspaceId, input.hours)),
-  /**
-   * New log entries of the caller's workspace, as they are committed (SSE). tRPC cannot validate a
-   * subscription's output, so each entry is parsed with `ZWebhookSummarySchema` as it is sent.
-   */
-  live: readProcedure.subscription(async function* ({ ctx, signal }) {
-    for await (const event of ctx.deps.bus.subscribe(ctx.caller.workspaceId, 'webhook.logged', signal)) {
-      if (event.type !== 'webhook.logged') continue;
-      const entry = await getWebhook(ctx.deps.db, ctx.caller.workspaceId, event.logId);
-      if (entry) yield ZWebhookSummarySchema.parse(entry);
-    }
-  }),
+  /** New log entries of the caller's workspace, as they are committed (SSE). */
+  live: readProcedure
+    .meta({ items: ZWebhookSummarySchema })
+    .subscription(({ ctx, signal }) => parseEach(ZWebhookSummarySchema, liveWebhooks(ctx.deps, ctx.caller.workspaceId, signal))),
 });

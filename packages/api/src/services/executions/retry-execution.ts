@@ -3,14 +3,19 @@ import { executionQueries, flowRunQueries } from '@uw/db';
 import type { TApiDeps } from '../../deps';
 import { notFound, UserError } from '../../errors';
 import { executionRow } from '../ingest/record';
+import type { TNudge } from '../queue/nudge';
 
 export type TRetryInput = { id: string; from: 'failed_step' | 'start'; version: 'same' | 'current' };
+
+/** What queuing executions needs: the database, and the nudge that wakes this process's worker. The runtime is one. */
+export type TQueuer = { deps: TApiDeps; nudge: Pick<TNudge, 'notify'> };
 
 /**
  * A new execution for the same webhook. From the failed step: the original's succeeded steps are copied
  * into the new journal, so they are reused and never re-sent. On the version it ran, or the flow's current.
  */
-export async function retryExecution(deps: TApiDeps, workspaceId: string, input: TRetryInput) {
+export async function retryExecution(queuer: TQueuer, workspaceId: string, input: TRetryInput) {
+  const { deps } = queuer;
   const original = await executionQueries.findExecution(deps.db, workspaceId, input.id);
   if (!original) throw notFound('execution');
   if (original.status === 'queued' || original.status === 'running' || original.status === 'waiting') {
@@ -28,6 +33,7 @@ export async function retryExecution(deps: TApiDeps, workspaceId: string, input:
   const row = { ...executionRow(workspaceId, { flowId: String(original.flow_id), versionId }, logId, String(original.id)), trigger };
   const reuse = input.from === 'failed_step' && versionId === String(original.flow_version_id);
   await executionQueries.insertRetry(deps.db, workspaceId, { row, reuseStepsOf: reuse ? input.id : undefined });
+  queuer.nudge.notify();
 
   return { id: row.id, retryOf: input.id, flowVersionId: versionId, reusedSteps: input.from === 'failed_step' };
 }

@@ -1,5 +1,6 @@
 import { executionQueries, flowRunQueries, logQueries, stepQueries, type TDatabase } from '@uw/db';
 
+import { notFound } from '../../errors';
 import { showStepRequest } from '../flows/masking';
 import { scrubSecrets } from '../security/scrub-secrets';
 
@@ -28,6 +29,7 @@ export function toExecutionView(r: Record<string, unknown>) {
   return {
     id: String(r.id),
     flowId: String(r.flow_id),
+    flowName: (r.flow_name as string | null | undefined) ?? null,
     flowVersionId: String(r.flow_version_id),
     logId: (r.log_id as string | null) ?? null,
     status: String(r.status),
@@ -57,6 +59,14 @@ export async function getExecution(db: TDatabase, workspaceId: string, id: strin
       : null,
     steps: steps.map(toStepView),
   };
+}
+
+/** `getExecution`, or NOT_FOUND when the workspace has no such execution. */
+export async function getExecutionOrThrow(db: TDatabase, workspaceId: string, id: string) {
+  const found = await getExecution(db, workspaceId, id);
+  if (!found) throw notFound('execution');
+
+  return found;
 }
 
 export type TListExecutions = executionQueries.TExecutionFilter;

@@ -1,36 +1,9 @@
-import { z } from 'zod';
-
 import { customSourceQueries, newId, type SourceVerification, type TCustomSource } from '@uw/db';
 
 import type { TApiDeps } from '../../deps';
 import { notFound } from '../../errors';
+import type { TSourceInput, TSourcePatchInput } from '../../schemas/sources.schemas';
 import { generatePublicId, generateSecret } from './secrets';
-
-export const ZVerificationSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('none') }),
-  z.object({ kind: z.literal('bearer') }),
-  z.object({
-    kind: z.literal('hmac'),
-    header: z.string().regex(/^[A-Za-z0-9-]{1,64}$/),
-    encoding: z.enum(['hex', 'base64']),
-    prefix: z.string().max(32).optional(),
-  }),
-  z.object({ kind: z.literal('github') }),
-  z.object({ kind: z.literal('stripe'), toleranceSeconds: z.number().int().min(30).max(3600).default(300) }),
-  z.object({ kind: z.literal('standard') }),
-]);
-
-const header = z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'a header name');
-export const ZSourceInputSchema = z.object({
-  name: z.string().trim().min(1).max(128),
-  verification: ZVerificationSchema,
-  /** Bring your own secret (e.g. Stripe's whsec_…); omitted → we generate one. */
-  secret: z.string().min(8).max(512).optional(),
-  idHeader: header.nullish(),
-  eventTypeHeader: header.nullish(),
-  ratePerMinute: z.number().int().min(1).max(100_000).default(600),
-  enabled: z.boolean().default(true),
-});
 
 type TScope = { workspaceId: string };
 
@@ -66,7 +39,12 @@ export async function getSourceOrThrow(deps: TApiDeps, scope: TScope, id: string
   return source;
 }
 
-export async function createSource(deps: TApiDeps, scope: TScope, input: z.infer<typeof ZSourceInputSchema>) {
+/** One of the caller's sources, as callers see it. */
+export async function getSourceView(deps: TApiDeps, scope: TScope, id: string) {
+  return toSourceView(await getSourceOrThrow(deps, scope, id), deps.config.baseUrl);
+}
+
+export async function createSource(deps: TApiDeps, scope: TScope, input: TSourceInput) {
   const verification = input.verification as SourceVerification;
   const secret = verification.kind === 'none' ? null : (input.secret ?? generateSecret(verification.kind));
   const now = Date.now();
@@ -90,16 +68,18 @@ export async function createSource(deps: TApiDeps, scope: TScope, input: z.infer
 }
 
 /** Rotation: the new secret goes first and the previous one stays live; older ones are dropped. */
-export async function rotateSecret(deps: TApiDeps, scope: TScope, id: string, given?: string) {
+export async function rotateSecret(deps: TApiDeps, scope: TScope, input: { id: string; secret?: string }) {
+  const { id } = input;
   const source = await getSourceOrThrow(deps, scope, id);
-  const secret = given ?? generateSecret(source.verification.kind);
+  const secret = input.secret ?? generateSecret(source.verification.kind);
   const secretCiphers = [deps.cipher.encrypt(secret, scope.workspaceId), ...source.secretCiphers].slice(0, 2);
   await customSourceQueries.updateSource(deps.db, scope.workspaceId, { id, patch: { secretCiphers } });
 
   return { source: toSourceView({ ...source, secretCiphers }, deps.config.baseUrl), secret };
 }
 
-export async function updateSource(deps: TApiDeps, scope: TScope, id: string, data: Partial<z.infer<typeof ZSourceInputSchema>>) {
+export async function updateSource(deps: TApiDeps, scope: TScope, input: { id: string; data: TSourcePatchInput }) {
+  const { id, data } = input;
   await getSourceOrThrow(deps, scope, id);
   const patch = Object.fromEntries(
     Object.entries({

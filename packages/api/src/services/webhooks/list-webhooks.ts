@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 import { executionQueries, logQueries, type TDatabase } from '@uw/db';
 
-import { UserError } from '../../errors';
+import { notFound, UserError } from '../../errors';
 
 export const ZListWebhooksSchema = z.object({
   source: z.enum(['clockify', 'custom']).optional(),
@@ -80,4 +80,12 @@ export async function getWebhook(db: TDatabase, workspaceId: string, id: string)
       finishedAt: e.finished_at === null ? null : Number(e.finished_at),
     })),
   };
+}
+
+/** `getWebhook`, or NOT_FOUND when the workspace has no such log entry. */
+export async function getWebhookOrThrow(db: TDatabase, workspaceId: string, id: string) {
+  const found = await getWebhook(db, workspaceId, id);
+  if (!found) throw notFound('webhook');
+
+  return found;
 }
