@@ -181,6 +181,21 @@ describe.each(dialects)('API explorer on %s', (dialect) => {
     expect(next.items.find((i) => i.operationId === 'deleteClient')).toMatchObject({ method: 'DELETE' });
   });
 
+  it('generates an example event payload from the schema of the entity the event carries', async () => {
+    const stopped = await owner.explorer.eventExample.query({ eventType: 'TIMER_STOPPED' });
+    expect(stopped).toMatchObject({ eventType: 'TIMER_STOPPED', operationId: 'getTimeEntry' });
+    expect(stopped.payload).toMatchObject({ id: expect.any(String), timeInterval: { start: expect.any(String) } });
+    const tag = await owner.explorer.eventExample.query({ eventType: 'NEW_TAG' });
+    expect(tag).toMatchObject({ operationId: 'getTag', payload: { name: expect.any(String) } });
+    // An entity with no read operation in the catalogue: no example rather than an invented shape.
+    expect(await owner.explorer.eventExample.query({ eventType: 'TIME_OFF_REQUESTED' })).toMatchObject({
+      operationId: null,
+      payload: null,
+    });
+    expect((await caught(owner.explorer.eventExample.query({ eventType: 'NO_SUCH_EVENT' }))).code).toBe('BAD_REQUEST');
+    expect((await caught(member.explorer.eventExample.query({ eventType: 'NEW_TAG' }))).code).toBe('FORBIDDEN');
+  });
+
   it('is for admins only', async () => {
     expect((await caught(member.explorer.endpoints.query({}))).code).toBe('FORBIDDEN');
     expect((await caught(member.explorer.execute.mutate({ operationId: 'getTags' }))).code).toBe('FORBIDDEN');

@@ -56,6 +56,8 @@ const CALLS: Record<string, TCall> = {
   // An explicit workspaceId of B must not make the call act on B: bindings always use the caller's workspace.
   'explorer.execute': (api) => api.explorer.execute.mutate({ operationId: 'getProjects', path: { workspaceId: B } }),
   'explorer.history': (api) => api.explorer.history.query({}),
+  // Generated from the catalogue's schema: no workspace data in it.
+  'explorer.eventExample': (api) => api.explorer.eventExample.query({ eventType: 'NEW_PROJECT' }),
   'dashboard.get': (api) => api.dashboard.get.query(),
   'meta.eventTypes': (api) => api.meta.eventTypes.query(),
   'meta.templates': (api) => api.meta.templates.query(),

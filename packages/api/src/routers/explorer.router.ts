@@ -1,4 +1,5 @@
 import { describeOperation } from '../services/explorer/describe-operation';
+import { eventExample, ZEventExampleRequestSchema, ZEventExampleSchema } from '../services/explorer/event-example';
 import { executeOperation } from '../services/explorer/execute-operation';
 import { listHistory } from '../services/explorer/explorer-history';
 import {
@@ -32,6 +33,11 @@ export const explorerRouter = router({
     .input(ZExecuteRequestSchema)
     .output(ZExecuteResponseSchema)
     .mutation(({ ctx, input }) => executeOperation(ctx.deps, ctx.caller, input)),
+  /** An example payload of an event type from the schema of the entity it carries (when none is logged yet). */
+  eventExample: readProcedure
+    .input(ZEventExampleRequestSchema)
+    .output(ZEventExampleSchema)
+    .query(({ ctx, input }) => eventExample(ctx.deps, input.eventType)),
   history: readProcedure
     .input(ZHistoryRequestSchema)
     .output(ZHistoryResponseSchema)
