@@ -1,6 +1,7 @@
 import { createRouter } from '@tanstack/react-router';
 
 import { Loading } from './components/states';
+import { auditRoute } from './routes/audit';
 import { dashboardRoute } from './routes/index';
 import { executionDetailRoute } from './routes/executions.$id';
 import { executionsRoute } from './routes/executions.index';
@@ -28,6 +29,7 @@ export const routeTree = rootRoute.addChildren([
   executionsRoute,
   executionDetailRoute,
   settingsRoute,
+  auditRoute,
 ]);
 
 export const router = createRouter({

@@ -40,3 +40,4 @@ export type {
   THistoryResponse,
   TOperationDetail,
 } from './services/explorer/explorer.types';
+export { AUDITED, NOT_AUDITED } from './services/audit/audit-actions';

@@ -1,3 +1,4 @@
+import { auditRouter } from './routers/audit.router';
 import { bootstrapRouter } from './routers/bootstrap.router';
 import { cacheRouter } from './routers/cache.router';
 import { dashboardRouter } from './routers/dashboard.router';
@@ -26,6 +27,7 @@ export const appRouter = router({
   explorer: explorerRouter,
   dashboard: dashboardRouter,
   meta: metaRouter,
+  audit: auditRouter,
 });
 
 export type AppRouter = typeof appRouter;

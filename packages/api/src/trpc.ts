@@ -5,6 +5,7 @@ import type { TApiDeps } from './deps';
 import type { TRuntime } from './runtime';
 import { AppError, CODE_TO_TRPC, ensureAppError } from './errors';
 import type { TCaller } from './services/auth/caller';
+import { auditActionFor, readBefore, recordAudit } from './services/audit/record-audit';
 import { assertAccess, type TKeyScope } from './services/auth/scopes';
 
 export type TContext = { deps: TApiDeps; runtime: TRuntime; caller: TCaller | null; authError: string | null };
@@ -63,12 +64,27 @@ export const workspaceProcedure = publicProcedure.use(({ ctx, next }) => {
 });
 
 /**
+ * The audit trail: every successful mutation by a signed-in caller is recorded (who, when, what, target), as
+ * `services/audit/audit-actions.ts` describes it. Runs before the access check, so a refused call records nothing.
+ */
+const audited = workspaceProcedure.use(async ({ ctx, path, type, getRawInput, next }) => {
+  const action = type === 'mutation' ? auditActionFor(path) : null;
+  if (!action) return next();
+  const input = await getRawInput();
+  const before = await readBefore(ctx.deps, ctx.caller, action, input);
+  const result = await next();
+  if (result.ok) await recordAudit(ctx.deps, ctx.caller, { path, action, input, output: result.data, before });
+
+  return result;
+});
+
+/**
  * Access levels (see `assertAccess`): members of the workspace who are not admins pass only
  * `workspaceProcedure`; everything that shows flows, executions, step data or logs needs at least
  * `readProcedure`.
  */
 function needs(level: TKeyScope) {
-  return workspaceProcedure.use(({ ctx, next }) => {
+  return audited.use(({ ctx, next }) => {
     assertAccess(ctx.caller, level);
 
     return next({ ctx });

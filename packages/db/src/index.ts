@@ -30,3 +30,4 @@ export * as dashboardQueries from './data/dashboard.queries';
 export * as serviceKeyQueries from './data/service-keys.queries';
 export * as scheduleFireQueries from './data/schedule-fires.queries';
 export * as secretQueries from './data/secrets.queries';
+export * as auditQueries from './data/audit.queries';

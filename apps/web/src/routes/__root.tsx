@@ -13,6 +13,7 @@ const NAV = [
   { to: '/explorer', label: 'API Explorer', exact: false },
   { to: '/flows', label: 'Flows', exact: false },
   { to: '/executions', label: 'Executions', exact: false },
+  { to: '/audit', label: 'Audit', exact: false },
   { to: '/settings', label: 'Settings', exact: false },
 ] as const;
 

@@ -37,6 +37,10 @@ export function deleteExplorerHistoryBefore(db: TDatabase, workspaceId: string, 
   return deleteInBatches(db, TABLE.explorerHistory, (q) => q.where('workspace_id', workspaceId).andWhere('created_at', '<', before));
 }
 
+export function deleteAuditBefore(db: TDatabase, workspaceId: string, before: number): Promise<number> {
+  return deleteInBatches(db, TABLE.audit, (q) => q.where('workspace_id', workspaceId).andWhere('at', '<', before));
+}
+
 /** Finished executions created before `before`, their journal first. Returns executions removed. */
 export async function deleteFinishedExecutionsBefore(db: TDatabase, workspaceId: string, before: number): Promise<number> {
   await deleteInBatches(db, TABLE.step, (q) =>

@@ -1,4 +1,5 @@
 import {
+  AuditEntry,
   BootstrapState,
   CustomSource,
   DedupKey,
@@ -49,6 +50,7 @@ export const TABLE = {
   rateWindow: tableOf(RateWindow),
   jobLock: tableOf(JobLock),
   scheduleFire: tableOf(ScheduleFire),
+  audit: tableOf(AuditEntry),
   secret: tableOf(Secret),
 } as const;
 

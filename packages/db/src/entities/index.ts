@@ -1,3 +1,4 @@
+import { AuditEntry } from './audit-entry.entity';
 import { BootstrapState } from './bootstrap-state.entity';
 import { CustomSource } from './custom-source.entity';
 import { DedupKey } from './dedup-key.entity';
@@ -17,6 +18,7 @@ import { ServiceKey } from './service-key.entity';
 import { WebhookLog } from './webhook-log.entity';
 import { WebhookSubscription } from './webhook-subscription.entity';
 
+export * from './audit-entry.entity';
 export * from './bootstrap-state.entity';
 export * from './custom-source.entity';
 export * from './dedup-key.entity';
@@ -55,5 +57,6 @@ export const ALL_ENTITIES = [
   RateWindow,
   JobLock,
   ScheduleFire,
+  AuditEntry,
   Secret,
 ];

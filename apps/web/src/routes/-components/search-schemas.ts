@@ -52,3 +52,6 @@ export const ZNewFlowSearchSchema = z.object({
   body: z.unknown().optional(),
 });
 export type TNewFlowSearch = z.output<typeof ZNewFlowSearchSchema>;
+
+export const ZAuditSearchSchema = z.object({ action: zText, targetId: zText, cursor: zText });
+export type TAuditSearch = z.output<typeof ZAuditSearchSchema>;

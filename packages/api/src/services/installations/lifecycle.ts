@@ -4,6 +4,7 @@ import { installationQueries } from '@uw/db';
 
 import type { TApiDeps } from '../../deps';
 import { UserError } from '../../errors';
+import { recordClockifyChange } from '../audit/record-audit';
 import { clearWorkspaceCache } from '../cache/cache-store';
 import { parseSettingsUpdate } from '../settings/effective-settings';
 import { saveInstallation, type TInstalledBody } from './install';
@@ -65,6 +66,13 @@ async function requireInstallation(deps: TApiDeps, workspaceId: string, addonId?
 export async function handleStatusChanged(deps: TApiDeps, body: z.infer<typeof ZStatusBodySchema>) {
   const installation = await requireInstallation(deps, body.workspaceId, body.addonId);
   await installationQueries.updateInstallationStatus(deps.db, body.workspaceId, { id: installation.id, status: body.status });
+  if (installation.status !== body.status) {
+    await recordClockifyChange(deps, body.workspaceId, {
+      action: 'installation.statusChanged',
+      summary: `add-on ${body.status === 'ACTIVE' ? 'activated' : 'deactivated'} in Clockify`,
+      details: { from: installation.status, to: body.status },
+    });
+  }
   if (body.status === 'ACTIVE') {
     await repairWebhooks(deps, { ...installation, status: 'ACTIVE' }).catch((err: Error) =>
       deps.logger.warn({ workspaceId: body.workspaceId, err }, 'webhook repair failed'),
@@ -81,6 +89,17 @@ export async function handleSettingsUpdated(deps: TApiDeps, body: z.infer<typeof
   const settings = { ...installation.settings, ...update };
   await installationQueries.updateInstallationSettings(deps.db, body.workspaceId, { id: installation.id, settings });
   deps.bus.publish({ type: 'installation.changed', workspaceId: body.workspaceId });
+  const changes = Object.fromEntries(
+    Object.entries(update)
+      .filter(([id, to]) => JSON.stringify(installation.settings[id]) !== JSON.stringify(to))
+      .map(([id, to]) => [id, { from: installation.settings[id] ?? null, to }]),
+  );
+  const names = Object.keys(changes);
+  await recordClockifyChange(deps, body.workspaceId, {
+    action: 'settings.updated',
+    summary: names.length > 0 ? `settings saved in Clockify: ${names.join(', ')}` : 'settings saved in Clockify (no change)',
+    details: { changes },
+  });
 
   return { settings };
 }
@@ -90,6 +109,7 @@ export async function handleDeleted(deps: TApiDeps, body: z.infer<typeof ZDelete
   const installation = await requireInstallation(deps, body.workspaceId, body.addonId);
   const removed = await removeWebhooks(deps, installation).catch(() => 0);
   await installationQueries.recordUninstall(deps.db, body.workspaceId, { id: installation.id, now: Date.now() });
+  await recordClockifyChange(deps, body.workspaceId, { action: 'installation.uninstalled', summary: 'add-on uninstalled in Clockify' });
   deps.bus.publish({ type: 'installation.changed', workspaceId: body.workspaceId });
   await clearWorkspaceCache(deps.db, body.workspaceId);
 
