@@ -25,10 +25,12 @@ export function createMetrics(db: TDatabase) {
   });
   const executions = new Counter({
     name: 'uw_executions_total',
-    help: 'Finished executions by outcome',
+    help: 'Finished executions by outcome: succeeded (acted), filtered (its conditions stopped it), failed',
     labelNames: ['outcome'],
     registers: [registry],
   });
+  // Every outcome is listed from the start (at 0), so a dashboard's query finds `filtered` before the first one.
+  for (const outcome of ['succeeded', 'filtered', 'failed']) executions.inc({ outcome }, 0);
   const steps = new Histogram({
     name: 'uw_step_seconds',
     help: 'Step latency by kind and status',

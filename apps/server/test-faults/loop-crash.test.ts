@@ -73,7 +73,7 @@ describe.skipIf(!available)('kill -9 of a worker mid-loop (PostgreSQL)', () => {
           [executionId],
         );
 
-        return rows[0]?.status === 'succeeded' || rows[0]?.status === 'failed' ? rows : null;
+        return rows[0]?.status === 'succeeded' || rows[0]?.status === 'filtered' || rows[0]?.status === 'failed' ? rows : null;
       },
       DEFAULT_LEASE_MS + 20_000,
       250,

@@ -38,12 +38,12 @@ export async function startReceiver(host = '127.0.0.2'): Promise<{ url: string; 
 
 type TApi = ReturnType<typeof trpcClient>;
 
-/** Waits until the execution has finished (succeeded or failed) and returns its timeline. */
+/** Waits until the execution has finished (succeeded, filtered or failed) and returns its timeline. */
 export const finished = (api: TApi, id: string, timeoutMs = 20_000) =>
   waitFor(async () => {
     const e = await api.executions.get.query({ id });
 
-    return e.status === 'succeeded' || e.status === 'failed' ? e : null;
+    return e.status === 'succeeded' || e.status === 'filtered' || e.status === 'failed' ? e : null;
   }, timeoutMs);
 
 /** Creates a flow and runs it now with `sample`; returns the flow id and the finished execution. */

@@ -40,7 +40,7 @@ describe('HTTP actions through the SSRF guard', () => {
     return waitFor(async () => {
       const e = await api.executions.get.query({ id: execId });
 
-      return e.status === 'succeeded' || e.status === 'failed' ? e : null;
+      return e.status === 'succeeded' || e.status === 'filtered' || e.status === 'failed' ? e : null;
     }, 20_000);
   };
 

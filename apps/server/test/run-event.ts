@@ -11,6 +11,6 @@ export async function runEvent(api: ReturnType<typeof trpcClient>, sim: TSimulat
   return waitFor(async () => {
     const e = await api.executions.get.query({ id });
 
-    return e.status === 'succeeded' || e.status === 'failed' ? e : null;
+    return e.status === 'succeeded' || e.status === 'filtered' || e.status === 'failed' ? e : null;
   }, 20_000);
 }

@@ -4,6 +4,7 @@ const TONE: Record<string, string> = {
   running: 'info',
   pending: 'info',
   succeeded: 'ok',
+  filtered: 'muted',
   success: 'ok',
   done: 'ok',
   completed: 'ok',

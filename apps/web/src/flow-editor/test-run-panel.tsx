@@ -6,7 +6,7 @@ import { TraceList } from './trace-list';
 type TOutcome = TFlowTestResult['outcome'];
 
 function OutcomeError({ outcome }: { outcome: TOutcome }) {
-  if (outcome.status === 'succeeded' || outcome.status === 'parked') return null;
+  if (outcome.status === 'succeeded' || outcome.status === 'filtered' || outcome.status === 'parked') return null;
   const e = outcome.error;
 
   return (
@@ -30,7 +30,7 @@ function OutcomeError({ outcome }: { outcome: TOutcome }) {
 /** The result of a dry run: every node's fate and the requests that would have been sent. */
 export function TestRunPanel({ result }: { result: TFlowTestResult }) {
   const { outcome } = result;
-  const requests = outcome.status === 'succeeded' ? (outcome.dryRunRequests ?? []) : [];
+  const requests = outcome.status === 'succeeded' || outcome.status === 'filtered' ? (outcome.dryRunRequests ?? []) : [];
 
   return (
     <section className="test-run" aria-labelledby="test-run-title">
@@ -39,6 +39,7 @@ export function TestRunPanel({ result }: { result: TFlowTestResult }) {
       </h2>
       <p className="muted small">A dry run: conditions and mappings were evaluated for real, nothing was sent.</p>
       <OutcomeError outcome={outcome} />
+      {outcome.status === 'filtered' && <p className="muted">Its conditions stop this event: no action would run.</p>}
       {outcome.status === 'parked' && (
         <p className="muted">
           The run would wait at <code>{outcome.nodeId}</code> until {outcome.until}.

@@ -2,8 +2,11 @@ import { z } from 'zod';
 
 import { ZEpochMsSchema, ZStoredErrorSchema, pageOf } from './common.schemas';
 
-/** `waiting`: parked by a wait node until `runAfter`, holding no worker. */
-export const EXECUTION_STATUSES = ['queued', 'waiting', 'running', 'succeeded', 'failed', 'cancelled'] as const;
+/**
+ * `waiting`: parked by a wait node until `runAfter`, holding no worker. `filtered`: its conditions ended it
+ * before any action acted (nothing was sent); `succeeded`: it ran to the end and acted.
+ */
+export const EXECUTION_STATUSES = ['queued', 'waiting', 'running', 'succeeded', 'filtered', 'failed', 'cancelled'] as const;
 
 export const ZListExecutionsSchema = z.object({
   flowId: z.string().optional(),
@@ -17,13 +20,17 @@ export type TListExecutionsInput = z.infer<typeof ZListExecutionsSchema>;
 
 export const ZRetryExecutionInputSchema = z.object({
   id: z.string(),
-  from: z.enum(['failed_step', 'start']).default('failed_step'),
+  from: z
+    .enum(['failed_step', 'start'])
+    .default('failed_step')
+    .describe('failed_step: reuse what succeeded (a failed or cancelled run; a succeeded or filtered one is refused); start: run it again'),
   version: z.enum(['same', 'current']).default('same'),
 });
 
 export const ZExecutionSchema = z.object({
   id: z.string(),
   flowId: z.string(),
+  flowName: z.string().nullable().describe('the flow’s name now (null if the flow is gone)'),
   flowVersionId: z.string(),
   logId: z.string().nullable().describe('the webhook that started it'),
   status: z.string().describe(EXECUTION_STATUSES.join(' | ')),

@@ -103,9 +103,12 @@ const outcomeBase = {
   key: z.string().optional(),
 };
 
-/** How the run ended (the engine's `TFlowOutcome`), by `status`. */
+const ZDryRunRequestsSchema = z.array(ZDryRunRequestSchema).optional();
+
+/** How the run ended (the engine's `TFlowOutcome`), by `status`; `filtered`: its conditions stopped every action. */
 export const ZFlowOutcomeSchema = z.discriminatedUnion('status', [
-  z.object({ ...outcomeBase, status: z.literal('succeeded'), dryRunRequests: z.array(ZDryRunRequestSchema).optional() }),
+  z.object({ ...outcomeBase, status: z.literal('succeeded'), dryRunRequests: ZDryRunRequestsSchema }),
+  z.object({ ...outcomeBase, status: z.literal('filtered'), dryRunRequests: ZDryRunRequestsSchema }),
   z.object({ ...outcomeBase, status: z.literal('failed'), nodeId: z.string().optional(), error: ZStepErrorSchema }),
   z.object({
     ...outcomeBase,

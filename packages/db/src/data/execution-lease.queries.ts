@@ -114,11 +114,12 @@ export async function renewExecutionLeases(
 }
 
 /**
+ * `succeeded`, `filtered` (its conditions ended it before any action acted) and `failed` end it;
  * `queued` and `waiting` put it back until `runAfter` (`waiting`: parked by a wait node, `runAfter` is its
  * resume time). `refund`: the run did nothing that counts (a paused workspace, a wait), so its claim is not an attempt.
  */
 export type TFinish = {
-  status: 'succeeded' | 'failed' | 'cancelled' | 'queued' | 'waiting';
+  status: 'succeeded' | 'filtered' | 'failed' | 'cancelled' | 'queued' | 'waiting';
   error?: unknown;
   runAfter?: number;
   refund?: boolean;

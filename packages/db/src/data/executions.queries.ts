@@ -18,41 +18,54 @@ export async function findExecutionTrigger(db: TDatabase, workspaceId: string, i
   return row?.trigger;
 }
 
-/** The whole execution row, or undefined. */
+/** Executions as `e` with their flow's name as `flow_name` (null once the flow row is gone), in the workspace. */
+function withFlowName(db: TDatabase, workspaceId: string) {
+  return db
+    .knex()(`${TABLE.execution} as e`)
+    .leftJoin(`${TABLE.flow} as f`, function () {
+      this.on('f.id', '=', 'e.flow_id').andOn('f.workspace_id', '=', 'e.workspace_id');
+    })
+    .where('e.workspace_id', workspaceId);
+}
+
+/** The whole execution row with its flow's name as `flow_name`, or undefined. */
 export function findExecution(db: TDatabase, workspaceId: string, id: string): Promise<Record<string, unknown> | undefined> {
-  return db.knex()(TABLE.execution).where({ workspace_id: workspaceId, id }).first();
+  return withFlowName(db, workspaceId).andWhere('e.id', id).first('e.*', 'f.name as flow_name');
 }
 
 export type TExecutionFilter = { flowId?: string; status?: string; from?: number; to?: number; cursor?: string; limit: number };
 
-/** Newest first, `limit + 1` rows (the extra one says another page exists), cursor = the last id seen. */
+/**
+ * Newest first, `limit + 1` rows (the extra one says another page exists), cursor = the last id seen;
+ * each with its flow's name as `flow_name`.
+ */
 export function listExecutions(db: TDatabase, workspaceId: string, filter: TExecutionFilter): Promise<Record<string, unknown>[]> {
-  const q = db.knex()(TABLE.execution).where('workspace_id', workspaceId);
-  if (filter.flowId) q.andWhere('flow_id', filter.flowId);
-  if (filter.status) q.andWhere('status', filter.status);
-  if (filter.from !== undefined) q.andWhere('created_at', '>=', filter.from);
-  if (filter.to !== undefined) q.andWhere('created_at', '<=', filter.to);
-  if (filter.cursor) q.andWhere('id', '<', filter.cursor);
+  const q = withFlowName(db, workspaceId);
+  if (filter.flowId) q.andWhere('e.flow_id', filter.flowId);
+  if (filter.status) q.andWhere('e.status', filter.status);
+  if (filter.from !== undefined) q.andWhere('e.created_at', '>=', filter.from);
+  if (filter.to !== undefined) q.andWhere('e.created_at', '<=', filter.to);
+  if (filter.cursor) q.andWhere('e.id', '<', filter.cursor);
 
-  return q.orderBy('id', 'desc').limit(filter.limit + 1);
+  return q.orderBy('e.id', 'desc').limit(filter.limit + 1).select('e.*', 'f.name as flow_name');
 }
 
 export type TLogExecution = {
   id: string;
   flow_id: string;
+  flow_name: string | null;
   status: string;
   attempts: number | string;
   created_at: number | string;
   finished_at: number | string | null;
 };
 
-/** The executions a webhook queued, oldest first. */
+/** The executions a webhook queued, oldest first, with their flow's name. */
 export function listExecutionsOfLog(db: TDatabase, workspaceId: string, logId: string): Promise<TLogExecution[]> {
-  return db
-    .knex()(TABLE.execution)
-    .where({ workspace_id: workspaceId, log_id: logId })
-    .orderBy('id', 'asc')
-    .select('id', 'flow_id', 'status', 'attempts', 'created_at', 'finished_at');
+  return withFlowName(db, workspaceId)
+    .andWhere('e.log_id', logId)
+    .orderBy('e.id', 'asc')
+    .select('e.id', 'e.flow_id', 'f.name as flow_name', 'e.status', 'e.attempts', 'e.created_at', 'e.finished_at');
 }
 
 const asJson = (v: unknown) => (v === null || v === undefined || typeof v === 'string' ? (v ?? null) : JSON.stringify(v));

@@ -2,8 +2,11 @@ import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 
 import { epochMs, idColumn, workspaceColumn } from './columns';
 
-/** `waiting`: parked by a wait node until `runAfter` (its resume time); it holds no worker meanwhile. */
-export type ExecutionStatus = 'queued' | 'waiting' | 'running' | 'succeeded' | 'failed' | 'cancelled';
+/**
+ * `waiting`: parked by a wait node until `runAfter` (its resume time); it holds no worker meanwhile.
+ * `filtered`: ended by its conditions before any action acted (`succeeded`: it acted).
+ */
+export type ExecutionStatus = 'queued' | 'waiting' | 'running' | 'succeeded' | 'filtered' | 'failed' | 'cancelled';
 
 /** The execution queue: claimed with a lease, fenced by leaseToken. */
 export const FlowExecution = defineEntity({

@@ -43,7 +43,7 @@ describe('executeFlow: conditions', () => {
     const { ports, http } = createFakePorts();
     const outcome = await executeFlow({ definition, context: createContext({ amount: 5 }), journal, ports, evaluator });
 
-    expect(outcome).toMatchObject({ status: 'succeeded', steps: {} });
+    expect(outcome).toMatchObject({ status: 'filtered', steps: {} });
     expect(http).not.toHaveBeenCalled();
     expect(started).toEqual([]);
     expect(entries).toEqual([{ nodeId: 'is_big', key: 'is_big', kind: 'condition', result: false }]);
@@ -102,7 +102,7 @@ describe('executeFlow: conditions', () => {
     const { ports, http } = createFakePorts();
     const outcome = await executeFlow({ definition: load(branchesAndJoin), context: createContext({}), journal, ports, evaluator });
 
-    expect(outcome.status).toBe('succeeded');
+    expect(outcome.status).toBe('filtered');
     expect(http).not.toHaveBeenCalled();
   });
 });
@@ -377,12 +377,12 @@ describe('executeFlow: validation', () => {
         ports: createFakePorts().ports,
         evaluator: spy,
       });
-    expect((await run(definition)).status).toBe('succeeded');
+    expect((await run(definition)).status).toBe('filtered');
     const afterFirst = checks();
     expect(afterFirst).toBeGreaterThan(0);
-    expect((await run(definition)).status).toBe('succeeded');
+    expect((await run(definition)).status).toBe('filtered');
     expect(checks()).toBe(afterFirst);
-    expect((await run(load(conditionBranch))).status).toBe('succeeded');
+    expect((await run(load(conditionBranch))).status).toBe('filtered');
     expect(checks()).toBe(afterFirst * 2);
   });
 

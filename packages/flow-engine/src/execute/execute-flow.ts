@@ -69,7 +69,20 @@ export async function executeFlow(input: TExecuteFlowInput): Promise<TFlowOutcom
     return stopped.stop;
   }
 
-  return input.dryRun
-    ? { status: 'succeeded', steps: rootSteps, trace, dryRunRequests: run.dryRunRequests }
-    : { status: 'succeeded', steps: rootSteps, trace };
+  const status = endedByDecisions(trace) ? 'filtered' : 'succeeded';
+
+  return input.dryRun ? { status, steps: rootSteps, trace, dryRunRequests: run.dryRunRequests } : { status, steps: rootSteps, trace };
+}
+
+const ACTED = new Set<TNodeTrace['state']>(['succeeded', 'reused', 'dry-run']);
+
+/** No action acted (sent, reused or built) and a decision (a blocked condition, a switch) chose the way. */
+export function endedByDecisions(trace: readonly TNodeTrace[]): boolean {
+  let decided = false;
+  for (const t of trace) {
+    if ((t.kind === 'clockify' || t.kind === 'http') && ACTED.has(t.state)) return false;
+    if (t.state === 'blocked' || t.state === 'switched') decided = true;
+  }
+
+  return decided;
 }

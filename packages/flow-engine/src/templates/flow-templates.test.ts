@@ -61,7 +61,7 @@ describe('templates run as intended', () => {
 
   it('tag-time-entries-without-project: leaves entries with a project alone', async () => {
     const { outcome, clockify } = await run(TAG_TIME_ENTRIES_WITHOUT_PROJECT.definition, loadWebhookExample('NEW_TIME_ENTRY'));
-    expect(outcome.status).toBe('succeeded');
+    expect(outcome.status).toBe('filtered');
     expect(clockify).not.toHaveBeenCalled();
   });
 

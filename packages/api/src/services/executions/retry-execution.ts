@@ -12,7 +12,8 @@ export type TQueuer = { deps: TApiDeps; nudge: Pick<TNudge, 'notify'> };
 
 /**
  * A new execution for the same webhook. From the failed step: the original's succeeded steps are copied
- * into the new journal, so they are reused and never re-sent. On the version it ran, or the flow's current.
+ * into the new journal, so they are reused and never re-sent; a succeeded or filtered run has no failed
+ * step and is refused (CONFLICT), it can run again from the start. On the version it ran, or the flow's current.
  */
 export async function retryExecution(queuer: TQueuer, workspaceId: string, input: TRetryInput) {
   const { deps } = queuer;
@@ -20,6 +21,12 @@ export async function retryExecution(queuer: TQueuer, workspaceId: string, input
   if (!original) throw notFound('execution');
   if (original.status === 'queued' || original.status === 'running' || original.status === 'waiting') {
     throw new UserError('CONFLICT', `the execution is still ${original.status === 'waiting' ? 'waiting' : 'running'}`);
+  }
+  if (input.from === 'failed_step' && (original.status === 'succeeded' || original.status === 'filtered')) {
+    throw new UserError(
+      'CONFLICT',
+      `nothing failed in this execution (it ${original.status === 'filtered' ? 'was filtered by its conditions' : 'succeeded'}): retry from the failed step applies to failed or cancelled runs; run it again with from "start"`,
+    );
   }
   let versionId = String(original.flow_version_id);
   if (input.version === 'current') {

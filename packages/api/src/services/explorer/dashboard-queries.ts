@@ -39,6 +39,6 @@ export async function recentFailures(db: TDatabase, workspaceId: string, limit =
   return rows.map((r) => {
     const view = toExecutionView(r);
 
-    return { ...view, flowName: (r.flow_name as string | null) ?? null, errorMessage: messageOf(view.error) };
+    return { ...view, errorMessage: messageOf(view.error) };
   });
 }

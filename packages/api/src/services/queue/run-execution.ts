@@ -28,7 +28,7 @@ export async function runExecution(runtime: TRuntime, claimed: TClaimed): Promis
   let deferred: TNumberedStep[] = [];
   let trigger: Promise<Awaited<ReturnType<typeof loadTrigger>>> | null = null;
   const triggerOnce = () => (trigger ??= loadTrigger(runtime, claimed));
-  const finish = async (status: 'succeeded' | 'failed' | 'queued' | 'waiting', error?: unknown, runAfter?: number, refund?: boolean) => {
+  const finish = async (status: TFinishStatus, error?: unknown, runAfter?: number, refund?: boolean) => {
     const steps = deferred;
     deferred = [];
     const outcome = { status, error, runAfter, refund };
@@ -38,7 +38,7 @@ export async function runExecution(runtime: TRuntime, claimed: TClaimed): Promis
 
       return;
     }
-    if (status === 'succeeded' || status === 'failed') deps.metrics.executionFinished(status);
+    if (status === 'succeeded' || status === 'filtered' || status === 'failed') deps.metrics.executionFinished(status);
     deps.bus.publish({ type: 'execution.updated', workspaceId: claimed.workspace_id, executionId: claimed.id, status });
     if (status === 'failed') await notifyExecutionFailed(runtime, claimed, { error, trigger: triggerOnce });
   };
@@ -102,7 +102,8 @@ export async function runExecution(runtime: TRuntime, claimed: TClaimed): Promis
         recorded: (key) => recordedDecision(steps, key),
       },
     });
-    if (outcome.status === 'succeeded') return finish('succeeded');
+    // `filtered`: its conditions ended it before any action acted; a run that acted `succeeded`.
+    if (outcome.status === 'succeeded' || outcome.status === 'filtered') return finish(outcome.status);
     // A wait: `waiting` until its time, holding no worker (nor an attempt); the run after it replays the journal.
     if (outcome.status === 'parked') return finish('waiting', undefined, outcome.resumeAt, true);
     const nodeId = outcome.key ?? outcome.nodeId ?? null;
@@ -141,5 +142,7 @@ export async function runExecution(runtime: TRuntime, claimed: TClaimed): Promis
     return finish(again ? 'queued' : 'failed', error, Date.now() + retryDelayMs(claimed.attempts));
   }
 }
+
+type TFinishStatus = 'succeeded' | 'filtered' | 'failed' | 'queued' | 'waiting';
 
 const kindOf = (definition: TFlowDefinition, nodeId: string | null) => definition.nodes.find((n) => n.id === nodeId)?.kind ?? 'flow';

@@ -8,7 +8,7 @@ import { StatusBadge } from '../../../components/status-badge';
 import { trpc } from '../../../trpc/client';
 import type { TExecutionDetail } from '../../../trpc/types';
 import { executionErrorText } from './execution-error';
-import { RetryForm } from './retry-form';
+import { RetryForm, somethingFailed } from './retry-form';
 import { StepItem } from './step-item';
 import { useExecutionUpdates } from './use-execution-updates';
 
@@ -65,7 +65,7 @@ export function ExecutionDetailPage() {
               <dt>Flow</dt>
               <dd>
                 <Link to="/flows/$flowId" params={{ flowId: e.flowId }}>
-                  {e.flowId}
+                  {e.flowName ?? e.flowId}
                 </Link>
                 {e.version !== null && ` (version ${e.version})`}
               </dd>
@@ -101,8 +101,8 @@ export function ExecutionDetailPage() {
             <Timeline e={e} />
             {isAdmin && !ACTIVE.has(e.status) && (
               <section aria-labelledby="retry-title">
-                <h2 id="retry-title">Retry</h2>
-                <RetryForm executionId={e.id} />
+                <h2 id="retry-title">{somethingFailed(e.status) ? 'Retry' : 'Run again'}</h2>
+                <RetryForm executionId={e.id} fromFailedStep={somethingFailed(e.status)} />
               </section>
             )}
           </>

@@ -13,13 +13,7 @@ import { useExecutionUpdates } from './use-execution-updates';
 
 const route = getRouteApi('/executions');
 
-export function ExecutionsTable({
-  items,
-  flowNames,
-}: {
-  items: (TExecutionSummary & { flowName?: string })[];
-  flowNames: Map<string, string>;
-}) {
+export function ExecutionsTable({ items }: { items: TExecutionSummary[] }) {
   return (
     <div className="table-scroll">
       <table className="table">
@@ -44,7 +38,11 @@ export function ExecutionsTable({
                   {e.id}
                 </Link>
               </td>
-              <td>{e.flowName ?? flowNames.get(e.flowId) ?? e.flowId}</td>
+              <td>
+                <Link to="/flows/$flowId" params={{ flowId: e.flowId }}>
+                  {e.flowName ?? e.flowId}
+                </Link>
+              </td>
               <td>
                 <StatusBadge status={e.status} />
               </td>
@@ -66,7 +64,6 @@ export function ExecutionsPage() {
   const [previous, setPrevious] = useState<(string | undefined)[]>([]);
   const flows = useQuery(trpc.flows.list.queryOptions());
   const live = useExecutionUpdates();
-  const flowNames = new Map((flows.data ?? []).map((f) => [f.id, f.name]));
   const query = useQuery({ ...trpc.executions.list.queryOptions({ ...search, limit: 50 }), placeholderData: keepPreviousData });
   const setFilter = (patch: Partial<TExecutionSearch>) => {
     setPrevious([]);
@@ -97,7 +94,7 @@ export function ExecutionsPage() {
             <option value="">Any</option>
             {EXECUTION_STATUSES.map((s) => (
               <option key={s} value={s}>
-                {s}
+                {s === 'filtered' ? 'filtered (stopped by its conditions)' : s}
               </option>
             ))}
           </select>
@@ -106,7 +103,7 @@ export function ExecutionsPage() {
       <QueryState query={query} what="Executions" procedure="executions.list">
         {(page) => (
           <>
-            {page.items.length === 0 ? <Empty>No execution matches.</Empty> : <ExecutionsTable items={page.items} flowNames={flowNames} />}
+            {page.items.length === 0 ? <Empty>No execution matches.</Empty> : <ExecutionsTable items={page.items} />}
             <nav className="pager" aria-label="Pages">
               <button
                 type="button"

@@ -8,10 +8,16 @@ import type { TRouterInputs } from '../../../trpc/types';
 
 type TRetryInput = TRouterInputs['executions']['retry'];
 
-/** Retries a finished execution from its failed step (reusing succeeded steps) or from the start. */
-export function RetryForm({ executionId }: { executionId: string }) {
+/** A succeeded or filtered run has no failed step to retry from (the API refuses it); it can only run again. */
+export const somethingFailed = (status: string) => status !== 'succeeded' && status !== 'filtered';
+
+/**
+ * Retries a finished execution from its failed step (reusing succeeded steps) or from the start. With
+ * `fromFailedStep` false (nothing failed), only running it again from the start is offered.
+ */
+export function RetryForm({ executionId, fromFailedStep }: { executionId: string; fromFailedStep: boolean }) {
   const navigate = useNavigate();
-  const [from, setFrom] = useState<NonNullable<TRetryInput['from']>>('failed_step');
+  const [from, setFrom] = useState<NonNullable<TRetryInput['from']>>(fromFailedStep ? 'failed_step' : 'start');
   const [version, setVersion] = useState<NonNullable<TRetryInput['version']>>('same');
   const retry = useMutation(
     trpc.executions.retry.mutationOptions({ onSuccess: (r) => void navigate({ to: '/executions/$id', params: { id: r.id } }) }),
@@ -22,17 +28,21 @@ export function RetryForm({ executionId }: { executionId: string }) {
   };
 
   return (
-    <form className="retry-form" onSubmit={submit} aria-label="Retry execution">
-      <fieldset>
-        <legend>Retry from</legend>
-        <label>
-          <input type="radio" name="retry-from" checked={from === 'failed_step'} onChange={() => setFrom('failed_step')} /> the failed step
-          (succeeded steps are reused, never re-sent)
-        </label>
-        <label>
-          <input type="radio" name="retry-from" checked={from === 'start'} onChange={() => setFrom('start')} /> the start
-        </label>
-      </fieldset>
+    <form className="retry-form" onSubmit={submit} aria-label={fromFailedStep ? 'Retry execution' : 'Run execution again'}>
+      {fromFailedStep ? (
+        <fieldset>
+          <legend>Retry from</legend>
+          <label>
+            <input type="radio" name="retry-from" checked={from === 'failed_step'} onChange={() => setFrom('failed_step')} /> the failed
+            step (succeeded steps are reused, never re-sent)
+          </label>
+          <label>
+            <input type="radio" name="retry-from" checked={from === 'start'} onChange={() => setFrom('start')} /> the start
+          </label>
+        </fieldset>
+      ) : (
+        <p className="muted">Nothing failed in this run. It can run again from the start, as a new execution for the same event.</p>
+      )}
       <fieldset>
         <legend>Flow version</legend>
         <label>
@@ -44,7 +54,7 @@ export function RetryForm({ executionId }: { executionId: string }) {
         </label>
       </fieldset>
       <button type="submit" className="button primary" disabled={retry.isPending}>
-        {retry.isPending ? 'Retrying…' : 'Retry execution'}
+        {retry.isPending ? 'Starting…' : fromFailedStep ? 'Retry execution' : 'Run again from the start'}
       </button>
       {retry.isError && (
         <p role="alert" className="error-text">
