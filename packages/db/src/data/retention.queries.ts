@@ -5,7 +5,7 @@ import { parseJsonColumn } from './sql';
 import { TABLE } from './tables';
 
 const BATCH = 1_000;
-const FINISHED = ['succeeded', 'failed', 'cancelled'];
+const FINISHED = ['succeeded', 'filtered', 'failed', 'cancelled'];
 
 /** Deletes in batches of ids, so a large backlog never holds one long lock. Returns rows removed. */
 async function deleteInBatches(db: TDatabase, table: string, where: (q: Knex.QueryBuilder) => unknown): Promise<number> {

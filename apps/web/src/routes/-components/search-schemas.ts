@@ -27,7 +27,7 @@ export const ZWebhookSearchSchema = z.object({
 });
 export type TWebhookSearch = z.output<typeof ZWebhookSearchSchema>;
 
-export const EXECUTION_STATUSES = ['queued', 'waiting', 'running', 'succeeded', 'failed', 'cancelled'] as const;
+export const EXECUTION_STATUSES = ['queued', 'waiting', 'running', 'succeeded', 'filtered', 'failed', 'cancelled'] as const;
 
 export const ZExecutionSearchSchema = z.object({
   flowId: zText,
