@@ -9,6 +9,7 @@ import { installLikeClockify, REQUIRE_PG, startTestServer, TEST_PG_ADMIN_URL, tr
 const dialects = await testDialects({ pgAdminUrl: TEST_PG_ADMIN_URL, requirePg: REQUIRE_PG });
 const ws = 'f17e4ed0f17e4ed0f17e4e01';
 const TOKEN = 'filtered-scrape';
+const FLOW_NAME = 'Tag billable entries';
 
 /** NEW_TIME_ENTRY → billable? → create a tag: a non-billable entry is stopped by the condition. */
 const BILLABLE_TAG = {
@@ -34,8 +35,8 @@ describe.each(dialects)('filtered executions on %s', (dialect) => {
   let server: TTestServer;
   let api: ReturnType<typeof trpcClient>;
   const ids = { filtered: '', succeeded: '' };
-  const FLOW_NAME = 'Tag billable entries';
 
+  /** A time entry through the flow; the webhook's executions table names the flow. */
   const deliver = async (billable: boolean) => {
     const body = { id: `te-${billable}-${Math.random().toString(16).slice(2)}`, workspaceId: ws, billable };
     const delivered = await sim.sendWebhook(server.url, ws, 'NEW_TIME_ENTRY', { body });
@@ -45,6 +46,8 @@ describe.each(dialects)('filtered executions on %s', (dialect) => {
 
       return e && ['succeeded', 'filtered', 'failed'].includes(e.status) ? e : null;
     }, 20_000);
+
+    expect(execution!.flowName).toBe(FLOW_NAME);
 
     return { logId, execution: execution! };
   };

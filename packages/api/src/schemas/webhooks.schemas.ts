@@ -38,6 +38,7 @@ export const ZWebhookPageSchema = pageOf(ZWebhookSummarySchema);
 export const ZWebhookExecutionSchema = z.object({
   id: z.string(),
   flowId: z.string(),
+  flowName: z.string().nullable().describe('the flow’s name now (null if the flow is gone)'),
   status: z.string(),
   attempts: z.number().int(),
   createdAt: ZEpochMsSchema,

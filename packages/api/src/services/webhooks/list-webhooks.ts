@@ -74,6 +74,7 @@ export async function getWebhook(db: TDatabase, workspaceId: string, id: string)
     executions: executions.map((e) => ({
       id: String(e.id),
       flowId: String(e.flow_id),
+      flowName: e.flow_name ?? null,
       status: String(e.status),
       attempts: Number(e.attempts),
       createdAt: Number(e.created_at),

@@ -5,16 +5,20 @@ import { Empty, QueryState } from '../../../components/states';
 import { StatusBadge } from '../../../components/status-badge';
 import type { TDashboard } from '../../../trpc/types';
 import { executionErrorText } from '../executions/execution-error';
-import type { TExecutionSearch } from '../search-schemas';
+import { EXECUTION_STATUSES, type TExecutionSearch } from '../search-schemas';
 import { useDashboard } from './use-dashboard';
 
+const rank = (status: string) => (EXECUTION_STATUSES as readonly string[]).indexOf(status);
+
+/** Counts by status in the lifecycle's order; `filtered` (stopped by its conditions) is counted apart from `succeeded`. */
 function Outcomes({ executions }: { executions: TDashboard['executions'] }) {
   if (executions.total === 0) return <Empty>No flow ran in the last 24 hours.</Empty>;
+  const outcomes = Object.entries(executions.outcomes).sort(([a], [b]) => rank(a) - rank(b));
 
   return (
     <ul className="outcome-list">
-      {Object.entries(executions.outcomes).map(([status, n]) => (
-        <li key={status}>
+      {outcomes.map(([status, n]) => (
+        <li key={status} title={status === 'filtered' ? 'ended by its conditions: no action ran' : undefined}>
           <Link to="/executions" search={{ status: status as TExecutionSearch['status'] }}>
             <StatusBadge status={status} /> {n.toLocaleString()}
           </Link>

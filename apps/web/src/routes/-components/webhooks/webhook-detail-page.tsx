@@ -1,4 +1,4 @@
-import { useMutation, useSuspenseQuery } from '@tanstack/react-query';
+import { useMutation, useQueryClient, useSuspenseQuery } from '@tanstack/react-query';
 import { getRouteApi, Link } from '@tanstack/react-router';
 
 import { useIsAdmin } from '../../../auth/auth-store';
@@ -9,12 +9,19 @@ import { trpc } from '../../../trpc/client';
 import { errorMessage } from '../../../trpc/errors';
 import type { TWebhookDetail } from '../../../trpc/types';
 import { HeadersTable } from '../headers-table';
+import { hasActiveExecutions, useWebhookUpdates } from './use-webhook-updates';
 import { WebhookBody } from './webhook-body';
 
 const route = getRouteApi('/webhooks/$id');
 
 function ReplayButton({ webhook }: { webhook: TWebhookDetail }) {
-  const replay = useMutation(trpc.webhooks.replay.mutationOptions());
+  const queryClient = useQueryClient();
+  // The executions table shows the queued runs at once; their outcomes follow over executions.live.
+  const replay = useMutation(
+    trpc.webhooks.replay.mutationOptions({
+      onSuccess: () => void queryClient.invalidateQueries({ queryKey: trpc.webhooks.get.queryKey({ id: webhook.id }) }),
+    }),
+  );
   if (webhook.outcome === 'rejected') {
     return <p className="muted">A rejected webhook cannot be replayed: its payload was never trusted.</p>;
   }
@@ -50,7 +57,12 @@ function ReplayButton({ webhook }: { webhook: TWebhookDetail }) {
 
 export function WebhookDetailPage() {
   const { id } = route.useParams();
-  const { data: w } = useSuspenseQuery(trpc.webhooks.get.queryOptions({ id }));
+  const live = useWebhookUpdates(id);
+  const { data: w } = useSuspenseQuery({
+    ...trpc.webhooks.get.queryOptions({ id }),
+    // Live updates come over SSE; a poll covers a dropped connection while runs are still going.
+    refetchInterval: (q) => (hasActiveExecutions(q.state.data) ? (live === 'pending' ? 15_000 : 2000) : false),
+  });
   const isAdmin = useIsAdmin();
   const names = useSourceNames();
 
@@ -89,7 +101,7 @@ export function WebhookDetailPage() {
         )}
       </dl>
       <section aria-labelledby="executions-title">
-        <h2 id="executions-title">Executions</h2>
+        <h2 id="executions-title">Executions {live === 'pending' && <span className="badge badge-info">live</span>}</h2>
         {w.executions.length === 0 ? (
           <p className="muted">No flow ran for this webhook.</p>
         ) : (
@@ -115,7 +127,7 @@ export function WebhookDetailPage() {
                   </td>
                   <td>
                     <Link to="/flows/$flowId" params={{ flowId: e.flowId }}>
-                      {e.flowId}
+                      {e.flowName ?? e.flowId}
                     </Link>
                   </td>
                   <td>
