@@ -40,4 +40,4 @@ export type {
   THistoryResponse,
   TOperationDetail,
 } from './services/explorer/explorer.types';
-export { AUDITED, NOT_AUDITED } from './services/audit/audit-actions';
+export { backtestFlow, BACKTEST_LIMIT_MAX, type TBacktestResult } from './services/flows/backtest';

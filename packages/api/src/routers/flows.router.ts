@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 import { ZIdInputSchema as id } from '../schemas/common.schemas';
+import { flowTransferProcedures } from './flow-transfer.procedures';
 import { ZExecutionPageSchema } from '../schemas/executions.schemas';
 import {
   ZDeleteFlowResultSchema,
@@ -23,6 +24,7 @@ import { readProcedure, router, writeProcedure } from '../trpc';
 
 /** Creating, changing and deleting flows reload the flow index inside the service (`TFlowWriter`). */
 export const flowsRouter = router({
+  ...flowTransferProcedures,
   list: readProcedure.output(z.array(ZFlowSchema)).query(({ ctx }) => listFlows(ctx.deps, ctx.caller)),
   get: readProcedure
     .input(id)
