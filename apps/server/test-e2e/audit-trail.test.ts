@@ -9,8 +9,8 @@ import { useE2eSuite } from './support/suite';
 const WS = 'e2e0000000000000000a0d17';
 const flowDoc = (event: string) => ({
   nodes: [
-    { id: 'trigger', kind: 'trigger', label: 'When', position: { x: 0, y: 0 }, data: { source: 'clockify', events: [event] } },
-    { id: 'check', kind: 'condition', label: 'Billable?', position: { x: 0, y: 160 }, data: { expression: 'payload.billable = true' } },
+    { id: 'trigger', kind: 'trigger' as const, label: 'When', position: { x: 0, y: 0 }, data: { source: 'clockify' as const, events: [event] } },
+    { id: 'check', kind: 'condition' as const, label: 'Billable?', position: { x: 0, y: 160 }, data: { expression: 'payload.billable = true' } },
   ],
   edges: [{ id: 'e1', source: 'trigger', target: 'check' }],
 });

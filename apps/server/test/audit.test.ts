@@ -11,8 +11,8 @@ const dialects = await testDialects({ pgAdminUrl: TEST_PG_ADMIN_URL, requirePg: 
 const ws = 'a0d17a0d17a0d17a0d170001';
 const definition = (event: string) => ({
   nodes: [
-    { id: 'trigger', kind: 'trigger', position: { x: 0, y: 0 }, data: { source: 'clockify', events: [event] } },
-    { id: 'check', kind: 'condition', position: { x: 0, y: 100 }, data: { expression: 'payload.billable = true' } },
+    { id: 'trigger', kind: 'trigger' as const, position: { x: 0, y: 0 }, data: { source: 'clockify' as const, events: [event] } },
+    { id: 'check', kind: 'condition' as const, position: { x: 0, y: 100 }, data: { expression: 'payload.billable = true' } },
   ],
   edges: [{ id: 'e1', source: 'trigger', target: 'check' }],
 });

@@ -28,6 +28,7 @@ function log(workspaceId: string, eventType: string): TLogRow {
     source_id: null,
     event_type: eventType,
     payload: JSON.stringify({ project: { name: `${workspaceId}-project` } }),
+    raw_body: null,
     headers: '{}',
     received_at: Date.now(),
     signature: 'valid',
