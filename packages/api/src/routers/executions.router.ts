@@ -1,5 +1,6 @@
 import { ZIdInputSchema } from '../schemas/common.schemas';
 import {
+  ZCancelExecutionResultSchema,
   ZExecutionDetailSchema,
   ZExecutionPageSchema,
   ZExecutionUpdateSchema,
@@ -7,6 +8,7 @@ import {
   ZRetryExecutionInputSchema,
   ZRetryExecutionResultSchema,
 } from '../schemas/executions.schemas';
+import { cancelExecution } from '../services/executions/cancel-execution';
 import { retryExecution } from '../services/executions/retry-execution';
 import { liveExecutions } from '../services/executions/live-executions';
 import { getExecutionOrThrow, listExecutions } from '../services/executions/timeline';
@@ -25,6 +27,11 @@ export const executionsRouter = router({
     .input(ZRetryExecutionInputSchema)
     .output(ZRetryExecutionResultSchema)
     .mutation(({ ctx, input }) => retryExecution(ctx.runtime, ctx.caller.workspaceId, input)),
+  /** Queued, waiting or retrying: cancelled at once; running: stops at its next step boundary. A finished one: CONFLICT. */
+  cancel: writeProcedure
+    .input(ZIdInputSchema)
+    .output(ZCancelExecutionResultSchema)
+    .mutation(({ ctx, input }) => cancelExecution(ctx.runtime, ctx.caller, input.id)),
   /** Status changes of the caller's executions (SSE), for live timelines. */
   live: readProcedure
     .meta({ items: ZExecutionUpdateSchema })

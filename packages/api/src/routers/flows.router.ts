@@ -4,6 +4,7 @@ import { ZIdInputSchema as id } from '../schemas/common.schemas';
 import { flowTransferProcedures } from './flow-transfer.procedures';
 import { ZExecutionPageSchema } from '../schemas/executions.schemas';
 import {
+  ZDeleteFlowInputSchema,
   ZDeleteFlowResultSchema,
   ZDryRunInputSchema,
   ZDryRunResultSchema,
@@ -15,9 +16,12 @@ import {
   ZFlowVersionSchema,
   ZRunFlowInputSchema,
   ZRunFlowResultSchema,
+  ZSetFlowEnabledResultSchema,
+  ZSetFlowEnabledSchema,
 } from '../schemas/flows.schemas';
 import { listFlowExecutions } from '../services/flows/flow-executions';
-import { createFlow, deleteFlow, getFlowWithDefinition, listFlows, listVersions, updateFlow } from '../services/flows/flow-store';
+import { deleteFlowAndRuns, setFlowEnabled, updateFlowAndRuns } from '../services/flows/flow-lifecycle';
+import { createFlow, getFlowWithDefinition, listFlows, listVersions } from '../services/flows/flow-store';
 import { testFlow } from '../services/flows/test-flow';
 import { runFlowNow } from '../services/triggers/run-flow';
 import { readProcedure, router, writeProcedure } from '../trpc';
@@ -37,11 +41,17 @@ export const flowsRouter = router({
   update: writeProcedure
     .input(ZFlowUpdateSchema)
     .output(ZFlowSchema)
-    .mutation(({ ctx, input }) => updateFlow(ctx.runtime, ctx.caller, input)),
+    .mutation(({ ctx, input }) => updateFlowAndRuns(ctx.runtime, ctx.caller, input)),
+  /** On or off; off cancels its queued, waiting and retrying executions unless `cancelRunning` is false. */
+  setEnabled: writeProcedure
+    .input(ZSetFlowEnabledSchema)
+    .output(ZSetFlowEnabledResultSchema)
+    .mutation(({ ctx, input }) => setFlowEnabled(ctx.runtime, ctx.caller, input)),
+  /** Soft delete; cancels its executions unless `cancelRunning` is false. */
   delete: writeProcedure
-    .input(id)
+    .input(ZDeleteFlowInputSchema)
     .output(ZDeleteFlowResultSchema)
-    .mutation(({ ctx, input }) => deleteFlow(ctx.runtime, ctx.caller, input.id)),
+    .mutation(({ ctx, input }) => deleteFlowAndRuns(ctx.runtime, ctx.caller, input)),
   versions: readProcedure
     .input(id)
     .output(z.array(ZFlowVersionSchema))

@@ -41,6 +41,14 @@ export const ZExecutionSchema = z.object({
   createdAt: ZEpochMsSchema,
   startedAt: ZEpochMsSchema.nullable(),
   finishedAt: ZEpochMsSchema.nullable(),
+  cancel: z
+    .object({
+      at: ZEpochMsSchema,
+      by: z.string().nullable().describe('a user id, or key:<id> for a service key'),
+      reason: z.string().describe('as the timeline says it: “cancelled by …”, “flow disabled by …”'),
+    })
+    .nullable()
+    .describe('who asked to cancel it and when (a running one stops at its next step boundary)'),
 });
 export type TExecution = z.infer<typeof ZExecutionSchema>;
 
@@ -73,6 +81,11 @@ export const ZRetryExecutionResultSchema = z.object({
   retryOf: z.string(),
   flowVersionId: z.string(),
   reusedSteps: z.boolean(),
+});
+
+export const ZCancelExecutionResultSchema = z.object({
+  id: z.string(),
+  status: z.enum(['cancelled', 'cancelling']).describe('cancelling: it is running and stops at its next step boundary'),
 });
 
 export const ZExecutionUpdateSchema = z.object({ executionId: z.string(), status: z.string() });

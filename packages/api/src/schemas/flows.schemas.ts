@@ -5,7 +5,14 @@ import { ZFlowDefinitionSchema } from '@uw/flow-engine';
 import { orNull, ZEpochMsSchema } from './common.schemas';
 import { ZListExecutionsSchema } from './executions.schemas';
 
-export { ZFlowInputSchema, ZFlowUpdateSchema, type TFlowInput, type TFlowUpdate } from '../services/flows/flow-schemas';
+export {
+  ZDeleteFlowInputSchema,
+  ZFlowInputSchema,
+  ZFlowUpdateSchema,
+  ZSetFlowEnabledSchema,
+  type TFlowInput,
+  type TFlowUpdate,
+} from '../services/flows/flow-schemas';
 
 export const ZFlowExecutionsInputSchema = ZListExecutionsSchema.extend({ flowId: z.string() });
 
@@ -37,6 +44,8 @@ export const ZFlowSchema = z.object({
   createdAt: ZEpochMsSchema,
   updatedAt: ZEpochMsSchema,
   deletedAt: orNull(ZEpochMsSchema),
+  maxConcurrent: orNull(z.number().int()).describe('at most this many of its executions run at once (null: no limit)'),
+  maxPerMinute: orNull(z.number().int()).describe('at most this many of its executions start per minute (null: no limit)'),
 });
 export type TFlowView = z.infer<typeof ZFlowSchema>;
 
@@ -54,7 +63,14 @@ export const ZFlowVersionSchema = z.object({
   createdAt: ZEpochMsSchema,
 });
 
-export const ZDeleteFlowResultSchema = z.object({ id: z.string(), deleted: z.boolean() });
+/** What a disable or delete did to the flow's executions: ended at once, or stopping at their next step. */
+const stopped = {
+  cancelled: z.number().int().describe('queued, waiting and retrying executions cancelled'),
+  cancelling: z.number().int().describe('running executions asked to stop at their next step boundary'),
+};
+
+export const ZDeleteFlowResultSchema = z.object({ id: z.string(), deleted: z.boolean(), ...stopped });
+export const ZSetFlowEnabledResultSchema = z.object({ flow: ZFlowSchema, ...stopped });
 
 const ZNodeTraceSchema = z.object({
   nodeId: z.string(),

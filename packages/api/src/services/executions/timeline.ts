@@ -25,6 +25,11 @@ export function toStepView(r: Record<string, unknown>) {
   };
 }
 
+const cancelOf = (r: Record<string, unknown>) =>
+  r.cancel_requested_at === null || r.cancel_requested_at === undefined
+    ? null
+    : { at: Number(r.cancel_requested_at), by: (r.cancelled_by as string | null) ?? null, reason: String(r.cancel_reason ?? 'cancelled') };
+
 export function toExecutionView(r: Record<string, unknown>) {
   return {
     id: String(r.id),
@@ -40,6 +45,7 @@ export function toExecutionView(r: Record<string, unknown>) {
     createdAt: Number(r.created_at),
     startedAt: r.started_at === null ? null : Number(r.started_at),
     finishedAt: r.finished_at === null ? null : Number(r.finished_at),
+    cancel: cancelOf(r),
   };
 }
 

@@ -87,6 +87,8 @@ export async function insertNewFlow(writer: TFlowWriter, scope: TScope, input: T
       name: input.name,
       description: input.description ?? null,
       enabled: input.enabled,
+      maxConcurrent: input.maxConcurrent ?? null,
+      maxPerMinute: input.maxPerMinute ?? null,
       currentVersionId: version.id,
       currentVersion: 1,
       lastRunStatus: null,

@@ -73,4 +73,16 @@ export async function appendSteps(db: TDatabase, held: THeld, steps: TNumberedSt
   if (!(await executionLeaseQueries.appendStepsUnderLease(db, held, rows))) throw new LeaseLostError(`execution ${held.id}`);
 }
 
+/**
+ * The run's step boundary: commits step records under the lease (LeaseLostError when it was lost), even none.
+ * True: someone asked to cancel the execution, so the run must stop here (the records are committed).
+ */
+export async function checkpoint(db: TDatabase, held: THeld, steps: TNumberedStep[]): Promise<boolean> {
+  const rows = steps.map((s) => stepRow(held, s.seq, s.step));
+  const state = await executionLeaseQueries.checkpointUnderLease(db, held, rows);
+  if (state === 'lost') throw new LeaseLostError(`execution ${held.id}`);
+
+  return state === 'cancel';
+}
+
 export const appendStep = (db: TDatabase, held: THeld, seq: number, step: TStepRecord) => appendSteps(db, held, [{ seq, step }]);

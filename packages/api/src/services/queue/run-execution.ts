@@ -6,7 +6,8 @@ import { effectiveSettings } from '../settings/effective-settings';
 import { retryDelayMs } from './backoff';
 import type { TClaimed } from './claim';
 import { LeaseLostError } from '../leases/lease';
-import { appendSteps, loadSteps, type TNumberedStep, type TStepRecord } from './journal';
+import { CancelRequestedError, cancelRecord } from './cancel-boundary';
+import { checkpoint, loadSteps, type TNumberedStep, type TStepRecord } from './journal';
 import { recordedDecision, toStepRecord } from './journal-entries';
 import { loadTrigger } from './load-trigger';
 import { notifyExecutionFailed } from './notify-failed';
@@ -29,6 +30,8 @@ export async function runExecution(runtime: TRuntime, claimed: TClaimed): Promis
   let trigger: Promise<Awaited<ReturnType<typeof loadTrigger>>> | null = null;
   const triggerOnce = () => (trigger ??= loadTrigger(runtime, claimed));
   const finish = async (status: TFinishStatus, error?: unknown, runAfter?: number, refund?: boolean) => {
+    // A run put back (a retry, a wait, a paused workspace) after someone asked to cancel it ends here instead.
+    if ((status === 'queued' || status === 'waiting') && (await cancelAsked())) return cancel();
     const steps = deferred;
     deferred = [];
     const outcome = { status, error, runAfter, refund };
@@ -39,9 +42,26 @@ export async function runExecution(runtime: TRuntime, claimed: TClaimed): Promis
       return;
     }
     if (status === 'succeeded' || status === 'filtered' || status === 'failed') deps.metrics.executionFinished(status);
+    if (status === 'cancelled') deps.metrics.executionFinished(status);
     deps.bus.publish({ type: 'execution.updated', workspaceId: claimed.workspace_id, executionId: claimed.id, status });
     if (status === 'failed') await notifyExecutionFailed(runtime, claimed, { error, trigger: triggerOnce });
   };
+
+  // The step boundary check without records to commit; a lost lease is left to the fenced finish.
+  const cancelAsked = () =>
+    checkpoint(deps.db, held, []).catch((err: unknown) => (err instanceof LeaseLostError ? false : Promise.reject(err)));
+  // Asked to cancel: the timeline says who and when, the run ends `cancelled` (what it sent stays recorded).
+  const cancel = async (): Promise<void> => {
+    const seqOf = seqNext ?? (await loadSteps(deps.db, claimed.workspace_id, claimed.id)).length;
+    deferred.push({
+      seq: typeof seqOf === 'number' ? seqOf : seqOf(),
+      step: await cancelRecord(deps.db, claimed.workspace_id, claimed.id),
+    });
+
+    return finish('cancelled');
+  };
+  let seqNext: (() => number) | null = null;
+  if (claimed.cancel_requested_at !== null) return cancel();
 
   // The claim counted this run. More runs than `flow_max_attempts` means earlier ones never reported back
   // (the process died mid-run, e.g. on a poison payload): park it instead of running it again (Q10).
@@ -62,13 +82,14 @@ export async function runExecution(runtime: TRuntime, claimed: TClaimed): Promis
   const fresh = claimed.attempts === 1 && !claimed.reclaimed && !claimed.retry_of && !claimed.resumed;
   const steps = fresh ? [] : await loadSteps(deps.db, claimed.workspace_id, claimed.id);
   let seq = steps.length;
+  seqNext = () => seq++;
   const record = (step: TStepRecord) => {
     deferred.push({ seq: seq++, step });
   };
   const commitDeferred = async () => {
     const batch = deferred;
     deferred = [];
-    await appendSteps(deps.db, held, batch);
+    if (await checkpoint(deps.db, held, batch)) throw new CancelRequestedError(claimed.id);
   };
   try {
     if (claimed.reclaimed)
@@ -85,6 +106,7 @@ export async function runExecution(runtime: TRuntime, claimed: TClaimed): Promis
     const outcome = await executeFlow({
       definition,
       executionId: claimed.id,
+      secretMarker: runtime.secretMarker,
       context: { ...input, workspace: { id: claimed.workspace_id }, steps: {} },
       evaluator: runtime.evaluator,
       ports: createPorts(runtime, installation, settings, claimed),
@@ -127,6 +149,7 @@ export async function runExecution(runtime: TRuntime, claimed: TClaimed): Promis
 
     return finish('failed', failure);
   } catch (err) {
+    if (err instanceof CancelRequestedError) return cancel();
     if (err instanceof LeaseLostError) {
       deps.logger.warn({ executionId: claimed.id }, err.message);
 
@@ -143,6 +166,6 @@ export async function runExecution(runtime: TRuntime, claimed: TClaimed): Promis
   }
 }
 
-type TFinishStatus = 'succeeded' | 'filtered' | 'failed' | 'queued' | 'waiting';
+type TFinishStatus = 'succeeded' | 'filtered' | 'failed' | 'cancelled' | 'queued' | 'waiting';
 
 const kindOf = (definition: TFlowDefinition, nodeId: string | null) => definition.nodes.find((n) => n.id === nodeId)?.kind ?? 'flow';
