@@ -8,6 +8,7 @@ import { flowsRouter } from './routers/flows.router';
 import { installationRouter } from './routers/installation.router';
 import { keysRouter } from './routers/keys.router';
 import { metaRouter } from './routers/meta.router';
+import { secretsRouter } from './routers/secrets.router';
 import { settingsRouter } from './routers/settings.router';
 import { sourcesRouter } from './routers/sources.router';
 import { webhooksRouter } from './routers/webhooks.router';
@@ -22,6 +23,7 @@ export const appRouter = router({
   executions: executionsRouter,
   sources: sourcesRouter,
   keys: keysRouter,
+  secrets: secretsRouter,
   bootstrap: bootstrapRouter,
   cache: cacheRouter,
   explorer: explorerRouter,

@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+
 import type { TApiDeps } from './deps';
 import { createHttpSender } from './outbound';
 import { createSandboxedEvaluator, type TSandboxedEvaluator } from './sandbox/sandboxed-evaluator';
@@ -36,6 +38,11 @@ export type TRuntime = Readonly<{
   nudge: TNudge;
   /** This process's bootstrap runs (the INSTALLED hook starts one). */
   bootstraps: TBootstrapRunner;
+  /**
+   * This process's nonce in `$secret` placeholders (`secretPlaceholder`): a webhook payload cannot know it,
+   * so text in a payload that looks like a placeholder is never swapped for a secret.
+   */
+  secretMarker: string;
   close(): Promise<void>;
 }>;
 
@@ -71,6 +78,7 @@ export function createRuntime(deps: TApiDeps): TRuntime {
     receiveCustom: createCustomReceiver(deps, flowIndex, commitQueue),
     nudge,
     bootstraps,
+    secretMarker: randomBytes(16).toString('base64url'),
     async close() {
       flowIndex.stop();
       await bootstraps.stop();

@@ -17,6 +17,8 @@ export type THttpSendRequest = {
   /** A string or bytes are sent as is; anything else is sent as JSON. */
   body?: unknown;
   idempotencyKey?: string;
+  /** Values (secrets) in this request that the log must show as `••••` (a URL may hold one). */
+  redact?: readonly string[];
 };
 
 const METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']);

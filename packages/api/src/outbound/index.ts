@@ -4,3 +4,4 @@ export { createGuardedAgent, defaultResolver, resolveGuarded } from './guarded-a
 export { createAllowlist, isBlockedAddress, normaliseAddress, type TAllowlist } from './ip-policy';
 export { OutboundError, SsrfBlockedError, parseRetryAfter, type TOutboundErrorCode } from './outbound-errors';
 export type { TOutboundLogger, TResolvedAddress, TResolver } from './types';
+export { maskValues, VALUE_MASK } from './mask-values';

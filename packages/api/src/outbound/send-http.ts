@@ -10,6 +10,7 @@ import { statusError, toOutboundError } from './classify-error';
 import { createGuardedAgent } from './guarded-agent';
 import { createAllowlist } from './ip-policy';
 import { OutboundError } from './outbound-errors';
+import { maskValues } from './mask-values';
 import { decodeBody, flattenHeaders, readCapped } from './read-body';
 import { NOOP_LOGGER, type TOutboundLogger, type TResolver } from './types';
 import { describeUrl } from './url-policy';
@@ -57,7 +58,7 @@ export function createHttpSender(options: THttpSenderOptions = {}): THttpSender 
     bodyTimeoutMs: timeoutMs,
   });
 
-  async function follow(first: THop, signal: AbortSignal) {
+  async function follow(first: THop, signal: AbortSignal, redact: readonly string[]) {
     let hop = first;
     for (let redirects = 0; ; redirects += 1) {
       const res = await agent.request({
@@ -68,7 +69,7 @@ export function createHttpSender(options: THttpSenderOptions = {}): THttpSender 
         body: hop.body,
         signal,
       });
-      logger.debug({ method: hop.method, url: describeUrl(hop.url), status: res.statusCode }, 'outbound http');
+      logger.debug({ method: hop.method, url: maskValues(describeUrl(hop.url), redact), status: res.statusCode }, 'outbound http');
       const location = redirectLocation(res.statusCode, res.headers.location);
       if (location === undefined) {
         return { hop, res };
@@ -87,7 +88,7 @@ export function createHttpSender(options: THttpSenderOptions = {}): THttpSender 
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), timeoutMs);
     try {
-      const { hop, res } = await follow(first, controller.signal);
+      const { hop, res } = await follow(first, controller.signal, request.redact ?? []);
       const { bytes, truncated } = await readCapped(res.body, maxResponseBytes);
       const headers = flattenHeaders(res.headers);
       const response: THttpSendResponse = {

@@ -6,6 +6,7 @@ import { notFound } from '../../errors';
 import type { TFlowIndex } from '../ingest/flow-index';
 import type { TFlowInput, TFlowUpdate } from './flow-schemas';
 import { resolveMaskedHeaders, showDefinition } from './masking';
+import { knownSecretNames } from '../secrets/secret-usage';
 import { assertValidDefinition, triggerKeysOf } from './validate-definition';
 
 export type TScope = { workspaceId: string; userId: string | null };
@@ -75,7 +76,7 @@ export async function createFlow(writer: TFlowWriter, scope: TScope, input: TFlo
 export async function insertNewFlow(writer: TFlowWriter, scope: TScope, input: TFlowInput) {
   const { deps } = writer;
   const definition = input.definition;
-  assertValidDefinition(deps, definition);
+  assertValidDefinition(deps, definition, await knownSecretNames(deps, scope.workspaceId, definition));
   const now = Date.now();
   const flowId = newId();
   const version = versionRow(scope, { flowId, version: 1, definition });
@@ -112,7 +113,7 @@ export async function updateFlow(writer: TFlowWriter, scope: TScope, input: TFlo
   // Headers are shown masked; a value sent back still masked keeps what is stored in the version the document
   // came from (see `resolveMaskedHeaders`).
   const definition = sent && (await resolveMaskedHeaders(sent, () => currentDefinition(deps, scope, flow.id, baseVersion)));
-  if (definition) assertValidDefinition(deps, definition);
+  if (definition) assertValidDefinition(deps, definition, await knownSecretNames(deps, scope.workspaceId, definition));
   await flowQueries.updateFlow(deps.db, scope.workspaceId, {
     id: flow.id,
     patch: { ...stripUndefined(fields), updatedAt: Date.now() },

@@ -5,10 +5,14 @@ import type { TApiDeps } from '../../deps';
 import { UserError } from '../../errors';
 import { SCHEDULE_KEY, triggerKeyOf } from '../ingest/flow-index';
 
-/** Validates against the live catalogue; any error (not warning) refuses the save, each tied to its node. */
-export function assertValidDefinition(deps: TApiDeps, definition: TFlowDefinition) {
+/**
+ * Validates against the live catalogue and, given them (`knownSecretNames`), the workspace's secret names
+ * (`$secret` of an unknown name is an error); any error (not warning) refuses the save, each tied to its node.
+ */
+export function assertValidDefinition(deps: TApiDeps, definition: TFlowDefinition, secrets?: readonly string[]) {
   const catalogue = deps.catalogue.get();
-  const issues = validateFlow(definition, { operations: catalogue?.operations, eventTypes: EVENT_TYPES.map((e) => e.name) });
+  const eventTypes = EVENT_TYPES.map((e) => e.name);
+  const issues = validateFlow(definition, { operations: catalogue?.operations, eventTypes, ...(secrets ? { secrets } : {}) });
   const errors = issues.filter((i) => i.severity === 'error');
   if (errors.length > 0) {
     throw new UserError('VALIDATION_FAILED', `the flow has ${errors.length} problem(s): ${errors.map((e) => e.message).join('; ')}`, {

@@ -1,7 +1,9 @@
 import type { TInstallation } from '@uw/db';
 import type { TClockifyRequest, TFlowPorts, THttpRequest, TStepMeta } from '@uw/flow-engine';
 
+import { maskValues } from '../../outbound';
 import type { TRuntime } from '../../runtime';
+import { resolveSecrets, type TSecretScope } from '../secrets/resolve-secrets';
 import type { TSettingsValues } from '../settings/definitions';
 import type { TClaimed } from './claim';
 import { StepError } from './step-error';
@@ -35,15 +37,32 @@ function toStepError(err: unknown, target: 'clockify' | 'http'): StepError {
   );
 }
 
-/** The engine's I/O for one execution: Clockify calls as the installation, HTTP calls through the SSRF guard. */
+/** A step error with the secrets just sent masked in its message and body (a URL quoted, a body echoed). */
+function maskedStepError(err: StepError, values: readonly string[]): StepError {
+  if (values.length === 0) return err;
+
+  return new StepError(maskValues(err.message, values), err.code, err.retryable, maskValues(err.details, values));
+}
+
+/**
+ * The engine's I/O for one execution: Clockify calls as the installation, HTTP calls through the SSRF guard.
+ * `$secret` placeholders are swapped for the values just before each call (`resolveSecrets`), and the values
+ * are masked in what comes back (answer or error), so the journal, timeline and logs never hold one.
+ */
 export function createPorts(runtime: TRuntime, installation: TInstallation, settings: TSettingsValues, claimed: TClaimed): TFlowPorts {
   const { deps } = runtime;
+  const scope: TSecretScope = {
+    workspaceId: installation.workspaceId,
+    marker: runtime.secretMarker,
+    definition: () => runtime.executionCaches.definition(claimed.workspace_id, claimed.flow_version_id),
+  };
   // Built on first use: a flow with only HTTP actions needs no Clockify token.
   const clockify = () => runtime.executionCaches.clockify(installation);
 
   return {
     clockify: {
-      async execute(req: TClockifyRequest) {
+      async execute(placeholders: TClockifyRequest, meta: TStepMeta) {
+        const { request: req, values } = await resolveSecrets(deps, scope, { request: placeholders, nodeId: meta.nodeId });
         if (req.path.workspaceId && req.path.workspaceId !== installation.workspaceId) {
           throw new StepError('a flow may only call its own workspace', 'WORKSPACE_MISMATCH', false);
         }
@@ -58,15 +77,15 @@ export function createPorts(runtime: TRuntime, installation: TInstallation, sett
           const res = await clockify().execute(req.operationId, { path, query: req.query, body: req.body });
           deps.metrics.outboundCall('clockify', res.status);
 
-          return { status: res.status, headers: res.headers, body: res.body };
+          return maskValues({ status: res.status, headers: res.headers, body: res.body }, values);
         } catch (err) {
           deps.metrics.outboundCall('clockify', (err as TErrLike).status ?? 'error');
-          throw toStepError(err, 'clockify');
+          throw maskedStepError(toStepError(err, 'clockify'), values);
         }
       },
     },
     http: {
-      async send(req: THttpRequest, meta: TStepMeta) {
+      async send(placeholders: THttpRequest, meta: TStepMeta) {
         if (!settings.enable_generic_http_actions) {
           throw new StepError(
             'HTTP actions are disabled for this workspace (setting enable_generic_http_actions)',
@@ -74,19 +93,22 @@ export function createPorts(runtime: TRuntime, installation: TInstallation, sett
             false,
           );
         }
+        const { request: req, values } = await resolveSecrets(deps, scope, { request: placeholders, nodeId: meta.nodeId });
         try {
           // The engine put `Idempotency-Key: <execution>:<step key>` in the headers (one per step and loop
           // item, the same on every retry) unless the flow set its own; fall back for requests without one.
           const hasKey = Object.keys(req.headers).some((name) => name.toLowerCase() === 'idempotency-key');
-          const res = await runtime.http.send(
-            hasKey ? req : { ...req, idempotencyKey: meta.idempotencyKey ?? `${claimed.id}:${meta.nodeId}` },
-          );
+          const res = await runtime.http.send({
+            ...req,
+            redact: values,
+            ...(hasKey ? {} : { idempotencyKey: meta.idempotencyKey ?? `${claimed.id}:${meta.nodeId}` }),
+          });
           deps.metrics.outboundCall('http', res.status);
 
-          return { status: res.status, headers: res.headers, body: res.body };
+          return maskValues({ status: res.status, headers: res.headers, body: res.body }, values);
         } catch (err) {
           deps.metrics.outboundCall('http', (err as TErrLike).status ?? 'error');
-          throw toStepError(err, 'http');
+          throw maskedStepError(toStepError(err, 'http'), values);
         }
       },
     },
