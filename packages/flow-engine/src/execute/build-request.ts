@@ -19,7 +19,9 @@ async function inField<T>(field: string, run: () => Promise<T>): Promise<T> {
   }
 }
 
-async function evaluateRecord(evaluator: TEngineEvaluator, record: Record<string, string>, context: TFlowContext, prefix: string) {
+/** Each expression of `record` (a node's `prefix` field), against `context`; names that evaluate to nothing are left out. */
+async function evaluateRecord(env: { evaluator: TEngineEvaluator; context: TFlowContext }, record: Record<string, string>, prefix: string) {
+  const { evaluator, context } = env;
   const result: Record<string, string> = {};
   for (const [name, expression] of Object.entries(record)) {
     const value = await inField(`${prefix}.${name}`, () => evaluateTemplate(evaluator, expression, context));
@@ -47,7 +49,7 @@ export async function buildClockifyRequest(
   context: TFlowContext,
   evaluator: TEngineEvaluator,
 ): Promise<TClockifyRequest> {
-  const path = await evaluateRecord(evaluator, node.data.path, context, 'data.path');
+  const path = await evaluateRecord({ evaluator, context }, node.data.path, 'data.path');
   for (const name of Object.keys(node.data.path)) {
     if (path[name] === undefined) {
       throw nothing(`data.path.${name}`, `path parameter "${name}"`);
@@ -58,7 +60,7 @@ export async function buildClockifyRequest(
       path[name] = context.workspace.id;
     }
   }
-  const query = await evaluateRecord(evaluator, node.data.query, context, 'data.query');
+  const query = await evaluateRecord({ evaluator, context }, node.data.query, 'data.query');
   const bodyExpression = node.data.body;
   const body = bodyExpression === undefined ? undefined : await inField('data.body', () => evaluator.evaluate(bodyExpression, context));
 
@@ -79,7 +81,7 @@ export async function buildHttpRequest(node: TFlowHttpNode, context: TFlowContex
       details: { field: 'data.url' },
     });
   }
-  const headers = await evaluateRecord(evaluator, node.data.headers, context, 'data.headers');
+  const headers = await evaluateRecord({ evaluator, context }, node.data.headers, 'data.headers');
   const bodyExpression = node.data.body;
   const body = bodyExpression === undefined ? undefined : await inField('data.body', () => evaluator.evaluate(bodyExpression, context));
 

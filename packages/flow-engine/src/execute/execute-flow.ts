@@ -64,7 +64,7 @@ export async function executeFlow(input: TExecuteFlowInput): Promise<TFlowOutcom
     now,
     executionId: input.executionId ?? input.context.event.id,
   };
-  const stopped = await runScope(run, null, { path: [], steps: rootSteps }, new Set());
+  const stopped = await runScope(run, { id: null, frame: { path: [], steps: rootSteps }, entry: new Set() });
   if (stopped) {
     return stopped.stop;
   }

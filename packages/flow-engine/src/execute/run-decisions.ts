@@ -1,7 +1,7 @@
 import { SWITCH_DEFAULT_BRANCH, type TFlowConditionNode, type TFlowSetNode, type TFlowSwitchNode } from '../model/node-schemas';
 import { toBoolean } from '../expressions/to-boolean';
 import { toStepError } from './classify-failure';
-import { contextOf, evaluationStop, recall, type TFrame, type TRun, type TStop, type TVisit } from './run-state';
+import { contextOf, evaluationStop, recall, type TFrame, type TNodeAt, type TRun, type TStop, type TVisit } from './run-state';
 
 /** Evaluates one field; an error stops the run, naming the node, the step key and the field. */
 export async function evaluateField(run: TRun, frame: TFrame, at: { nodeId: string; key: string; field: string; expression: string }) {
@@ -14,7 +14,7 @@ export async function evaluateField(run: TRun, frame: TFrame, at: { nodeId: stri
 
 const isStop = (value: object): value is TStop => 'stop' in value;
 
-export async function runCondition(node: TFlowConditionNode, run: TRun, frame: TFrame, key: string): Promise<TVisit> {
+export async function runCondition(run: TRun, { node, frame, key }: TNodeAt<TFlowConditionNode>): Promise<TVisit> {
   let result = (await recall(run, key, 'condition'))?.result;
   if (result === undefined) {
     const evaluated = await evaluateField(run, frame, { nodeId: node.id, key, field: 'data.expression', expression: node.data.expression });
@@ -28,7 +28,7 @@ export async function runCondition(node: TFlowConditionNode, run: TRun, frame: T
 }
 
 /** The first case whose expression is truthy, else `default`. */
-export async function runSwitch(node: TFlowSwitchNode, run: TRun, frame: TFrame, key: string): Promise<TVisit> {
+export async function runSwitch(run: TRun, { node, frame, key }: TNodeAt<TFlowSwitchNode>): Promise<TVisit> {
   let branch = (await recall(run, key, 'switch'))?.branch;
   if (branch === undefined) {
     branch = SWITCH_DEFAULT_BRANCH;
@@ -48,7 +48,7 @@ export async function runSwitch(node: TFlowSwitchNode, run: TRun, frame: TFrame,
 }
 
 /** Each value once, against the steps before this node; `steps.<id>.<name>` afterwards. */
-export async function runSet(node: TFlowSetNode, run: TRun, frame: TFrame, key: string): Promise<TVisit> {
+export async function runSet(run: TRun, { node, frame, key }: TNodeAt<TFlowSetNode>): Promise<TVisit> {
   let values = (await recall(run, key, 'set'))?.values;
   if (values === undefined) {
     values = {};

@@ -1,14 +1,16 @@
 import { LOOP_MAX_ITEMS_CAP, type TFlowForEachNode } from '../model/node-schemas';
 import { evaluateField } from './run-decisions';
-import { failedStop, recall, type TFrame, type TRun, type TStop, type TVisit } from './run-state';
+import { failedStop, recall, type TFrame, type TNodeAt, type TRun, type TStop, type TVisit } from './run-state';
 import { stepKey } from './step-key';
 
-export type TRunScope = (run: TRun, scopeId: string, frame: TFrame, entry: ReadonlySet<string>) => Promise<TStop | undefined>;
+/** One scope to run: the top level (`id` null) or a loop's body, its frame, and the edges live from its start. */
+export type TScopeRun = { id: string | null; frame: TFrame; entry: ReadonlySet<string> };
+export type TRunScope = (run: TRun, scope: TScopeRun) => Promise<TStop | undefined>;
 
 /** A single value counts as one item, nothing as none (JSONata gives a one-match sequence as the value itself). */
 const asItems = (value: unknown): unknown[] => (Array.isArray(value) ? value : value === undefined || value === null ? [] : [value]);
 
-async function loopItems(node: TFlowForEachNode, run: TRun, frame: TFrame, key: string): Promise<{ items: unknown[] } | TStop> {
+async function loopItems(run: TRun, { node, frame, key }: TNodeAt<TFlowForEachNode>): Promise<{ items: unknown[] } | TStop> {
   const recorded = await recall(run, key, 'forEach');
   if (recorded?.status === 'items') return { items: recorded.items };
   const evaluated = await evaluateField(run, frame, { nodeId: node.id, key, field: 'data.items', expression: node.data.items });
@@ -42,9 +44,9 @@ function itemResult(run: TRun, loopId: string, steps: Record<string, unknown>): 
  * `steps.<loop>` = `{ item, index }`). A finished item is journaled with its result, so a resumed run
  * skips it without replaying its nodes and starts at the first unfinished item.
  */
-export async function runLoop(node: TFlowForEachNode, run: TRun, frame: TFrame, runScope: TRunScope): Promise<TVisit> {
-  const key = stepKey(node.id, frame.path);
-  const listed = await loopItems(node, run, frame, key);
+export async function runLoop(run: TRun, visit: TNodeAt<TFlowForEachNode> & { runScope: TRunScope }): Promise<TVisit> {
+  const { node, frame, key, runScope } = visit;
+  const listed = await loopItems(run, visit);
   if ('stop' in listed) return listed;
   const over = run.budget.items(listed.items.length);
   if (over) return failedStop(run, over, { nodeId: node.id, key });
@@ -60,7 +62,7 @@ export async function runLoop(node: TFlowForEachNode, run: TRun, frame: TFrame, 
       continue;
     }
     const steps = { ...frame.steps, [node.id]: { item, index } };
-    const stopped = await runScope(run, node.id, { path, steps, loop: { item, index } }, entry);
+    const stopped = await runScope(run, { id: node.id, frame: { path, steps, loop: { item, index } }, entry });
     if (stopped) return stopped;
     const result = itemResult(run, node.id, steps);
     await run.input.journal.record({ nodeId: node.id, key: itemKey, kind: 'forEach', status: 'item', index, result });

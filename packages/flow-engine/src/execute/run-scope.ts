@@ -2,12 +2,12 @@ import type { TFlowEdge } from '../model/flow-definition-schema';
 import type { TFlowActionNode, TFlowNode } from '../model/node-schemas';
 import { runAction } from './run-action';
 import { runCondition, runSet, runSwitch } from './run-decisions';
-import { runLoop } from './run-loop';
-import { contextOf, failedStop, type TFrame, type TRun, type TStop, type TVisit } from './run-state';
+import { runLoop, type TScopeRun } from './run-loop';
+import { contextOf, failedStop, type TFrame, type TNodeAt, type TRun, type TStop, type TVisit } from './run-state';
 import { runWait } from './run-wait';
 import { idempotencyKeyOf, stepKey } from './step-key';
 
-async function runActionNode(node: TFlowActionNode, run: TRun, frame: TFrame, key: string): Promise<TVisit> {
+async function runActionNode(run: TRun, { node, frame, key }: TNodeAt<TFlowActionNode>): Promise<TVisit> {
   const { input } = run;
   const meta = { nodeId: node.id, key, idempotencyKey: idempotencyKeyOf(run.executionId, key) };
   const result = await runAction({
@@ -38,18 +38,18 @@ function visitNode(node: TFlowNode, run: TRun, frame: TFrame): Promise<TVisit> |
     case 'trigger':
       return { state: 'triggered' };
     case 'condition':
-      return runCondition(node, run, frame, key);
+      return runCondition(run, { node, frame, key });
     case 'switch':
-      return runSwitch(node, run, frame, key);
+      return runSwitch(run, { node, frame, key });
     case 'set':
-      return runSet(node, run, frame, key);
+      return runSet(run, { node, frame, key });
     case 'wait':
-      return runWait(node, run, frame, key);
+      return runWait(run, { node, frame, key });
     case 'forEach':
-      return runLoop(node, run, frame, runScope);
+      return runLoop(run, { node, frame, key, runScope });
     case 'clockify':
     case 'http':
-      return runActionNode(node, run, frame, key);
+      return runActionNode(run, { node, frame, key });
   }
 }
 
@@ -66,7 +66,8 @@ function isLive(edge: TFlowEdge, node: TFlowNode, branch: string | undefined): b
  * all of them have been decided by then. A node that no live edge reaches is skipped, and so are its
  * edges. `entry` holds the edges live from the start (a loop's `body` edges).
  */
-export async function runScope(run: TRun, scopeId: string | null, frame: TFrame, entry: ReadonlySet<string>): Promise<TStop | undefined> {
+export async function runScope(run: TRun, scope: TScopeRun): Promise<TStop | undefined> {
+  const { id: scopeId, frame, entry } = scope;
   const live = new Set(entry);
   const where = frame.path.length > 0 ? (key: string) => ({ key, path: [...frame.path] }) : () => ({});
   for (const nodeId of run.plan.scopes.get(scopeId) ?? []) {

@@ -20,6 +20,9 @@ export type TRun = {
 };
 
 /** Where a node runs: the item path (empty at the top level), the steps it sees, the current loop item. */
+/** The node being visited, in which frame, under which step key. */
+export type TNodeAt<TNode> = { node: TNode; frame: TFrame; key: string };
+
 export type TFrame = { path: readonly number[]; steps: Record<string, unknown>; loop?: { item: unknown; index: number } };
 
 /** The run ends here (failed, retry, parked). */

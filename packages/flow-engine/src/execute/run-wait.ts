@@ -1,13 +1,13 @@
 import type { TFlowWaitNode } from '../model/node-schemas';
 import { evaluateField } from './run-decisions';
-import { failedStop, recall, type TFrame, type TRun, type TStop, type TVisit } from './run-state';
+import { failedStop, recall, type TNodeAt, type TRun, type TStop, type TVisit } from './run-state';
 
 const MAX_WAIT_SECONDS = 366 * 86_400;
 
 /** `seconds` from now, or `until` as a time: epoch ms, or an error message. */
 type TResumeTime = { at: number } | { invalid: string; field: string } | TStop;
 
-async function resumeTime(node: TFlowWaitNode, run: TRun, frame: TFrame, key: string): Promise<TResumeTime> {
+async function resumeTime(run: TRun, { node, frame, key }: TNodeAt<TFlowWaitNode>): Promise<TResumeTime> {
   const field: string = node.data.seconds === undefined ? 'data.until' : 'data.seconds';
   const expression = node.data.seconds ?? node.data.until ?? '';
   const evaluated = await evaluateField(run, frame, { nodeId: node.id, key, field, expression });
@@ -28,7 +28,8 @@ async function resumeTime(node: TFlowWaitNode, run: TRun, frame: TFrame, key: st
  * through once the time has passed. The time is computed once, when the wait is first reached, and
  * journaled. A dry run notes the time and goes on.
  */
-export async function runWait(node: TFlowWaitNode, run: TRun, frame: TFrame, key: string): Promise<TVisit> {
+export async function runWait(run: TRun, visit: TNodeAt<TFlowWaitNode>): Promise<TVisit> {
+  const { node, frame, key } = visit;
   const at = { nodeId: node.id, key };
   const { journal, dryRun } = run.input;
   if (!dryRun && !journal.recorded) {
@@ -38,7 +39,7 @@ export async function runWait(node: TFlowWaitNode, run: TRun, frame: TFrame, key
   if (prior?.status === 'resumed') return { state: 'waited', extra: { until: prior.until } };
   let untilMs = prior ? Date.parse(prior.until) : Number.NaN;
   if (!prior) {
-    const computed = await resumeTime(node, run, frame, key);
+    const computed = await resumeTime(run, visit);
     if ('stop' in computed) return computed;
     if ('invalid' in computed) {
       return failedStop(run, { code: 'WAIT_INVALID_TIME', kind: 'user', message: computed.invalid, field: computed.field }, at);

@@ -52,6 +52,7 @@ export function createBudgetHooks(budget: TBudget) {
     }
   };
 
+  // eslint-disable-next-line @typescript-eslint/max-params -- JSONata calls exit(node, input, frame, result)
   const exit = (node: TNode, _input: unknown, _frame: TFrame, result: unknown) => {
     if (typeof result === 'string' && result.length > budget.maxStringLength) {
       throw new ExpressionError(

@@ -52,12 +52,10 @@ export function jsonReaches(value: unknown, limit: number, indent: boolean): boo
  * counting stops as soon as the bound passes `maxLength`.
  */
 async function replaceBound(
-  str: string,
-  pattern: unknown,
-  replacement: string,
-  limit: number | undefined,
+  call: { str: string; pattern: unknown; replacement: string; limit: number | undefined },
   maxLength: number,
 ): Promise<number | undefined> {
+  const { str, pattern, replacement, limit } = call;
   const dollars = replacement.split('$').length - 1;
   const most = limit === undefined ? Infinity : Math.max(0, Math.trunc(limit));
   let bound = str.length;
@@ -115,7 +113,7 @@ export function createGuardedBuiltins(maxLength: number): TGuardedBuiltin[] {
     }),
     wrap('replace', '<s-(sf)(sf)n?:s>', async ([str, pattern, replacement, limit]) => {
       if (typeof str !== 'string' || typeof replacement !== 'string' || pattern === '') return false;
-      const bound = await replaceBound(str, pattern, replacement, typeof limit === 'number' ? limit : undefined, maxLength);
+      const bound = await replaceBound({ str, pattern, replacement, limit: typeof limit === 'number' ? limit : undefined }, maxLength);
 
       return bound !== undefined && bound > maxLength;
     }),
