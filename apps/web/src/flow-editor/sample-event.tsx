@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 
 import type { TFlowNode } from '@uw/flow-engine';
 
@@ -23,25 +23,52 @@ export function triggerOf(nodes: readonly TFlowNode[]): TTriggerData | null {
   return t?.kind === 'trigger' ? t.data : null;
 }
 
-/** The logged webhook the editor evaluates expressions against (and the test run uses). */
+/** The single Clockify event a trigger listens to (an example of it can be generated), or null. */
+function exampleEventOf(trigger: TTriggerData | null): string | null {
+  return trigger?.source === 'clockify' && trigger.events.length >= 1 ? (trigger.events[0] ?? null) : null;
+}
+
+/**
+ * The sample the editor evaluates expressions against (and the test run uses): the chosen logged webhook,
+ * else the newest one that could trigger the flow, else (none logged) an example of the trigger's event
+ * generated from its schema.
+ */
 export function useSampleEvent(trigger: TTriggerData | null) {
-  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [chosenId, setSelectedId] = useState<string | null>(null);
   const list = useQuery(trpc.webhooks.list.queryOptions(sampleListInput(trigger)));
   const events = trigger?.source === 'clockify' && trigger.events.length > 1 ? new Set(trigger.events) : null;
   const options = (list.data?.items ?? []).filter((w) => w.outcome !== 'rejected' && (!events || events.has(w.eventType)));
+  const selectedId = chosenId !== null && options.some((w) => w.id === chosenId) ? chosenId : (options[0]?.id ?? null);
   const detail = useQuery({ ...trpc.webhooks.get.queryOptions({ id: selectedId ?? '' }), enabled: selectedId !== null });
-  const sample: TSampleEvent | null = detail.data
-    ? {
-        id: detail.data.id,
-        eventType: detail.data.eventType,
-        source: detail.data.source,
-        receivedAt: detail.data.receivedAt,
-        payload: detail.data.payload,
-        headers: detail.data.headers,
-      }
-    : null;
+  const exampleEvent = list.isSuccess && options.length === 0 ? exampleEventOf(trigger) : null;
+  const example = useQuery({
+    ...trpc.explorer.eventExample.queryOptions({ eventType: exampleEvent ?? '' }),
+    enabled: exampleEvent !== null,
+    staleTime: 10 * 60_000,
+  });
+  const logged = selectedId ? detail.data : undefined;
+  const made = exampleEvent ? example.data : undefined;
+  // One object per loaded sample: the editor re-evaluates every field when it changes.
+  const { sample, source } = useMemo((): { sample: TSampleEvent | null; source: string | null } => {
+    if (logged) {
+      const { id, eventType, source: from, receivedAt, payload, headers } = logged;
 
-  return { options, list, detail, selectedId, setSelectedId, sample };
+      return {
+        sample: { id, eventType, source: from, receivedAt, payload, headers },
+        source: `The logged ${eventType} of ${formatDateTime(receivedAt)}`,
+      };
+    }
+    if (made?.payload != null) {
+      return {
+        sample: { id: 'example', eventType: made.eventType, source: 'clockify', receivedAt: 0, payload: made.payload, headers: {} },
+        source: `No ${made.eventType} logged yet: an example generated from ${made.operationId ?? 'its'} schema (made-up values)`,
+      };
+    }
+
+    return { sample: null, source: null };
+  }, [logged, made]);
+
+  return { options, list, detail, selectedId, setSelectedId, sample, source, isExample: sample?.id === 'example' };
 }
 
 type TSamplePickerProps = { state: ReturnType<typeof useSampleEvent> };
@@ -54,9 +81,11 @@ export function SampleEventPicker({ state }: TSamplePickerProps) {
       <label>
         Test event{' '}
         <select value={selectedId ?? ''} onChange={(e) => setSelectedId(e.target.value || null)} disabled={list.isPending}>
-          <option value="">
-            {list.isPending ? 'Loading…' : options.length === 0 ? 'No logged event matches the trigger' : 'Choose a logged event…'}
-          </option>
+          {options.length === 0 && (
+            <option value="">
+              {list.isPending ? 'Loading…' : state.isExample ? 'None logged: using an example' : 'No logged event matches the trigger'}
+            </option>
+          )}
           {options.map((w) => (
             <option key={w.id} value={w.id}>
               {w.eventType} · {formatDateTime(w.receivedAt)}

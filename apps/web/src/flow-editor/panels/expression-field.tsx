@@ -1,10 +1,16 @@
-import CodeMirror, { EditorView } from '@uiw/react-codemirror';
-import { useEffect, useId, useMemo, useState } from 'react';
+import CodeMirror, { EditorView, type ReactCodeMirrorRef } from '@uiw/react-codemirror';
+import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 
 import type { TFlowIssue } from '@uw/flow-engine';
 
+import { useDataContext } from '../data-panel/data-context';
+import { PATH_MIME } from '../data-panel/data-tree';
 import { useEditorContext } from '../editor-context';
 import { evaluateForDisplay, previewValue, type TEvalResult } from '../evaluation';
+import { CompletionList } from '../values/completion-list';
+import { missingPaths } from '../values/paths';
+import { useCompletion } from '../values/use-completion';
+import { FieldIssues } from './field-issues';
 
 type TExpressionFieldProps = {
   label: string;
@@ -14,6 +20,8 @@ type TExpressionFieldProps = {
   issues?: readonly TFlowIssue[];
   hint?: string;
   minHeight?: string;
+  /** Shown beside the label (e.g. the switch back to a fixed value). */
+  actions?: ReactNode;
 };
 
 const SETUP = {
@@ -42,15 +50,28 @@ function ResultLine({ result, sampleLabel }: { result: TEvalResult; sampleLabel:
   );
 }
 
-/** A JSONata editor (CodeMirror) that evaluates live against the chosen test event with the engine's evaluator. */
-export function ExpressionField({ label, value, onChange, issues = [], hint, minHeight = '2.2em' }: TExpressionFieldProps) {
+/**
+ * A JSONata editor (CodeMirror) that evaluates live against the sample with the engine's evaluator, completes
+ * `payload.`, `steps.<id>.`, `$item` and functions, warns about paths the sample lacks, and takes paths from
+ * the data panel (click while it was the last focused field, or drop).
+ */
+export function ExpressionField({ label, value, onChange, issues = [], hint, minHeight = '2.2em', actions }: TExpressionFieldProps) {
   const labelId = useId();
   const resultId = useId();
+  const listId = useId();
   const { evalContext, sampleLabel } = useEditorContext();
+  const data = useDataContext();
+  const available = data?.available ?? null;
+  const editor = useRef<ReactCodeMirrorRef>(null);
+  const completion = useCompletion(available);
   const [result, setResult] = useState<TEvalResult>({ state: 'idle' });
   const extensions = useMemo(
-    () => [EditorView.lineWrapping, EditorView.contentAttributes.of({ 'aria-labelledby': labelId, 'aria-describedby': resultId })],
-    [labelId, resultId],
+    () => [
+      EditorView.lineWrapping,
+      EditorView.contentAttributes.of({ 'aria-labelledby': labelId, 'aria-describedby': resultId, 'aria-controls': listId }),
+      completion.extension,
+    ],
+    [labelId, resultId, listId, completion.extension],
   );
   useEffect(() => {
     let cancelled = false;
@@ -65,31 +86,63 @@ export function ExpressionField({ label, value, onChange, issues = [], hint, min
       clearTimeout(timer);
     };
   }, [value, evalContext]);
+  const warnings = useMemo(() => (available ? missingPaths(value, available.data, available.known) : []), [value, available]);
+
+  const insert = (path: string) => {
+    const view = editor.current?.view;
+    if (!view) return onChange(value ? `${value} & ${path}` : path);
+    view.dispatch(view.state.replaceSelection(path));
+    view.focus();
+  };
+  const insertRef = useRef(insert);
+  insertRef.current = insert;
+  const register = () => data?.setTarget({ label, insert: (path) => insertRef.current(path) });
 
   return (
-    <div className="expression-field">
+    <div
+      className="expression-field"
+      onFocusCapture={register}
+      onDragOver={(e) => e.dataTransfer.types.includes(PATH_MIME) && e.preventDefault()}
+      onDropCapture={(e) => {
+        const path = e.dataTransfer.getData(PATH_MIME);
+        if (!path) return;
+        e.preventDefault();
+        e.stopPropagation();
+        insert(path);
+      }}
+    >
       <span id={labelId} className="field-label">
         {label}
       </span>
       {hint && <span className="muted small"> {hint}</span>}
+      {actions}
       <CodeMirror
+        ref={editor}
         className="expression-editor"
         value={value}
         onChange={onChange}
+        onUpdate={completion.onUpdate}
         basicSetup={SETUP}
         indentWithTab={false}
         extensions={extensions}
         minHeight={minHeight}
         theme="light"
       />
+      <CompletionList
+        id={listId}
+        label={label}
+        state={completion.state}
+        onTake={(option) => editor.current?.view && completion.take(editor.current.view, option)}
+      />
       <output id={resultId} className="expression-result" aria-live="polite">
         <ResultLine result={result} sampleLabel={sampleLabel} />
       </output>
-      {issues.map((i, n) => (
-        <p key={n} className={i.severity === 'error' ? 'error-text small' : 'warning-text small'}>
-          {i.message}
+      {warnings.map((w) => (
+        <p key={w.path} className="warning-text small" role="note">
+          {w.message}
         </p>
       ))}
+      <FieldIssues issues={issues} />
     </div>
   );
 }

@@ -3,7 +3,8 @@ import { useQuery } from '@tanstack/react-query';
 import { HTTP_METHODS, isMaskedHeader, type TFlowHttpNode, type TFlowIssue, type THttpMethod } from '@uw/flow-engine';
 
 import { trpc } from '../../trpc/client';
-import { ExpressionField } from './expression-field';
+import { ValueField } from '../values/value-field';
+import { JsonBodyEditor } from './json-body-editor';
 import { MappingEditor } from './mapping-editor';
 
 type THttpPanelProps = { node: TFlowHttpNode; onChange: (node: TFlowHttpNode) => void; issues: readonly TFlowIssue[] };
@@ -37,13 +38,7 @@ export function HttpPanel({ node, onChange, issues }: THttpPanelProps) {
           ))}
         </select>
       </label>
-      <ExpressionField
-        label="URL"
-        hint='(JSONata: a constant is a string literal, "https://…")'
-        value={node.data.url}
-        onChange={(url) => set({ url })}
-        issues={byField('data.url')}
-      />
+      <ValueField label="URL" placeholder="https://…" value={node.data.url} onChange={(url) => set({ url })} issues={byField('data.url')} />
       <MappingEditor
         title="Headers"
         keyLabel="Header name"
@@ -59,19 +54,12 @@ export function HttpPanel({ node, onChange, issues }: THttpPanelProps) {
         </p>
       )}
       {node.data.body === undefined ? (
-        <button type="button" className="button small" onClick={() => set({ body: 'payload' })}>
-          Add a body
+        <button type="button" className="button small" onClick={() => set({ body: '{}' })}>
+          Add a JSON body
         </button>
       ) : (
         <>
-          <ExpressionField
-            label="Body"
-            hint="(JSONata producing the JSON body)"
-            value={node.data.body}
-            onChange={(body) => set({ body })}
-            issues={byField('data.body')}
-            minHeight="5em"
-          />
+          <JsonBodyEditor label="Body" value={node.data.body} onChange={(body) => set({ body })} issues={byField('data.body')} />
           <button type="button" className="button small" onClick={() => set({ body: undefined })}>
             Remove the body
           </button>

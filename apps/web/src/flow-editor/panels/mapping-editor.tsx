@@ -2,11 +2,11 @@ import { useId, useState } from 'react';
 
 import type { TFlowIssue } from '@uw/flow-engine';
 
-import { ExpressionField } from './expression-field';
+import { ValueField } from '../values/value-field';
 
 type TMappingEditorProps = {
   title: string;
-  /** key → JSONata expression */
+  /** key → JSONata expression (shown as a fixed value when it is a literal) */
   value: Record<string, string>;
   onChange: (value: Record<string, string>) => void;
   issues: readonly TFlowIssue[];
@@ -16,7 +16,7 @@ type TMappingEditorProps = {
   keyLabel?: string;
 };
 
-/** Edits a key → JSONata mapping (query and path parameters, HTTP headers). */
+/** Edits a key → value mapping (HTTP headers, set values, JSON body rows): each value fixed or an expression. */
 export function MappingEditor({ title, value, onChange, issues, fieldPrefix, suggestions = [], keyLabel = 'Name' }: TMappingEditorProps) {
   const [newKey, setNewKey] = useState('');
   const listId = useId();
@@ -36,7 +36,7 @@ export function MappingEditor({ title, value, onChange, issues, fieldPrefix, sug
       {entries.length === 0 && <p className="muted small">None.</p>}
       {entries.map(([key, expr]) => (
         <div key={key} className="mapping-row">
-          <ExpressionField
+          <ValueField
             label={key}
             hint={suggestions.find((s) => s.name === key)?.description}
             value={expr}

@@ -2,7 +2,7 @@ import type { TFlowIssue, TFlowNode } from '@uw/flow-engine';
 
 import { KIND_NAMES } from '../kind-names';
 import { ClockifyPanel } from './clockify-panel';
-import { ExpressionField } from './expression-field';
+import { ConditionPanel } from './condition-panel';
 import { FieldIssues } from './field-issues';
 import { ForEachPanel } from './for-each-panel';
 import { HttpPanel } from './http-panel';
@@ -18,16 +18,7 @@ function KindPanel({ node, issues, onChange }: Omit<TNodePanelProps, 'onRemove'>
     case 'trigger':
       return <TriggerPanel node={node} onChange={onChange} issues={issues} />;
     case 'condition':
-      return (
-        <ExpressionField
-          label="Condition"
-          hint="(true → the edges from its true handle run, otherwise those from false)"
-          value={node.data.expression}
-          onChange={(expression) => onChange({ ...node, data: { expression } })}
-          issues={issues.filter((i) => i.field === 'data.expression')}
-          minHeight="4em"
-        />
-      );
+      return <ConditionPanel node={node} onChange={onChange} issues={issues} />;
     case 'clockify':
       return <ClockifyPanel node={node} onChange={onChange} issues={issues} />;
     case 'http':
