@@ -62,6 +62,18 @@ export const AUDITED: Record<string, TAuditAction> = {
       enabled: output?.enabled,
     }),
   },
+  'flows.setEnabled': {
+    targetType: 'flow',
+    targetId: idOf,
+    before: flowBefore,
+    summary: ({ input, before }) => `${input?.enabled ? 'enabled' : 'disabled'} flow ${quoted(before?.name)}`,
+    details: ({ input, output }) => ({
+      enabled: input?.enabled,
+      cancelRunning: input?.cancelRunning ?? true,
+      cancelled: output?.cancelled ?? null,
+      cancelling: output?.cancelling ?? null,
+    }),
+  },
   'flows.delete': {
     targetType: 'flow',
     targetId: idOf,
