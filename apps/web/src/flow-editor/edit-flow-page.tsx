@@ -2,7 +2,9 @@ import { useSuspenseQuery } from '@tanstack/react-query';
 import { getRouteApi, Link } from '@tanstack/react-router';
 
 import { trpc } from '../trpc/client';
+import { BacktestPanel } from './backtest-panel';
 import { FlowEditor } from './flow-editor';
+import { FlowFileBar } from './flow-file-bar';
 
 const route = getRouteApi('/flows/$flowId');
 
@@ -18,6 +20,7 @@ export function EditFlowPage() {
       <h1>
         {flow.name} <span className="muted small">version {flow.currentVersion}</span>
       </h1>
+      <FlowFileBar flow={flow} />
       <FlowEditor
         key={flow.id}
         flowId={flow.id}
@@ -25,6 +28,7 @@ export function EditFlowPage() {
         meta={{ name: flow.name, description: flow.description ?? '', enabled: flow.enabled }}
         currentVersion={flow.currentVersion}
       />
+      <BacktestPanel key={`backtest-${flow.id}`} flowId={flow.id} version={flow.currentVersion} />
     </>
   );
 }

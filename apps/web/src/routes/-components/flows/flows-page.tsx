@@ -1,36 +1,45 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 
 import { useIsAdmin } from '../../../auth/auth-store';
-import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { formatDateTime } from '../../../components/format';
 import { Empty, QueryState } from '../../../components/states';
 import { StatusBadge } from '../../../components/status-badge';
 import { trpc } from '../../../trpc/client';
 import { errorMessage } from '../../../trpc/errors';
-import type { TFlowSummary } from '../../../trpc/types';
+import { useFlowStopper } from './use-flow-stopper';
+import { ImportFlowButton, type TImportResult } from './import-flow-dialog';
+import { ImportNotice } from './import-notice';
+import { useFlowFileActions } from './use-flow-file-actions';
 
 export function FlowsPage() {
   const isAdmin = useIsAdmin();
-  const queryClient = useQueryClient();
   const query = useQuery(trpc.flows.list.queryOptions());
-  const [deleting, setDeleting] = useState<TFlowSummary | null>(null);
-  const invalidate = () => void queryClient.invalidateQueries({ queryKey: trpc.flows.list.queryKey() });
-  const update = useMutation(trpc.flows.update.mutationOptions({ onSuccess: invalidate }));
-  const remove = useMutation(trpc.flows.delete.mutationOptions({ onSuccess: invalidate }));
-  const failed = update.error ?? remove.error;
+  const stopper = useFlowStopper();
+  const files = useFlowFileActions();
+  const [imported, setImported] = useState<TImportResult | null>(null);
+  const failed = stopper.error ?? files.error;
 
   return (
     <>
       <div className="page-header">
         <h1>Flows</h1>
         {isAdmin && (
-          <Link to="/flows/new" className="button primary">
-            New flow
-          </Link>
+          <div className="actions">
+            <ImportFlowButton onImported={setImported} />
+            <Link to="/flows/new" className="button primary">
+              New flow
+            </Link>
+          </div>
         )}
       </div>
+      {imported && <ImportNotice result={imported} onDismiss={() => setImported(null)} />}
+      {stopper.notice && (
+        <p role="status" className="muted">
+          {stopper.notice}
+        </p>
+      )}
       {failed && (
         <p role="alert" className="error-text">
           {errorMessage(failed)}
@@ -73,7 +82,7 @@ export function FlowsPage() {
                           <input
                             type="checkbox"
                             checked={f.enabled}
-                            onChange={() => update.mutate({ id: f.id, data: { enabled: !f.enabled } })}
+                            onChange={() => stopper.toggle(f)}
                           />{' '}
                           <span className="visually-hidden">Enable {f.name}</span>
                           {f.enabled ? 'on' : 'off'}
@@ -92,9 +101,29 @@ export function FlowsPage() {
                     <td>{formatDateTime(f.updatedAt)}</td>
                     {isAdmin && (
                       <td>
-                        <button type="button" className="button small danger" onClick={() => setDeleting(f)}>
-                          Delete {f.name}
-                        </button>
+                        <div className="actions">
+                          <button
+                            type="button"
+                            className="button small"
+                            disabled={files.downloading === f.id}
+                            aria-label={`Download ${f.name}`}
+                            onClick={() => files.download(f)}
+                          >
+                            {files.downloading === f.id ? 'Downloading…' : 'Download'}
+                          </button>
+                          <button
+                            type="button"
+                            className="button small"
+                            disabled={files.duplicating === f.id}
+                            aria-label={`Duplicate ${f.name}`}
+                            onClick={() => files.duplicate(f)}
+                          >
+                            {files.duplicating === f.id ? 'Duplicating…' : 'Duplicate'}
+                          </button>
+                          <button type="button" className="button small danger" onClick={() => stopper.remove(f)}>
+                            Delete {f.name}
+                          </button>
+                        </div>
                       </td>
                     )}
                   </tr>
@@ -104,19 +133,7 @@ export function FlowsPage() {
           )
         }
       </QueryState>
-      <ConfirmDialog
-        open={deleting !== null}
-        title={`Delete ${deleting?.name ?? ''}?`}
-        confirmLabel="Delete flow"
-        danger
-        onConfirm={() => {
-          if (deleting) remove.mutate({ id: deleting.id });
-          setDeleting(null);
-        }}
-        onCancel={() => setDeleting(null)}
-      >
-        It stops running at once. Its past executions stay in the log.
-      </ConfirmDialog>
+      {stopper.dialog}
     </>
   );
 }
