@@ -41,7 +41,7 @@ export async function prepareWorkspaces(
         await installLikeClockify(sim, serverUrl, id);
         if (settings) await updateSettings(sim, serverUrl, id, settings);
         const api = await ownerClient(sim, serverUrl, id);
-        await api.flows.create.mutate({ name: 'bench e2e', enabled: true, definition: E2E_FLOW as never });
+        await api.flows.create.mutate({ name: 'bench e2e', definition: E2E_FLOW as never });
         targets.push({ workspaceId: id, signature: webhookToken(sim, id, 'NEW_TIME_ENTRY', serverUrl) });
       }),
     );

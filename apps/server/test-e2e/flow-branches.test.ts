@@ -1,31 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 
 import { screenshot } from './support/browser';
+import { flowEditor as editor } from './support/editor';
 import { useE2eSuite } from './support/suite';
 
 const WS = 'e2e0000000000000000f1002';
-
-function editor(page: Page) {
-  const canvas = page.getByRole('application', { name: 'Flow graph' });
-
-  return {
-    canvas,
-    canvasNode: (id: string) => canvas.getByRole('group', { name: new RegExp(`\\(${id}\\)$|: ${id}$`) }),
-    nodeList: page.getByRole('navigation', { name: 'Nodes' }),
-    status: page.locator('.editor-actions').getByRole('status'),
-    problems: page.getByRole('region', { name: /^Problems/ }),
-    /** A JSONata field (CodeMirror) by its label. */
-    expression: (label: string) => page.getByRole('textbox', { name: label, exact: true }),
-    add: (label: string) => page.getByRole('button', { name: `+ ${label}`, exact: true }).click(),
-    /** Selects a node from the accessible node list, by its label and kind ("If (condition)"). */
-    select: (name: string) =>
-      page
-        .getByRole('navigation', { name: 'Nodes' })
-        .getByRole('button', { name: new RegExp(`^${name}`) })
-        .click(),
-  };
-}
 
 describe('flow editor: branches, loops and the new triggers, end to end', () => {
   const e2e = useE2eSuite(WS);
@@ -154,6 +133,8 @@ describe('flow editor: branches, loops and the new triggers, end to end', () => 
     const { app, page } = e2e;
     await app.open(page, '/flows/new');
     await page.getByRole('link', { name: 'Start blank' }).click();
+    // (a flow without a name is a problem the header counts)
+    await page.getByRole('textbox', { name: 'Flow name' }).fill('Switch and wait');
     const ui = editor(page);
     await ui.select('When \\(trigger\\)');
     await page.getByRole('radio', { name: 'Manual runs only' }).check();

@@ -26,6 +26,23 @@ export function branchHandles(node: TNodeLike): TBranchHandle[] | null {
   }
 }
 
+/** A branching node's one-line summary on the canvas: its expression or list (as code), or its cases. */
+export function branchSummary(node: TNodeLike): { text: string; isCode: boolean } {
+  switch (node.kind) {
+    case 'condition':
+      return node.data.expression ? { text: node.data.expression, isCode: true } : { text: '(empty)', isCode: false };
+    case 'forEach':
+      return node.data.items ? { text: node.data.items, isCode: true } : { text: '(no list)', isCode: false };
+    case 'switch': {
+      const n = node.data.cases.length;
+
+      return { text: n === 0 ? '(no case)' : `${n} ${n === 1 ? 'case' : 'cases'}, first true wins`, isCode: false };
+    }
+    default:
+      return { text: '', isCode: false };
+  }
+}
+
 /** The branch an edge follows as the engine reads it: a condition's edge without one is its `true` edge. */
 export function effectiveBranch(edge: TFlowEdge, source: TNodeLike | undefined): string | undefined {
   return edge.branch ?? (source?.kind === 'condition' ? 'true' : undefined);

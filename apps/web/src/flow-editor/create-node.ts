@@ -1,6 +1,7 @@
 import { LOOP_MAX_ITEMS_DEFAULT, type TFlowDefinition, type TFlowNode, type TFlowNodeKind } from '@uw/flow-engine';
 
 import { branchHandles, nextFreeBranch } from './branches';
+import { DEFAULT_NODE_SIZE, GAP_X, GAP_Y, overlaps, rectOf, sizeOf, type TSizes } from './layout-geometry';
 
 /** `condition_1`, `http_2`…: plain identifiers, so expressions can write `steps.http_2.body`. */
 export function nextNodeId(definition: TFlowDefinition, kind: TFlowNodeKind): string {
@@ -39,23 +40,38 @@ export function createNode(kind: TFlowNodeKind, id: string, position: { x: numbe
   }
 }
 
-/** Horizontal distance between the nodes hung from the ways out of one branching node. */
-const BRANCH_SPACING = 280;
-const ROW = 140;
-
 /**
- * Below the lowest node, or below `anchor` (under the handle it will hang from when the anchor
- * branches), moved down until it lands on no other node.
+ * Beside `anchor` (the selected node), to its right, at the height of the way out it will hang from
+ * when it branches (true above false, cases in order); with no anchor, beside the last node. Moved
+ * down until it lands on no other node.
  */
-export function positionForNew(definition: TFlowDefinition, anchorId?: string | null): { x: number; y: number } {
-  const anchor = definition.nodes.find((n) => n.id === anchorId);
-  const lowest = Math.max(0, ...definition.nodes.map((n) => n.position.y));
-  const handles = anchor ? branchHandles(anchor) : null;
-  const index = handles && anchor ? handles.findIndex((h) => h.id === nextFreeBranch(definition, anchor.id)) : -1;
-  const shift = handles && index >= 0 ? (index - (handles.length - 1) / 2) * BRANCH_SPACING : 0;
-  const x = (anchor?.position.x ?? 0) + shift;
-  let y = (anchor ? anchor.position.y : lowest) + ROW;
-  while (definition.nodes.some((n) => Math.abs(n.position.x - x) < 250 && Math.abs(n.position.y - y) < 100)) y += ROW;
+export function positionForNew(definition: TFlowDefinition, anchorId?: string | null, sizes: TSizes = new Map()): { x: number; y: number } {
+  const anchor = definition.nodes.find((n) => n.id === anchorId) ?? definition.nodes.at(-1);
+  if (!anchor) return { x: 0, y: 0 };
+  const handles = anchorId === anchor.id ? branchHandles(anchor) : null;
+  const index = handles
+    ? Math.max(
+        0,
+        handles.findIndex((h) => h.id === nextFreeBranch(definition, anchor.id)),
+      )
+    : 0;
+  const size = sizeOf(sizes, anchor.id);
+  const rect = {
+    x: anchor.position.x + size.width + GAP_X,
+    y: anchor.position.y + index * (DEFAULT_NODE_SIZE.height + GAP_Y),
+    ...DEFAULT_NODE_SIZE,
+  };
+  while (definition.nodes.some((n) => overlaps(rect, rectOf(n, sizes), GAP_Y / 2))) rect.y += DEFAULT_NODE_SIZE.height / 2 + GAP_Y / 2;
 
-  return { x, y };
+  return { x: rect.x, y: rect.y };
+}
+
+/** A trigger added later (the first was deleted): left of the leftmost node, level with the topmost. */
+export function positionForTrigger(definition: TFlowDefinition): { x: number; y: number } {
+  if (definition.nodes.length === 0) return { x: 0, y: 0 };
+
+  return {
+    x: Math.min(...definition.nodes.map((n) => n.position.x)) - DEFAULT_NODE_SIZE.width - GAP_X,
+    y: Math.min(...definition.nodes.map((n) => n.position.y)),
+  };
 }

@@ -2,9 +2,7 @@ import { useSuspenseQuery } from '@tanstack/react-query';
 import { getRouteApi, Link } from '@tanstack/react-router';
 
 import { trpc } from '../trpc/client';
-import { BacktestPanel } from './backtest-panel';
 import { FlowEditor } from './flow-editor';
-import { FlowFileBar } from './flow-file-bar';
 
 const route = getRouteApi('/flows/$flowId');
 
@@ -20,7 +18,6 @@ export function EditFlowPage() {
       <h1>
         {flow.name} <span className="muted small">version {flow.currentVersion}</span>
       </h1>
-      <FlowFileBar flow={flow} />
       <FlowEditor
         key={flow.id}
         flowId={flow.id}
@@ -28,7 +25,6 @@ export function EditFlowPage() {
         meta={{ name: flow.name, description: flow.description ?? '', enabled: flow.enabled }}
         currentVersion={flow.currentVersion}
       />
-      <BacktestPanel key={`backtest-${flow.id}`} flowId={flow.id} version={flow.currentVersion} />
     </>
   );
 }

@@ -17,7 +17,7 @@ describe('editorReducer', () => {
     expect(id).toBe('http_1');
     expect(s.definition.nodes.map((n) => n.id)).toEqual(['trigger', 'http_1']);
     expect(s.definition.edges).toEqual([{ id: 'e_trigger_http_1', source: 'trigger', target: 'http_1' }]);
-    expect(s.definition.nodes[1]?.position).toEqual({ x: 0, y: 140 });
+    expect(s.definition.nodes[1]?.position).toEqual({ x: 320, y: 0 });
     expect(s.dirty).toBe(true);
     expect(nextNodeId(s.definition, 'http')).toBe('http_2');
   });
@@ -68,8 +68,8 @@ describe('branches in the editor', () => {
       ['set_2', 'false'],
     ]);
     const [a, b] = s.definition.nodes.slice(2).map((n) => n.position);
-    expect(a!.x).toBeLessThan(b!.x);
-    expect(a!.y).toBe(b!.y);
+    expect(a!.y).toBeLessThan(b!.y);
+    expect(a!.x).toBe(b!.x);
   });
 
   it('sets the branch of a connection drawn from a handle, and tells branches apart when refusing duplicates', () => {

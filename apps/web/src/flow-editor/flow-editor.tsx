@@ -3,7 +3,7 @@ import './flow-editor.css';
 
 import { Link } from '@tanstack/react-router';
 import { ReactFlowProvider } from '@xyflow/react';
-import { useMemo, useReducer, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 
 import type { TFlowDefinition, TFlowNodeKind } from '@uw/flow-engine';
 
@@ -16,13 +16,20 @@ import { EditorHeader } from './editor-header';
 import { EditorSide } from './editor-side';
 import { EditorContext } from './editor-context';
 import { buildContext } from './evaluation';
-import { createNode, nextNodeId, positionForNew } from './create-node';
-import { editorReducer, type TFlowMeta } from './flow-document';
+import { createNode, nextNodeId, positionForNew, positionForTrigger } from './create-node';
+import type { TFlowMeta } from './flow-document';
+import { HistoryButtons } from './history-buttons';
+import { NodeRunDetails } from './node-run-details';
+import { missingBodyFields } from './panels/clockify-values';
 import { Palette } from './palette';
 import { RunNow } from './run-now';
+import { nodeRunStatuses } from './run-status';
 import { SampleEventPicker, triggerOf, useSampleEvent } from './sample-event';
 import { TestRunPanel } from './test-run-panel';
+import { tidyLayout } from './tidy-layout';
+import { deletionMessage, UndoToast, useUndoToast } from './undo-toast';
 import { countErrors, useFlowIssues } from './use-flow-issues';
+import { useEditorHistory, type TEditorDispatch } from './use-editor-history';
 import { useReactFlowView } from './use-react-flow-view';
 import { UnsavedGuard } from './unsaved-guard';
 import { useSaveFlow } from './use-save-flow';
@@ -41,7 +48,9 @@ type TFlowEditorProps = {
 export function FlowEditor({ flowId, definition, meta, currentVersion = 0, startDirty = false }: TFlowEditorProps) {
   const session = useSession();
   const canEdit = useIsAdmin();
-  const [state, dispatch] = useReducer(editorReducer, { definition, meta, dirty: startDirty });
+  const toast = useUndoToast();
+  const history = useEditorHistory({ definition, meta, dirty: startDirty }, { enabled: canEdit, onTravel: toast.hide });
+  const { state, dispatch } = history;
   const dirtyRef = useRef(state.dirty);
   dirtyRef.current = state.dirty;
   const { eventTypes } = useEventTypes();
@@ -57,10 +66,29 @@ export function FlowEditor({ flowId, definition, meta, currentVersion = 0, start
       dispatch({ type: 'load', definition: d, dirty: false });
     },
   });
-  const issues = useFlowIssues(state.definition, { operations, eventTypes: eventNames, server: saver.serverIssues });
-  const view = useReactFlowView(state.definition, issues, dispatch);
+  const validated = useFlowIssues(state.definition, { operations, eventTypes: eventNames, server: saver.serverIssues });
+  const issues = useMemo(
+    () => [...validated, ...missingBodyFields(state.definition.nodes, operations)],
+    [validated, state.definition.nodes, operations],
+  );
   const sample = useSampleEvent(triggerOf(state.definition.nodes));
   const test = useTestRun();
+  const nodeIds = useMemo(() => state.definition.nodes.map((n) => n.id), [state.definition.nodes]);
+  const runs = useMemo(() => (test.result ? nodeRunStatuses(test.result.outcome, nodeIds) : undefined), [test.result, nodeIds]);
+  const showDeleted = toast.show;
+  const onDeleted = useCallback<Parameters<typeof useReactFlowView>[0]['onDeleted']>(
+    ({ nodes, edges }) =>
+      showDeleted(
+        deletionMessage(
+          nodes.map((n) => ({ id: n.id, label: n.data.node.label, kind: n.type })),
+          edges.length,
+        ),
+      ),
+    [showDeleted],
+  );
+  const view = useReactFlowView({ definition: state.definition, issues, runs, dispatch, onDeleted });
+  const [fitRequest, setFitRequest] = useState(0);
+  const [revealId, setRevealId] = useState<string | null>(null);
   const evalContext = useMemo(
     () => buildContext(sample.sample, session.workspaceId ?? '', test.steps),
     [sample.sample, session.workspaceId, test.steps],
@@ -69,9 +97,23 @@ export function FlowEditor({ flowId, definition, meta, currentVersion = 0, start
 
   const addNode = (kind: TFlowNodeKind) => {
     const id = nextNodeId(state.definition, kind);
-    const node = createNode(kind, id, positionForNew(state.definition, view.selectedId));
-    dispatch({ type: 'addNode', node, connectFrom: kind === 'trigger' ? null : view.selectedId });
+    const at = kind === 'trigger' ? positionForTrigger(state.definition) : positionForNew(state.definition, view.selectedId, view.sizes);
+    dispatch({ type: 'addNode', node: createNode(kind, id, at), connectFrom: kind === 'trigger' ? null : view.selectedId });
     view.select(id);
+    setRevealId(id);
+  };
+  const tidy = () => {
+    dispatch({ type: 'replace', definition: tidyLayout(state.definition, view.sizes) });
+    setFitRequest((n) => n + 1);
+  };
+  // The side panel's Remove button says what it removed, like Backspace on the canvas.
+  const sideDispatch: TEditorDispatch = (action, group) => {
+    const gone = action.type === 'removeNode' ? state.definition.nodes.find((n) => n.id === action.id) : undefined;
+    dispatch(action, group);
+    if (gone) {
+      const edgeCount = state.definition.edges.filter((e) => e.source === gone.id || e.target === gone.id).length;
+      toast.show(deletionMessage([gone], edgeCount));
+    }
   };
   const runTest = () => test.run(state.definition, sample.selectedId, triggerOf(state.definition.nodes));
 
@@ -79,14 +121,18 @@ export function FlowEditor({ flowId, definition, meta, currentVersion = 0, start
     <EditorContext.Provider
       value={{
         evalContext,
-        sampleLabel: sample.sample ? `${sample.sample.eventType} of ${formatDateTime(sample.sample.receivedAt)}` : null,
+        sampleLabel: sample.isExample
+          ? `the example ${sample.sample?.eventType ?? ''}`
+          : sample.sample
+            ? `${sample.sample.eventType} of ${formatDateTime(sample.sample.receivedAt)}`
+            : null,
       }}
     >
       <EditorHeader
         meta={state.meta}
         onMeta={(patch) => dispatch({ type: 'meta', patch })}
         dirty={state.dirty}
-        errorCount={countErrors(issues)}
+        errorCount={countErrors(issues) + (state.meta.name.trim() ? 0 : 1)}
         canEdit={canEdit}
         saving={saver.isPending}
         testing={test.isPending}
@@ -105,6 +151,7 @@ export function FlowEditor({ flowId, definition, meta, currentVersion = 0, start
         </p>
       )}
       <div className="editor-toolbar">
+        {canEdit && <HistoryButtons canUndo={history.canUndo} canRedo={history.canRedo} onUndo={history.undo} onRedo={history.redo} />}
         {canEdit && (
           <Palette
             onAdd={addNode}
@@ -124,11 +171,36 @@ export function FlowEditor({ flowId, definition, meta, currentVersion = 0, start
             edges={view.edges}
             onNodesChange={view.onNodesChange}
             onEdgesChange={view.onEdgesChange}
+            onDelete={view.onDelete}
             onConnect={view.onConnect}
+            canEdit={canEdit}
+            onTidy={tidy}
+            fitRequest={fitRequest}
+            revealId={revealId}
           />
         </ReactFlowProvider>
-        <EditorSide nodes={state.definition.nodes} issues={issues} selected={selected} onSelect={view.select} dispatch={dispatch} />
+        <EditorSide
+          nodes={state.definition.nodes}
+          issues={issues}
+          selected={selected}
+          onSelect={view.select}
+          dispatch={sideDispatch}
+          edges={state.definition.edges}
+          sampleSource={sample.source}
+          runDetails={
+            selected && (
+              <NodeRunDetails
+                node={selected}
+                definition={state.definition}
+                result={test.result}
+                run={runs?.get(selected.id)}
+                payload={sample.sample?.payload ?? null}
+              />
+            )
+          }
+        />
       </div>
+      <UndoToast toast={toast.toast} onUndo={history.undo} onClose={toast.hide} />
       {test.result && <TestRunPanel result={test.result} />}
       {flowId && (
         <>

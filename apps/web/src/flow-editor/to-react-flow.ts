@@ -3,19 +3,22 @@ import type { TFlowDefinition, TFlowIssue, TFlowNode } from '@uw/flow-engine';
 import { branchHandles, edgeLabel } from './branches';
 import { KIND_NAMES } from './kind-names';
 import type { TRfEdge, TRfNode } from './rf-types';
+import type { TNodeRun } from './run-status';
 
 export type TToReactFlowOptions = {
   /** Issues to show on their nodes (by nodeId) and edges (by edgeId). */
   issues?: readonly TFlowIssue[];
+  /** Badges from the last test run, by node id. */
+  runs?: ReadonlyMap<string, TNodeRun>;
 };
 
-function toRfNode(node: TFlowNode, issues: TFlowIssue[]): TRfNode {
+function toRfNode(node: TFlowNode, issues: TFlowIssue[], run: TNodeRun | undefined): TRfNode {
   const { id, position, ...rest } = node;
   // The canvas node's accessible name (React Flow renders it as a group): kind, label and id.
   const ariaLabel = `${KIND_NAMES[rest.kind]}: ${rest.label ? `${rest.label} (${id})` : id}`;
 
   // The node type is the kind and the data holds that kind's node: the pairing TRfNode spells out.
-  return { id, type: rest.kind, ariaLabel, position: { ...position }, data: { node: rest, issues } } as TRfNode;
+  return { id, type: rest.kind, ariaLabel, position: { ...position }, data: { node: rest, issues, ...(run ? { run } : {}) } } as TRfNode;
 }
 
 /** The flow document → React Flow nodes and edges (the document stays the source of truth). */
@@ -25,6 +28,7 @@ export function toReactFlow(definition: TFlowDefinition, options: TToReactFlowOp
     toRfNode(
       node,
       issues.filter((i) => i.nodeId === node.id),
+      options.runs?.get(node.id),
     ),
   );
   const byId = new Map(definition.nodes.map((n) => [n.id, n]));

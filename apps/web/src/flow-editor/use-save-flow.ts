@@ -11,10 +11,7 @@ import type { TServerIssues } from './use-flow-issues';
 
 type TSaveOptions = { flowId: string | null; onSaved: (definition: TFlowDefinition) => void };
 
-/**
- * Save = flows.create (new, saved disabled) or flows.update (a new version); a refused save keeps the server's
- * issues per node. Saving never changes whether the flow is enabled: the header's Enable / Disable does.
- */
+/** Save = flows.create (new) or flows.update (a new version); a refused save keeps the server's issues per node. */
 export function useSaveFlow({ flowId, onSaved }: TSaveOptions) {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
@@ -29,20 +26,17 @@ export function useSaveFlow({ flowId, onSaved }: TSaveOptions) {
       const issues = errorIssues(err).map((i) => ({ severity: 'error', ...i }) as TFlowIssue);
       setServerIssues({ definition, issues });
     };
-    const fields = { name: meta.name, description: meta.description || null, definition };
+    const fields = { name: meta.name, description: meta.description || null, enabled: meta.enabled, definition };
     setServerIssues(null);
     if (!flowId) {
-      create.mutate(
-        { ...fields, enabled: false },
-        {
-          onError,
-          onSuccess: (flow) => {
-            onSaved(definition);
-            void queryClient.invalidateQueries({ queryKey: trpc.flows.list.queryKey() });
-            void navigate({ to: '/flows/$flowId', params: { flowId: flow.id }, replace: true });
-          },
+      create.mutate(fields, {
+        onError,
+        onSuccess: (flow) => {
+          onSaved(definition);
+          void queryClient.invalidateQueries({ queryKey: trpc.flows.list.queryKey() });
+          void navigate({ to: '/flows/$flowId', params: { flowId: flow.id }, replace: true });
         },
-      );
+      });
 
       return;
     }

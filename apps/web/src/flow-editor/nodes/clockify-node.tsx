@@ -9,7 +9,7 @@ function ClockifyNodeView({ data, selected }: NodeProps<TClockifyRfNode>) {
   const mapped = Object.keys(path).length + Object.keys(query).length;
 
   return (
-    <NodeFrame kind="clockify" title="Clockify action" label={data.node.label} issues={data.issues} selected={selected} hasInput>
+    <NodeFrame kind="clockify" title="Clockify action" data={data} selected={selected} hasInput>
       <code className="flow-node-code">{operationId || '(no operation)'}</code>
       {mapped > 0 && <span className="muted"> · {mapped} parameters</span>}
     </NodeFrame>

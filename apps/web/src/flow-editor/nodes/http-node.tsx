@@ -8,7 +8,7 @@ function HttpNodeView({ data, selected }: NodeProps<THttpRfNode>) {
   const { method, url } = data.node.data;
 
   return (
-    <NodeFrame kind="http" title="HTTP action" label={data.node.label} issues={data.issues} selected={selected} hasInput>
+    <NodeFrame kind="http" title="HTTP action" data={data} selected={selected} hasInput>
       <strong>{method}</strong> <code className="flow-node-code">{url || '(no URL)'}</code>
     </NodeFrame>
   );

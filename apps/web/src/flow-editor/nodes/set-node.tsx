@@ -8,7 +8,7 @@ function SetNodeView({ data, selected }: NodeProps<TSetRfNode>) {
   const names = Object.keys(data.node.data.values);
 
   return (
-    <NodeFrame kind="set" title="Set values" label={data.node.label} issues={data.issues} selected={selected} hasInput>
+    <NodeFrame kind="set" title="Set values" data={data} selected={selected} hasInput>
       {names.length === 0 ? '(no value)' : <code className="flow-node-code">{names.join(', ')}</code>}
     </NodeFrame>
   );

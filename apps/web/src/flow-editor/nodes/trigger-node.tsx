@@ -33,7 +33,7 @@ function TriggerNodeView({ data, selected }: NodeProps<TTriggerRfNode>) {
   const summary = triggerSummary(trigger, names);
 
   return (
-    <NodeFrame kind="trigger" title="Trigger" label={data.node.label} issues={data.issues} selected={selected} hasInput={false}>
+    <NodeFrame kind="trigger" title="Trigger" data={data} selected={selected} hasInput={false}>
       {summary}
     </NodeFrame>
   );

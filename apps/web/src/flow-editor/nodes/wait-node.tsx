@@ -8,7 +8,7 @@ function WaitNodeView({ data, selected }: NodeProps<TWaitRfNode>) {
   const { seconds, until } = data.node.data;
 
   return (
-    <NodeFrame kind="wait" title="Wait" label={data.node.label} issues={data.issues} selected={selected} hasInput>
+    <NodeFrame kind="wait" title="Wait" data={data} selected={selected} hasInput>
       {seconds !== undefined ? (
         <>
           <code className="flow-node-code">{seconds}</code> seconds

@@ -1,45 +1,36 @@
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 
 import { useIsAdmin } from '../../../auth/auth-store';
+import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { formatDateTime } from '../../../components/format';
 import { Empty, QueryState } from '../../../components/states';
 import { StatusBadge } from '../../../components/status-badge';
 import { trpc } from '../../../trpc/client';
 import { errorMessage } from '../../../trpc/errors';
-import { useFlowStopper } from './use-flow-stopper';
-import { ImportFlowButton, type TImportResult } from './import-flow-dialog';
-import { ImportNotice } from './import-notice';
-import { useFlowFileActions } from './use-flow-file-actions';
+import type { TFlowSummary } from '../../../trpc/types';
 
 export function FlowsPage() {
   const isAdmin = useIsAdmin();
+  const queryClient = useQueryClient();
   const query = useQuery(trpc.flows.list.queryOptions());
-  const stopper = useFlowStopper();
-  const files = useFlowFileActions();
-  const [imported, setImported] = useState<TImportResult | null>(null);
-  const failed = stopper.error ?? files.error;
+  const [deleting, setDeleting] = useState<TFlowSummary | null>(null);
+  const invalidate = () => void queryClient.invalidateQueries({ queryKey: trpc.flows.list.queryKey() });
+  const update = useMutation(trpc.flows.update.mutationOptions({ onSuccess: invalidate }));
+  const remove = useMutation(trpc.flows.delete.mutationOptions({ onSuccess: invalidate }));
+  const failed = update.error ?? remove.error;
 
   return (
     <>
       <div className="page-header">
         <h1>Flows</h1>
         {isAdmin && (
-          <div className="actions">
-            <ImportFlowButton onImported={setImported} />
-            <Link to="/flows/new" className="button primary">
-              New flow
-            </Link>
-          </div>
+          <Link to="/flows/new" className="button primary">
+            New flow
+          </Link>
         )}
       </div>
-      {imported && <ImportNotice result={imported} onDismiss={() => setImported(null)} />}
-      {stopper.notice && (
-        <p role="status" className="muted">
-          {stopper.notice}
-        </p>
-      )}
       {failed && (
         <p role="alert" className="error-text">
           {errorMessage(failed)}
@@ -82,7 +73,7 @@ export function FlowsPage() {
                           <input
                             type="checkbox"
                             checked={f.enabled}
-                            onChange={() => stopper.toggle(f)}
+                            onChange={() => update.mutate({ id: f.id, data: { enabled: !f.enabled } })}
                           />{' '}
                           <span className="visually-hidden">Enable {f.name}</span>
                           {f.enabled ? 'on' : 'off'}
@@ -101,29 +92,9 @@ export function FlowsPage() {
                     <td>{formatDateTime(f.updatedAt)}</td>
                     {isAdmin && (
                       <td>
-                        <div className="actions">
-                          <button
-                            type="button"
-                            className="button small"
-                            disabled={files.downloading === f.id}
-                            aria-label={`Download ${f.name}`}
-                            onClick={() => files.download(f)}
-                          >
-                            {files.downloading === f.id ? 'Downloading…' : 'Download'}
-                          </button>
-                          <button
-                            type="button"
-                            className="button small"
-                            disabled={files.duplicating === f.id}
-                            aria-label={`Duplicate ${f.name}`}
-                            onClick={() => files.duplicate(f)}
-                          >
-                            {files.duplicating === f.id ? 'Duplicating…' : 'Duplicate'}
-                          </button>
-                          <button type="button" className="button small danger" onClick={() => stopper.remove(f)}>
-                            Delete {f.name}
-                          </button>
-                        </div>
+                        <button type="button" className="button small danger" onClick={() => setDeleting(f)}>
+                          Delete {f.name}
+                        </button>
                       </td>
                     )}
                   </tr>
@@ -133,7 +104,19 @@ export function FlowsPage() {
           )
         }
       </QueryState>
-      {stopper.dialog}
+      <ConfirmDialog
+        open={deleting !== null}
+        title={`Delete ${deleting?.name ?? ''}?`}
+        confirmLabel="Delete flow"
+        danger
+        onConfirm={() => {
+          if (deleting) remove.mutate({ id: deleting.id });
+          setDeleting(null);
+        }}
+        onCancel={() => setDeleting(null)}
+      >
+        It stops running at once. Its past executions stay in the log.
+      </ConfirmDialog>
     </>
   );
 }
