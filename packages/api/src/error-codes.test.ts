@@ -61,13 +61,13 @@ describe('ensureAppError maps every package error onto the table', () => {
     ],
     [
       'Clockify 429',
-      new ClockifyRateLimitedError('slow down', request, null, 3_500, false),
+      new ClockifyRateLimitedError('slow down', request, { body: null, retryAfterMs: 3_500, retryable: false }),
       'CLOCKIFY_RATE_LIMITED',
       /^Clockify is rate limiting/,
     ],
     [
       'Clockify 5xx',
-      new ClockifyUnavailableError('answered 503', { ...request, attempts: 3 }, 503),
+      new ClockifyUnavailableError('answered 503', { ...request, attempts: 3 }, { status: 503 }),
       'CLOCKIFY_BAD_GATEWAY',
       /^Clockify did not answer after 3 attempts/,
     ],
@@ -94,7 +94,7 @@ describe('ensureAppError maps every package error onto the table', () => {
     ['step', new StepError('Clockify answered 409', 'UPSTREAM_STATUS', false, { status: 409 }), 'UPSTREAM_ERROR', /409/],
   ];
 
-  it.each(cases)('%s', (_name, err, code, message) => {
+  it.each(cases)('%s', (...[_name, err, code, message]) => {
     const app = ensureAppError(err);
     expect(app).toBeInstanceOf(AppError);
     expect(app.code).toBe(code);
@@ -105,7 +105,9 @@ describe('ensureAppError maps every package error onto the table', () => {
   });
 
   it('keeps the details a client needs: retry-after, the upstream status, the flow code and position', () => {
-    expect(ensureAppError(new ClockifyRateLimitedError('slow', request, null, 3_500, false)).details).toMatchObject({
+    expect(
+      ensureAppError(new ClockifyRateLimitedError('slow', request, { body: null, retryAfterMs: 3_500, retryable: false })).details,
+    ).toMatchObject({
       retryAfterSeconds: 4,
     });
     expect(ensureAppError(new ClockifyApiError(403, null, request)).details).toMatchObject({

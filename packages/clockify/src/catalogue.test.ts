@@ -92,7 +92,7 @@ describe('loadCatalogue failures', () => {
   beforeAll(async () => {
     const doc = readMiniOpenApi();
     server = await startTestServer((req, res) =>
-      req.url === '/openapi.json' ? sendJson(res, 200, doc) : sendJson(res, 404, { message: 'nope' }),
+      req.url === '/openapi.json' ? sendJson(res, doc) : sendJson(res, { message: 'nope' }, { status: 404 }),
     );
   });
   afterAll(() => server.close());

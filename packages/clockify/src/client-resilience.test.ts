@@ -59,7 +59,7 @@ describe('createClockifyClient when Clockify misbehaves', () => {
   });
 
   it('refuses a redirect, and the redirect target never sees the token', async () => {
-    const target = await startTestServer((_, res) => sendJson(res, 200, { stolen: true }));
+    const target = await startTestServer((_, res) => sendJson(res, { stolen: true }));
     try {
       h.reply = () => ({ status: 302, headers: { location: `${target.url}/collect` } });
       const err = await getProject(h.client());

@@ -31,7 +31,12 @@ export function createClockifyClient(opts: TClockifyClientOptions): TClockifyCli
   const breaker = (opts.breakers ?? defaultBreakers).get(opts.workspaceKey);
   const log = opts.logger;
 
-  async function send(method: string, url: string, body: unknown, label: string, call: TCallOptions = {}): Promise<TClockifyResponse> {
+  /** One call with retries and the breaker; `label` names it in logs. */
+  async function send(
+    req: { method: string; url: string; body: unknown; label: string },
+    call: TCallOptions = {},
+  ): Promise<TClockifyResponse> {
+    const { method, url, body, label } = req;
     const started = performance.now();
     let attempts = 0;
     const attempt = async () => {
@@ -80,17 +85,20 @@ export function createClockifyClient(opts: TClockifyClientOptions): TClockifyCli
     }
     const url = operationUrl(op, input, { apiUrl: opts.apiUrl, reportsUrl: opts.reportsUrl });
 
-    return send(op.method, url, input.body, operationId, call);
+    return send({ method: op.method, url, body: input.body, label: operationId }, call);
   };
 
   return {
     execute,
-    paginate: (operationId, input = {}, pageOpts = {}) => paginate(execute, opts.catalogue?.get(operationId), operationId, input, pageOpts),
+    paginate: (operationId, input = {}, pageOpts = {}) =>
+      paginate({ execute, op: opts.catalogue?.get(operationId), operationId }, input, pageOpts),
     async request(req: TRawRequest, call: TCallOptions = {}) {
       checkRawPath(req.path);
       const base = baseUrlFor(req.host ?? 'api', { apiUrl: opts.apiUrl, reportsUrl: opts.reportsUrl });
 
-      return send(req.method, `${base}${req.path}${queryString(req.query)}`, req.body, `${req.method} ${req.path}`, call);
+      const url = `${base}${req.path}${queryString(req.query)}`;
+
+      return send({ method: req.method, url, body: req.body, label: `${req.method} ${req.path}` }, call);
     },
   };
 }

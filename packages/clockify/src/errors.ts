@@ -78,15 +78,19 @@ export class ClockifyUnavailableError extends ClockifyError {
   readonly kind = 'operational';
   retryable = true;
 
+  readonly status?: number;
+  readonly body?: unknown;
+
+  /** `answer`: Clockify's status and body when it answered; `cause`: the transport error when it did not. */
   constructor(
     message: string,
     readonly request: TRequestInfo,
-    readonly status?: number,
-    readonly body?: unknown,
-    options?: { cause?: unknown },
+    answer: { status?: number; body?: unknown; cause?: unknown } = {},
   ) {
-    super(message, options);
+    super(message, answer.cause === undefined ? undefined : { cause: answer.cause });
     this.name = 'ClockifyUnavailableError';
+    this.status = answer.status;
+    this.body = answer.body;
   }
 }
 
@@ -113,15 +117,12 @@ export class ClockifyRateLimitedError extends ClockifyUnavailableError {
   override code: TClockifyErrorCode = 'CLOCKIFY_RATE_LIMITED';
   override name = 'ClockifyRateLimitedError';
 
-  constructor(
-    message: string,
-    request: TRequestInfo,
-    body: unknown,
-    readonly retryAfterMs: number | undefined,
-    retryable: boolean,
-  ) {
-    super(message, request, 429, body);
-    this.retryable = retryable;
+  readonly retryAfterMs: number | undefined;
+
+  constructor(message: string, request: TRequestInfo, answer: { body: unknown; retryAfterMs: number | undefined; retryable: boolean }) {
+    super(message, request, { status: 429, body: answer.body });
+    this.retryAfterMs = answer.retryAfterMs;
+    this.retryable = answer.retryable;
   }
 }
 

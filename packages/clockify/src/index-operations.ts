@@ -53,7 +53,8 @@ function toParameter(raw: unknown, where: string, warn: (m: string) => void): TO
 }
 
 /** Path-level parameters first, then the operation's, which win on the same (name, in). */
-function mergeParameters(pathLevel: unknown, opLevel: unknown, where: string, warn: (m: string) => void) {
+function mergeParameters(levels: { pathLevel: unknown; opLevel: unknown }, where: string, warn: (m: string) => void) {
+  const { pathLevel, opLevel } = levels;
   const byKey = new Map<string, TOperationParameter>();
   for (const list of [pathLevel, opLevel]) {
     for (const raw of Array.isArray(list) ? list : []) {
@@ -112,7 +113,7 @@ export function indexOperations(doc: TObj, resolve: (node: unknown) => unknown, 
         description: asStr(op.description),
         deprecated: op.deprecated === true,
         host: hostOfServers(servers),
-        parameters: mergeParameters(item.parameters, op.parameters, where, warn),
+        parameters: mergeParameters({ pathLevel: item.parameters, opLevel: op.parameters }, where, warn),
         ...(requestBody ? { requestBody } : {}),
         responses: toResponses(op.responses),
       });

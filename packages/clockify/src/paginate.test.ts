@@ -28,7 +28,7 @@ describe('paginate', () => {
       const size = Number(url.searchParams.get('page-size'));
       const items = Array.from({ length: total }, (_, i) => ({ id: `p${i + 1}` })).slice((page - 1) * size, page * size);
       const headers: Record<string, string> = lastPageHeaderAt === undefined ? {} : { 'Last-Page': String(page >= lastPageHeaderAt) };
-      sendJson(res, 200, items, headers);
+      sendJson(res, items, { headers });
     });
   });
   afterAll(() => server.close());

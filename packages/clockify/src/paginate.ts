@@ -20,12 +20,11 @@ export function defaultItemsOf(body: unknown): unknown[] {
  * or `pageSize` where Clockify spells it so), until a `Last-Page: true` header, an empty page or a short page.
  */
 export async function* paginate(
-  execute: TExecute,
-  op: TOperation | undefined,
-  operationId: string,
+  list: { execute: TExecute; op: TOperation | undefined; operationId: string },
   input: TExecuteInput,
   opts: TPaginateOptions & TCallOptions,
 ): AsyncGenerator<TPageResult> {
+  const { execute, op, operationId } = list;
   const query = op?.parameters.filter((p) => p.in === 'query').map((p) => p.name) ?? [];
   if (op && !query.includes('page')) {
     throw new ClockifyValidationError(`${operationId} has no "page" query parameter, so it cannot be paginated`, [], operationId);

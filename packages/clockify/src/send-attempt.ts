@@ -35,23 +35,21 @@ async function readBody(res: Response): Promise<unknown> {
   }
 }
 
-function transportError(err: unknown, info: TRequestInfo, timeout: AbortSignal, timeoutMs: number, caller?: AbortSignal): Error {
+/** What a failed exchange is: the caller's abort, our timeout (after `timeoutMs`), or the network. */
+function transportError(
+  err: unknown,
+  info: TRequestInfo,
+  signals: { timeout: AbortSignal; timeoutMs: number; caller?: AbortSignal },
+): Error {
+  const { timeout, timeoutMs, caller } = signals;
   if (caller?.aborted) return caller.reason instanceof Error ? caller.reason : new Error('aborted by the caller');
   if (timeout.aborted) {
-    return new ClockifyTimeoutError(
-      `Clockify did not answer ${info.method} ${info.url} within ${timeoutMs} ms`,
-      info,
-      undefined,
-      undefined,
-      { cause: err },
-    );
+    return new ClockifyTimeoutError(`Clockify did not answer ${info.method} ${info.url} within ${timeoutMs} ms`, info, { cause: err });
   }
   const cause = (err as Error)?.cause as { code?: string; message?: string } | undefined;
   const reason = cause?.code ?? cause?.message ?? (err as Error)?.message ?? String(err);
 
-  return new ClockifyNetworkError(`cannot reach Clockify for ${info.method} ${info.url}: ${reason}`, info, undefined, undefined, {
-    cause: err,
-  });
+  return new ClockifyNetworkError(`cannot reach Clockify for ${info.method} ${info.url}: ${reason}`, info, { cause: err });
 }
 
 /** One HTTP exchange with Clockify, classified: a 2xx result, or the error kind the retry policy understands. */
@@ -83,7 +81,7 @@ export async function sendAttempt(req: TAttemptRequest, attempt: number): Promis
     // Already classified: a redirect, or a host the caller's fetch refused to dial (SSRF guard).
     if (err instanceof ClockifyRedirectError || err instanceof ClockifyValidationError) throw err;
 
-    throw transportError(err, info, timeout, req.timeoutMs, req.signal);
+    throw transportError(err, info, { timeout, timeoutMs: req.timeoutMs, caller: req.signal });
   }
   const resHeaders = headerRecord(res.headers);
   if (res.status === 429) {
@@ -91,14 +89,18 @@ export async function sendAttempt(req: TAttemptRequest, attempt: number): Promis
     if (waitMs !== undefined && waitMs > req.maxRetryAfterMs) {
       const msg = `rate limited by Clockify: it asks to wait ${Math.ceil(waitMs / 1000)} s (Retry-After), more than the ${Math.round(req.maxRetryAfterMs / 1000)} s this client waits`;
 
-      throw new ClockifyRateLimitedError(msg, info, body, waitMs, false);
+      throw new ClockifyRateLimitedError(msg, info, { body, retryAfterMs: waitMs, retryable: false });
     }
     const after = waitMs === undefined ? '' : `, retry after ${waitMs} ms`;
 
-    throw new ClockifyRateLimitedError(`rate limited by Clockify (429) on ${req.method} ${req.url}${after}`, info, body, waitMs, true);
+    throw new ClockifyRateLimitedError(`rate limited by Clockify (429) on ${req.method} ${req.url}${after}`, info, {
+      body,
+      retryAfterMs: waitMs,
+      retryable: true,
+    });
   }
   if (res.status >= 500) {
-    throw new ClockifyUnavailableError(`Clockify answered ${res.status} to ${req.method} ${req.url}`, info, res.status, body);
+    throw new ClockifyUnavailableError(`Clockify answered ${res.status} to ${req.method} ${req.url}`, info, { status: res.status, body });
   }
   if (res.status >= 400) throw new ClockifyApiError(res.status, body, info);
 

@@ -43,7 +43,9 @@ function bodyValidator(op: TOperation): ValidateFunction | undefined {
 const isJson = (contentType: string) => /(^application\/json\b)|(\+json\b)/i.test(contentType);
 const absent = (v: unknown) => v === undefined || v === null;
 
-function checkParameters(op: TOperation, where: 'path' | 'query' | 'header', given: Record<string, unknown>, issues: string[]) {
+/** The problems of the parameters given `where` (required, unknown, typed). */
+function checkParameters(op: TOperation, where: 'path' | 'query' | 'header', given: Record<string, unknown>): string[] {
+  const issues: string[] = [];
   const declared = op.parameters.filter((p) => p.in === where);
   for (const p of declared) {
     const value = given[p.name];
@@ -62,13 +64,15 @@ function checkParameters(op: TOperation, where: 'path' | 'query' | 'header', giv
       issues.push(...describeErrors(validate.errors, `${where} parameter "${p.name}"`).map((m) => m + got));
     }
   }
-  if (where === 'header') return;
+  if (where === 'header') return issues;
   const known = new Set(declared.map((p) => p.name));
   for (const [name, value] of Object.entries(given)) {
     if (known.has(name) || value === undefined) continue;
     const hint = known.size > 0 ? `known: ${[...known].join(', ')}` : 'this operation takes none';
     issues.push(`unknown ${where} parameter "${name}" for ${op.operationId} (${hint})`);
   }
+
+  return issues;
 }
 
 /**
@@ -78,9 +82,9 @@ function checkParameters(op: TOperation, where: 'path' | 'query' | 'header', giv
  */
 export function validateRequest(op: TOperation, input: TRequestInput = {}): string[] {
   const issues: string[] = [];
-  checkParameters(op, 'path', input.path ?? {}, issues);
-  checkParameters(op, 'query', input.query ?? {}, issues);
-  checkParameters(op, 'header', input.headers ?? {}, issues);
+  issues.push(...checkParameters(op, 'path', input.path ?? {}));
+  issues.push(...checkParameters(op, 'query', input.query ?? {}));
+  issues.push(...checkParameters(op, 'header', input.headers ?? {}));
   const body = input.body;
   if (!op.requestBody) {
     if (!absent(body)) issues.push(`${op.operationId} takes no request body`);

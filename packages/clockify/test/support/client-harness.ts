@@ -51,7 +51,7 @@ export function useClientHarness() {
         res.writeHead(r.status, r.headers);
         res.end();
       } else {
-        sendJson(res, r.status, r.body, r.headers);
+        sendJson(res, r.body, { status: r.status, headers: r.headers });
       }
     });
   });

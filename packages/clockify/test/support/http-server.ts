@@ -46,7 +46,9 @@ export async function startTestServer(handler: THandler): Promise<TTestServer> {
   };
 }
 
-export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
+/** Answers `body` as JSON with `status` (200 unless `more.status`) and `more.headers`. */
+export function sendJson(res: ServerResponse, body: unknown, more: { status?: number; headers?: Record<string, string> } = {}) {
+  const { status = 200, headers = {} } = more;
   res.writeHead(status, { 'content-type': 'application/json', ...headers });
   res.end(JSON.stringify(body));
 }
