@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 
@@ -5,6 +6,7 @@ import type { Logger } from 'pino';
 
 import {
   createClockifyNet,
+  createClusterBus,
   createEventBus,
   createRuntime,
   createSharedRateLimiter,
@@ -15,7 +17,7 @@ import {
   type TSettingsValues,
 } from '@uw/api';
 import { createMemoryRateLimiter } from '@uw/clockify';
-import { openDatabase, type TDatabase } from '@uw/db';
+import { openDatabase, openSignals, type TDatabase } from '@uw/db';
 
 import { createCatalogueHolder, openApiSources } from './catalogue';
 import type { TEnv } from './env';
@@ -72,6 +74,8 @@ export async function createDeps(env: TEnv, logger: Logger, overrides: Partial<T
   // On PostgreSQL every process shares one limit per workspace; SQLite runs a single process.
   const onWait = (_key: string, ms: number) => metrics.hooks.rateLimitWait(ms / 1000);
   const shared = db.dialect === 'postgresql' ? createSharedRateLimiter(db, { onWait }) : null;
+  // Several processes share one PostgreSQL: wake-ups, live events and flow changes travel by LISTEN/NOTIFY.
+  const signals = db.dialect === 'postgresql' ? await openSignals(db, env.UNIVERSAL_WEBHOOK_DB_URL!, logger) : null;
   const upkeep: TPeriodicJob[] = shared ? [{ name: 'rate-window-prune', periodMs: MINUTE, run: () => shared.prune() }] : [];
   const base: Omit<TApiDeps, 'clockifyNet'> = {
     db,
@@ -89,7 +93,10 @@ export async function createDeps(env: TEnv, logger: Logger, overrides: Partial<T
     cipher: createTokenCipher(keys),
     clockifyKey: loadClockifyKey(env.UW_CLOCKIFY_PUBLIC_KEY, logger),
     devSecret: devSecretFrom(keys[0]!),
-    bus: createEventBus(),
+    bus: signals
+      ? createClusterBus(createEventBus(), signals, { origin: `${hostname()}-${process.pid}-${randomUUID()}`, logger })
+      : createEventBus(),
+    signals,
     catalogue: await createCatalogueHolder(openApiSources(env), logger),
     rateLimiter: shared ?? createMemoryRateLimiter(),
     metrics: metrics.hooks,

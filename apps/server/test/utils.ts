@@ -60,7 +60,7 @@ export async function startTestServer(opts: {
   env?: Record<string, string>;
   clockifyPem?: string;
   migrate?: boolean;
-  worker?: { leaseMs?: number; concurrency?: number };
+  worker?: { leaseMs?: number; concurrency?: number; pollMs?: number };
   /** The per-address refusal budget (tests that spend it slow its refill so timing cannot refill it). */
   refusals?: { burst?: number; perSecond?: number };
   /** An existing database (another server's, for a restart): kept on close, its owner drops it. */
@@ -107,7 +107,11 @@ export async function startTestServer(opts: {
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   deps.api.config.baseUrl = url;
   const worker = opts.worker
-    ? createWorker(deps.runtime, { concurrency: opts.worker.concurrency ?? 4, leaseMs: opts.worker.leaseMs ?? 5_000, pollMs: 50 })
+    ? createWorker(deps.runtime, {
+        concurrency: opts.worker.concurrency ?? 4,
+        leaseMs: opts.worker.leaseMs ?? 5_000,
+        pollMs: opts.worker.pollMs ?? 50,
+      })
     : null;
   worker?.start();
   const schedules = opts.schedules ? createFlowScheduler(deps.runtime, { tickMs: opts.schedules.tickMs ?? 200 }) : null;

@@ -1,7 +1,7 @@
 import type { KeyObject } from 'node:crypto';
 
 import type { TCatalogue, TRateLimiter } from '@uw/clockify';
-import type { TDatabase } from '@uw/db';
+import type { TDatabase, TSignals } from '@uw/db';
 
 import type { TEventBus } from './services/events/event-bus';
 import type { TClockifyNet } from './services/installations/clockify-fetch';
@@ -46,6 +46,8 @@ export type TApiDeps = {
   /** HS256 secret for dev-login sessions (outside production only). */
   devSecret: Uint8Array;
   bus: TEventBus;
+  /** PostgreSQL LISTEN/NOTIFY between processes (worker nudge, live events, flow index); null on SQLite. */
+  signals: TSignals | null;
   catalogue: TCatalogueHolder;
   rateLimiter: TRateLimiter;
   metrics: TMetrics;

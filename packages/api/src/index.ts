@@ -6,6 +6,7 @@ export type { TApiDeps, TApiConfig, TLogger, TCatalogueHolder } from './deps';
 export { createRuntime, type TRuntime } from './runtime';
 export type { TInboundRequest, TIngestResponse } from './services/ingest/types';
 export { createEventBus, type TEventBus } from './services/events/event-bus';
+export { createClusterBus } from './services/events/cluster-bus';
 export { createTokenCipher, parseKeys, sha256Hex } from './services/security/token-cipher';
 export { SETTINGS, SETTING_IDS, type TSettingsValues } from './services/settings/definitions';
 export { signDevToken, type TCaller } from './services/auth/caller';
@@ -41,3 +42,4 @@ export type {
   TOperationDetail,
 } from './services/explorer/explorer.types';
 export { backtestFlow, BACKTEST_LIMIT_MAX, type TBacktestResult } from './services/flows/backtest';
+export { AUDITED, NOT_AUDITED } from './services/audit/audit-actions';

@@ -11,6 +11,7 @@ import { createFlowIndex, type TFlowIndex } from './services/ingest/flow-index';
 import { createRecentLogs, type TRecentLogs } from './services/ingest/recent-logs';
 import { createExecutionCaches, type TExecutionCaches } from './services/queue/execution-caches';
 import { createFinishQueue, type TFinishQueue } from './services/queue/finish-queue';
+import { createClusterNudge } from './services/queue/cluster-nudge';
 import { createNudge, type TNudge } from './services/queue/nudge';
 import { createInstallationCache, type TInstallationCache } from './services/installations/installation-cache';
 
@@ -47,11 +48,17 @@ export type TRuntime = Readonly<{
 }>;
 
 export function createRuntime(deps: TApiDeps): TRuntime {
+  // Unique per runtime (two servers in one test process are two processes to each other).
+  const origin = `${deps.config.processId}-${randomBytes(4).toString('hex')}`;
   const flowIndex = createFlowIndex(deps.db, {
     onError: (err) => deps.logger.warn({ err }, 'flow index refresh failed'),
+    bus: deps.bus,
+    origin,
+    // Other processes' changes arrive as `flows.changed`; the fingerprint poll is only the safety net then.
+    pollMs: deps.signals ? 10_000 : 1_000,
   });
   const recentLogs = createRecentLogs();
-  const nudge = createNudge();
+  const nudge = deps.signals ? createClusterNudge(deps.signals, { origin, logger: deps.logger }) : createNudge();
   const bootstraps = createBootstrapRunner(deps);
   const commitQueue = createCommitQueue(deps.db, {
     onCommitted: (log) => recentLogs.remember(log),
@@ -84,6 +91,8 @@ export function createRuntime(deps: TApiDeps): TRuntime {
       await bootstraps.stop();
       await commitQueue.close();
       await evaluator.close();
+      // The listening connection belongs to the process's wiring; it goes with the runtime that listens on it.
+      await deps.signals?.close();
     },
   };
 }

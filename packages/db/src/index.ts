@@ -31,3 +31,4 @@ export * as serviceKeyQueries from './data/service-keys.queries';
 export * as scheduleFireQueries from './data/schedule-fires.queries';
 export * as secretQueries from './data/secrets.queries';
 export * as auditQueries from './data/audit.queries';
+export { openSignals, type TSignals, type TSignalChannel } from './signals';

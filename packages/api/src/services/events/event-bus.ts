@@ -5,7 +5,8 @@ export type TBusEvent =
   | { type: 'webhook.logged'; workspaceId: string; logId: string }
   | { type: 'execution.updated'; workspaceId: string; executionId: string; status: string }
   | { type: 'bootstrap.progress'; workspaceId: string }
-  | { type: 'flows.changed'; workspaceId: string }
+  /** Enabled flows changed somewhere: `origin` is the process whose flow index already holds the change. */
+  | { type: 'flows.changed'; workspaceId: string; origin: string }
   /** An installation's status, settings or webhook tokens changed (caches of credentials drop it). */
   | { type: 'installation.changed'; workspaceId: string };
 

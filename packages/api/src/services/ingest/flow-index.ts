@@ -1,11 +1,13 @@
 import { flowRunQueries, type TDatabase } from '@uw/db';
 
+import type { TEventBus } from '../events/event-bus';
+
 export type TFlowMatch = { flowId: string; versionId: string };
 export type TFlowIndex = {
   match(workspaceId: string, triggerKey: string): TFlowMatch[];
   /** Every workspace's flows filed under `triggerKey` (the scheduler's `schedule:cron`). */
   matchAll(triggerKey: string): (TFlowMatch & { workspaceId: string })[];
-  /** Reloads now (after a local change); other processes notice within `pollMs`. */
+  /** Reloads now (after a local change) and tells other processes (through `bus`), which reload too. */
   refresh(): Promise<void>;
   start(): void;
   stop(): void;
@@ -16,10 +18,14 @@ export const triggerKeyOf = (source: 'clockify' | 'custom' | 'internal' | 'sched
 export const SCHEDULE_KEY = triggerKeyOf('schedule', 'cron');
 
 /**
- * Enabled flows by (workspace, trigger) in memory, so matching a webhook costs no query. A cheap
- * fingerprint query (count + latest update) every `pollMs` picks up changes made by other processes.
+ * Enabled flows by (workspace, trigger) in memory, so matching a webhook costs no query. A local change
+ * reloads at once and publishes `flows.changed` on the bus: with PostgreSQL's cluster bus every other process
+ * reloads within milliseconds. A cheap fingerprint query (count + latest update) every `pollMs` is the safety net.
  */
-export function createFlowIndex(db: TDatabase, opts: { pollMs?: number; onError?: (err: unknown) => void } = {}): TFlowIndex {
+export function createFlowIndex(
+  db: TDatabase,
+  opts: { pollMs?: number; onError?: (err: unknown) => void; bus?: TEventBus; origin?: string } = {},
+): TFlowIndex {
   let byWorkspace = new Map<string, Map<string, TFlowMatch[]>>();
   let fingerprint = '';
   let timer: NodeJS.Timeout | null = null;
@@ -42,7 +48,7 @@ export function createFlowIndex(db: TDatabase, opts: { pollMs?: number; onError?
   const currentFingerprint = () => flowRunQueries.flowsFingerprint(db);
 
   /** Loads run one after another, so a refresh requested after a commit always sees it. */
-  const refresh = async () => {
+  const reload = async () => {
     const run = chain.then(async () => {
       fingerprint = await currentFingerprint();
       await load();
@@ -51,9 +57,19 @@ export function createFlowIndex(db: TDatabase, opts: { pollMs?: number; onError?
     await run;
   };
 
+  const refresh = async () => {
+    await reload();
+    opts.bus?.publish({ type: 'flows.changed', workspaceId: '*', origin: opts.origin ?? '' });
+  };
+  // Other processes' changes: listened to from creation (a process that never starts polling still follows them).
+  const unlisten =
+    opts.bus?.listen('flows.changed', (event) => {
+      if (event.type === 'flows.changed' && event.origin !== opts.origin) reload().catch((err: unknown) => opts.onError?.(err));
+    }) ?? null;
+
   const poll = async () => {
     try {
-      if ((await currentFingerprint()) !== fingerprint) await refresh();
+      if ((await currentFingerprint()) !== fingerprint) await reload();
     } catch (err) {
       opts.onError?.(err);
     }
@@ -70,6 +86,7 @@ export function createFlowIndex(db: TDatabase, opts: { pollMs?: number; onError?
     stop() {
       if (timer) clearInterval(timer);
       timer = null;
+      unlisten?.();
     },
   };
 }
