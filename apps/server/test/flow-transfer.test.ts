@@ -105,6 +105,29 @@ describe.each(dialects)('flow export, import, duplicate and back-test on %s', (d
     expect(copy.definition).toEqual(original.definition);
   });
 
+  it('keeps $secret references as references: the same document back after a round trip, refused with its path where the secret is missing', async () => {
+    await api.secrets.create.mutate({ name: 'hook-key', value: 'secret-value-9981' });
+    const definition = flowOf(projectId);
+    definition.nodes[3] = node('notify', 'http', {
+      method: 'POST',
+      url: '"http://127.0.0.2:9/hook"',
+      headers: { 'X-Key': '$secret("hook-key")', Authorization: '"Bearer " & $secret("hook-key")' },
+      body: '{ "entry": payload.id }',
+    });
+    const flow = await api.flows.create.mutate({ name: 'With a secret', enabled: false, definition: definition as never });
+    const document = await api.flows.export.query({ id: flow.id });
+    const text = JSON.stringify(document);
+    expect(text).toContain('$secret(\\"hook-key\\")');
+    expect(text).not.toContain('secret-value-9981');
+    const imported = await api.flows.import.mutate({ document });
+    expect(imported.warnings.map((w) => w.code)).not.toContain('MASKED_HEADER');
+    expect((await api.flows.export.query({ id: imported.flow.id })).definition).toEqual(document.definition);
+    const elsewhere = await apiB.flows.checkImport.mutate({ document });
+    expect(elsewhere.errors).toContainEqual(
+      expect.objectContaining({ code: 'SECRET_UNKNOWN', path: expect.stringMatching(/^definition\.nodes\[3\]\.data\.headers/) }),
+    );
+  });
+
   it('reports a Clockify id the target workspace does not know, with its path', async () => {
     const document = { ...(await api.flows.export.query({ id: flowId })), definition: flowOf(UNKNOWN_PROJECT) };
     const check = await api.flows.checkImport.mutate({ document });

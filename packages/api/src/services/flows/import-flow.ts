@@ -4,6 +4,7 @@ import { isMaskedHeader, validateFlow, ZFlowDefinitionSchema, type TFlowDefiniti
 
 import type { TApiDeps } from '../../deps';
 import { UserError } from '../../errors';
+import { knownSecretNames } from '../secrets/secret-usage';
 import { clockifyRefsOf } from './clockify-refs';
 import { describeIssues, formatPath, locateFlowIssue, nodeFieldPath, type TDocumentIssue } from './document-issues';
 import { ZFlowDocumentEnvelopeSchema } from './flow-document';
@@ -99,7 +100,13 @@ export async function checkFlowDocument(deps: TApiDeps, scope: TScope, document:
     return { name, description, definition: null, errors, warnings: [] };
   }
   const catalogue = deps.catalogue.get();
-  const issues = validateFlow(parsed.data, { operations: catalogue?.operations, eventTypes: EVENT_TYPES.map((e) => e.name) });
+  // `$secret("name")` references travel as references: a name this workspace has no secret of is an error here too.
+  const secrets = await knownSecretNames(deps, scope.workspaceId, parsed.data);
+  const issues = validateFlow(parsed.data, {
+    operations: catalogue?.operations,
+    eventTypes: EVENT_TYPES.map((e) => e.name),
+    ...(secrets ? { secrets } : {}),
+  });
   errors.push(...issues.filter((i) => i.severity === 'error').map((i) => locateFlowIssue(parsed.data, i)));
   const warnings = issues.filter((i) => i.severity === 'warning').map((i) => locateFlowIssue(parsed.data, i));
   const resolved = await resolveSources(deps, scope, parsed.data);
