@@ -2,6 +2,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 
 import { trpc } from '../../trpc/client';
+import { controlProps } from './control-props';
 import type { TLeafField, TPicker } from './types';
 
 const LIMIT = 100;
@@ -34,12 +35,10 @@ export function EntityPicker({ field, picker }: { field: TLeafField; picker: TPi
     return (
       <span className="entity-picker">
         <input
-          id={field.id}
+          {...controlProps(field)}
           value={value}
           readOnly={field.readOnly}
           placeholder={`${what} id`}
-          aria-required={field.required}
-          aria-invalid={field.missing || undefined}
           onChange={(e) => set(e.target.value.trim())}
         />
         {count > 0 && (
@@ -63,11 +62,9 @@ export function EntityPicker({ field, picker }: { field: TLeafField; picker: TPi
         />
       )}
       <select
-        id={field.id}
+        {...controlProps(field)}
         value={value}
         disabled={field.readOnly}
-        aria-required={field.required}
-        aria-invalid={field.missing || undefined}
         aria-busy={search.isFetching || counts.isPending}
         onChange={(e) => set(e.target.value)}
       >

@@ -32,6 +32,6 @@ export {
 } from './operation-schemas';
 export { defaultPickerFor, entityOfIdSegment, entityTypeOfName } from './pickers';
 export { SchemaForm, type TSchemaFormProps } from './schema-form';
-export { flattenSchema, leafKind, pathText } from './schema-kind';
+export { flattenSchema, isFieldset, leafKind, pathText } from './schema-kind';
 export type { TFieldPath, TFormValue, TJsonSchema, TLeafField, TLeafKind, TPicker, TPickerResolver, TRenderLeaf } from './types';
 export { getAt, isUnset, missingRequired, pruneValue, setAt } from './values';

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 
+import { controlProps } from './control-props';
 import { EntityPicker } from './entity-picker';
 import { placeholderOf } from './schema-kind';
 import type { TLeafField } from './types';
@@ -13,11 +14,9 @@ function BooleanSelect({ field }: { field: TLeafField }) {
 
   return (
     <select
-      id={field.id}
+      {...controlProps(field)}
       value={value}
       disabled={field.readOnly}
-      aria-required={field.required}
-      aria-invalid={field.missing || undefined}
       onChange={(e) => field.onChange(e.target.value === NOT_SET ? undefined : e.target.value === 'true')}
     >
       <option value={NOT_SET}>{`Not set${fallback}`}</option>
@@ -33,11 +32,9 @@ function EnumSelect({ field }: { field: TLeafField }) {
 
   return (
     <select
-      id={field.id}
+      {...controlProps(field)}
       value={index < 0 ? NOT_SET : String(index)}
       disabled={field.readOnly}
-      aria-required={field.required}
-      aria-invalid={field.missing || undefined}
       onChange={(e) => field.onChange(e.target.value === NOT_SET ? undefined : options[Number(e.target.value)])}
     >
       <option value={NOT_SET}>{field.required ? 'Choose…' : 'Not set'}</option>
@@ -57,13 +54,11 @@ function NumberInput({ field }: { field: TLeafField }) {
 
   return (
     <input
-      id={field.id}
+      {...controlProps(field)}
       inputMode={field.kind === 'integer' ? 'numeric' : 'decimal'}
       value={value}
       placeholder={fallback}
       readOnly={field.readOnly}
-      aria-required={field.required}
-      aria-invalid={field.missing || undefined}
       onChange={(e) => {
         const text = e.target.value.trim();
         field.onChange(text === '' ? undefined : Number.isNaN(Number(text)) ? text : Number(text));
@@ -80,15 +75,13 @@ function JsonInput({ field }: { field: TLeafField }) {
   return (
     <>
       <textarea
-        id={field.id}
+        {...controlProps(field, invalid)}
         className="code-input"
         rows={3}
         value={text}
         placeholder={placeholderOf(field.schema) ?? 'JSON'}
         readOnly={field.readOnly}
         spellCheck={false}
-        aria-required={field.required}
-        aria-invalid={invalid || field.missing || undefined}
         onChange={(e) => {
           setText(e.target.value);
           if (e.target.value.trim() === '') {
@@ -120,12 +113,10 @@ export function LeafControl({ field }: { field: TLeafField }) {
 
   return (
     <input
-      id={field.id}
+      {...controlProps(field)}
       value={typeof field.value === 'string' ? field.value : field.value === undefined ? '' : JSON.stringify(field.value)}
       placeholder={placeholderOf(field.schema)}
       readOnly={field.readOnly}
-      aria-required={field.required}
-      aria-invalid={field.missing || undefined}
       maxLength={field.schema.maxLength}
       onChange={(e) => field.onChange(e.target.value === '' ? undefined : e.target.value)}
     />

@@ -18,8 +18,6 @@ export type TOperationFormProps = {
   /** Default: by field name (and `{id}` by the path); `null`: no pickers. */
   pickerFor?: TPickerResolver | null;
   showMissing?: boolean;
-  /** Rendered above the body's fields (e.g. the explorer's Form/JSON switch); the body form is skipped when it returns content. */
-  bodySlot?: React.ReactNode;
 };
 
 /** Bodies that are not objects with properties (arrays, oneOf…) are one JSON field. */
@@ -39,7 +37,6 @@ export function OperationForm({
   renderLeaf,
   pickerFor,
   showMissing,
-  bodySlot,
 }: TOperationFormProps) {
   const pathPickers = useMemo(() => (pickerFor === undefined ? defaultPickerFor(operationPath) : pickerFor), [pickerFor, operationPath]);
   const common = { renderLeaf, showMissing, pickerFor };
@@ -78,27 +75,26 @@ export function OperationForm({
       {body && (
         <fieldset className="sf-group">
           <legend>Request body</legend>
-          {bodySlot ??
-            (isFieldset(body) ? (
-              <SchemaForm
-                {...common}
-                schema={body}
-                value={value.body as TFormValue | undefined}
-                scope={scope}
-                onChange={(next) => onChange({ ...value, body: next })}
-                idPrefix={`${idPrefix}-body`}
-              />
-            ) : (
-              <SchemaForm
-                {...common}
-                schema={wrap(body, schemas.bodyRequired)}
-                value={value.body === undefined ? {} : { body: value.body }}
-                scope={scope}
-                onChange={(next) => onChange({ ...value, body: next.body })}
-                idPrefix={`${idPrefix}-body`}
-                collapseOptional={false}
-              />
-            ))}
+          {isFieldset(body) ? (
+            <SchemaForm
+              {...common}
+              schema={body}
+              value={value.body as TFormValue | undefined}
+              scope={scope}
+              onChange={(next) => onChange({ ...value, body: next })}
+              idPrefix={`${idPrefix}-body`}
+            />
+          ) : (
+            <SchemaForm
+              {...common}
+              schema={wrap(body, schemas.bodyRequired)}
+              value={value.body === undefined ? {} : { body: value.body }}
+              scope={scope}
+              onChange={(next) => onChange({ ...value, body: next.body })}
+              idPrefix={`${idPrefix}-body`}
+              collapseOptional={false}
+            />
+          )}
         </fieldset>
       )}
     </div>

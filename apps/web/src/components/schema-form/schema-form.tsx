@@ -1,10 +1,11 @@
 import { useMemo, useState, type ReactNode } from 'react';
 
+import './schema-form.css';
 import { LeafControl } from './leaf-control';
 import { defaultPickerFor } from './pickers';
 import { flattenSchema, isFieldset, itemSchemaOf, leafKind, pathText } from './schema-kind';
 import type { TFieldPath, TFormValue, TJsonSchema, TLeafField, TPickerResolver, TRenderLeaf } from './types';
-import { emptyValueOf, getAt, isUnset, removeAt, setAt } from './values';
+import { emptyValueOf, getAt, missingRequired, removeAt, setAt } from './values';
 
 export type TSchemaFormProps = {
   /** An object schema: its properties are the fields. */
@@ -28,26 +29,27 @@ export type TSchemaFormProps = {
 
 type TCtx = Omit<TSchemaFormProps, 'schema' | 'value' | 'onChange' | 'pickerFor'> & {
   root: TFormValue;
+  /** Paths (`pathText`) of required fields not set where they count (see `missingRequired`). */
+  missing: ReadonlySet<string>;
   pickerFor: TPickerResolver | null;
   set: (path: TFieldPath, v: unknown) => void;
   remove: (path: TFieldPath, index: number) => void;
 };
 
+/** What a field takes, under its name: `integer`, `string (date-time)`, `one of 2`, `project id`. */
+function typeHint(schema: TJsonSchema, picker: TLeafField['picker']): string {
+  if (picker) return `${picker.entityType.replace(/_/g, ' ')} id`;
+  if (schema.enum) return `one of ${schema.enum.length}`;
+  const type = Array.isArray(schema.type) ? schema.type.join(' | ') : (schema.type ?? 'JSON');
+
+  return schema.format ? `${type} (${schema.format})` : type;
+}
+
 const htmlId = (prefix: string, path: TFieldPath) => `${prefix}-${path.join('-')}`.replace(/[^A-Za-z0-9_-]/g, '_');
 
-function Leaf({
-  ctx,
-  path,
-  schema,
-  label,
-  required,
-}: {
-  ctx: TCtx;
-  path: TFieldPath;
-  schema: TJsonSchema;
-  label: string;
-  required: boolean;
-}) {
+type TNodeProps = { ctx: TCtx; path: TFieldPath; schema: TJsonSchema; label: string; required: boolean; isItem?: boolean };
+
+function Leaf({ ctx, path, schema, label, required, isItem }: TNodeProps) {
   const value = getAt(ctx.root, path);
   const parentPath = path.slice(0, typeof path[path.length - 1] === 'number' ? -2 : -1);
   const siblings = (getAt(ctx.root, parentPath) ?? {}) as TFormValue;
@@ -64,20 +66,21 @@ function Leaf({
     value,
     onChange: (v) => ctx.set(path, v),
     picker: ctx.pickerFor?.({ name, path, schema, siblings, scope: { ...ctx.scope, ...ctx.root } }) ?? null,
-    missing: Boolean(ctx.showMissing && required && isUnset(value)),
+    missing: ctx.missing.has(pathText(path)),
   };
   const control = <LeafControl field={field} />;
 
   return (
-    <div className="sf-field">
-      <label htmlFor={field.id}>
-        {label}
+    <div className={isItem ? 'sf-field sf-item-field' : 'sf-field'}>
+      <div className={isItem ? 'sf-name visually-hidden' : 'sf-name'}>
+        <label htmlFor={field.id}>{label}</label>
         {required && (
-          <abbr title="required" className="sf-required">
+          <span className="sf-required" title="required" aria-hidden="true">
             *
-          </abbr>
+          </span>
         )}
-      </label>
+        <span className="sf-type">{typeHint(schema, field.picker)}</span>
+      </div>
       {ctx.renderLeaf?.(field, control) ?? control}
       {schema.description && <span className="sf-help muted small">{schema.description}</span>}
       {field.missing && <span className="error-text small">Required</span>}
@@ -110,7 +113,7 @@ function ArrayField({
       <ol className="sf-items">
         {values.map((_, i) => (
           <li key={i}>
-            <Node ctx={ctx} path={[...path, i]} schema={items} label={`${label} ${i + 1}`} required={false} />
+            <Node ctx={ctx} path={[...path, i]} schema={items} label={`${label} ${i + 1}`} required={false} isItem />
             <button type="button" className="button small" aria-label={`Remove ${label} item ${i + 1}`} onClick={() => ctx.remove(path, i)}>
               Remove
             </button>
@@ -129,14 +132,18 @@ function ArrayField({
   );
 }
 
-function Node(props: { ctx: TCtx; path: TFieldPath; schema: TJsonSchema; label: string; required: boolean }) {
+function Node(props: TNodeProps) {
   const s = flattenSchema(props.schema);
   if (isFieldset(s)) {
     return (
       <fieldset className="sf-object">
         <legend>
           {props.label}
-          {props.required && <abbr title="required">*</abbr>}
+          {props.required && (
+            <span className="sf-required" title="required" aria-hidden="true">
+              *
+            </span>
+          )}
         </legend>
         {s.description && <p className="sf-help muted small">{s.description}</p>}
         <Fields ctx={props.ctx} path={props.path} schema={s} />
@@ -187,9 +194,11 @@ function OptionalGroup({ count, anySet, children }: { count: number; anySet: boo
 
 /** A form for an object schema whose value holds only what the user set (see index.ts). */
 export function SchemaForm({ schema, value, onChange, pickerFor, ...rest }: TSchemaFormProps): ReactNode {
-  const root = value ?? {};
+  const root = useMemo(() => value ?? {}, [value]);
   const resolver = useMemo(() => (pickerFor === undefined ? defaultPickerFor() : pickerFor), [pickerFor]);
+  const missing = useMemo(() => new Set(rest.showMissing ? missingRequired(schema, root) : []), [rest.showMissing, schema, root]);
   const ctx: TCtx = {
+    missing,
     ...rest,
     root,
     pickerFor: resolver,

@@ -1,23 +1,37 @@
-import type { RJSFSchema } from '@rjsf/utils';
 import { useState } from 'react';
 
-import { SchemaForm } from './schema-form';
+import { isFieldset, pruneValue, SchemaForm, type TFormValue, type TJsonSchema } from '../../../components/schema-form';
 
-type TBodyEditorProps = { schema: RJSFSchema; example: unknown; value: unknown; onChange: (value: unknown) => void };
+type TBodyEditorProps = {
+  schema: TJsonSchema;
+  value: unknown;
+  onChange: (value: unknown) => void;
+  /** Path and query values: a path's projectId narrows a body's task picker. */
+  scope: TFormValue;
+  showMissing: boolean;
+};
 
-const hasProperties = (s: RJSFSchema) => Boolean(s.properties && Object.keys(s.properties).length > 0);
+const asText = (value: unknown) => (value === undefined ? '' : JSON.stringify(pruneValue(value), null, 2));
 
-/** The request body, as a generated form or as JSON text (for shapes a form renders poorly). */
-export function BodyEditor({ schema, example, value, onChange }: TBodyEditorProps) {
-  const [mode, setMode] = useState<'form' | 'json'>(hasProperties(schema) ? 'form' : 'json');
-  const [text, setText] = useState(() => JSON.stringify(value ?? example ?? {}, null, 2));
+/** The request body, as a form from its schema or as JSON text (for shapes a form renders poorly). Starts empty. */
+export function BodyEditor({ schema, value, onChange, scope, showMissing }: TBodyEditorProps) {
+  const formable = isFieldset(schema);
+  const [mode, setMode] = useState<'form' | 'json'>(formable ? 'form' : 'json');
+  const [text, setText] = useState(() => asText(value));
   const [parseError, setParseError] = useState<string | null>(null);
   const switchTo = (next: 'form' | 'json') => {
-    if (next === 'json') setText(JSON.stringify(value ?? {}, null, 2));
+    if (next === 'json') setText(asText(value));
+    setParseError(null);
     setMode(next);
   };
   const onText = (t: string) => {
     setText(t);
+    if (t.trim() === '') {
+      onChange(undefined);
+      setParseError(null);
+
+      return;
+    }
     try {
       onChange(JSON.parse(t));
       setParseError(null);
@@ -27,16 +41,10 @@ export function BodyEditor({ schema, example, value, onChange }: TBodyEditorProp
   };
 
   return (
-    <fieldset className="body-editor">
+    <fieldset className="body-editor sf-group">
       <legend>Request body</legend>
       <div role="group" aria-label="Body editing mode" className="segmented">
-        <button
-          type="button"
-          className="button small"
-          aria-pressed={mode === 'form'}
-          onClick={() => switchTo('form')}
-          disabled={!hasProperties(schema)}
-        >
+        <button type="button" className="button small" aria-pressed={mode === 'form'} onClick={() => switchTo('form')} disabled={!formable}>
           Form
         </button>
         <button type="button" className="button small" aria-pressed={mode === 'json'} onClick={() => switchTo('json')}>
@@ -46,22 +54,30 @@ export function BodyEditor({ schema, example, value, onChange }: TBodyEditorProp
           type="button"
           className="button small"
           onClick={() => {
-            onChange(example);
-            setText(JSON.stringify(example ?? {}, null, 2));
+            onChange(undefined);
+            setText('');
           }}
         >
-          Reset to example
+          Clear
         </button>
       </div>
       {mode === 'form' ? (
-        <SchemaForm schema={schema} value={value} onChange={onChange} idPrefix="body" />
+        <SchemaForm
+          schema={schema}
+          value={value as TFormValue | undefined}
+          onChange={onChange}
+          idPrefix="body"
+          scope={scope}
+          showMissing={showMissing}
+        />
       ) : (
         <label className="block">
           Body (JSON)
           <textarea
             className="code-input"
-            rows={14}
+            rows={10}
             value={text}
+            placeholder="{ }"
             onChange={(e) => onText(e.target.value)}
             spellCheck={false}
             aria-invalid={parseError !== null}

@@ -1,11 +1,15 @@
 import { clockifyCurl } from '@uw/flow-engine';
 
-import type { TRequestValues } from './request-schema';
+import type { TOperationValues } from '../../../components/schema-form';
 
 const DEFAULT_BASES = { api: 'https://api.clockify.me/api', reports: 'https://reports.api.clockify.me' } as const;
 
-export function fillPath(template: string, path: Record<string, string>): string {
-  return template.replace(/\{([^}]+)\}/g, (whole, name: string) => (path[name] ? encodeURIComponent(path[name]) : whole));
+export function fillPath(template: string, path: Record<string, unknown>): string {
+  return template.replace(/\{([^}]+)\}/g, (whole, name: string) => {
+    const value = path[name];
+
+    return value === undefined || value === '' ? whole : encodeURIComponent(String(value));
+  });
 }
 
 export function queryString(query: Record<string, unknown>): string {
@@ -19,7 +23,7 @@ export function queryString(query: Record<string, unknown>): string {
   return text ? `?${text}` : '';
 }
 
-type TCurlInput = { method: string; path: string; host: 'api' | 'reports'; baseUrl?: string | null; values: TRequestValues };
+type TCurlInput = { method: string; path: string; host: 'api' | 'reports'; baseUrl?: string | null; values: TOperationValues };
 
 /**
  * A curl command for the request (`clockifyCurl`, the same builder the server's explorer history uses). The

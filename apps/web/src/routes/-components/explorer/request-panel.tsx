@@ -1,88 +1,67 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
-import type { RJSFSchema } from '@rjsf/utils';
 import { useMemo, useState } from 'react';
 
 import type { THistoryItem, TOperation } from '../../../trpc/types';
 import { useIsAdmin, useSession } from '../../../auth/auth-store';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { CopyButton } from '../../../components/copy-button';
-import { checkValue } from '../../../components/schema-form/safe-validator';
+import {
+  missingOperationFields,
+  OperationForm,
+  operationSchemas,
+  operationValuesToSend,
+  type TOperationValues,
+} from '../../../components/schema-form';
 import { errorMessage, isMissingProcedure } from '../../../trpc/errors';
 import { trpc } from '../../../trpc/client';
 import { BodyEditor } from './body-editor';
 import { buildCurl } from './curl';
 import { HistoryList } from './history-list';
 import { isDelete } from './operations';
-import {
-  compactValues,
-  exampleFromSchema,
-  initialParameters,
-  parametersSchema,
-  parametersUiSchema,
-  type TRequestValues,
-} from './request-schema';
+import { bindingOptions, initialValues, valuesOfRequest } from './request-schema';
 import { ResponseView } from './response-view';
-import { SchemaForm } from './schema-form';
 
 export function RequestPanel({ op }: { op: TOperation }) {
   const session = useSession();
   const isAdmin = useIsAdmin();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const schema = useMemo(() => parametersSchema(op), [op]);
-  const uiSchema = useMemo(() => parametersUiSchema(op), [op]);
-  const example = useMemo(() => (op.requestBody ? (op.exampleBody ?? exampleFromSchema(op.requestBody.schema)) : undefined), [op]);
-  const [params, setParams] = useState<TRequestValues>(() => initialParameters(op, session));
-  const [body, setBody] = useState<unknown>(example);
+  const schemas = useMemo(() => operationSchemas(op, bindingOptions(op)), [op]);
+  const [form, setForm] = useState<TOperationValues>(() => initialValues(op, session));
+  // Bumped when history is loaded: the body editor starts again from the loaded value.
+  const [loaded, setLoaded] = useState(0);
+  const [showMissing, setShowMissing] = useState(false);
   const [confirming, setConfirming] = useState(false);
-  const values: TRequestValues = {
-    path: compactValues(params.path),
-    query: compactValues(params.query),
-    ...(op.requestBody ? { body } : {}),
-  };
+  const values = operationValuesToSend(schemas, form);
+  const missing = missingOperationFields(schemas, form);
   const execute = useMutation(
     trpc.explorer.execute.mutationOptions({
       onSettled: () => void queryClient.invalidateQueries({ queryKey: trpc.explorer.history.queryKey() }),
     }),
   );
-  const [missing, setMissing] = useState<string[]>([]);
   const send = () => execute.mutate({ operationId: op.operationId, ...values, ...(op.destructiveReason ? { confirm: true } : {}) });
   const onSend = () => {
-    // Required parameters are checked here (CSP-safe checker); everything else is the server's to judge.
-    const problems = checkValue(schema, { path: values.path, query: values.query }).map(
-      (e) => `${(e.property ?? '').replace(/^\./, '')} ${e.message}`,
-    );
-    setMissing(problems);
-    if (problems.length > 0) return;
+    setShowMissing(true);
+    if (missing.length > 0) return;
     if (op.destructiveReason) setConfirming(true);
     else send();
   };
   const loadHistory = (h: THistoryItem) => {
-    const request = h.request as { path?: Record<string, string>; query?: Record<string, unknown>; body?: unknown };
-    setParams({ path: request.path ?? {}, query: request.query ?? {} });
-    if (request.body !== undefined) setBody(request.body);
+    setForm(valuesOfRequest(h.request));
+    setLoaded((n) => n + 1);
   };
+  // Only what the user set goes into the flow: no defaults, no examples.
   const useInFlow = () =>
     void navigate({ to: '/flows/new', search: { operationId: op.operationId, path: values.path, query: values.query, body: values.body } });
+  const curl = buildCurl({ method: op.method, path: op.path, host: op.host, baseUrl: session.backendUrl, values });
+  const hasParameters = Boolean(schemas.path ?? schemas.query);
 
   return (
     <>
       <section aria-labelledby="request-title" className="request-panel">
-        <h2 id="request-title">Request</h2>
-        {Object.keys(schema.properties ?? {}).length > 0 ? (
-          <SchemaForm
-            schema={schema}
-            uiSchema={uiSchema}
-            value={params}
-            onChange={(v) => setParams((v ?? { path: {}, query: {} }) as TRequestValues)}
-            idPrefix="params"
-          />
-        ) : (
-          <p className="muted">This operation takes no parameters.</p>
-        )}
-        {op.requestBody && <BodyEditor schema={op.requestBody.schema as RJSFSchema} example={example} value={body} onChange={setBody} />}
-        <div className="actions">
+        <div className="request-bar" role="toolbar" aria-label="Request actions">
+          <h2 id="request-title">Request</h2>
           {isAdmin ? (
             <button
               type="button"
@@ -93,18 +72,26 @@ export function RequestPanel({ op }: { op: TOperation }) {
               {execute.isPending ? 'Sending…' : `Send ${op.method.toUpperCase()} request`}
             </button>
           ) : (
-            <p className="muted">Only workspace admins can call the API from here.</p>
+            <span className="muted">Only workspace admins can call the API from here.</span>
           )}
           <button type="button" className="button" onClick={useInFlow}>
             Use in a flow
           </button>
+          <details className="curl">
+            <summary>curl</summary>
+            <div className="curl-popover">
+              <pre className="code-block" aria-label="curl command">
+                {curl}
+              </pre>
+              <CopyButton text={curl} label="Copy curl command" />
+              <p className="muted small">Set CLOCKIFY_ADDON_TOKEN in your shell first: the token is never part of the snippet.</p>
+            </div>
+          </details>
         </div>
-        {missing.length > 0 && (
-          <ul role="alert" className="error-text">
-            {missing.map((m) => (
-              <li key={m}>{m}</li>
-            ))}
-          </ul>
+        {showMissing && missing.length > 0 && (
+          <p role="alert" className="error-text">
+            Required and not set: {missing.join(', ')}
+          </p>
         )}
         {execute.isError && (
           <p role="alert" className="error-text">
@@ -113,17 +100,28 @@ export function RequestPanel({ op }: { op: TOperation }) {
               : errorMessage(execute.error)}
           </p>
         )}
-        <details className="curl">
-          <summary>curl</summary>
-          <pre className="code-block" aria-label="curl command">
-            {buildCurl({ method: op.method, path: op.path, host: op.host, baseUrl: session.backendUrl, values })}
-          </pre>
-          <CopyButton
-            text={buildCurl({ method: op.method, path: op.path, host: op.host, baseUrl: session.backendUrl, values })}
-            label="Copy curl command"
+        {hasParameters ? (
+          <OperationForm
+            schemas={{ ...schemas, body: null }}
+            operationPath={op.path}
+            value={form}
+            onChange={setForm}
+            idPrefix="params"
+            showMissing={showMissing}
           />
-          <p className="muted small">Set CLOCKIFY_ADDON_TOKEN in your shell first: the token is never part of the snippet.</p>
-        </details>
+        ) : (
+          <p className="muted">This operation takes no parameters.</p>
+        )}
+        {schemas.body && (
+          <BodyEditor
+            key={loaded}
+            schema={schemas.body}
+            value={form.body}
+            onChange={(body) => setForm((f) => ({ ...f, body }))}
+            scope={{ ...form.path, ...form.query }}
+            showMissing={showMissing}
+          />
+        )}
       </section>
       {execute.data && <ResponseView response={execute.data} />}
       <HistoryList operationId={op.operationId} onLoad={loadHistory} />
@@ -140,7 +138,7 @@ export function RequestPanel({ op }: { op: TOperation }) {
       >
         <p>{op.destructiveReason}.</p>
         <p>
-          It runs for real on workspace <code>{session.workspaceId}</code>, with the add-on's admin rights. Clockify has no undo.
+          It runs for real on workspace <code>{session.workspaceId}</code>, with the add-on&apos;s admin rights. Clockify has no undo.
         </p>
       </ConfirmDialog>
     </>

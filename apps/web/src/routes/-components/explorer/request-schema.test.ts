@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 
+import { operationSchemas, operationValuesToSend } from '../../../components/schema-form';
 import type { TOperation } from '../../../trpc/types';
-import { compactValues, exampleFromSchema, initialParameters, parametersSchema, parametersUiSchema } from './request-schema';
+import { bindingOptions, initialValues, valuesOfRequest } from './request-schema';
 
-const param = (name: string, where: 'path' | 'query' | 'header', schema: Record<string, unknown>, description = '') => ({
+const param = (name: string, where: 'path' | 'query' | 'header', schema: Record<string, unknown>) => ({
   name,
   in: where,
   required: where === 'path',
-  description,
+  description: '',
   schema,
   example: null,
   boundTo: null,
@@ -29,7 +30,8 @@ const op: TOperation = {
   parameters: [
     param('workspaceId', 'path', { type: 'string' }),
     param('userId', 'path', { type: 'string' }),
-    param('page', 'query', { type: 'integer', default: 1 }, 'Page'),
+    param('page', 'query', { type: 'integer', default: 1 }),
+    param('hydrated', 'query', { type: 'boolean', default: false }),
     param('X-Api-Key', 'header', { type: 'string' }),
   ],
   bindings: [
@@ -38,45 +40,36 @@ const op: TOperation = {
   ],
 };
 
-describe('request schema', () => {
-  it('builds path and query groups, path always required, headers left to the server', () => {
-    const schema = parametersSchema(op);
+describe('explorer request values', () => {
+  it("prefills bound parameters only: the server's value, else the session's", () => {
+    expect(initialValues(op, { workspaceId: 'other', userId: 'u1' })).toEqual({ path: { workspaceId: 'w1', userId: 'u1' }, query: {} });
+    expect(initialValues(op, { workspaceId: null, userId: null })).toEqual({ path: { workspaceId: 'w1' }, query: {} });
+  });
 
-    expect(Object.keys(schema.properties ?? {})).toEqual(['path', 'query']);
-    expect(schema.properties?.path).toMatchObject({ required: ['workspaceId', 'userId'] });
-    expect(schema.properties?.query).toMatchObject({
-      required: [],
-      properties: { page: { type: 'integer', title: 'page', description: 'Page' } },
+  it('sends no query parameter for an untouched form, though the schema has defaults', () => {
+    const schemas = operationSchemas(op, bindingOptions(op));
+
+    expect(operationValuesToSend(schemas, initialValues(op, { workspaceId: 'w1', userId: 'u1' }))).toEqual({
+      path: { workspaceId: 'w1', userId: 'u1' },
+      query: {},
     });
+    expect(Object.keys(schemas.query?.properties ?? {})).toEqual(['page', 'hydrated']);
   });
 
-  it("prefills bound parameters: the server's value, else the session's", () => {
-    expect(initialParameters(op, { workspaceId: 'other', userId: 'u1' })).toEqual({ path: { workspaceId: 'w1', userId: 'u1' }, query: {} });
-    expect(initialParameters(op, { workspaceId: null, userId: null })).toEqual({ path: { workspaceId: 'w1' }, query: {} });
+  it('makes the bound workspaceId read-only and says where the user id comes from', () => {
+    const schemas = operationSchemas(op, bindingOptions(op));
+
+    expect(schemas.path?.properties?.workspaceId).toMatchObject({ readOnly: true, description: 'Always this workspace.' });
+    expect(schemas.path?.properties?.userId?.readOnly).toBeUndefined();
+    expect(schemas.path?.properties?.userId?.description).toMatch(/^Defaults to you/);
   });
 
-  it('makes the bound workspaceId read-only in the form', () => {
-    expect(parametersUiSchema(op).path).toMatchObject({ workspaceId: { 'ui:readonly': true }, userId: {} });
-  });
-
-  it('makes example bodies from schemas', () => {
-    const schema = {
-      type: 'object',
-      required: ['name', 'color'],
-      properties: {
-        name: { type: 'string', example: 'Acme' },
-        color: { type: 'string', enum: ['red', 'blue'] },
-        billable: { type: 'boolean' },
-        ids: { type: 'array', items: { type: 'string' } },
-      },
-    };
-
-    expect(exampleFromSchema(schema)).toEqual({ name: 'Acme', color: 'red', billable: false, ids: [''] });
-    expect(exampleFromSchema({ oneOf: [{ type: 'integer' }] })).toBe(0);
-    expect(exampleFromSchema(undefined)).toBeUndefined();
-  });
-
-  it('drops unset values', () => {
-    expect(compactValues({ a: '', b: undefined, c: 0, d: 'x' })).toEqual({ c: 0, d: 'x' });
+  it('loads a history entry as values', () => {
+    expect(valuesOfRequest({ path: { a: '1' }, query: { page: 2 }, body: { name: 'x' } })).toEqual({
+      path: { a: '1' },
+      query: { page: 2 },
+      body: { name: 'x' },
+    });
+    expect(valuesOfRequest(undefined)).toEqual({ path: {}, query: {} });
   });
 });

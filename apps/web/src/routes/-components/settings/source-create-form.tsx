@@ -36,7 +36,7 @@ export function SourceCreateForm({ onCreate, isPending }: TProps) {
         <div className="row-fields">
           <label>
             Signature header
-            <input required value={f.header} onChange={set('header')} pattern="[A-Za-z0-9-]{1,64}" />
+            <input required value={f.header} onChange={set('header')} pattern="[A-Za-z0-9\-]{1,64}" />
           </label>
           <label>
             Encoding
