@@ -1,5 +1,6 @@
 import { EffectiveSettings } from './effective-settings';
 import { KeysSection } from './keys-section';
+import { SecretsSection } from './secrets-section';
 import { SourcesSection } from './sources-section';
 
 export function SettingsPage() {
@@ -8,6 +9,7 @@ export function SettingsPage() {
       <h1>Settings</h1>
       <EffectiveSettings />
       <SourcesSection />
+      <SecretsSection />
       <KeysSection />
     </>
   );
