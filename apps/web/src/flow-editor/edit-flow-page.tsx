@@ -3,6 +3,7 @@ import { getRouteApi, Link } from '@tanstack/react-router';
 
 import { trpc } from '../trpc/client';
 import { FlowEditor } from './flow-editor';
+import { FlowLimitsPanel } from './flow-limits-panel';
 
 const route = getRouteApi('/flows/$flowId');
 
@@ -25,6 +26,7 @@ export function EditFlowPage() {
         meta={{ name: flow.name, description: flow.description ?? '', enabled: flow.enabled }}
         currentVersion={flow.currentVersion}
       />
+      <FlowLimitsPanel key={`limits-${flow.id}`} flow={flow} />
     </>
   );
 }

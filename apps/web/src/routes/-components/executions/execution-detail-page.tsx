@@ -7,6 +7,7 @@ import { QueryState } from '../../../components/states';
 import { StatusBadge } from '../../../components/status-badge';
 import { trpc } from '../../../trpc/client';
 import type { TExecutionDetail } from '../../../trpc/types';
+import { CancelExecution, CancelFacts } from './cancel-execution';
 import { executionErrorText } from './execution-error';
 import { RetryForm, somethingFailed } from './retry-form';
 import { StepItem } from './step-item';
@@ -60,6 +61,7 @@ export function ExecutionDetailPage() {
               <h1>
                 Execution <StatusBadge status={e.status} />
               </h1>
+              {isAdmin && <CancelExecution e={e} />}
             </div>
             <dl className="facts">
               <dt>Flow</dt>
@@ -75,6 +77,7 @@ export function ExecutionDetailPage() {
                   <dd>{formatDateTime(e.runAfter)}</dd>
                 </>
               )}
+              <CancelFacts e={e} />
               <dt>Attempts</dt>
               <dd>{e.attempts}</dd>
               <dt>Created</dt>

@@ -1,25 +1,19 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
-import { useState } from 'react';
 
 import { useIsAdmin } from '../../../auth/auth-store';
-import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { formatDateTime } from '../../../components/format';
 import { Empty, QueryState } from '../../../components/states';
 import { StatusBadge } from '../../../components/status-badge';
 import { trpc } from '../../../trpc/client';
 import { errorMessage } from '../../../trpc/errors';
-import type { TFlowSummary } from '../../../trpc/types';
+import { useFlowStopper } from './use-flow-stopper';
 
 export function FlowsPage() {
   const isAdmin = useIsAdmin();
-  const queryClient = useQueryClient();
   const query = useQuery(trpc.flows.list.queryOptions());
-  const [deleting, setDeleting] = useState<TFlowSummary | null>(null);
-  const invalidate = () => void queryClient.invalidateQueries({ queryKey: trpc.flows.list.queryKey() });
-  const update = useMutation(trpc.flows.update.mutationOptions({ onSuccess: invalidate }));
-  const remove = useMutation(trpc.flows.delete.mutationOptions({ onSuccess: invalidate }));
-  const failed = update.error ?? remove.error;
+  const stopper = useFlowStopper();
+  const failed = stopper.error;
 
   return (
     <>
@@ -31,6 +25,11 @@ export function FlowsPage() {
           </Link>
         )}
       </div>
+      {stopper.notice && (
+        <p role="status" className="muted">
+          {stopper.notice}
+        </p>
+      )}
       {failed && (
         <p role="alert" className="error-text">
           {errorMessage(failed)}
@@ -73,7 +72,7 @@ export function FlowsPage() {
                           <input
                             type="checkbox"
                             checked={f.enabled}
-                            onChange={() => update.mutate({ id: f.id, data: { enabled: !f.enabled } })}
+                            onChange={() => stopper.toggle(f)}
                           />{' '}
                           <span className="visually-hidden">Enable {f.name}</span>
                           {f.enabled ? 'on' : 'off'}
@@ -92,7 +91,7 @@ export function FlowsPage() {
                     <td>{formatDateTime(f.updatedAt)}</td>
                     {isAdmin && (
                       <td>
-                        <button type="button" className="button small danger" onClick={() => setDeleting(f)}>
+                        <button type="button" className="button small danger" onClick={() => stopper.remove(f)}>
                           Delete {f.name}
                         </button>
                       </td>
@@ -104,19 +103,7 @@ export function FlowsPage() {
           )
         }
       </QueryState>
-      <ConfirmDialog
-        open={deleting !== null}
-        title={`Delete ${deleting?.name ?? ''}?`}
-        confirmLabel="Delete flow"
-        danger
-        onConfirm={() => {
-          if (deleting) remove.mutate({ id: deleting.id });
-          setDeleting(null);
-        }}
-        onCancel={() => setDeleting(null)}
-      >
-        It stops running at once. Its past executions stay in the log.
-      </ConfirmDialog>
+      {stopper.dialog}
     </>
   );
 }
