@@ -31,7 +31,7 @@ export function createBackground(env: TEnv, deps: TServerDeps, extraJobs: TPerio
     ...deps.upkeep,
     ...extraJobs,
   ];
-  const scheduler = createScheduler(api.db, api.config.processId, jobs, api.logger);
+  const scheduler = createScheduler({ db: api.db, owner: api.config.processId, jobs, logger: api.logger });
 
   return [worker, createFlowScheduler(runtime), scheduler];
 }

@@ -79,7 +79,7 @@ describe.each(dialects)('entity cache on %s', (dialect) => {
     const created = await sim.sendWebhook(server.url, ws, 'NEW_PROJECT');
     expect(created.status).toBe(200);
     const project = created.body as { id: string; name: string };
-    expect(await applyWebhookToCache(server.deps.api, ws, 'NEW_PROJECT', created.body)).toEqual({
+    expect(await applyWebhookToCache(server.deps.api, { workspaceId: ws, eventType: 'NEW_PROJECT', payload: created.body })).toEqual({
       action: 'upsert',
       entityType: 'project',
       entityId: project.id,
@@ -91,7 +91,7 @@ describe.each(dialects)('entity cache on %s', (dialect) => {
 
     const deleted = await sim.sendWebhook(server.url, ws, 'PROJECT_DELETED');
     expect((deleted.body as { id: string }).id).toBe(project.id);
-    expect(await applyWebhookToCache(server.deps.api, ws, 'PROJECT_DELETED', deleted.body)).toEqual({
+    expect(await applyWebhookToCache(server.deps.api, { workspaceId: ws, eventType: 'PROJECT_DELETED', payload: deleted.body })).toEqual({
       action: 'delete',
       entityType: 'project',
       entityId: project.id,
@@ -101,15 +101,23 @@ describe.each(dialects)('entity cache on %s', (dialect) => {
     );
     expect((await counts()).project).toBe(12);
 
-    expect((await applyWebhookToCache(server.deps.api, ws, 'USERS_INVITED_TO_WORKSPACE', {})).action).toBe('none');
-    expect((await applyWebhookToCache(server.deps.api, ws, 'NEW_PROJECT', { name: 'no id' })).action).toBe('none');
+    expect(
+      (await applyWebhookToCache(server.deps.api, { workspaceId: ws, eventType: 'USERS_INVITED_TO_WORKSPACE', payload: {} })).action,
+    ).toBe('none');
+    expect(
+      (await applyWebhookToCache(server.deps.api, { workspaceId: ws, eventType: 'NEW_PROJECT', payload: { name: 'no id' } })).action,
+    ).toBe('none');
   });
 
   it('refreshes expired rows from Clockify and removes what Clockify no longer lists', async () => {
     const d = simData(sim, ws);
     const gone = d.projects.pop()!;
     d.clients.pop();
-    await applyWebhookToCache(server.deps.api, ws, 'NEW_TIME_ENTRY', { id: 'te-cached-by-webhook', description: 'x' });
+    await applyWebhookToCache(server.deps.api, {
+      workspaceId: ws,
+      eventType: 'NEW_TIME_ENTRY',
+      payload: { id: 'te-cached-by-webhook', description: 'x' },
+    });
     const later = Date.now() + 8 * DAY_MS; // past the default 7-day TTL of every row
     const result = await refreshExpiredCache(server.deps.runtime, { now: later });
     expect(result.errors).toBe(0);

@@ -49,7 +49,10 @@ describe('the tRPC router', () => {
 
   it('never answers a token, a key hash or a cipher: outputs name no such field', () => {
     const names = proceduresOf(appRouter).flatMap(([path, p]) =>
-      propertyNames(z.toJSONSchema(schemaOf(p._def) as z.ZodType, { io: 'output', unrepresentable: 'any' })).map((name) => ({ path, name })),
+      propertyNames(z.toJSONSchema(schemaOf(p._def) as z.ZodType, { io: 'output', unrepresentable: 'any' })).map((name) => ({
+        path,
+        name,
+      })),
     );
     expect(names.filter((n) => n.name === 'workspaceId').length).toBeGreaterThan(10);
     const leaks = names.filter((n) => /token|hash|cipher|password/i.test(n.name)).map((n) => `${n.path}: ${n.name}`);

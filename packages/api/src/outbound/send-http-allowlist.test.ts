@@ -8,7 +8,7 @@ let allowed: TLoopbackServer; // 127.0.0.2: stands in for a public host (allow-l
 
 beforeAll(async () => {
   target = await startServer('127.0.0.1', (_req, res) => reply(res, 200, 'internal secret'));
-  allowed = await startServer('127.0.0.2', (_req, res) => reply(res, 200, 'ok', { connection: 'close' }), target.port);
+  allowed = await startServer('127.0.0.2', (_req, res) => reply(res, 200, { body: 'ok', headers: { connection: 'close' } }), target.port);
 });
 afterAll(async () => {
   await target.close();

@@ -31,14 +31,14 @@ function trickle(res: ServerResponse) {
 const retryAt = () => new Date(Date.now() + 30_000).toUTCString();
 const routes: Record<string, (res: ServerResponse) => void> = {
   '/endless': endless,
-  '/big': (res) => reply(res, 200, 'y'.repeat(3_000_000), { 'content-type': 'application/json' }),
+  '/big': (res) => reply(res, 200, { body: 'y'.repeat(3_000_000), headers: { 'content-type': 'application/json' } }),
   '/exact': (res) => reply(res, 200, 'z'.repeat(1000)),
   '/trickle': trickle,
   '/silent': () => undefined,
-  '/json': (res) => reply(res, 200, '{"ok":true}', { 'content-type': 'application/json; charset=utf-8' }),
-  '/problem': (res) => reply(res, 400, '{"title":"bad"}', { 'content-type': 'application/problem+json' }),
-  '/503': (res) => reply(res, 503, 'down', { 'retry-after': '7' }),
-  '/429': (res) => reply(res, 429, 'slow down', { 'retry-after': retryAt() }),
+  '/json': (res) => reply(res, 200, { body: '{"ok":true}', headers: { 'content-type': 'application/json; charset=utf-8' } }),
+  '/problem': (res) => reply(res, 400, { body: '{"title":"bad"}', headers: { 'content-type': 'application/problem+json' } }),
+  '/503': (res) => reply(res, 503, { body: 'down', headers: { 'retry-after': '7' } }),
+  '/429': (res) => reply(res, 429, { body: 'slow down', headers: { 'retry-after': retryAt() } }),
   '/500': (res) => reply(res, 500, 'boom'),
 };
 

@@ -10,17 +10,22 @@ const sender = createHttpSender({ allowlist: ['127.0.0.2:*', '127.0.0.3:*'] });
 
 beforeAll(async () => {
   internal = await startServer('127.0.0.1', (_req, res) => reply(res, 200, 'internal'));
-  b = await startServer('127.0.0.3', (_req, res) => reply(res, 200, '{"at":"b"}', { 'content-type': 'application/json' }));
+  b = await startServer('127.0.0.3', (_req, res) =>
+    reply(res, 200, { body: '{"at":"b"}', headers: { 'content-type': 'application/json' } }),
+  );
   a = await startServer('127.0.0.2', (req, res) => {
     const url = new URL(req.url ?? '/', 'http://a');
     const to = url.searchParams.get('to') ?? '';
     const status = Number(url.searchParams.get('status') ?? 302);
     const n = Number(url.searchParams.get('n') ?? 0);
     if (url.pathname === '/go') {
-      return reply(res, status, '', { location: to.replace('$INTERNAL', String(internal.port)).replace('$B', b.origin) });
+      return reply(res, status, {
+        body: '',
+        headers: { location: to.replace('$INTERNAL', String(internal.port)).replace('$B', b.origin) },
+      });
     }
     if (url.pathname === '/chain') {
-      return n > 0 ? reply(res, 302, '', { location: `/chain?n=${n - 1}` }) : reply(res, 200, 'end of chain');
+      return n > 0 ? reply(res, 302, { body: '', headers: { location: `/chain?n=${n - 1}` } }) : reply(res, 200, 'end of chain');
     }
     reply(res, 200, 'a');
   });

@@ -8,9 +8,9 @@ let server: TLoopbackServer; // 127.0.0.2, allow-listed
 beforeAll(async () => {
   server = await startServer('127.0.0.2', (req, res) => {
     if (req.url === '/json') {
-      return reply(res, 200, '{"ok":true}', { 'content-type': 'application/json; charset=utf-8' });
+      return reply(res, 200, { body: '{"ok":true}', headers: { 'content-type': 'application/json; charset=utf-8' } });
     }
-    reply(res, 200, req.url === '/text' ? '{"not":"parsed"}' : 'echo', { 'content-type': 'text/plain' });
+    reply(res, 200, { body: req.url === '/text' ? '{"not":"parsed"}' : 'echo', headers: { 'content-type': 'text/plain' } });
   });
 });
 afterAll(() => server.close());

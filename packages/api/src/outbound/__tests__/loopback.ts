@@ -63,7 +63,9 @@ export async function startServer(host: string, handler: THandler, port = 0): Pr
   };
 }
 
-export function reply(res: http.ServerResponse, status: number, body = '', headers: Record<string, string> = {}) {
+/** Answers `status` with a body (empty unless given), and headers when `answer` is `{ body, headers }`. */
+export function reply(res: http.ServerResponse, status: number, answer: string | { body: string; headers: Record<string, string> } = '') {
+  const { body, headers } = typeof answer === 'string' ? { body: answer, headers: {} } : answer;
   res.writeHead(status, headers).end(body);
 }
 

@@ -100,7 +100,7 @@ export async function runBootstrap(deps: TApiDeps, opts: TRunOptions): Promise<T
       }
       if (lanes.length >= LOOKAHEAD) await lanes.shift();
       const after = previousLane;
-      const lane = runStep(conn, step, i, after).catch((err: unknown) => {
+      const lane = runStep(conn, { step, i, after }).catch((err: unknown) => {
         halt.abort(err); // a fatal error stops the lanes running ahead too
         throw err;
       });
@@ -143,7 +143,9 @@ export async function runBootstrap(deps: TApiDeps, opts: TRunOptions): Promise<T
     if (await endRun(db, fence, { patch })) publish();
   }
 
-  async function runStep({ client, ttlMs }: TConnection, step: TPlanStep, i: number, after: Promise<unknown>) {
+  /** Step `i` of the plan; its pages are stored only once the lane `after` (the steps before it) is done. */
+  async function runStep({ client, ttlMs }: TConnection, lane: { step: TPlanStep; i: number; after: Promise<unknown> }) {
+    const { step, i, after } = lane;
     const laneSignal = AbortSignal.any([signal, halt.signal]);
     try {
       await fetchPages(client, step, {

@@ -5,7 +5,11 @@ import { getBootstrapStatus, type TBootstrapView } from './bootstrap-status';
 const POLL_MS = 2_000;
 
 /** The workspace's bootstrap status now and after every change (an event of this process, or a poll), until `signal`. */
-export async function* watchBootstrap(deps: TApiDeps, workspaceId: string, signal: AbortSignal | undefined): AsyncGenerator<TBootstrapView> {
+export async function* watchBootstrap(
+  deps: TApiDeps,
+  workspaceId: string,
+  signal: AbortSignal | undefined,
+): AsyncGenerator<TBootstrapView> {
   const events = deps.bus.subscribe(workspaceId, 'bootstrap.progress', signal)[Symbol.asyncIterator]();
   let pending: Promise<unknown> | null = null;
   let ended = false;

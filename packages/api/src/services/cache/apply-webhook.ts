@@ -8,17 +8,16 @@ export type TCacheUpdate = { action: 'upsert' | 'delete' | 'none'; entityType: s
 
 const NONE: TCacheUpdate = { action: 'none', entityType: null, entityId: null };
 
+/** A Clockify webhook as the cache reads it. */
+export type TWebhookEvent = { workspaceId: string; eventType: string; payload: unknown };
+
 /**
  * The cache change a Clockify webhook implies: upsert or delete the entity the event names, by the
  * payload's id (`cacheEffectOfEvent`). Null for events that name no single entity. The ingest path
  * writes it in the webhook's own commit; `ttlDays` is the workspace's `cache_ttl_days`.
  */
-export function cacheWriteOfWebhook(
-  workspaceId: string,
-  eventType: string,
-  payload: unknown,
-  opts: { ttlDays: number; now?: number },
-): TCacheWrite | null {
+export function cacheWriteOfWebhook(event: TWebhookEvent, opts: { ttlDays: number; now?: number }): TCacheWrite | null {
+  const { workspaceId, eventType, payload } = event;
   const effect = cacheEffectOfEvent(eventType);
   const entityId = effect ? entityIdOfEvent(eventType, payload) : null;
   if (!effect || !entityId || !workspaceId) return null;
@@ -30,12 +29,10 @@ export function cacheWriteOfWebhook(
 /** Applies a webhook's cache change on its own (outside the ingest path: tools and tests). */
 export async function applyWebhookToCache(
   deps: TApiDeps,
-  workspaceId: string,
-  eventType: string,
-  payload: unknown,
+  event: TWebhookEvent,
   opts: { ttlDays?: number; now?: number } = {},
 ): Promise<TCacheUpdate> {
-  const write = cacheWriteOfWebhook(workspaceId, eventType, payload, {
+  const write = cacheWriteOfWebhook(event, {
     ttlDays: opts.ttlDays ?? deps.config.settingsDefaults.cache_ttl_days,
     now: opts.now,
   });

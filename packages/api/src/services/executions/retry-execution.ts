@@ -37,7 +37,10 @@ export async function retryExecution(queuer: TQueuer, workspaceId: string, input
   const logId = (original.log_id as string | null) ?? null;
   // A run no webhook started (schedule, manual, internal event) keeps its stored trigger input.
   const trigger = typeof original.trigger === 'string' ? original.trigger : JSON.stringify(original.trigger ?? {});
-  const row = { ...executionRow(workspaceId, { flowId: String(original.flow_id), versionId }, logId, String(original.id)), trigger };
+  const row = {
+    ...executionRow(workspaceId, { flowId: String(original.flow_id), versionId, retryOf: String(original.id) }, logId),
+    trigger,
+  };
   const reuse = input.from === 'failed_step' && versionId === String(original.flow_version_id);
   await executionQueries.insertRetry(deps.db, workspaceId, { row, reuseStepsOf: reuse ? input.id : undefined });
   queuer.nudge.notify();

@@ -25,7 +25,12 @@ type TAuthorised = { workspaceId: string; status: string; settings: Record<strin
 export function createClockifyReceiver(deps: TApiDeps, flows: TFlowIndex, queue: TCommitQueue) {
   const verifySignature = createSignatureCache(deps);
 
-  const reject = async (req: TInboundRequest, err: AppError, workspaceId = '', eventType = ''): Promise<TIngestResponse> => {
+  const reject = async (
+    req: TInboundRequest,
+    err: AppError,
+    claimed: { workspaceId?: string; eventType?: string } = {},
+  ): Promise<TIngestResponse> => {
+    const { workspaceId = '', eventType = '' } = claimed;
     const started = Date.now();
     // No verified workspace: counted, never stored (anyone can send these, and rows would cost us disk).
     if (!workspaceId) return refuseUnverified(deps, err, { source: 'clockify', startedAt: started });
@@ -91,10 +96,10 @@ export function createClockifyReceiver(deps: TApiDeps, flows: TFlowIndex, queue:
         throw new UserError('WORKSPACE_MISMATCH', "the body's workspaceId differs from the signature's workspace");
       }
 
-      return await accept(req, auth, eventType, payload, receivedAt);
+      return await accept(req, auth, { eventType, payload, receivedAt });
     } catch (err) {
       if (err instanceof AppError && err.kind === 'user') {
-        return reject(req, err, auth?.workspaceId ?? '', eventType);
+        return reject(req, err, { workspaceId: auth?.workspaceId, eventType });
       }
       throw err;
     }
@@ -103,10 +108,9 @@ export function createClockifyReceiver(deps: TApiDeps, flows: TFlowIndex, queue:
   async function accept(
     req: TInboundRequest,
     auth: TAuthorised,
-    eventType: string,
-    payload: unknown,
-    receivedAt: number,
+    event: { eventType: string; payload: unknown; receivedAt: number },
   ): Promise<TIngestResponse> {
+    const { eventType, payload, receivedAt } = event;
     const settings = effectiveSettings(deps.config.settingsDefaults, auth.settings);
     const redacted = redactPayload(payload, parseRedactPaths(settings.redact_fields));
     const matches = settings.enable_flows ? flows.match(auth.workspaceId, triggerKeyOf('clockify', eventType)) : [];
@@ -130,7 +134,10 @@ export function createClockifyReceiver(deps: TApiDeps, flows: TFlowIndex, queue:
     const executions = matches.map((m) => executionRow(auth.workspaceId, m, log.id));
     const expiresAt = receivedAt + settings.dedup_window_days * DAY_MS;
     // The cache change commits with the log row: a 200 means the cache already reflects the event.
-    const cache = cacheWriteOfWebhook(auth.workspaceId, eventType, payload, { ttlDays: settings.cache_ttl_days, now: receivedAt });
+    const cache = cacheWriteOfWebhook(
+      { workspaceId: auth.workspaceId, eventType, payload },
+      { ttlDays: settings.cache_ttl_days, now: receivedAt },
+    );
     const { duplicate } = await queue.submit({
       log,
       executions,

@@ -70,7 +70,7 @@ export function createCustomReceiver(deps: TApiDeps, flows: TFlowIndex, queue: T
         throw new UserError('FEATURE_DISABLED', 'custom webhooks are disabled for this workspace (setting enable_custom)');
       if (!source.enabled) throw new UserError('FEATURE_DISABLED', 'this webhook source is disabled');
 
-      return await accept(req, source, settings, parseCustomBody(rawBody, header(req, 'content-type')));
+      return await accept(req, { source, settings }, parseCustomBody(rawBody, header(req, 'content-type')));
     } catch (err) {
       if (err instanceof AppError && err.kind === 'user') return reject(req, err, source);
       throw err;
@@ -79,10 +79,10 @@ export function createCustomReceiver(deps: TApiDeps, flows: TFlowIndex, queue: T
 
   async function accept(
     req: TInboundRequest,
-    source: TSourceRow,
-    settings: ReturnType<typeof effectiveSettings>,
+    target: { source: TSourceRow; settings: ReturnType<typeof effectiveSettings> },
     body: TParsedBody,
   ): Promise<TIngestResponse> {
+    const { source, settings } = target;
     const rawBody = req.rawBody!;
     const { payload } = body;
     const eventType = eventTypeOf(req, source, payload);

@@ -56,11 +56,11 @@ export function logRow(input: TLogInput): TLogRow {
   };
 }
 
+/** A queued execution of the matched flow version; `match.retryOf` names the execution it retries. */
 export function executionRow(
   workspaceId: string,
-  match: { flowId: string; versionId: string },
+  match: { flowId: string; versionId: string; retryOf?: string | null },
   logId: string | null,
-  retryOf: string | null = null,
 ): TExecutionRow {
   const now = Date.now();
 
@@ -78,7 +78,7 @@ export function executionRow(
     lease_token: 0,
     trigger: '{}',
     error: null,
-    retry_of: retryOf,
+    retry_of: match.retryOf ?? null,
     created_at: now,
     started_at: null,
     finished_at: null,

@@ -20,33 +20,29 @@ export function parseRedactPaths(spec: string): string[][] {
 /** Mutates `payload` in place (it is a fresh parse of the request) and returns the paths that matched. */
 export function redactPayload(payload: unknown, paths: string[][]): string[] {
   const hits: string[] = [];
-  for (const path of paths) {
-    visit(payload, path, '$', hits);
-  }
+  const replace = (container: Record<string | number, unknown> | unknown[], key: string | number, at: string) => {
+    (container as Record<string | number, unknown>)[key] = REDACTED;
+    hits.push(at);
+  };
+  const visit = (node: unknown, path: string[], at: string) => {
+    if (node === null || typeof node !== 'object') return;
+    const [head, ...rest] = path;
+    if (head === undefined) return;
+    if (head === '*') {
+      if (!Array.isArray(node)) return;
+      node.forEach((item, i) => (rest.length === 0 ? replace(node, i, `${at}[${i}]`) : visit(item, rest, `${at}[${i}]`)));
+
+      return;
+    }
+    if (!Object.prototype.hasOwnProperty.call(node, head)) return;
+    if (rest.length === 0) {
+      replace(node as Record<string, unknown>, head, `${at}.${head}`);
+
+      return;
+    }
+    visit((node as Record<string, unknown>)[head], rest, `${at}.${head}`);
+  };
+  for (const path of paths) visit(payload, path, '$');
 
   return hits;
-}
-
-function visit(node: unknown, path: string[], at: string, hits: string[]) {
-  if (node === null || typeof node !== 'object') return;
-  const [head, ...rest] = path;
-  if (head === undefined) return;
-  if (head === '*') {
-    if (!Array.isArray(node)) return;
-    node.forEach((item, i) => (rest.length === 0 ? replace(node, i, `${at}[${i}]`, hits) : visit(item, rest, `${at}[${i}]`, hits)));
-
-    return;
-  }
-  if (!Object.prototype.hasOwnProperty.call(node, head)) return;
-  if (rest.length === 0) {
-    replace(node as Record<string, unknown>, head, `${at}.${head}`, hits);
-
-    return;
-  }
-  visit((node as Record<string, unknown>)[head], rest, `${at}.${head}`, hits);
-}
-
-function replace(container: Record<string | number, unknown> | unknown[], key: string | number, at: string, hits: string[]) {
-  (container as Record<string | number, unknown>)[key] = REDACTED;
-  hits.push(at);
 }

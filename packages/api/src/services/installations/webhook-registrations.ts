@@ -38,7 +38,7 @@ export async function repairWebhooks(deps: TApiDeps, installation: TInstallation
   for (const event of API_EVENT_TYPES) {
     const existing = found.get(event.name);
     if (existing) {
-      await storeSubscription(deps, ws, event.name, existing);
+      await storeSubscription(deps, { workspaceId: ws, eventType: event.name }, existing);
       result.kept.push(event.name);
       continue;
     }
@@ -54,7 +54,7 @@ export async function repairWebhooks(deps: TApiDeps, installation: TInstallation
           triggerSource: [ws],
         },
       });
-      await storeSubscription(deps, ws, event.name, created.body as TRemoteWebhook);
+      await storeSubscription(deps, { workspaceId: ws, eventType: event.name }, created.body as TRemoteWebhook);
       result.created.push(event.name);
     } catch (err) {
       result.failed.push({ event: event.name, message: (err as Error).message });
@@ -74,7 +74,8 @@ export async function repairWebhooks(deps: TApiDeps, installation: TInstallation
   return result;
 }
 
-async function storeSubscription(deps: TApiDeps, workspaceId: string, eventType: string, hook: TRemoteWebhook) {
+async function storeSubscription(deps: TApiDeps, event: { workspaceId: string; eventType: string }, hook: TRemoteWebhook) {
+  const { workspaceId, eventType } = event;
   if (!hook?.authToken || !hook.id) {
     throw new Error(`Clockify returned no webhook token for ${eventType}`);
   }

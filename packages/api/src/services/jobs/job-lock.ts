@@ -9,7 +9,8 @@ export type TPeriodicJob = { name: string; periodMs: number; run: () => Promise<
 type TLog = { info(o: unknown, m?: string): void; warn(o: unknown, m?: string): void };
 
 /** Checks every `tickMs` whether each job is due and this process won it; runs the winners one by one. */
-export function createScheduler(db: TDatabase, owner: string, jobs: TPeriodicJob[], logger: TLog, tickMs = 5_000) {
+export function createScheduler(opts: { db: TDatabase; owner: string; jobs: TPeriodicJob[]; logger: TLog; tickMs?: number }) {
+  const { db, owner, jobs, logger, tickMs = 5_000 } = opts;
   const tick = async () => {
     for (const job of jobs) {
       try {

@@ -53,9 +53,11 @@ describe.each(dialects)('execution queue on %s', (dialect) => {
     expect(second!.id).toBe(first!.id);
     expect(second!.reclaimed).toBe(true);
     expect(second!.lease_token).toBe(first!.lease_token + 1);
-    await expect(appendStep(db, first!, 0, { nodeId: 'n', kind: 'clockify', status: 'succeeded' })).rejects.toBeInstanceOf(LeaseLostError);
-    expect(await finishExecution(db, first!, { status: 'succeeded' })).toBe(false);
-    expect(await finishExecution(db, second!, { status: 'succeeded' })).toBe(true);
+    await expect(appendStep(db, first!, { seq: 0, step: { nodeId: 'n', kind: 'clockify', status: 'succeeded' } })).rejects.toBeInstanceOf(
+      LeaseLostError,
+    );
+    expect(await finishExecution(db, { held: first!, outcome: { status: 'succeeded' } })).toBe(false);
+    expect(await finishExecution(db, { held: second!, outcome: { status: 'succeeded' } })).toBe(true);
     const row = await db.knex()(T).where('id', first!.id).first();
     expect(row.status).toBe('succeeded');
     expect(Number(row.attempts)).toBe(2);
@@ -68,10 +70,14 @@ describe.each(dialects)('execution queue on %s', (dialect) => {
     await new Promise((r) => setTimeout(r, 20));
     const [second] = await executionLeaseQueries.claimExecutions(db, { owner: 'fast-worker', limit: 1, leaseMs: 30_000, perWorkspace: 1 });
     const condition = (status: string) => ({ seq: 0, step: { nodeId: 'check', kind: 'condition', status } });
-    expect(await finishExecution(db, first!, { status: 'succeeded' }, { steps: [condition('passed')] })).toBe(false);
+    expect(await finishExecution(db, { held: first!, outcome: { status: 'succeeded' }, extras: { steps: [condition('passed')] } })).toBe(
+      false,
+    );
     const steps = () => db.knex()('universal_webhook_execution_step').where('execution_id', second!.id).select('status');
     expect(await steps()).toEqual([]);
-    expect(await finishExecution(db, second!, { status: 'succeeded' }, { steps: [condition('blocked')] })).toBe(true);
+    expect(await finishExecution(db, { held: second!, outcome: { status: 'succeeded' }, extras: { steps: [condition('blocked')] } })).toBe(
+      true,
+    );
     expect(await steps()).toEqual([{ status: 'blocked' }]);
   });
 
@@ -121,7 +127,7 @@ describe.each(dialects)('execution queue on %s', (dialect) => {
     }
     const [fourth] = await executionLeaseQueries.claimExecutions(db, { owner: 'w4', limit: 1, leaseMs: 30_000, perWorkspace: 1 });
     expect(fourth!.attempts).toBe(4);
-    expect(await finishExecution(db, fourth!, { status: 'queued', runAfter: Date.now() - 1, refund: true })).toBe(true);
+    expect(await finishExecution(db, { held: fourth!, outcome: { status: 'queued', runAfter: Date.now() - 1, refund: true } })).toBe(true);
     const [fifth] = await executionLeaseQueries.claimExecutions(db, { owner: 'w5', limit: 1, leaseMs: 30_000, perWorkspace: 1 });
     expect(fifth!.attempts).toBe(4);
   });

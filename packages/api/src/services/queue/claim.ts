@@ -13,8 +13,8 @@ export type TFinishExtras = { steps?: TNumberedStep[]; flowId?: string };
 export type TFinishItem = { held: THeld; outcome: TFinish; extras?: TFinishExtras };
 
 /** Ends (or reschedules) an execution, only if this worker still holds its lease. False = refused. */
-export async function finishExecution(db: TDatabase, held: THeld, outcome: TFinish, extras: TFinishExtras = {}): Promise<boolean> {
-  const [ok] = await finishExecutions(db, [{ held, outcome, extras }]);
+export async function finishExecution(db: TDatabase, item: TFinishItem): Promise<boolean> {
+  const [ok] = await finishExecutions(db, [item]);
 
   return ok!;
 }

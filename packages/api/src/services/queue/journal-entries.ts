@@ -41,10 +41,13 @@ const isDecision = (entry: TJournalEntry): entry is TDecisionEntry => entry.kind
 /** Engine journal entries → step rows: decisions with the entry as response, actions with request, response, latency and idempotency key. */
 export function toStepRecord(
   entry: TJournalEntry,
-  attemptOf: (key: string) => number,
-  sent: Map<string, { request: TStepRequest; at: number }>,
-  metrics: { stepFinished(kind: string, status: string, seconds: number): void },
+  run: {
+    attemptOf: (key: string) => number;
+    sent: Map<string, { request: TStepRequest; at: number }>;
+    metrics: { stepFinished(kind: string, status: string, seconds: number): void };
+  },
 ): TStepRecord {
+  const { attemptOf, sent, metrics } = run;
   if (isDecision(entry)) {
     return { nodeId: entry.key, kind: entry.kind, status: decisionStatus(entry), response: entry };
   }

@@ -85,4 +85,4 @@ export async function checkpoint(db: TDatabase, held: THeld, steps: TNumberedSte
   return state === 'cancel';
 }
 
-export const appendStep = (db: TDatabase, held: THeld, seq: number, step: TStepRecord) => appendSteps(db, held, [{ seq, step }]);
+export const appendStep = (db: TDatabase, held: THeld, numbered: { seq: number; step: TStepRecord }) => appendSteps(db, held, [numbered]);

@@ -120,7 +120,7 @@ export async function runExecution(runtime: TRuntime, claimed: TClaimed): Promis
           await commitDeferred();
           sent.set(nodeId, { request, at: Date.now() });
         },
-        record: (entry: TJournalEntry) => record(toStepRecord(entry, attemptOf, sent, deps.metrics)),
+        record: (entry: TJournalEntry) => record(toStepRecord(entry, { attemptOf, sent, metrics: deps.metrics })),
         recorded: (key) => recordedDecision(steps, key),
       },
     });

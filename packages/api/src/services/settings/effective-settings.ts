@@ -1,5 +1,5 @@
 import { UserError } from '../../errors';
-import { SETTINGS, type SettingId, type TSettingsValues } from './definitions';
+import { SETTINGS, type SettingId, type TSettingDefinition, type TSettingsValues } from './definitions';
 
 export type SettingOrigin = 'workspace' | 'environment';
 export type TEffectiveSetting = { id: SettingId; value: unknown; origin: SettingOrigin; group: string; name: string };
@@ -35,13 +35,15 @@ export function parseSettingsUpdate(items: { id: string; value: unknown }[]): Pa
   for (const item of items) {
     const def = SETTINGS.find((s) => s.id === item.id);
     if (!def) continue;
-    out[def.id] = coerce(def.id, def.type, item.value, def.min, def.max);
+    out[def.id] = coerce(def, item.value);
   }
 
   return out as Partial<TSettingsValues>;
 }
 
-function coerce(id: string, type: string, value: unknown, min?: number, max?: number): unknown {
+/** `value` as the setting's type, within its range; a UserError naming the setting otherwise. */
+function coerce(setting: Pick<TSettingDefinition, 'id' | 'type' | 'min' | 'max'>, value: unknown): unknown {
+  const { id, type, min, max } = setting;
   if (type === 'CHECKBOX') {
     if (typeof value === 'boolean') return value;
     if (value === 'true' || value === 'false') return value === 'true';
