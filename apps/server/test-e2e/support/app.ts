@@ -20,13 +20,14 @@ export type TE2eApp = {
 
 /**
  * The real server (worker running, fresh SQLite, the built SPA at `/`) and a simulated Clockify whose
- * workspace `ws` has the add-on installed the way Clockify installs it.
+ * workspace `ws` has the add-on installed the way Clockify installs it. `env`: extra server settings (e.g. an
+ * HTTP allow-list for a loopback receiver).
  */
-export async function startE2eApp(ws: string): Promise<TE2eApp> {
+export async function startE2eApp(ws: string, options: { env?: Record<string, string> } = {}): Promise<TE2eApp> {
   const sim = await startSimulator({
     seed: { workspaces: [{ id: ws, users: 2, clients: 1, projects: 2, tags: 2, timeEntries: 2 }] },
   });
-  const server = await startTestServer({ dialect: 'sqlite', clockifyPem: sim.publicKeyPem, worker: {} });
+  const server = await startTestServer({ dialect: 'sqlite', clockifyPem: sim.publicKeyPem, worker: {}, env: options.env });
   const installed = await installLikeClockify(sim, server.url, ws);
   expect(installed.status, JSON.stringify(installed)).toBe(200);
   const ownerToken = () => sim.userToken(ws, { role: 'OWNER' });

@@ -17,10 +17,10 @@ export type TE2eSuite = {
  * One server, simulator and browser per test file; one tab per test. After each test the tab must have
  * logged no console error and thrown nothing; a failing test leaves a `FAILED-…` screenshot behind.
  */
-export function useE2eSuite(workspaceId: string): TE2eSuite {
+export function useE2eSuite(workspaceId: string, options: { env?: Record<string, string> } = {}): TE2eSuite {
   const suite = {} as TE2eSuite;
   beforeAll(async () => {
-    suite.app = await startE2eApp(workspaceId);
+    suite.app = await startE2eApp(workspaceId, options);
     suite.browser = await launchBrowser();
   });
   afterAll(async () => {

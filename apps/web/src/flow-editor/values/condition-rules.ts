@@ -21,11 +21,24 @@ export type TConditionOperator = keyof typeof OPERATORS;
 export type TConditionRule = { field: string; operator: TConditionOperator; value: string | number | boolean };
 export type TCondition = { join: 'and' | 'or'; rules: TConditionRule[] };
 
-/** Hours in an ISO-8601 duration (`PT9H30M` → 9.5), missing parts counting 0. */
+/**
+ * Hours in an ISO-8601 duration (`PT9H30M` → 9.5, `P1DT2H` → 26), missing parts counting 0; no duration → 0.
+ * String functions only: a regex would cost the server's RE2 set-up on a cold worker, past the time budget.
+ */
 export function durationHoursExpression(field: string): string {
-  const part = (unit: string, factor: string) => `$number($match($d, /(\\d+(?:\\.\\d+)?)${unit}/).groups[0])${factor}`;
+  const unit = (text: string, letter: string) => `($contains(${text}, "${letter}") ? $number($substringBefore(${text}, "${letter}")) : 0)`;
+  const after = (text: string, letter: string) => `($contains(${text}, "${letter}") ? $substringAfter(${text}, "${letter}") : ${text})`;
 
-  return `($d := $string(${field}); $sum([${part('D', ' * 24')}, ${part('H', '')}, ${part('M', ' / 60')}, ${part('S', ' / 3600')}]))`;
+  return [
+    `($d := $string(${field})`,
+    ` $t := $contains($d, "T") ? $substringAfter($d, "T") : ""`,
+    ` $h := ${unit('$t', 'H')}`,
+    ` $r := ${after('$t', 'H')}`,
+    ` $m := ${unit('$r', 'M')}`,
+    ` $s := ${unit(after('$r', 'M'), 'S')}`,
+    ` $days := $contains($d, "D") ? $number($substringAfter($substringBefore($d, "D"), "P")) : 0`,
+    ` $days * 24 + $h + $m / 60 + $s / 3600)`,
+  ].join(';');
 }
 
 const literal = (value: TConditionRule['value']) => JSON.stringify(value);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { createEvaluator } from '@uw/flow-engine';
+import { createEvaluator, createRe2Engine } from '@uw/flow-engine';
 
 import { applyCompletion, completionsAt } from './completions';
 import { buildCondition, parseCondition, type TCondition } from './condition-rules';
@@ -8,6 +8,8 @@ import { fromExpression, hole, literalOf, toExpression } from './json-template';
 import { missingPaths, referencesIn } from './paths';
 
 const evaluator = createEvaluator({ timeLimitMs: 1000 });
+/** The server's regexes (RE2): unmatched groups differ from JavaScript's. */
+const re2Evaluator = createEvaluator({ timeLimitMs: 1000, regexEngine: createRe2Engine() });
 const sample = {
   payload: { id: 'te1', description: 'Writing', project: { name: 'Acme' }, tagIds: ['t1'], timeInterval: { duration: 'PT9H30M' } },
   steps: { tag: { status: 200, body: { id: 'te1', tags: [{ id: 't1', name: 'overtime' }] }, headers: {} } },
@@ -115,14 +117,17 @@ describe('condition builder', () => {
   it('writes rules as JSONata that the engine evaluates as intended', async () => {
     const over: TCondition = { join: 'and', rules: [{ field: 'payload.timeInterval.duration', operator: 'hoursOver', value: 8 }] };
     const expression = buildCondition(over);
-    const at = (duration: string | null) => evaluator.evaluate(expression, { payload: { timeInterval: { duration } } });
-    expect(await at('PT9H')).toBe(true);
-    expect(await at('PT8H30M')).toBe(true);
-    expect(await at('PT2H')).toBe(false);
-    expect(await at('P1DT1H')).toBe(true);
-    expect(await at('PT7H59M59S')).toBe(false);
-    expect(await at(null)).toBe(false);
-    expect(evaluator.check(expression).ok).toBe(true);
+    for (const ev of [evaluator, re2Evaluator]) {
+      const at = (duration: string | null) => ev.evaluate(expression, { payload: { timeInterval: { duration } } });
+      expect(await at('PT9H')).toBe(true);
+      expect(await at('PT8H30M')).toBe(true);
+      expect(await at('PT2H')).toBe(false);
+      expect(await at('P1DT1H')).toBe(true);
+      expect(await at('PT7H59M59S')).toBe(false);
+      expect(await at('PT8H0M1S')).toBe(true);
+      expect(await at(null)).toBe(false);
+      expect(ev.check(expression).ok).toBe(true);
+    }
   });
 
   it('joins rules and reads back what it wrote', () => {
