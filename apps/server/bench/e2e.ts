@@ -41,7 +41,7 @@ export async function prepareWorkspaces(
         await installLikeClockify(sim, serverUrl, id);
         if (settings) await updateSettings(sim, serverUrl, id, settings);
         const api = await ownerClient(sim, serverUrl, id);
-        await api.flows.create.mutate({ name: 'bench e2e', definition: E2E_FLOW as never });
+        await api.flows.create.mutate({ name: 'bench e2e', enabled: true, definition: E2E_FLOW as never });
         targets.push({ workspaceId: id, signature: webhookToken(sim, id, 'NEW_TIME_ENTRY', serverUrl) });
       }),
     );
@@ -91,26 +91,36 @@ export type TE2eThroughput = {
   ingestPerSecond: number;
 };
 
-/** As many webhooks as the server takes for `seconds`, then the executions/s from first send to last action. */
+/**
+ * As many webhooks as the server takes for `seconds`, then the executions/s from first send to last action.
+ * Several `web` processes (the scale-out mode) share the load evenly, each with its own connections.
+ */
 export async function e2eThroughput(
   sim: TSimulator,
-  url: string,
+  url: string | string[],
   targets: TWebhookTarget[],
   template: Record<string, unknown>,
   o: { seconds: number; maxWebhooks: number; drainCapMs: number },
 ): Promise<TE2eThroughput> {
+  const urls = Array.isArray(url) ? url : [url];
   const prefix = `tp${Date.now().toString(36)}`;
   let first = Number.POSITIVE_INFINITY;
-  const fired = await fireWebhooks({
-    url,
-    targets,
-    template,
-    prefix,
-    connections: 32,
-    amount: o.maxWebhooks,
-    overallRate: Math.ceil(o.maxWebhooks / o.seconds),
-    onSend: (_id, at) => (first = Math.min(first, at)),
-  });
+  const share = Math.ceil(o.maxWebhooks / urls.length);
+  const runs = await Promise.all(
+    urls.map((u, i) =>
+      fireWebhooks({
+        url: u,
+        targets,
+        template,
+        prefix: `${prefix}-${i}`,
+        connections: 32,
+        amount: share,
+        overallRate: Math.ceil(share / o.seconds),
+        onSend: (_id, at) => (first = Math.min(first, at)),
+      }),
+    ),
+  );
+  const fired = { ok: runs.reduce((n, r) => n + r.ok, 0), perSecond: runs.reduce((n, r) => n + r.perSecond, 0) };
   const ingestEnded = Date.now();
   const { done } = await drain(sim, prefix, fired.ok, o.drainCapMs);
   const times = [...done.values()].sort((a, b) => a - b);

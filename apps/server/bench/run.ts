@@ -7,6 +7,8 @@
  * Flags: --only=postgresql|sqlite   --quick (3-s phases, for trying it out)   --no-e2e   --seconds=N   --rounds=N
  *        --cpu-prof (writes .cpuprofile files of the server into bench-results/)   --log-level=info|warn…
  *        --server-env=UW_WORKER_CONCURRENCY=32,… (extra server environment)
+ *        --scale-out[=1,2] (K web + K worker processes on one PostgreSQL, per K; with --cpu-prof, the top frames
+ *        of a web process (ingest) and of a worker (execution))
  *        UW_BENCH_SERVER_ENTRY=/path/to/main.ts measures a patched copy of the server instead.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -17,10 +19,12 @@ import type { Dialect } from '@uw/db';
 import { isPgReachable } from '@uw/db/testing';
 import { startSimulator } from '@uw/simulator';
 
+import { timeEntryBody } from '../test-faults/support/clockify';
 import { PG_ADMIN_URL, REQUIRE_PG } from '../test-faults/support/paths';
 import { runDialect, type TDialectResult } from './dialect-run';
 import { machineInfo } from './machine';
 import { round } from './stats';
+import { runScaleOut, type TScaleOutRun } from './scale-out';
 import { evaluate, table } from './targets';
 
 const arg = (name: string) =>
@@ -61,6 +65,7 @@ const sim = await startSimulator({
 });
 
 const results: TDialectResult[] = [];
+const scaleOut: TScaleOutRun[] = [];
 try {
   for (const dialect of dialects) {
     results.push(
@@ -81,6 +86,21 @@ try {
             .map((kv) => [kv.split('=')[0]!, kv.split('=').slice(1).join('=')]),
         ),
         cpuProfDir: arg('cpu-prof') === 'true' ? outDir : null,
+        log,
+      }),
+    );
+  }
+  const scaleOutKs = (arg('scale-out') === 'true' ? '1,2' : (arg('scale-out') ?? '')).split(',').filter(Boolean).map(Number);
+  if (scaleOutKs.length > 0 && !pgUp) log('NOTICE: the scale-out mode needs PostgreSQL; skipped.');
+  for (const k of pgUp ? scaleOutKs : []) {
+    scaleOut.push(
+      await runScaleOut(sim, {
+        k,
+        workspaces: e2eWorkspaces,
+        template: { ...timeEntryBody(e2eWorkspaces[0]!, 'template'), billable: true },
+        maxRps: 50,
+        cpuProfDir: arg('cpu-prof') === 'true' ? outDir : null,
+        serverEnv: {},
         log,
       }),
     );
@@ -179,11 +199,21 @@ const verdictRows = [
   ]),
 ];
 
-process.stdout.write(`\n${table(rows)}\n\n${table(verdictRows)}\n`);
+const scaleRows = [
+  ['scale-out (PostgreSQL)', 'executions/s', 'stored / acked', 'duplicate calls', 'max 1-s window / max_rps'],
+  ...scaleOut.map((r) => [
+    `K=${r.k}: ${r.k} web + ${r.k} worker on ${r.cores} cores`,
+    `${r.throughput.perSecond} (${r.throughput.actions}/${r.throughput.webhooks})`,
+    `${r.checks.stored} / ${r.checks.acked}`,
+    r.checks.duplicateActions,
+    `${r.checks.maxWindow} / ${r.checks.maxRps}`,
+  ]),
+];
+process.stdout.write(`\n${table(rows)}\n\n${table(verdictRows)}\n${scaleOut.length > 0 ? `\n${table(scaleRows)}\n` : ''}`);
 const file = join(outDir, `${new Date(started).toISOString().replace(/[:.]/g, '-')}.json`);
 writeFileSync(
   file,
-  `${JSON.stringify({ startedAt: new Date(started).toISOString(), seconds: (Date.now() - started) / 1000, quick, argv: process.argv.slice(2), serverEntry: process.env.UW_BENCH_SERVER_ENTRY ?? null, machine, loadavgEnd: loadavg(), results, verdicts }, null, 2)}\n`,
+  `${JSON.stringify({ startedAt: new Date(started).toISOString(), seconds: (Date.now() - started) / 1000, quick, argv: process.argv.slice(2), serverEntry: process.env.UW_BENCH_SERVER_ENTRY ?? null, machine, loadavgEnd: loadavg(), results, verdicts, scaleOut }, null, 2)}\n`,
 );
 log(`wrote ${file}`);
 process.exit(0);
