@@ -109,6 +109,31 @@ describe.each(dialects)('managing workspace secrets on %s (issue 17)', (dialect)
     expect(await admin.secrets.delete.mutate({ id: secret.id })).toMatchObject({ deleted: true });
   });
 
+  it('resolves a secret in a Clockify action body, recording and answering •••• in its place', async () => {
+    await admin.secrets.create.mutate({ name: 'tag-suffix', value: 'clockify-canary-5555' });
+    const definition = {
+      nodes: [
+        { id: 't', kind: 'trigger', position: { x: 0, y: 0 }, data: { source: 'manual' } },
+        {
+          id: 'tag',
+          kind: 'clockify',
+          position: { x: 0, y: 100 },
+          data: { operationId: 'createNewTag', path: {}, query: {}, body: '{ "name": "tag-" & $secret("tag-suffix") }' },
+        },
+      ],
+      edges: [{ id: 'e', source: 't', target: 'tag' }],
+    };
+    const flow = await admin.flows.create.mutate({ name: 'tags', definition: definition as never });
+    const execution = await runManual(admin, flow.id);
+    expect(execution.status).toBe('succeeded');
+    const sent = sim.requests.filter((r) => r.operationId === 'createNewTag').at(-1);
+    expect(sent?.body).toMatchObject({ name: 'tag-clockify-canary-5555' });
+    const step = execution.steps.find((st) => st.nodeId === 'tag')!;
+    expect(step.request).toMatchObject({ body: { name: 'tag-••••' } });
+    expect(step.response).toMatchObject({ body: { name: 'tag-••••' } });
+    expect(JSON.stringify(execution)).not.toContain('clockify-canary-5555');
+  });
+
   it('fails the step, not retried, naming a secret missing at send time', async () => {
     const secret = await admin.secrets.create.mutate({ name: 'vanishing', value: 'vanishing-value-4444' });
     const flow = await admin.flows.create.mutate({
