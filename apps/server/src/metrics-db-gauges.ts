@@ -30,27 +30,22 @@ export function registerDbGauges(registry: Registry, db: TDatabase, ttlMs = DB_G
 
     return round.readings;
   };
-  const gauge = (name: string, help: string, read: (r: TDbReadings, g: Gauge) => void, labelNames: string[] = []) =>
+  const gauge = (meta: { name: string; help: string; labelNames?: string[] }, read: (r: TDbReadings, g: Gauge) => void) =>
     new Gauge({
-      name,
-      help,
-      labelNames,
+      ...meta,
+      labelNames: meta.labelNames ?? [],
       registers: [registry],
       async collect() {
         read(await readings(), this);
       },
     });
-  gauge('uw_queue_depth', 'Queued executions', (r, g) => g.set(r.queued));
-  gauge('uw_queue_oldest_age_seconds', 'Age of the oldest queued execution', (r, g) =>
+  gauge({ name: 'uw_queue_depth', help: 'Queued executions' }, (r, g) => g.set(r.queued));
+  gauge({ name: 'uw_queue_oldest_age_seconds', help: 'Age of the oldest queued execution' }, (r, g) =>
     g.set(r.oldestQueuedAt === null ? 0 : (Date.now() - r.oldestQueuedAt) / 1000),
   );
-  gauge(
-    'uw_bootstrap_operations',
-    'Bootstrap operations done and total, summed over running bootstraps',
-    (r, g) => {
-      g.set({ kind: 'done' }, r.bootstrapDone);
-      g.set({ kind: 'total' }, r.bootstrapTotal);
-    },
-    ['kind'],
-  );
+  const bootstrapHelp = 'Bootstrap operations done and total, summed over running bootstraps';
+  gauge({ name: 'uw_bootstrap_operations', help: bootstrapHelp, labelNames: ['kind'] }, (r, g) => {
+    g.set({ kind: 'done' }, r.bootstrapDone);
+    g.set({ kind: 'total' }, r.bootstrapTotal);
+  });
 }

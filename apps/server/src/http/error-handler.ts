@@ -20,6 +20,7 @@ function toAppError(err: unknown): AppError {
 }
 
 /** The one place errors become HTTP answers: `{ error: { code, message } }`, never a stack. */
+// eslint-disable-next-line @typescript-eslint/max-params -- Express tells an error handler by its four parameters
 export const errorHandler: ErrorRequestHandler = (err: unknown, req, res, _next) => {
   const app = toAppError(err);
   if (app.kind === 'unexpected') {

@@ -32,6 +32,7 @@ export function webhookRoutes(runtime: TRuntime, opts: TWebhookRouteOptions): Ro
     res.status(429).json({ outcome: 'rejected', error: { code: 'RATE_LIMITED', message } });
   };
   // A body the parser refuses (too large, bad encoding) came before any signature check.
+  // eslint-disable-next-line @typescript-eslint/max-params -- Express tells an error handler by its four parameters
   const parserRefusal: ErrorRequestHandler = (err: { status?: number }, req, res, next) => {
     unverified(req, res, err.status ?? 400);
     next(err);

@@ -27,8 +27,8 @@ export async function listKeys(db: TDatabase, workspaceId: string): Promise<TSer
 }
 
 /** Holds a key's row for the transaction (PostgreSQL row lock); false when it is revoked or absent. */
-async function lockLiveKey(db: TDatabase, trx: Knex.Transaction, workspaceId: string, id: string): Promise<boolean> {
-  const q = trx(TABLE.serviceKey).where({ workspace_id: workspaceId, id }).first('revoked_at');
+async function lockLiveKey(db: TDatabase, trx: Knex.Transaction, key: { workspaceId: string; id: string }): Promise<boolean> {
+  const q = trx(TABLE.serviceKey).where({ workspace_id: key.workspaceId, id: key.id }).first('revoked_at');
   if (db.dialect === 'postgresql') q.forUpdate();
   const row = (await q) as { revoked_at: unknown } | undefined;
 
@@ -41,7 +41,7 @@ async function lockLiveKey(db: TDatabase, trx: Knex.Transaction, workspaceId: st
  */
 export async function insertKey(db: TDatabase, row: TServiceKey): Promise<boolean> {
   return db.knex().transaction(async (trx) => {
-    if (row.parentKeyId && !(await lockLiveKey(db, trx, row.workspaceId, row.parentKeyId))) return false;
+    if (row.parentKeyId && !(await lockLiveKey(db, trx, { workspaceId: row.workspaceId, id: row.parentKeyId }))) return false;
     await trx(TABLE.serviceKey).insert({
       id: row.id,
       workspace_id: row.workspaceId,

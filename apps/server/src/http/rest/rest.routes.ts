@@ -45,7 +45,7 @@ function handlerFor(runtime: TRuntime, route: TRestRoute): RequestHandler {
       if (!ctx.caller) throw new UserError('UNAUTHORIZED', ctx.authError ?? 'sign in: send Authorization: Bearer <service key>');
       const call = procedureOf(createCaller(ctx), route);
       const query = readQuery(queryFields, req.query);
-      const result = route.pageArray ? await paged(call, query) : await callWith(call, route, req, query);
+      const result = route.pageArray ? await paged(call, query) : await callWith(call, route, { req, query });
       if (route.created) res.status(201).location(`${req.baseUrl}${route.path.split('/{')[0]}/${(result as { id: string }).id}`);
       res.json(result);
     } catch (err) {
@@ -54,7 +54,8 @@ function handlerFor(runtime: TRuntime, route: TRestRoute): RequestHandler {
   };
 }
 
-function callWith(call: TCall, route: TRestRoute, req: Request, query: Record<string, unknown>) {
+function callWith(call: TCall, route: TRestRoute, request: { req: Request; query: Record<string, unknown> }) {
+  const { req, query } = request;
   const params = Object.fromEntries(pathParams(route.path).map((name) => [name, String(req.params[name])]));
 
   return call(procedureInput(route, { params, query, body: readBody(route, req) }));
