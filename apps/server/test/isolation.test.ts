@@ -11,7 +11,7 @@ const dialects = await testDialects({ pgAdminUrl: TEST_PG_ADMIN_URL, requirePg: 
 const A = 'aaaaaaaaaaaaaaaaaaaaaa0a';
 const B = 'bbbbbbbbbbbbbbbbbbbbbb0b';
 
-type TIds = { flowId: string; sourceId: string; keyId: string; logId: string; executionId: string };
+type TIds = { flowId: string; sourceId: string; keyId: string; logId: string; executionId: string; secretId: string };
 type TCall = (api: ReturnType<typeof trpcClient>, b: TIds) => Promise<unknown>;
 
 /**
@@ -54,6 +54,10 @@ const CALLS: Record<string, TCall> = {
   'keys.list': (api) => api.keys.list.query(),
   'keys.create': async () => "not applicable: creates in the caller's own workspace",
   'keys.revoke': (api, b) => api.keys.revoke.mutate({ id: b.keyId }),
+  'secrets.list': (api) => api.secrets.list.query(),
+  'secrets.create': async () => "not applicable: creates in the caller's own workspace",
+  'secrets.update': (api, b) => api.secrets.update.mutate({ id: b.secretId, data: { value: 'hijacked-value' } }),
+  'secrets.delete': (api, b) => api.secrets.delete.mutate({ id: b.secretId }),
   'bootstrap.status': (api) => api.bootstrap.status.query(),
   'bootstrap.trigger': async () => "not applicable: acts on the caller's own workspace",
   'cache.search': (api) => api.cache.search.query({ entityType: 'project' }),
@@ -102,10 +106,11 @@ describe.each(dialects)('workspace isolation on %s (T1)', (dialect) => {
     });
     const { source } = await apiB.sources.create.mutate({ name: 'B source', verification: { kind: 'none' } });
     const key = await apiB.keys.create.mutate({ name: 'B key' });
+    const secret = await apiB.secrets.create.mutate({ name: 'b-secret', value: 'b-secret-value' });
     const delivered = await sim.sendWebhook(server.url, B, 'NEW_PROJECT');
     const logId = (delivered.response as { id: string }).id;
     const execs = await apiB.executions.list.query({});
-    b = { flowId: flow.id, sourceId: source.id, keyId: key.id, logId, executionId: execs.items[0]?.id ?? 'none' };
+    b = { flowId: flow.id, sourceId: source.id, keyId: key.id, logId, executionId: execs.items[0]?.id ?? 'none', secretId: secret.id };
     snapshotB = async () => {
       const knex = server.deps.db.knex();
       const tables = [
@@ -116,6 +121,7 @@ describe.each(dialects)('workspace isolation on %s (T1)', (dialect) => {
         'universal_webhook_log',
         'universal_webhook_flow_execution',
         'universal_webhook_execution_step',
+        'universal_webhook_secret',
       ];
       const rows = await Promise.all(tables.map((t) => knex(t).where('workspace_id', B).orderBy('id')));
 
