@@ -1,5 +1,5 @@
 import { logQueries } from '@uw/db';
-import { findTrigger, isActionNode, restoreMaskedHeaders, type TFlowDefinition, type TFlowOutcome } from '@uw/flow-engine';
+import { BUDGET_DEFAULTS, findTrigger, isActionNode, restoreMaskedHeaders, type TFlowDefinition, type TFlowOutcome } from '@uw/flow-engine';
 
 import { UserError } from '../../errors';
 import type { TRuntime } from '../../runtime';
@@ -94,6 +94,7 @@ export async function backtestFlow(
 ): Promise<TBacktestResult> {
   const now = input.now ?? Date.now;
   const started = now();
+  const budgetMs = input.timeBudgetMs ?? BACKTEST_TIME_BUDGET_MS;
   const limit = Math.min(Math.max(1, input.limit ?? BACKTEST_LIMIT_DEFAULT), BACKTEST_LIMIT_MAX);
   const definition = await definitionOf(runtime, scope, input);
   const data = findTrigger(definition)?.data;
@@ -124,11 +125,18 @@ export async function backtestFlow(
   result.events = logs.length;
   const catalogue = runtime.deps.catalogue.get();
   for (const log of logs) {
-    if (now() - started > (input.timeBudgetMs ?? BACKTEST_TIME_BUDGET_MS)) {
+    if (now() - started > budgetMs) {
       result.partial = true;
       break;
     }
-    const { outcome } = await dryRunTrigger(runtime, scope.workspaceId, definition, triggerOf(log));
+    // One event never runs past what is left of the whole budget (it then fails with BUDGET_TIME).
+    const left = Math.max(1, budgetMs - (now() - started));
+    const { outcome } = await dryRunTrigger(runtime, {
+      workspaceId: scope.workspaceId,
+      definition,
+      trigger: triggerOf(log),
+      budgets: { maxRunMs: Math.min(BUDGET_DEFAULTS.maxRunMs, left) },
+    });
     result.evaluated += 1;
     const failure = failureOf(log, outcome);
     // An event passes when every condition on its way was true; one whose action then failed still passed them.

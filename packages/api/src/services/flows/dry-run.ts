@@ -1,4 +1,4 @@
-import { executeFlow, type TFlowDefinition, type TJournalEntry } from '@uw/flow-engine';
+import { executeFlow, type TBudgets, type TFlowDefinition, type TJournalEntry } from '@uw/flow-engine';
 
 import type { TRuntime } from '../../runtime';
 import { notFound } from '../../errors';
@@ -30,7 +30,7 @@ export async function dryRunFlow(runtime: TRuntime, workspaceId: string, input: 
     };
   }
 
-  return dryRunTrigger(runtime, workspaceId, input.definition, trigger);
+  return dryRunTrigger(runtime, { workspaceId, definition: input.definition, trigger });
 }
 
 /** What a flow run sees of its event. */
@@ -40,8 +40,12 @@ export type TDryRunTrigger = {
   headers: Record<string, string>;
 };
 
-/** One dry run of `definition` against one event (the flow test and the back-test). */
-export async function dryRunTrigger(runtime: TRuntime, workspaceId: string, definition: TFlowDefinition, trigger: TDryRunTrigger) {
+/** One dry run of `definition` against one event (the flow test and the back-test), within `budgets` when given. */
+export async function dryRunTrigger(
+  runtime: TRuntime,
+  run: { workspaceId: string; definition: TFlowDefinition; trigger: TDryRunTrigger; budgets?: Partial<TBudgets> },
+) {
+  const { workspaceId, definition, trigger, budgets } = run;
   const records: TJournalEntry[] = [];
   const refuse = () => {
     throw new Error('a dry run never sends requests');
@@ -51,6 +55,7 @@ export async function dryRunTrigger(runtime: TRuntime, workspaceId: string, defi
     context: { ...trigger, workspace: { id: workspaceId }, steps: {} },
     evaluator: runtime.evaluator,
     dryRun: true,
+    ...(budgets ? { budgets } : {}),
     ports: { clockify: { execute: refuse }, http: { send: refuse } },
     journal: {
       completed: () => undefined,
