@@ -170,10 +170,12 @@ describe('flow editor: undo, deletion, placement, tidy and test results on the c
     await ui.add('For each');
     await ui.expression('Items').fill('[1, 2, 3]');
     await ui.add('Condition');
+    await page.getByRole('button', { name: 'Edit as expression' }).click();
     await ui.expression('Condition').fill('$item >= 2');
     await ui.add('Set values');
     await page.getByRole('combobox', { name: 'Value name' }).fill('double');
     await page.getByRole('button', { name: 'Add to values' }).click();
+    await page.getByRole('button', { name: 'Use an expression for double' }).click();
     await ui.expression('double').fill('$item * 2');
     await ui.edge('condition_1', 'set_1').waitFor({ state: 'attached' });
     await expect.poll(() => ui.status.textContent()).toMatch(/^No problems found/);
@@ -195,5 +197,39 @@ describe('flow editor: undo, deletion, placement, tidy and test results on the c
     await details.getByRole('region', { name: 'output of forEach_1' }).getByRole('button', { name: 'Expand all' }).click();
     await expect.poll(() => details.getByRole('region', { name: 'output of forEach_1' }).textContent()).toMatch(/count.*3/s);
     await screenshot(page, 'editor-node-in-test-run');
+  });
+
+  it('opens every template left to right: each edge leads rightwards, no node on another, all in view', async () => {
+    const { app, page } = e2e;
+    await app.open(page, '/flows/new');
+    const names = await page.getByRole('link', { name: /^Use template: / }).allTextContents();
+    expect(names.length).toBeGreaterThan(0);
+    for (const name of names) {
+      await app.open(page, '/flows/new');
+      await page.getByRole('link', { name, exact: true }).click();
+      const ui = editor(page);
+      await ui.canvas.locator('.react-flow__node').first().waitFor();
+      const edges = await ui.canvas
+        .locator('.react-flow__edge')
+        .evaluateAll((els) => els.map((e) => /^Edge from (\S+) to (\S+)$/.exec(e.getAttribute('aria-label') ?? '')?.slice(1) ?? []));
+      const ids = await ui.canvas.locator('.react-flow__node').evaluateAll((els) => els.map((e) => e.getAttribute('data-id') ?? ''));
+      await expect
+        .poll(async () => {
+          const box = await boxOf(ui.canvas);
+          const all = await Promise.all(ids.map((id) => boxOf(ui.canvas.locator(`.react-flow__node[data-id="${id}"]`))));
+
+          return all.every((b) => inside(b, box));
+        }, name)
+        .toBe(true);
+      const boxes = Object.fromEntries(
+        await Promise.all(ids.map(async (id) => [id, await boxOf(ui.canvas.locator(`.react-flow__node[data-id="${id}"]`))] as const)),
+      );
+      for (const [i, a] of ids.entries())
+        for (const b of ids.slice(i + 1)) expect(overlap(boxes[a]!, boxes[b]!), `${name}: ${a} on ${b}`).toBe(false);
+      for (const [source, target] of edges) {
+        expect(boxes[source!]!.x + boxes[source!]!.width, `${name}: ${source} → ${target}`).toBeLessThan(boxes[target!]!.x);
+      }
+    }
+    await screenshot(page, 'editor-template-left-to-right');
   });
 });

@@ -3,9 +3,9 @@ import './flow-editor.css';
 
 import { Link } from '@tanstack/react-router';
 import { ReactFlowProvider } from '@xyflow/react';
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 
-import type { TFlowDefinition, TFlowNodeKind } from '@uw/flow-engine';
+import type { TFlowDefinition } from '@uw/flow-engine';
 
 import { useIsAdmin, useSession } from '../auth/auth-store';
 import { formatDateTime } from '../components/format';
@@ -16,21 +16,18 @@ import { EditorHeader } from './editor-header';
 import { EditorSide } from './editor-side';
 import { EditorContext } from './editor-context';
 import { buildContext } from './evaluation';
-import { createNode, nextNodeId, positionForNew, positionForTrigger } from './create-node';
 import type { TFlowMeta } from './flow-document';
 import { HistoryButtons } from './history-buttons';
 import { NodeRunDetails } from './node-run-details';
 import { missingBodyFields } from './panels/clockify-values';
 import { Palette } from './palette';
 import { RunNow } from './run-now';
-import { nodeRunStatuses } from './run-status';
 import { SampleEventPicker, triggerOf, useSampleEvent } from './sample-event';
 import { TestRunPanel } from './test-run-panel';
-import { tidyLayout } from './tidy-layout';
-import { deletionMessage, UndoToast, useUndoToast } from './undo-toast';
+import { UndoToast, useUndoToast } from './undo-toast';
 import { countErrors, useFlowIssues } from './use-flow-issues';
-import { useEditorHistory, type TEditorDispatch } from './use-editor-history';
-import { useReactFlowView } from './use-react-flow-view';
+import { useCanvasEditing } from './use-canvas-editing';
+import { useEditorHistory } from './use-editor-history';
 import { UnsavedGuard } from './unsaved-guard';
 import { useSaveFlow } from './use-save-flow';
 import { useTestRun } from './use-test-run';
@@ -73,48 +70,14 @@ export function FlowEditor({ flowId, definition, meta, currentVersion = 0, start
   );
   const sample = useSampleEvent(triggerOf(state.definition.nodes));
   const test = useTestRun();
-  const nodeIds = useMemo(() => state.definition.nodes.map((n) => n.id), [state.definition.nodes]);
-  const runs = useMemo(() => (test.result ? nodeRunStatuses(test.result.outcome, nodeIds) : undefined), [test.result, nodeIds]);
-  const showDeleted = toast.show;
-  const onDeleted = useCallback<Parameters<typeof useReactFlowView>[0]['onDeleted']>(
-    ({ nodes, edges }) =>
-      showDeleted(
-        deletionMessage(
-          nodes.map((n) => ({ id: n.id, label: n.data.node.label, kind: n.type })),
-          edges.length,
-        ),
-      ),
-    [showDeleted],
-  );
-  const view = useReactFlowView({ definition: state.definition, issues, runs, dispatch, onDeleted });
-  const [fitRequest, setFitRequest] = useState(0);
-  const [revealId, setRevealId] = useState<string | null>(null);
+  const canvas = useCanvasEditing({ state, dispatch, issues, result: test.result, onDeletedMessage: toast.show });
+  const { view } = canvas;
   const evalContext = useMemo(
     () => buildContext(sample.sample, session.workspaceId ?? '', test.steps),
     [sample.sample, session.workspaceId, test.steps],
   );
   const selected = state.definition.nodes.find((n) => n.id === view.selectedId) ?? null;
 
-  const addNode = (kind: TFlowNodeKind) => {
-    const id = nextNodeId(state.definition, kind);
-    const at = kind === 'trigger' ? positionForTrigger(state.definition) : positionForNew(state.definition, view.selectedId, view.sizes);
-    dispatch({ type: 'addNode', node: createNode(kind, id, at), connectFrom: kind === 'trigger' ? null : view.selectedId });
-    view.select(id);
-    setRevealId(id);
-  };
-  const tidy = () => {
-    dispatch({ type: 'replace', definition: tidyLayout(state.definition, view.sizes) });
-    setFitRequest((n) => n + 1);
-  };
-  // The side panel's Remove button says what it removed, like Backspace on the canvas.
-  const sideDispatch: TEditorDispatch = (action, group) => {
-    const gone = action.type === 'removeNode' ? state.definition.nodes.find((n) => n.id === action.id) : undefined;
-    dispatch(action, group);
-    if (gone) {
-      const edgeCount = state.definition.edges.filter((e) => e.source === gone.id || e.target === gone.id).length;
-      toast.show(deletionMessage([gone], edgeCount));
-    }
-  };
   const runTest = () => test.run(state.definition, sample.selectedId, triggerOf(state.definition.nodes));
 
   return (
@@ -154,7 +117,7 @@ export function FlowEditor({ flowId, definition, meta, currentVersion = 0, start
         {canEdit && <HistoryButtons canUndo={history.canUndo} canRedo={history.canRedo} onUndo={history.undo} onRedo={history.redo} />}
         {canEdit && (
           <Palette
-            onAdd={addNode}
+            onAdd={canvas.addNode}
             hasTrigger={triggerOf(state.definition.nodes) !== null}
             anchorLabel={selected ? (selected.label ?? selected.id) : null}
           />
@@ -174,9 +137,9 @@ export function FlowEditor({ flowId, definition, meta, currentVersion = 0, start
             onDelete={view.onDelete}
             onConnect={view.onConnect}
             canEdit={canEdit}
-            onTidy={tidy}
-            fitRequest={fitRequest}
-            revealId={revealId}
+            onTidy={canvas.tidy}
+            fitRequest={canvas.fitRequest}
+            revealId={canvas.revealId}
           />
         </ReactFlowProvider>
         <EditorSide
@@ -184,7 +147,7 @@ export function FlowEditor({ flowId, definition, meta, currentVersion = 0, start
           issues={issues}
           selected={selected}
           onSelect={view.select}
-          dispatch={sideDispatch}
+          dispatch={canvas.sideDispatch}
           edges={state.definition.edges}
           sampleSource={sample.source}
           runDetails={
@@ -193,7 +156,7 @@ export function FlowEditor({ flowId, definition, meta, currentVersion = 0, start
                 node={selected}
                 definition={state.definition}
                 result={test.result}
-                run={runs?.get(selected.id)}
+                run={canvas.runs?.get(selected.id)}
                 payload={sample.sample?.payload ?? null}
               />
             )

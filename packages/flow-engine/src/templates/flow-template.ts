@@ -8,5 +8,8 @@ export type TFlowTemplate = {
   definition: TFlowDefinition;
 };
 
-/** Lays nodes out top to bottom in the order given, 140 px apart (the editor may re-layout). */
-export const column = (index: number, x = 0) => ({ x, y: index * 140 });
+/**
+ * Lays nodes out left to right in the order given, 320 px apart, as the editor draws a flow (inputs on the
+ * left, ways out on the right); `offset` moves a branch's node down (or up, negative).
+ */
+export const column = (index: number, offset = 0) => ({ x: index * 320, y: offset });
