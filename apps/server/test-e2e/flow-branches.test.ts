@@ -32,11 +32,13 @@ describe('flow editor: branches, loops and the new triggers, end to end', () => 
 
     // The condition hangs from the loop's body handle, set_1 from the condition's first free one (true).
     await ui.add('Condition');
+    await page.getByRole('button', { name: 'Edit as expression' }).click();
     await ui.expression('Condition').fill('$item >= 2');
     await expect.poll(() => ui.problems.count()).toBe(0);
     const addValue = async (name: string, expression: string) => {
       await page.getByRole('combobox', { name: 'Value name' }).fill(name);
       await page.getByRole('button', { name: 'Add to values' }).click();
+      await page.getByRole('button', { name: `Use an expression for ${name}` }).click();
       await ui.expression(name).fill(expression);
     };
     await ui.add('Set values');

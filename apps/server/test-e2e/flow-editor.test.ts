@@ -46,6 +46,8 @@ describe('flow editor, end to end', () => {
     await page.getByRole('button', { name: '+ Condition' }).click();
     // (an edge is a vertical line: zero width, so it counts as attached rather than visible)
     await canvas.getByRole('group', { name: 'Edge from trigger to condition_1' }).waitFor({ state: 'attached' });
+    // Typed as JSONata on purpose: the rule builder's raw mode.
+    await page.getByRole('button', { name: 'Edit as expression' }).click();
     const condition = page.getByRole('textbox', { name: 'Condition', exact: true });
     await condition.fill('payload.billable = ');
     await expect.poll(() => canvasNode('condition_1').getByRole('list').textContent()).toMatch(/expression: .+/);
@@ -68,9 +70,9 @@ describe('flow editor, end to end', () => {
     await expect(save.isDisabled()).resolves.toBe(true);
     await screenshot(page, 'editor-missing-parameter');
 
-    // Fix it: map projectId from the payload.
-    await page.getByRole('button', { name: 'Add projectId' }).click();
-    await page.getByRole('textbox', { name: 'projectId', exact: true }).fill('payload.projectId');
+    // Fix it: map projectId from the payload (its field switched to an expression).
+    await page.getByRole('button', { name: 'Use an expression for projectId' }).click();
+    await page.getByRole('textbox', { name: 'projectId (expression)', exact: true }).fill('payload.projectId');
     await expect.poll(() => canvasNode('clockify_1').getByRole('list').count()).toBe(0);
     await expect.poll(() => status.textContent()).toMatch(/^No problems found/);
 

@@ -1,5 +1,5 @@
 import CodeMirror, { EditorView, type ReactCodeMirrorRef } from '@uiw/react-codemirror';
-import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 
 import type { TFlowIssue } from '@uw/flow-engine';
 
@@ -86,6 +86,10 @@ export function ExpressionField({ label, value, onChange, issues = [], hint, min
       clearTimeout(timer);
     };
   }, [value, evalContext]);
+  // Stable handlers: CodeMirror reconfigures (and resets a selection being made) whenever they change.
+  const onChangeRef = useRef(onChange);
+  onChangeRef.current = onChange;
+  const change = useCallback((next: string) => onChangeRef.current(next), []);
   const warnings = useMemo(() => (available ? missingPaths(value, available.data, available.known) : []), [value, available]);
 
   const insert = (path: string) => {
@@ -120,7 +124,7 @@ export function ExpressionField({ label, value, onChange, issues = [], hint, min
         ref={editor}
         className="expression-editor"
         value={value}
-        onChange={onChange}
+        onChange={change}
         onUpdate={completion.onUpdate}
         basicSetup={SETUP}
         indentWithTab={false}

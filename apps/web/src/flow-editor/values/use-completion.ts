@@ -1,5 +1,5 @@
 import { keymap, Prec, type EditorView, type ViewUpdate } from '@uiw/react-codemirror';
-import { useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 
 import type { TAvailableData } from '../data-panel/data-context';
 import { completionsAt, type TCompletion, type TCompletions } from './completions';
@@ -75,7 +75,7 @@ export function useCompletion(available: TAvailableData | null) {
     [],
   );
 
-  const onUpdate = (update: ViewUpdate) => {
+  const onUpdate = useCallback((update: ViewUpdate) => {
     if (!update.docChanged && !update.selectionSet && !update.focusChanged) return;
     const data = availableRef.current;
     if (!data || !update.view.hasFocus) {
@@ -86,7 +86,7 @@ export function useCompletion(available: TAvailableData | null) {
     const head = update.state.selection.main.head;
     const range = update.docChanged || update.selectionSet ? completionsAt(update.state.doc.toString(), head, data) : null;
     setState(range ? { range, active: 0 } : null);
-  };
+  }, []);
 
   return { state, extension, onUpdate, take, close: () => setState(null) };
 }
