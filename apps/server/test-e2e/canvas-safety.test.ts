@@ -67,6 +67,17 @@ describe('flow editor: undo, deletion, placement, tidy and test results on the c
     await expect(ui.save.isEnabled()).resolves.toBe(true);
     await screenshot(page, 'editor-trigger-restored');
 
+    // A node's form field is in the same history: typing in the wait's seconds is one step, undone with Ctrl+Z there.
+    await ui.select('Wait \\(wait\\)');
+    const seconds = ui.expression('Seconds');
+    await seconds.click();
+    await page.keyboard.press('End');
+    await page.keyboard.type('00', { delay: 30 });
+    await expect.poll(() => ui.canvasNode('wait_1').textContent()).toContain('6000 seconds');
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => ui.canvasNode('wait_1').textContent()).toContain('60 seconds');
+    await expect.poll(() => seconds.textContent()).toBe('60');
+
     // Typing in the name is one step: Ctrl+Z in the field takes back the whole burst, Ctrl+Shift+Z redoes it.
     await ui.name.click();
     await ui.name.press('End');
