@@ -1,10 +1,11 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { waitFor } from '../test/utils';
-import { screenshot } from './support/browser';
+import { screenshot, SCREENSHOT_DIR } from './support/browser';
 import { useE2eSuite } from './support/suite';
 
 const WS = 'e2e0000000000000000f1601';
@@ -130,6 +131,8 @@ describe('building a flow without JSONata, end to end', () => {
     await pick('payload.description');
     await expect.poll(() => settings.locator('.expression-result').first().textContent()).toContain('Release night');
     await screenshot(page, 'flow-mapping-data-panel');
+    // The editor alone (canvas, data panel, settings): the README's picture of the flow editor.
+    await page.locator('.editor-body').screenshot({ path: join(SCREENSHOT_DIR, 'flow-mapping-editor.png') });
 
     // Save (disabled), test, enable.
     await expect.poll(() => page.locator('.editor-actions').getByRole('status').textContent()).toMatch(/^No problems found/);

@@ -57,7 +57,7 @@ function Row({ path, value, onPick, depth = 0 }: TTreeProps) {
           title={`Insert ${text} (or drag it onto a field)`}
         >
           <span className="data-name">{name}</span> <span className="data-type">{describe(value)}</span>
-          {leaf && <span className="data-preview"> {previewValue(value, 40)}</span>}
+          {leaf && value !== null && value !== undefined && <span className="data-preview"> {previewValue(value, 40)}</span>}
         </button>
       </div>
       {!leaf && open && (
