@@ -53,10 +53,26 @@ describe.each(dialects)('cancelling executions on %s', (dialect) => {
     rx.hold();
   });
 
+  /** A flow with maxConcurrent = 1 run three times: the first is held at the receiver, the other two queued. */
+  const queueBehindHeldRun = async (name: string) => {
+    const flow = await api.flows.create.mutate({
+      name,
+      enabled: true,
+      maxConcurrent: 1,
+      definition: chain(call('slow', `${rx.url}/hold`), call('second', `${rx.url}/second`)) as never,
+    });
+    const ids = await runTimes(api, flow.id, 3);
+    await waitFor(async () => rx.count('/hold') === 1);
+    expect(await statusesOf(api, ids)).toEqual(['running', 'queued', 'queued']);
+
+    return { flow, ids };
+  };
+
   it('disabling a flow cancels its execution parked on a 60 s wait; nothing is sent afterwards', async () => {
     rx.release();
     const flow = await api.flows.create.mutate({
       name: 'wait a minute',
+      enabled: true,
       definition: chain(
         call('before', `${rx.url}/before`),
         node('pause', 'wait', { seconds: '60' }),
@@ -110,14 +126,7 @@ describe.each(dialects)('cancelling executions on %s', (dialect) => {
   });
 
   it('deleting a flow cancels its queued executions and stops the running one', async () => {
-    const flow = await api.flows.create.mutate({
-      name: 'one at a time',
-      maxConcurrent: 1,
-      definition: chain(call('slow', `${rx.url}/hold`), call('second', `${rx.url}/second`)) as never,
-    });
-    const ids = await runTimes(api, flow.id, 3);
-    await waitFor(async () => rx.count('/hold') === 1);
-    expect(await statusesOf(api, ids)).toEqual(['running', 'queued', 'queued']);
+    const { flow, ids } = await queueBehindHeldRun('one at a time');
 
     const result = await api.flows.delete.mutate({ id: flow.id });
     expect(result).toEqual({ id: flow.id, deleted: true, cancelled: 2, cancelling: 1 });
@@ -132,13 +141,7 @@ describe.each(dialects)('cancelling executions on %s', (dialect) => {
   });
 
   it('with cancelRunning: false, disabling lets its queued and running executions finish', async () => {
-    const flow = await api.flows.create.mutate({
-      name: 'let them finish',
-      maxConcurrent: 1,
-      definition: chain(call('slow', `${rx.url}/hold`), call('second', `${rx.url}/second`)) as never,
-    });
-    const ids = await runTimes(api, flow.id, 3);
-    await waitFor(async () => rx.count('/hold') === 1);
+    const { flow, ids } = await queueBehindHeldRun('let them finish');
     const result = await api.flows.setEnabled.mutate({ id: flow.id, enabled: false, cancelRunning: false });
     expect(result).toMatchObject({ cancelled: 0, cancelling: 0 });
     expect(await statusesOf(api, ids)).toEqual(['running', 'queued', 'queued']);
