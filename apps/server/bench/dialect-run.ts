@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 
 import Database from 'better-sqlite3';
 
-import type { Dialect } from '@uw/db';
+import type { TDialect } from '@uw/db';
 import { createScratchDatabase } from '@uw/db/testing';
 import type { TSimulator } from '@uw/simulator';
 
@@ -43,7 +43,7 @@ export type TBenchConfig = {
 };
 
 export type TDialectResult = {
-  dialect: Dialect;
+  dialect: TDialect;
   bodyBytes: number;
   ingest: TFireResult;
   baseline: TFireResult;
@@ -70,7 +70,7 @@ export type TDialectResult = {
 const BASELINE = resolve(import.meta.dirname, 'baseline.ts');
 
 /** Counts what the ingest phases stored: every 2xx must be a row, none a duplicate. */
-async function countRows(dialect: Dialect, url: string, workspaceId: string) {
+async function countRows(dialect: TDialect, url: string, workspaceId: string) {
   const sql =
     "select count(*) as n, sum(case when outcome = 'duplicate' then 1 else 0 end) as d from universal_webhook_log where workspace_id = ?";
   if (dialect === 'postgresql') {
@@ -88,7 +88,7 @@ async function countRows(dialect: Dialect, url: string, workspaceId: string) {
 }
 
 /** Everything measured on one dialect: the product and the baseline, on the same fresh database. */
-export async function runDialect(sim: TSimulator, dialect: Dialect, c: TBenchConfig): Promise<TDialectResult> {
+export async function runDialect(sim: TSimulator, dialect: TDialect, c: TBenchConfig): Promise<TDialectResult> {
   const scratch = await createScratchDatabase(dialect, PG_ADMIN_URL);
   const port = await freePort();
   const nodeArgs = c.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${c.cpuProfDir}`] : [];

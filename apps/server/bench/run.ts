@@ -15,7 +15,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 
-import type { Dialect } from '@uw/db';
+import type { TDialect } from '@uw/db';
 import { isPgReachable } from '@uw/db/testing';
 import { startSimulator } from '@uw/simulator';
 
@@ -39,8 +39,8 @@ const log = (line: string) => process.stdout.write(`[${((Date.now() - started) /
 const pgUp = await isPgReachable(PG_ADMIN_URL);
 if (!pgUp && REQUIRE_PG) throw new Error(`PostgreSQL is required (CI=true) but not reachable at ${PG_ADMIN_URL}`);
 if (!pgUp) log(`NOTICE: PostgreSQL not reachable at ${PG_ADMIN_URL}; only SQLite is measured.`);
-const only = arg('only') as Dialect | undefined;
-const dialects = (['postgresql', 'sqlite'] as Dialect[]).filter((d) => (!only || d === only) && (d === 'sqlite' || pgUp));
+const only = arg('only') as TDialect | undefined;
+const dialects = (['postgresql', 'sqlite'] as TDialect[]).filter((d) => (!only || d === only) && (d === 'sqlite' || pgUp));
 
 const machine = await machineInfo(pgUp ? PG_ADMIN_URL : null);
 log(
@@ -109,7 +109,7 @@ try {
   await sim.close();
 }
 
-const byDialect = (d: Dialect) => results.find((r) => r.dialect === d);
+const byDialect = (d: TDialect) => results.find((r) => r.dialect === d);
 const pgRes = byDialect('postgresql');
 const sqliteRes = byDialect('sqlite');
 const e2eRes = pgRes?.e2e ?? sqliteRes?.e2e;

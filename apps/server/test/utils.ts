@@ -12,7 +12,7 @@ import type { AppRouter } from '@uw/api';
 import { MANIFEST_EVENT_TYPES } from '@uw/clockify';
 import type { TSimulator } from '@uw/simulator';
 
-import type { Dialect } from '@uw/db';
+import type { TDialect } from '@uw/db';
 import { createScratchDatabase, type TScratch } from '@uw/db/testing';
 
 import { createFlowScheduler, createWorker } from '@uw/api';
@@ -56,7 +56,7 @@ export type TTestServer = {
 
 /** Boots the real app (createApp + real database + real HTTP on 127.0.0.1) with a fresh database. */
 export async function startTestServer(opts: {
-  dialect: Dialect;
+  dialect: TDialect;
   env?: Record<string, string>;
   clockifyPem?: string;
   migrate?: boolean;

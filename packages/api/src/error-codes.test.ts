@@ -13,7 +13,7 @@ import {
 } from '@uw/clockify';
 import { ExpressionError, FlowError } from '@uw/flow-engine';
 
-import { CODE_TO_HTTP, CODE_TO_TRPC, ERROR_CODES, type ErrorCode } from './error-codes';
+import { CODE_TO_HTTP, CODE_TO_TRPC, ERROR_CODES, type TErrorCode } from './error-codes';
 import { AppError, ensureAppError, UserError } from './errors';
 import { OutboundError } from './outbound/outbound-errors';
 import { StepError } from './services/queue/step-error';
@@ -23,7 +23,7 @@ const request = { method: 'GET', url: 'https://api.clockify.me/api/v1/workspaces
 
 describe('the error code table', () => {
   it('gives every code an HTTP status, a tRPC code and a kind, and tRPC answers the same status as REST', () => {
-    const codes = Object.keys(ERROR_CODES) as ErrorCode[];
+    const codes = Object.keys(ERROR_CODES) as TErrorCode[];
     expect(codes.length).toBeGreaterThan(20);
     for (const code of codes) {
       const entry = ERROR_CODES[code];
@@ -44,7 +44,7 @@ describe('the error code table', () => {
 });
 
 describe('ensureAppError maps every package error onto the table', () => {
-  const cases: [string, unknown, ErrorCode, RegExp][] = [
+  const cases: [string, unknown, TErrorCode, RegExp][] = [
     [
       'Clockify 401',
       new ClockifyApiError(401, { message: 'bad token' }, request),

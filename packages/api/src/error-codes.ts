@@ -10,9 +10,9 @@ import type { TRPCError } from '@trpc/server';
  * operational: transient (a dependency is down, slow or throttling); worth retrying later.
  * unexpected: a bug; answered as "internal error" and logged with its stack.
  */
-export type ErrorKind = 'user' | 'operational' | 'unexpected';
+export type TErrorKind = 'user' | 'operational' | 'unexpected';
 
-type TCodeEntry = { http: number; trpc: TRPCError['code']; kind: ErrorKind };
+type TCodeEntry = { http: number; trpc: TRPCError['code']; kind: TErrorKind };
 
 export const ERROR_CODES = {
   BAD_REQUEST: { http: 400, trpc: 'BAD_REQUEST', kind: 'user' },
@@ -52,14 +52,14 @@ export const ERROR_CODES = {
   INTERNAL: { http: 500, trpc: 'INTERNAL_SERVER_ERROR', kind: 'unexpected' },
 } as const satisfies Record<string, TCodeEntry>;
 
-export type ErrorCode = keyof typeof ERROR_CODES;
+export type TErrorCode = keyof typeof ERROR_CODES;
 
 /** Code → HTTP status (derived from `ERROR_CODES`). */
 export const CODE_TO_HTTP = Object.fromEntries(Object.entries(ERROR_CODES).map(([code, e]) => [code, e.http])) as {
-  readonly [TCode in ErrorCode]: (typeof ERROR_CODES)[TCode]['http'];
+  readonly [TCode in TErrorCode]: (typeof ERROR_CODES)[TCode]['http'];
 };
 
 /** Code → tRPC code (derived from `ERROR_CODES`). */
 export const CODE_TO_TRPC = Object.fromEntries(Object.entries(ERROR_CODES).map(([code, e]) => [code, e.trpc])) as {
-  readonly [TCode in ErrorCode]: (typeof ERROR_CODES)[TCode]['trpc'];
+  readonly [TCode in TErrorCode]: (typeof ERROR_CODES)[TCode]['trpc'];
 };

@@ -15,14 +15,14 @@ import {
 } from '@uw/clockify';
 import { ExpressionError, FlowError } from '@uw/flow-engine';
 
-import type { ErrorCode, ErrorKind } from './error-codes';
+import type { TErrorCode, TErrorKind } from './error-codes';
 import { OutboundError } from './outbound/outbound-errors';
 import { StepError } from './services/queue/step-error';
 
 /** What an AppError is built from. */
-export type TErrorInit = { code: ErrorCode; message: string; kind?: ErrorKind; details?: Record<string, unknown> };
+export type TErrorInit = { code: TErrorCode; message: string; kind?: TErrorKind; details?: Record<string, unknown> };
 
-const CLOCKIFY_STATUS: Record<number, { code: ErrorCode; hint: string }> = {
+const CLOCKIFY_STATUS: Record<number, { code: TErrorCode; hint: string }> = {
   401: { code: 'CLOCKIFY_UNAUTHORIZED', hint: "Clockify no longer accepts the add-on's token: reinstall the add-on in Clockify" },
   403: { code: 'CLOCKIFY_FORBIDDEN', hint: 'Clockify refused it: the add-on or this user lacks that permission in Clockify' },
   404: { code: 'CLOCKIFY_NOT_FOUND', hint: 'Clockify has no such resource' },

@@ -5,23 +5,23 @@
  */
 import { isDatabaseUnavailable } from '@uw/db';
 
-import { ERROR_CODES, type ErrorCode, type ErrorKind } from './error-codes';
+import { ERROR_CODES, type TErrorCode, type TErrorKind } from './error-codes';
 import { describePackageError } from './error-mapping';
 
-export { CODE_TO_HTTP, CODE_TO_TRPC, ERROR_CODES, type ErrorCode, type ErrorKind } from './error-codes';
+export { CODE_TO_HTTP, CODE_TO_TRPC, ERROR_CODES, type TErrorCode, type TErrorKind } from './error-codes';
 
 /** Seconds a sender is asked to wait when the database is briefly unavailable. */
 export const DATABASE_RETRY_AFTER_SECONDS = 5;
 
-export type TAppErrorOptions = { kind?: ErrorKind; details?: Record<string, unknown>; cause?: unknown };
+export type TAppErrorOptions = { kind?: TErrorKind; details?: Record<string, unknown>; cause?: unknown };
 
 export class AppError extends Error {
-  readonly kind: ErrorKind;
+  readonly kind: TErrorKind;
   readonly details?: Record<string, unknown>;
 
   /** `kind` defaults to the code's usual kind; `cause` keeps the original error (and its stack) for the logs. */
   constructor(
-    readonly code: ErrorCode,
+    readonly code: TErrorCode,
     message: string,
     options: TAppErrorOptions = {},
   ) {
@@ -37,13 +37,13 @@ export class AppError extends Error {
 }
 
 export class UserError extends AppError {
-  constructor(code: ErrorCode, message: string, details?: Record<string, unknown>) {
+  constructor(code: TErrorCode, message: string, details?: Record<string, unknown>) {
     super(code, message, { kind: 'user', details });
   }
 }
 
 export class OperationalError extends AppError {
-  constructor(code: ErrorCode, message: string, details?: Record<string, unknown>) {
+  constructor(code: TErrorCode, message: string, details?: Record<string, unknown>) {
     super(code, message, { kind: 'operational', details });
   }
 }

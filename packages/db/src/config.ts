@@ -9,7 +9,7 @@ import { ALL_ENTITIES } from './entities';
 import { migrationsList as pgMigrations } from './migrations/postgresql';
 import { migrationsList as sqliteMigrations } from './migrations/sqlite';
 
-export type Dialect = 'postgresql' | 'sqlite';
+export type TDialect = 'postgresql' | 'sqlite';
 
 export type TDatabaseOptions = {
   /** `postgres://…` or `postgresql://…` for PostgreSQL; anything else is read as a SQLite file path. */
@@ -25,11 +25,11 @@ export type TDatabaseOptions = {
   queryTimeoutMs?: number;
 };
 
-export function dialectOf(url: string | undefined): Dialect {
+export function dialectOf(url: string | undefined): TDialect {
   return url && /^postgres(ql)?:\/\//i.test(url) ? 'postgresql' : 'sqlite';
 }
 
-const migrationsPath = (dialect: Dialect) => new URL(`./migrations/${dialect}`, import.meta.url).pathname;
+const migrationsPath = (dialect: TDialect) => new URL(`./migrations/${dialect}`, import.meta.url).pathname;
 
 export function createOrmConfig(options: TDatabaseOptions) {
   const dialect = dialectOf(options.url);
@@ -96,7 +96,7 @@ function isUsablePgClient(client: PgClient): boolean {
   return true;
 }
 
-function migrationOptions(dialect: Dialect) {
+function migrationOptions(dialect: TDialect) {
   return {
     path: migrationsPath(dialect),
     pathTs: migrationsPath(dialect),

@@ -1,11 +1,11 @@
 import { MikroORM } from '@mikro-orm/core';
 import type { EntityManager, Knex } from '@mikro-orm/knex';
 
-import { createOrmConfig, dialectOf, type Dialect, type TDatabaseOptions } from './config';
+import { createOrmConfig, dialectOf, type TDialect, type TDatabaseOptions } from './config';
 
 export type TDatabase = {
   orm: MikroORM;
-  dialect: Dialect;
+  dialect: TDialect;
   /** A fresh EntityManager: one per request or job, never the global one. */
   fork(): EntityManager;
   /** The query builder for hot paths that need plain SQL (ingest, queue). Always scope by workspace. */

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 
 import pg from 'pg';
 
-import type { Dialect } from './config';
+import type { TDialect } from './config';
 import { openDatabase, type TDatabase } from './database';
 
 export type TTestOptions = { pgAdminUrl: string; requirePg: boolean };
@@ -37,7 +37,7 @@ export function isPgReachable(adminUrl = DEFAULT_PG): Promise<boolean> {
 }
 
 /** The dialects a suite should run on here; logs why PostgreSQL is skipped. */
-export async function testDialects(opts: TTestOptions): Promise<Dialect[]> {
+export async function testDialects(opts: TTestOptions): Promise<TDialect[]> {
   if (await isPgReachable(opts.pgAdminUrl)) {
     return ['sqlite', 'postgresql'];
   }
@@ -49,10 +49,10 @@ export async function testDialects(opts: TTestOptions): Promise<Dialect[]> {
   return ['sqlite'];
 }
 
-export type TScratch = { url: string; dialect: Dialect; drop(): Promise<void> };
+export type TScratch = { url: string; dialect: TDialect; drop(): Promise<void> };
 
 /** Creates an empty database (a PostgreSQL database or a SQLite file) that `drop()` removes. */
-export async function createScratchDatabase(dialect: Dialect, pgAdminUrl = DEFAULT_PG): Promise<TScratch> {
+export async function createScratchDatabase(dialect: TDialect, pgAdminUrl = DEFAULT_PG): Promise<TScratch> {
   const suffix = `${Date.now()}_${randomBytes(4).toString('hex')}`;
   if (dialect === 'sqlite') {
     const file = join(tmpdir(), `uw-test-${suffix}.db`);
@@ -83,7 +83,7 @@ async function adminQuery(url: string, sql: string) {
 }
 
 /** Opens a migrated scratch database; `close()` closes and drops it. */
-export async function openTestDatabase(dialect: Dialect, pgAdminUrl = DEFAULT_PG): Promise<TDatabase & { url: string }> {
+export async function openTestDatabase(dialect: TDialect, pgAdminUrl = DEFAULT_PG): Promise<TDatabase & { url: string }> {
   const scratch = await createScratchDatabase(dialect, pgAdminUrl);
   const db = await openDatabase({ url: scratch.url, migrate: true });
   const close = async () => {

@@ -1,11 +1,11 @@
 import type { ErrorRequestHandler } from 'express';
 
-import { ensureAppError, UserError, type AppError, type ErrorCode } from '@uw/api';
+import { ensureAppError, UserError, type AppError, type TErrorCode } from '@uw/api';
 
 type BodyParserError = Error & { type?: string; status?: number; limit?: number };
 
 /** body-parser's failures, as codes of the one error table (their statuses come from it). */
-const BODY_PARSER_ERRORS: Record<string, { code: ErrorCode; message: (e: BodyParserError) => string }> = {
+const BODY_PARSER_ERRORS: Record<string, { code: TErrorCode; message: (e: BodyParserError) => string }> = {
   'entity.too.large': { code: 'PAYLOAD_TOO_LARGE', message: (e) => `the body is larger than ${e.limit} bytes` },
   'entity.parse.failed': { code: 'INVALID_JSON', message: () => 'the body is not valid JSON' },
   'encoding.unsupported': { code: 'UNSUPPORTED_MEDIA_TYPE', message: () => 'unsupported content encoding' },

@@ -1,5 +1,5 @@
 import type { TDatabase } from '../database';
-import type { BootstrapStatus } from '../entities';
+import type { TBootstrapStatus } from '../entities';
 import { newId } from '../ids';
 import { parseJsonColumn } from './sql';
 import { extendLease, takeLease, whereLeaseFree, type TLease } from './leases';
@@ -13,7 +13,7 @@ export type TBootstrapCursor = { op: number; page: number };
 /** A workspace's bootstrap state row as read (numbers, parsed JSON); `P` is the caller's plan-step type. */
 export type TBootstrapState<P> = {
   workspaceId: string;
-  status: BootstrapStatus;
+  status: TBootstrapStatus;
   plan: P[];
   opsDone: number;
   opsTotal: number;
@@ -41,7 +41,7 @@ const num = (v: unknown): number | null => (v === null || v === undefined ? null
 function toState<P>(r: Record<string, unknown>): TBootstrapState<P> {
   return {
     workspaceId: String(r.workspace_id),
-    status: r.status as BootstrapStatus,
+    status: r.status as TBootstrapStatus,
     plan: parseJsonColumn<P[]>(r.plan) ?? [],
     opsDone: Number(r.ops_done),
     opsTotal: Number(r.ops_total),
@@ -155,8 +155,8 @@ export async function endRun<P>(db: TDatabase, fence: TFence, end: { patch: TPro
 }
 
 /** Workspaces (all of them) whose run was interrupted (lease expired or released) or never started (pending). */
-export async function listResumable(db: TDatabase, now: number): Promise<{ workspaceId: string; status: BootstrapStatus }[]> {
-  const rows: { workspace_id: string; status: BootstrapStatus }[] = await db
+export async function listResumable(db: TDatabase, now: number): Promise<{ workspaceId: string; status: TBootstrapStatus }[]> {
+  const rows: { workspace_id: string; status: TBootstrapStatus }[] = await db
     .knex()(TABLE.bootstrapState)
     .whereIn('status', ['running', 'pending'])
     .andWhere((q) => {

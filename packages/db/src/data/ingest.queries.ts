@@ -1,4 +1,4 @@
-import type { SourceVerification } from '../entities';
+import type { TSourceVerification } from '../entities';
 import type { TDatabase } from '../database';
 import { parseJsonColumn } from './sql';
 import { TABLE } from './tables';
@@ -26,7 +26,7 @@ export async function findWebhookCredential(
 export type TIngestSource = {
   id: string;
   workspace_id: string;
-  verification: SourceVerification;
+  verification: TSourceVerification;
   secret_ciphers: string[];
   id_header: string | null;
   event_type_header: string | null;

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/knex';
 
 import type { TDatabase } from '../database';
-import { Flow, Installation, WebhookSubscription, type InstallationStatus, type TInstallation } from '../entities';
+import { Flow, Installation, WebhookSubscription, type TInstallationStatus, type TInstallation } from '../entities';
 import { newId } from '../ids';
 
 /** The workspace's installation (any status), or null. */
@@ -61,7 +61,7 @@ export async function recordInstall(db: TDatabase, workspaceId: string, args: TR
 }
 
 /** Sets the installation's status (STATUS_CHANGED). */
-export async function updateInstallationStatus(db: TDatabase, workspaceId: string, args: { id: string; status: InstallationStatus }) {
+export async function updateInstallationStatus(db: TDatabase, workspaceId: string, args: { id: string; status: TInstallationStatus }) {
   await db.fork().nativeUpdate(Installation, { id: args.id, workspaceId }, { status: args.status, updatedAt: Date.now() });
 }
 

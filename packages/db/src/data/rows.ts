@@ -1,4 +1,4 @@
-import type { LogOutcome, SignatureResult } from '../entities';
+import type { TLogOutcome, TSignatureResult } from '../entities';
 
 /** A log row as the ingest path writes it (snake_case, JSON pre-serialised): no unit of work on the hot path. */
 export type TLogRow = {
@@ -12,9 +12,9 @@ export type TLogRow = {
   raw_body: string | null;
   headers: string;
   received_at: number;
-  signature: SignatureResult;
+  signature: TSignatureResult;
   dedup_key: string | null;
-  outcome: LogOutcome;
+  outcome: TLogOutcome;
   reason: string | null;
   flow_ids: string;
   redacted: string;

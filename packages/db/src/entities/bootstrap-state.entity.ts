@@ -2,7 +2,7 @@ import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 
 import { epochMs, idColumn, workspaceColumn } from './columns';
 
-export type BootstrapStatus = 'pending' | 'running' | 'completed' | 'completed_with_errors' | 'failed';
+export type TBootstrapStatus = 'pending' | 'running' | 'completed' | 'completed_with_errors' | 'failed';
 
 export const BootstrapState = defineEntity({
   name: 'BootstrapState',
@@ -10,7 +10,7 @@ export const BootstrapState = defineEntity({
   properties: {
     id: idColumn(),
     workspaceId: workspaceColumn().unique(),
-    status: p.string().length(32).$type<BootstrapStatus>(),
+    status: p.string().length(32).$type<TBootstrapStatus>(),
     plan: p.json<unknown[]>(),
     opsDone: p.integer(),
     opsTotal: p.integer(),
@@ -28,3 +28,6 @@ export const BootstrapState = defineEntity({
   },
 });
 export type TBootstrapState = InferEntity<typeof BootstrapState>;
+
+/** @deprecated The old name, kept while work in progress still imports it: use `TBootstrapStatus`. */
+export type BootstrapStatus = TBootstrapStatus;

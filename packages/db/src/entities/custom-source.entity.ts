@@ -2,7 +2,7 @@ import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 
 import { epochMs, idColumn, workspaceColumn } from './columns';
 
-export type SourceVerification =
+export type TSourceVerification =
   | { kind: 'none' }
   | { kind: 'bearer' }
   | { kind: 'hmac'; header: string; encoding: 'hex' | 'base64'; prefix?: string }
@@ -20,7 +20,7 @@ export const CustomSource = defineEntity({
     workspaceId: workspaceColumn(),
     publicId: p.string().length(64).unique(),
     name: p.string().length(128),
-    verification: p.json<SourceVerification>(),
+    verification: p.json<TSourceVerification>(),
     /** Encrypted secrets, newest first; two may be live during a rotation. */
     secretCiphers: p.json<string[]>(),
     idHeader: p.string().length(128).nullable(),

@@ -6,7 +6,7 @@ import { epochMs, idColumn, workspaceColumn } from './columns';
  * `waiting`: parked by a wait node until `runAfter` (its resume time); it holds no worker meanwhile.
  * `filtered`: ended by its conditions before any action acted (`succeeded`: it acted).
  */
-export type ExecutionStatus = 'queued' | 'waiting' | 'running' | 'succeeded' | 'filtered' | 'failed' | 'cancelled';
+export type TExecutionStatus = 'queued' | 'waiting' | 'running' | 'succeeded' | 'filtered' | 'failed' | 'cancelled';
 
 /** The execution queue: claimed with a lease, fenced by leaseToken. */
 export const FlowExecution = defineEntity({
@@ -24,7 +24,7 @@ export const FlowExecution = defineEntity({
     flowId: p.string().length(36),
     flowVersionId: p.string().length(36),
     logId: p.string().length(36).nullable(),
-    status: p.string().length(16).$type<ExecutionStatus>(),
+    status: p.string().length(16).$type<TExecutionStatus>(),
     attempts: p.integer(),
     runAfter: epochMs(),
     leaseOwner: p.string().length(64).nullable(),

@@ -2,7 +2,7 @@ import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 
 import { epochMs, idColumn, workspaceColumn } from './columns';
 
-export type InstallationStatus = 'ACTIVE' | 'INACTIVE' | 'DELETED';
+export type TInstallationStatus = 'ACTIVE' | 'INACTIVE' | 'DELETED';
 
 export const Installation = defineEntity({
   name: 'Installation',
@@ -11,7 +11,7 @@ export const Installation = defineEntity({
     id: idColumn(),
     workspaceId: workspaceColumn().unique(),
     addonId: p.string().length(64),
-    status: p.string().length(16).$type<InstallationStatus>(),
+    status: p.string().length(16).$type<TInstallationStatus>(),
     /** AES-256-GCM ciphertext of the installation token (never the plain token). Null after uninstall. */
     tokenCipher: p.text().nullable(),
     apiUrl: p.string().length(512),

@@ -2,8 +2,8 @@ import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 
 import { epochMs, idColumn, workspaceColumn } from './columns';
 
-export type LogOutcome = 'queued' | 'no_match' | 'duplicate' | 'rejected';
-export type SignatureResult = 'valid' | 'invalid' | 'unverified' | 'not_checked';
+export type TLogOutcome = 'queued' | 'no_match' | 'duplicate' | 'rejected';
+export type TSignatureResult = 'valid' | 'invalid' | 'unverified' | 'not_checked';
 
 /** One row per request received on /webhooks/*: the searchable audit log. */
 export const WebhookLog = defineEntity({
@@ -27,9 +27,9 @@ export const WebhookLog = defineEntity({
     rawBody: p.text().nullable(),
     headers: p.json<Record<string, string>>(),
     receivedAt: epochMs(),
-    signature: p.string().length(16).$type<SignatureResult>(),
+    signature: p.string().length(16).$type<TSignatureResult>(),
     dedupKey: p.string().length(128).nullable(),
-    outcome: p.string().length(16).$type<LogOutcome>(),
+    outcome: p.string().length(16).$type<TLogOutcome>(),
     reason: p.string().length(256).nullable(),
     flowIds: p.json<string[]>(),
     redacted: p.json<string[]>(),

@@ -1,10 +1,10 @@
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 
-import { AppError, ensureAppError, UserError, type ErrorCode } from '@uw/api';
+import { AppError, ensureAppError, UserError, type TErrorCode } from '@uw/api';
 
 /** tRPC's codes for errors that did not start as ours (its own auth check, input validation). */
-const TRPC_TO_CODE: Partial<Record<TRPCError['code'], ErrorCode>> = {
+const TRPC_TO_CODE: Partial<Record<TRPCError['code'], TErrorCode>> = {
   BAD_REQUEST: 'BAD_REQUEST',
   PARSE_ERROR: 'INVALID_JSON',
   UNAUTHORIZED: 'UNAUTHORIZED',

@@ -3,7 +3,7 @@
  * where its input comes from. Handlers call the procedure through a tRPC caller, so authentication, scopes,
  * workspace scoping and validation are exactly tRPC's; the OpenAPI document is built from the same table.
  */
-import type { ServiceKeyScope as TKeyScope } from '@uw/db';
+import type { TServiceKeyScope as TKeyScope } from '@uw/db';
 
 export type TProcedurePath =
   | 'webhooks.list'

@@ -1,20 +1,20 @@
 import { jwtVerify, SignJWT } from 'jose';
 
-import { installationQueries, serviceKeyQueries, type ServiceKeyScope } from '@uw/db';
+import { installationQueries, serviceKeyQueries, type TServiceKeyScope } from '@uw/db';
 import { verifyClockifyToken } from '@uw/clockify';
 
 import type { TApiDeps } from '../../deps';
 import { UserError } from '../../errors';
 import { sha256Hex } from '../security/token-cipher';
 
-export type CallerRole = 'admin' | 'user' | 'service';
+export type TCallerRole = 'admin' | 'user' | 'service';
 export type TCaller = {
   workspaceId: string;
   userId: string | null;
-  role: CallerRole;
+  role: TCallerRole;
   via: 'clockify' | 'service_key' | 'dev';
   /** Set for service keys: which key, what it may do, and until when. */
-  key?: { id: string; scope: ServiceKeyScope; expiresAt: number | null };
+  key?: { id: string; scope: TServiceKeyScope; expiresAt: number | null };
 };
 
 export const SERVICE_KEY_PREFIX = 'uwk_';

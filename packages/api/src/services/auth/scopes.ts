@@ -1,10 +1,10 @@
-import type { ServiceKeyScope } from '@uw/db';
+import type { TServiceKeyScope } from '@uw/db';
 
 import { UserError } from '../../errors';
 import type { TCaller } from './caller';
 
-export const KEY_SCOPES = ['read', 'write', 'admin'] as const satisfies readonly ServiceKeyScope[];
-export type TKeyScope = ServiceKeyScope;
+export const KEY_SCOPES = ['read', 'write', 'admin'] as const satisfies readonly TServiceKeyScope[];
+export type TKeyScope = TServiceKeyScope;
 
 const RANK: Record<TKeyScope, number> = { read: 0, write: 1, admin: 2 };
 

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 
-import { ingestQueries, type SourceVerification } from '@uw/db';
+import { ingestQueries, type TSourceVerification } from '@uw/db';
 
 import type { TApiDeps } from '../../deps';
 import { AppError, UserError } from '../../errors';
@@ -123,7 +123,7 @@ export function createCustomReceiver(deps: TApiDeps, flows: TFlowIndex, queue: T
   }
 }
 
-function defaultIdHeader(kind: SourceVerification['kind']): string | null {
+function defaultIdHeader(kind: TSourceVerification['kind']): string | null {
   if (kind === 'standard') return 'webhook-id';
   if (kind === 'github') return 'x-github-delivery';
 

@@ -1,13 +1,13 @@
 /** The 14 workspace settings: stable ids, their manifest group and type, and how a value is checked. */
-export type SettingType = 'CHECKBOX' | 'NUMBER' | 'TXT';
-export type SettingGroup = 'Bootstrap' | 'Webhooks' | 'Flows' | 'Data';
+export type TSettingType = 'CHECKBOX' | 'NUMBER' | 'TXT';
+export type TSettingGroup = 'Bootstrap' | 'Webhooks' | 'Flows' | 'Data';
 
 export type TSettingDefinition = {
-  id: SettingId;
-  group: SettingGroup;
+  id: TSettingId;
+  group: TSettingGroup;
   name: string;
   description: string;
-  type: SettingType;
+  type: TSettingType;
   min?: number;
   max?: number;
   /** The environment variable whose value is the default. */
@@ -31,7 +31,7 @@ export const SETTING_IDS = [
   'cache_ttl_days',
 ] as const;
 
-export type SettingId = (typeof SETTING_IDS)[number];
+export type TSettingId = (typeof SETTING_IDS)[number];
 export type TSettingsValues = {
   run_on_install: boolean;
   include_heavy: boolean;

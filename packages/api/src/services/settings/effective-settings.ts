@@ -1,8 +1,8 @@
 import { UserError } from '../../errors';
-import { SETTINGS, type SettingId, type TSettingDefinition, type TSettingsValues } from './definitions';
+import { SETTINGS, type TSettingId, type TSettingDefinition, type TSettingsValues } from './definitions';
 
-export type SettingOrigin = 'workspace' | 'environment';
-export type TEffectiveSetting = { id: SettingId; value: unknown; origin: SettingOrigin; group: string; name: string };
+export type TSettingOrigin = 'workspace' | 'environment';
+export type TEffectiveSetting = { id: TSettingId; value: unknown; origin: TSettingOrigin; group: string; name: string };
 
 /** Saved workspace values win over the environment's defaults, setting by setting. */
 export function effectiveSettings(defaults: TSettingsValues, saved: Record<string, unknown>): TSettingsValues {

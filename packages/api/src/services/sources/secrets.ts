@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 
-import type { SourceVerification } from '@uw/db';
+import type { TSourceVerification } from '@uw/db';
 
 /** A new secret in the form its scheme expects (Standard Webhooks: `whsec_` + base64). */
-export function generateSecret(kind: SourceVerification['kind']): string {
+export function generateSecret(kind: TSourceVerification['kind']): string {
   if (kind === 'standard') {
     return `whsec_${randomBytes(24).toString('base64')}`;
   }

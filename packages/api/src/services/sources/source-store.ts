@@ -1,4 +1,4 @@
-import { customSourceQueries, newId, type SourceVerification, type TCustomSource } from '@uw/db';
+import { customSourceQueries, newId, type TSourceVerification, type TCustomSource } from '@uw/db';
 
 import type { TApiDeps } from '../../deps';
 import { notFound } from '../../errors';
@@ -45,7 +45,7 @@ export async function getSourceView(deps: TApiDeps, scope: TScope, id: string) {
 }
 
 export async function createSource(deps: TApiDeps, scope: TScope, input: TSourceInput) {
-  const verification = input.verification as SourceVerification;
+  const verification = input.verification as TSourceVerification;
   const secret = verification.kind === 'none' ? null : (input.secret ?? generateSecret(verification.kind));
   const now = Date.now();
   const source = {

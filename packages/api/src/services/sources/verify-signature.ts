@@ -2,7 +2,7 @@ import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 
 import { Webhook, WebhookVerificationError } from 'standardwebhooks';
 
-import type { SourceVerification } from '@uw/db';
+import type { TSourceVerification } from '@uw/db';
 
 export type TVerifyInput = { rawBody: Buffer; headers: (name: string) => string | undefined; now?: number };
 export type TVerifyResult = { ok: true } | { ok: false; reason: string };
@@ -21,7 +21,7 @@ export function safeEqual(a: string | Buffer, b: string | Buffer): boolean {
 const hmac = (secret: string, data: Buffer | string) => createHmac('sha256', secret).update(data).digest();
 
 /** Checks a request against one source's scheme with any of its live secrets (rotation keeps two). */
-export function verifySignature(scheme: SourceVerification, secrets: string[], input: TVerifyInput): TVerifyResult {
+export function verifySignature(scheme: TSourceVerification, secrets: string[], input: TVerifyInput): TVerifyResult {
   switch (scheme.kind) {
     case 'none':
       return ok;
@@ -48,7 +48,7 @@ export function verifySignature(scheme: SourceVerification, secrets: string[], i
   }
 }
 
-function verifyHmac(scheme: Extract<SourceVerification, { kind: 'hmac' }>, secrets: string[], input: TVerifyInput): TVerifyResult {
+function verifyHmac(scheme: Extract<TSourceVerification, { kind: 'hmac' }>, secrets: string[], input: TVerifyInput): TVerifyResult {
   let sig = input.headers(scheme.header)?.trim();
   if (!sig) return fail(`missing ${scheme.header} header`);
   if (scheme.prefix) {
