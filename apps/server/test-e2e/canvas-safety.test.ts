@@ -78,6 +78,16 @@ describe('flow editor: undo, deletion, placement, tidy and test results on the c
     await expect.poll(() => ui.canvasNode('wait_1').textContent()).toContain('60 seconds');
     await expect.poll(() => seconds.textContent()).toBe('60');
 
+    // The side panel's delete says the same, and the toast's Undo button brings the node back with both its edges.
+    await ui.select('If \\(condition\\)');
+    await page.getByRole('button', { name: 'Delete this node' }).click();
+    await expect.poll(() => ui.canvasNode('condition_1').count()).toBe(0);
+    await expect.poll(() => ui.toast.textContent()).toMatch(/^Deleted “If” and 2 connections — Undo/);
+    await ui.toast.getByRole('button', { name: 'Undo', exact: true }).click();
+    await ui.edge('trigger', 'condition_1').waitFor({ state: 'attached' });
+    await ui.edge('condition_1', 'wait_1').waitFor({ state: 'attached' });
+    await expect.poll(() => ui.toast.count()).toBe(0);
+
     // Typing in the name is one step: Ctrl+Z in the field takes back the whole burst, Ctrl+Shift+Z redoes it.
     await ui.name.click();
     await ui.name.press('End');
