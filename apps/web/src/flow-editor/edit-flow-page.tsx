@@ -2,8 +2,10 @@ import { useSuspenseQuery } from '@tanstack/react-query';
 import { getRouteApi, Link } from '@tanstack/react-router';
 
 import { trpc } from '../trpc/client';
+import { BacktestPanel } from './backtest-panel';
 import { FlowEditor } from './flow-editor';
 import { FlowLimitsPanel } from './flow-limits-panel';
+import { FlowFileBar } from './flow-file-bar';
 
 const route = getRouteApi('/flows/$flowId');
 
@@ -19,6 +21,7 @@ export function EditFlowPage() {
       <h1>
         {flow.name} <span className="muted small">version {flow.currentVersion}</span>
       </h1>
+      <FlowFileBar flow={flow} />
       <FlowEditor
         key={flow.id}
         flowId={flow.id}
@@ -27,6 +30,7 @@ export function EditFlowPage() {
         currentVersion={flow.currentVersion}
       />
       <FlowLimitsPanel key={`limits-${flow.id}`} flow={flow} />
+      <BacktestPanel key={`backtest-${flow.id}`} flowId={flow.id} version={flow.currentVersion} />
     </>
   );
 }

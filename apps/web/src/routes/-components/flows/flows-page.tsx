@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
+import { useState } from 'react';
 
 import { useIsAdmin } from '../../../auth/auth-store';
 import { formatDateTime } from '../../../components/format';
@@ -8,23 +9,32 @@ import { StatusBadge } from '../../../components/status-badge';
 import { trpc } from '../../../trpc/client';
 import { errorMessage } from '../../../trpc/errors';
 import { useFlowStopper } from './use-flow-stopper';
+import { ImportFlowButton, type TImportResult } from './import-flow-dialog';
+import { ImportNotice } from './import-notice';
+import { useFlowFileActions } from './use-flow-file-actions';
 
 export function FlowsPage() {
   const isAdmin = useIsAdmin();
   const query = useQuery(trpc.flows.list.queryOptions());
   const stopper = useFlowStopper();
-  const failed = stopper.error;
+  const files = useFlowFileActions();
+  const [imported, setImported] = useState<TImportResult | null>(null);
+  const failed = stopper.error ?? files.error;
 
   return (
     <>
       <div className="page-header">
         <h1>Flows</h1>
         {isAdmin && (
-          <Link to="/flows/new" className="button primary">
-            New flow
-          </Link>
+          <div className="actions">
+            <ImportFlowButton onImported={setImported} />
+            <Link to="/flows/new" className="button primary">
+              New flow
+            </Link>
+          </div>
         )}
       </div>
+      {imported && <ImportNotice result={imported} onDismiss={() => setImported(null)} />}
       {stopper.notice && (
         <p role="status" className="muted">
           {stopper.notice}
@@ -69,11 +79,7 @@ export function FlowsPage() {
                     <td>
                       {isAdmin ? (
                         <label className="checkbox">
-                          <input
-                            type="checkbox"
-                            checked={f.enabled}
-                            onChange={() => stopper.toggle(f)}
-                          />{' '}
+                          <input type="checkbox" checked={f.enabled} onChange={() => stopper.toggle(f)} />{' '}
                           <span className="visually-hidden">Enable {f.name}</span>
                           {f.enabled ? 'on' : 'off'}
                         </label>
@@ -91,9 +97,29 @@ export function FlowsPage() {
                     <td>{formatDateTime(f.updatedAt)}</td>
                     {isAdmin && (
                       <td>
-                        <button type="button" className="button small danger" onClick={() => stopper.remove(f)}>
-                          Delete {f.name}
-                        </button>
+                        <div className="actions">
+                          <button
+                            type="button"
+                            className="button small"
+                            disabled={files.downloading === f.id}
+                            aria-label={`Download ${f.name}`}
+                            onClick={() => files.download(f)}
+                          >
+                            {files.downloading === f.id ? 'Downloading…' : 'Download'}
+                          </button>
+                          <button
+                            type="button"
+                            className="button small"
+                            disabled={files.duplicating === f.id}
+                            aria-label={`Duplicate ${f.name}`}
+                            onClick={() => files.duplicate(f)}
+                          >
+                            {files.duplicating === f.id ? 'Duplicating…' : 'Duplicate'}
+                          </button>
+                          <button type="button" className="button small danger" onClick={() => stopper.remove(f)}>
+                            Delete {f.name}
+                          </button>
+                        </div>
                       </td>
                     )}
                   </tr>
