@@ -6,6 +6,7 @@ import { trpc } from '../trpc/client';
 import { errorMessage } from '../trpc/errors';
 import type { TRouterOutputs } from '../trpc/types';
 import './flow-limits.css';
+import { parseLimit } from './parse-limit';
 
 type TFlow = TRouterOutputs['flows']['get'];
 
@@ -14,17 +15,6 @@ const RANGES = { maxConcurrent: 1000, maxPerMinute: 10_000 } as const;
 type TLimit = keyof typeof RANGES;
 
 const shown = (v: number | null) => (v === null ? '' : String(v));
-
-/** A field's value as the API takes it: empty = no limit, else a whole number in range (or an error text). */
-export function parseLimit(text: string, max: number): { value: number | null } | { error: string } {
-  const t = text.trim();
-  if (t === '') return { value: null };
-  const n = Number(t);
-  if (!Number.isInteger(n) || n < 1 || n > max)
-    return { error: `a whole number from 1 to ${max.toLocaleString('en')}, or empty for no limit` };
-
-  return { value: n };
-}
 
 /**
  * The flow's own limits: at most N executions running at once and at most N starting per minute. Excess
