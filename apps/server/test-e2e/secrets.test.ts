@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { screenshot } from './support/browser';
 import { navigate } from './support/app';
+import { flowEditor } from './support/editor';
 import { useE2eSuite } from './support/suite';
 
 const WS = 'e2e0000000000000005ec017';
@@ -12,7 +13,11 @@ const flowWith = (secret: string) => ({
       id: 'call',
       kind: 'http' as const,
       position: { x: 0, y: 160 },
-      data: { method: 'POST' as const, url: '"https://example.com/hook"', headers: { Authorization: `"Bearer " & $secret("${secret}")` } },
+      data: {
+        method: 'POST' as const,
+        url: '"https://example.com/" & "hook"',
+        headers: { Authorization: `"Bearer " & $secret("${secret}")` },
+      },
     },
   ],
   edges: [{ id: 'e1', source: 'trigger', target: 'call' }],
@@ -56,6 +61,18 @@ describe('secrets in the app', () => {
       .toContain('Secret "api-key" is used by 1 flow(s): "Bills". Remove $secret("api-key") from them first.');
     await screenshot(page, 'secrets-in-use');
     expect(await page.content()).not.toMatch(/browser-canary-(value|rotated)/);
+
+    // The editor offers the workspace's secrets in an action's fields.
+    await app.open(page, `/flows/${flow.id}`);
+    const editor = flowEditor(page);
+    await editor.select('call');
+    const url = editor.expression('URL');
+    await url.click();
+    await page.keyboard.press('End');
+    await page.keyboard.type(' & $sec');
+    const offered = page.getByRole('listbox', { name: 'Completions for URL' });
+    await expect.poll(() => offered.getByRole('option').allTextContents()).toEqual([expect.stringContaining('$secret("api-key")')]);
+    await screenshot(page, 'secrets-completion');
 
     await app.api.flows.delete.mutate({ id: flow.id });
     await app.open(page, '/settings');

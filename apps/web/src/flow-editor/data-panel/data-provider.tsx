@@ -1,6 +1,6 @@
 import './data-panel.css';
 
-import { useQueries } from '@tanstack/react-query';
+import { useQueries, useQuery } from '@tanstack/react-query';
 import { useMemo, useState, type ReactNode } from 'react';
 
 import type { TFlowDefinition } from '@uw/flow-engine';
@@ -42,10 +42,20 @@ type TDataProviderProps = {
   children: ReactNode;
 };
 
+/** The workspace's secret names for an action's fields (none elsewhere, or when they cannot be listed). */
+function useSecretNames(node: TFlowDefinition['nodes'][number] | undefined): readonly string[] | undefined {
+  const isAction = node?.kind === 'http' || node?.kind === 'clockify';
+  const query = useQuery({ ...trpc.secrets.list.queryOptions(), staleTime: 60_000, retry: false, enabled: isAction });
+  const names = useMemo(() => query.data?.map((s) => s.name), [query.data]);
+
+  return isAction ? names : undefined;
+}
+
 /** Gives the side panel's fields the data the selected node can use, and the data panel the field to insert into. */
 export function DataProvider({ nodes, edges, nodeId, sampleSource, children }: TDataProviderProps) {
   const { evalContext } = useEditorContext();
   const responses = useResponseSchemas(nodes);
+  const secrets = useSecretNames(nodes.find((n) => n.id === nodeId));
   const [target, setTarget] = useState<TInsertTarget | null>(null);
   const [forNode, setForNode] = useState(nodeId);
   if (forNode !== nodeId) {
@@ -54,8 +64,11 @@ export function DataProvider({ nodes, edges, nodeId, sampleSource, children }: T
     setTarget(null);
   }
   const available = useMemo(
-    () => availableData({ nodes, edges }, nodeId ?? '', { context: evalContext, responses, payloadSource: sampleSource }),
-    [nodes, edges, nodeId, evalContext, responses, sampleSource],
+    () => ({
+      ...availableData({ nodes, edges }, nodeId ?? '', { context: evalContext, responses, payloadSource: sampleSource }),
+      ...(secrets ? { secrets } : {}),
+    }),
+    [nodes, edges, nodeId, evalContext, responses, sampleSource, secrets],
   );
 
   return <DataContext.Provider value={{ available, target, setTarget }}>{children}</DataContext.Provider>;

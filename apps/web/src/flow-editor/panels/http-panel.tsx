@@ -50,7 +50,8 @@ export function HttpPanel({ node, onChange, issues }: THttpPanelProps) {
       {Object.values(node.data.headers).some(isMaskedHeader) && (
         <p className="muted small" role="note">
           Header values shown as <code>"••••"</code> are saved but never shown (they often hold credentials). Leave them as they are to keep
-          them, or replace one with a new value.
+          them, or replace one with a new value. For a credential, write <code>$secret("name")</code> (Settings → Secrets): the value then
+          stays out of the flow and is put in only when the request is sent.
         </p>
       )}
       {node.data.body === undefined ? (

@@ -13,6 +13,8 @@ export type TCompletionData = {
   stepIds: readonly string[];
   /** Inside a forEach body: `$item` holds one of these. */
   item?: unknown;
+  /** In an action's fields: the workspace's secret names, offered as `$secret("name")`. */
+  secrets?: readonly string[];
 };
 
 const MAX = 30;
@@ -38,6 +40,11 @@ export function completionsAt(text: string, cursor: number, input: TCompletionDa
     options = [
       ...vars.filter(starts).map((v) => ({ label: `$${v}`, insert: `$${v}`, detail: 'loop variable' })),
       ...ALLOWED_FUNCTIONS.filter(starts).map((f) => ({ label: `$${f}()`, insert: `$${f}(`, detail: 'function' })),
+      ...(starts('secret') ? (input.secrets ?? []) : []).map((name) => {
+        const call = `$secret(${JSON.stringify(name)})`;
+
+        return { label: call, insert: call, detail: 'secret (sent as ••••)' };
+      }),
     ];
   } else if (dot < 0) {
     if (prefix === '') return null;
