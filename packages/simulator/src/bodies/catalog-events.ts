@@ -10,8 +10,8 @@ const newTag = ({ ctx, ws }: TBodyContext): TTag => makeTag(ctx, ws.workspace, n
 
 function newProject(c: TBodyContext): TProject {
   const client = newestOrCreate(c.ws.clients, () => newClient(c));
-  const project = makeProject(c.ctx, c.ws.workspace, nth(PROJECT_NAMES, c.ws.projects.length), client);
-  c.ws.tasks.push(makeTask(c.ctx, project, 'First task', []));
+  const project = makeProject(c.ctx, c.ws.workspace, { name: nth(PROJECT_NAMES, c.ws.projects.length), client });
+  c.ws.tasks.push(makeTask(c.ctx, project, { name: 'First task', assigneeIds: [] }));
 
   return project;
 }
@@ -20,7 +20,7 @@ function newTask(c: TBodyContext): TTask {
   const project = newestOrCreate(c.ws.projects, () => newProject(c));
   const count = c.ws.tasks.filter((t) => t.projectId === project.id).length;
 
-  return makeTask(c.ctx, project, nth(TASK_NAMES, count), [c.ctx.rng.pick(c.ws.users).id]);
+  return makeTask(c.ctx, project, { name: nth(TASK_NAMES, count), assigneeIds: [c.ctx.rng.pick(c.ws.users).id] });
 }
 
 function deleteProject(c: TBodyContext) {

@@ -7,14 +7,14 @@ import type { TBodyBuilder, TBodyContext } from './types';
 function newExpense(c: TBodyContext): TExpense {
   const { ctx, ws } = c;
   const project = newestOrCreate(ws.projects, () =>
-    makeProject(
-      ctx,
-      ws.workspace,
-      'Expenses',
-      newestOrCreate(ws.clients, () => makeClient(ctx, ws.workspace, 'Acme Corp')),
-    ),
+    makeProject(ctx, ws.workspace, {
+      name: 'Expenses',
+      client: newestOrCreate(ws.clients, () => makeClient(ctx, ws.workspace, 'Acme Corp')),
+    }),
   );
-  const category = newestOrCreate(ws.expenseCategories, () => makeExpenseCategory(ctx, ws.workspace, 'Mileage', 50));
+  const category = newestOrCreate(ws.expenseCategories, () =>
+    makeExpenseCategory(ctx, ws.workspace, { name: 'Mileage', priceInCents: 50 }),
+  );
   const expense = makeExpense(ctx, ws.workspace, {
     userId: ctx.rng.pick(ws.users).id,
     project,

@@ -7,8 +7,12 @@ import type { TBodyBuilder, TBodyContext } from './types';
 
 function newRequest(c: TBodyContext): TTimeOffRequest {
   const { ctx, ws } = c;
-  const policy = newestOrCreate(ws.policies, () => makePolicy(ctx, ws.workspace, 'Vacation', ws.users));
-  const request = makeTimeOffRequest(ctx, ws.workspace, ctx.rng.pick(ws.users), policy, Math.floor(ctx.now() / DAY) * DAY + 7 * DAY);
+  const policy = newestOrCreate(ws.policies, () => makePolicy(ctx, ws.workspace, { name: 'Vacation', users: ws.users }));
+  const request = makeTimeOffRequest(ctx, ws.workspace, {
+    user: ctx.rng.pick(ws.users),
+    policy,
+    startMs: Math.floor(ctx.now() / DAY) * DAY + 7 * DAY,
+  });
   ws.timeOffRequests.push(request);
 
   return request;

@@ -6,7 +6,7 @@ import type { TBodyBuilder, TBodyContext } from './types';
 import { userBrief, userFull } from './views';
 
 function joinUser(c: TBodyContext, status: TUser['status'] = 'ACTIVE'): TUser {
-  const user = makeUser(c.ctx, c.ws.workspace, c.ws.users.length, status);
+  const user = makeUser(c.ctx, c.ws.workspace, { index: c.ws.users.length, status });
   c.ws.users.push(user);
 
   return user;
@@ -36,7 +36,7 @@ function inviter(c: TBodyContext) {
   return { id: owner.id, email: owner.email, name: owner.name, profilePicture: owner.profilePicture };
 }
 
-const newGroup = (c: TBodyContext) => makeUserGroup(c.ctx, c.ws.workspace, `Team ${c.ws.userGroups.length + 1}`, []);
+const newGroup = (c: TBodyContext) => makeUserGroup(c.ctx, c.ws.workspace, { name: `Team ${c.ws.userGroups.length + 1}`, members: [] });
 
 export const USER_BODIES: Record<string, TBodyBuilder> = {
   USER_JOINED_WORKSPACE: (c) => userFull(joinUser(c)),

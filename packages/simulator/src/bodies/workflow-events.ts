@@ -9,7 +9,11 @@ import type { TBodyBuilder, TBodyContext } from './types';
 
 function newApproval(c: TBodyContext): TApprovalRequest {
   const weekStart = Math.floor(c.ctx.now() / (7 * DAY)) * 7 * DAY - 3 * DAY;
-  const request = makeApprovalRequest(c.ctx, c.ws.workspace, c.ctx.rng.pick(c.ws.users), ownerOf(c.ws), weekStart);
+  const request = makeApprovalRequest(c.ctx, c.ws.workspace, {
+    owner: c.ctx.rng.pick(c.ws.users),
+    approver: ownerOf(c.ws),
+    weekStartMs: weekStart,
+  });
   c.ws.approvalRequests.push(request);
 
   return request;
@@ -23,7 +27,7 @@ function newAssignment(c: TBodyContext): TAssignment {
   if (!project) {
     throw new Error('the workspace has no project to schedule');
   }
-  const assignment = makeAssignment(c.ctx, c.ws.workspace, c.ctx.rng.pick(c.ws.users), project, c.ctx.now());
+  const assignment = makeAssignment(c.ctx, c.ws.workspace, { user: c.ctx.rng.pick(c.ws.users), project, startMs: c.ctx.now() });
   c.ws.assignments.push(assignment);
 
   return assignment;

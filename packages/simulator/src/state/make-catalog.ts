@@ -20,7 +20,8 @@ export function makeClient(ctx: TMakeContext, ws: TWorkspace, name: string): TCl
   };
 }
 
-export function makeProject(ctx: TMakeContext, ws: TWorkspace, name: string, client: TClient | undefined): TProject {
+export function makeProject(ctx: TMakeContext, ws: TWorkspace, spec: { name: string; client: TClient | undefined }): TProject {
+  const { name, client } = spec;
   return {
     id: ctx.id(),
     name,
@@ -41,7 +42,8 @@ export function makeProject(ctx: TMakeContext, ws: TWorkspace, name: string, cli
   };
 }
 
-export function makeTask(ctx: TMakeContext, project: TProject, name: string, assigneeIds: string[]): TTask {
+export function makeTask(ctx: TMakeContext, project: TProject, spec: { name: string; assigneeIds: string[] }): TTask {
+  const { name, assigneeIds } = spec;
   return {
     id: ctx.id(),
     name,

@@ -2,7 +2,8 @@ import type { TMakeContext } from './make-context';
 import type { TCustomField } from './types';
 import type { TWorkspace } from './workspace-data';
 
-export function makeCustomField(ctx: TMakeContext, ws: TWorkspace, name: string, allowedValues: string[]): TCustomField {
+export function makeCustomField(ctx: TMakeContext, ws: TWorkspace, spec: { name: string; allowedValues: string[] }): TCustomField {
+  const { name, allowedValues } = spec;
   return {
     id: ctx.id(),
     name,

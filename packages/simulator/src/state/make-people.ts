@@ -47,7 +47,8 @@ export const workspaceMembership = (userId: string, ws: TWorkspace, status: TMem
   costRate: null,
 });
 
-export function makeUser(ctx: TMakeContext, ws: TWorkspace, index: number, status: TUser['status'] = 'ACTIVE'): TUser {
+export function makeUser(ctx: TMakeContext, ws: TWorkspace, spec: { index: number; status?: TUser['status'] }): TUser {
+  const { index, status = 'ACTIVE' } = spec;
   const first = nth(FIRST_NAMES, index);
   const last = LAST_NAMES[index % LAST_NAMES.length] as string;
   const id = ctx.id();
@@ -67,7 +68,8 @@ export function makeUser(ctx: TMakeContext, ws: TWorkspace, index: number, statu
   };
 }
 
-export function makeUserGroup(ctx: TMakeContext, ws: TWorkspace, name: string, members: TUser[]): TUserGroup {
+export function makeUserGroup(ctx: TMakeContext, ws: TWorkspace, spec: { name: string; members: TUser[] }): TUserGroup {
+  const { name, members } = spec;
   return {
     id: ctx.id(),
     name,

@@ -54,7 +54,8 @@ export function withInterval(entry: TTimeEntry, startMs: number, endMs: number |
   };
 }
 
-export function makeExpenseCategory(ctx: TMakeContext, ws: TWorkspace, name: string, priceInCents: number): TExpenseCategory {
+export function makeExpenseCategory(ctx: TMakeContext, ws: TWorkspace, spec: { name: string; priceInCents: number }): TExpenseCategory {
+  const { name, priceInCents } = spec;
   return {
     id: ctx.id(),
     name,

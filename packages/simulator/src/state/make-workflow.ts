@@ -3,7 +3,8 @@ import { DAY, iso, isoDate } from './time';
 import type { TApprovalRequest, TAssignment, THoliday, TPolicy, TProject, TTimeOffRequest, TUser } from './types';
 import type { TWorkspace } from './workspace-data';
 
-export function makePolicy(ctx: TMakeContext, ws: TWorkspace, name: string, users: TUser[]): TPolicy {
+export function makePolicy(ctx: TMakeContext, ws: TWorkspace, spec: { name: string; users: TUser[] }): TPolicy {
+  const { name, users } = spec;
   return {
     id: ctx.id(),
     name,
@@ -19,7 +20,12 @@ export function makePolicy(ctx: TMakeContext, ws: TWorkspace, name: string, user
   };
 }
 
-export function makeTimeOffRequest(ctx: TMakeContext, ws: TWorkspace, user: TUser, policy: TPolicy, startMs: number): TTimeOffRequest {
+export function makeTimeOffRequest(
+  ctx: TMakeContext,
+  ws: TWorkspace,
+  spec: { user: TUser; policy: TPolicy; startMs: number },
+): TTimeOffRequest {
+  const { user, policy, startMs } = spec;
   const days = ctx.rng.int(1, 3);
 
   return {
@@ -44,10 +50,9 @@ export function makeTimeOffRequest(ctx: TMakeContext, ws: TWorkspace, user: TUse
 export function makeApprovalRequest(
   ctx: TMakeContext,
   ws: TWorkspace,
-  owner: TUser,
-  approver: TUser,
-  weekStartMs: number,
+  spec: { owner: TUser; approver: TUser; weekStartMs: number },
 ): TApprovalRequest {
+  const { owner, approver, weekStartMs } = spec;
   return {
     id: ctx.id(),
     workspaceId: ws.id,
@@ -58,7 +63,8 @@ export function makeApprovalRequest(
   };
 }
 
-export function makeHoliday(ctx: TMakeContext, ws: TWorkspace, name: string, dayMs: number): THoliday {
+export function makeHoliday(ctx: TMakeContext, ws: TWorkspace, spec: { name: string; dayMs: number }): THoliday {
+  const { name, dayMs } = spec;
   return {
     id: ctx.id(),
     name,
@@ -72,7 +78,8 @@ export function makeHoliday(ctx: TMakeContext, ws: TWorkspace, name: string, day
   };
 }
 
-export function makeAssignment(ctx: TMakeContext, ws: TWorkspace, user: TUser, project: TProject, startMs: number): TAssignment {
+export function makeAssignment(ctx: TMakeContext, ws: TWorkspace, spec: { user: TUser; project: TProject; startMs: number }): TAssignment {
+  const { user, project, startMs } = spec;
   return {
     id: ctx.id(),
     workspaceId: ws.id,

@@ -16,7 +16,8 @@ export function pickWork(ctx: TMakeContext, ws: TWorkspaceData) {
 }
 
 /** Spread over the four weeks before the anchor, 09:00-17:00 UTC, stored newest first like Clockify lists them. */
-function seedTimeEntries(ctx: TMakeContext, ws: TWorkspaceData, count: number, anchorMs: number) {
+function seedTimeEntries(ctx: TMakeContext, ws: TWorkspaceData, spec: { count: number; anchorMs: number }) {
+  const { count, anchorMs } = spec;
   for (let i = 0; i < count; i++) {
     const dayOffset = 1 + (i % 20) + Math.floor((i % 20) / 5) * 2;
     const dayStart = Math.floor((anchorMs - dayOffset * DAY) / DAY) * DAY;
@@ -36,12 +37,15 @@ function seedTimeEntries(ctx: TMakeContext, ws: TWorkspaceData, count: number, a
 export function seedActivity(
   ctx: TMakeContext,
   ws: TWorkspaceData,
-  counts: { timeEntries: number; expenses: number },
-  anchorMs: number,
+  spec: { counts: { timeEntries: number; expenses: number }; anchorMs: number },
 ): void {
-  seedTimeEntries(ctx, ws, counts.timeEntries, anchorMs);
+  const { counts, anchorMs } = spec;
+  seedTimeEntries(ctx, ws, { count: counts.timeEntries, anchorMs });
   const w = ws.workspace;
-  ws.expenseCategories.push(makeExpenseCategory(ctx, w, 'Mileage', 50), makeExpenseCategory(ctx, w, 'Meals', 0));
+  ws.expenseCategories.push(
+    makeExpenseCategory(ctx, w, { name: 'Mileage', priceInCents: 50 }),
+    makeExpenseCategory(ctx, w, { name: 'Meals', priceInCents: 0 }),
+  );
   const owner = ws.users[0];
   if (!owner) {
     return;
@@ -57,13 +61,13 @@ export function seedActivity(
     };
     ws.expenses.push(makeExpense(ctx, w, input));
   }
-  ws.holidays.push(makeHoliday(ctx, w, 'New Year', Date.UTC(new Date(anchorMs).getUTCFullYear(), 0, 1)));
-  const policy = makePolicy(ctx, w, 'Vacation', ws.users);
+  ws.holidays.push(makeHoliday(ctx, w, { name: 'New Year', dayMs: Date.UTC(new Date(anchorMs).getUTCFullYear(), 0, 1) }));
+  const policy = makePolicy(ctx, w, { name: 'Vacation', users: ws.users });
   ws.policies.push(policy);
   const requester = ws.users[1] ?? owner;
-  ws.timeOffRequests.push(makeTimeOffRequest(ctx, w, requester, policy, anchorMs + 7 * DAY));
-  ws.approvalRequests.push(makeApprovalRequest(ctx, w, requester, owner, anchorMs - 7 * DAY));
+  ws.timeOffRequests.push(makeTimeOffRequest(ctx, w, { user: requester, policy, startMs: anchorMs + 7 * DAY }));
+  ws.approvalRequests.push(makeApprovalRequest(ctx, w, { owner: requester, approver: owner, weekStartMs: anchorMs - 7 * DAY }));
   if (ws.projects[0]) {
-    ws.assignments.push(makeAssignment(ctx, w, requester, ws.projects[0], anchorMs + DAY));
+    ws.assignments.push(makeAssignment(ctx, w, { user: requester, project: ws.projects[0], startMs: anchorMs + DAY }));
   }
 }

@@ -29,7 +29,8 @@ export const DEFAULT_WORKSPACE_SEED: Required<Omit<TWorkspaceSeed, 'id' | 'name'
   expenses: 3,
 };
 
-export function seedWorkspace(ctx: TMakeContext, spec: TWorkspaceSeed, index: number, anchorMs: number): TWorkspaceData {
+export function seedWorkspace(ctx: TMakeContext, spec: TWorkspaceSeed, at: { index: number; anchorMs: number }): TWorkspaceData {
+  const { index, anchorMs } = at;
   const counts = { ...DEFAULT_WORKSPACE_SEED, ...spec };
   const workspace: TWorkspace = {
     id: spec.id ?? ctx.id(),
@@ -39,14 +40,16 @@ export function seedWorkspace(ctx: TMakeContext, spec: TWorkspaceSeed, index: nu
     hourlyRate: { amount: 5000, currency: 'USD' },
     imageUrl: '',
   };
-  const users = Array.from({ length: Math.max(1, counts.users) }, (_, i) => makeUser(ctx, workspace, i));
+  const users = Array.from({ length: Math.max(1, counts.users) }, (_, i) => makeUser(ctx, workspace, { index: i }));
   workspace.ownerId = (users[0] as { id: string }).id;
   const clients = Array.from({ length: counts.clients }, (_, i) => makeClient(ctx, workspace, nth(CLIENT_NAMES, i)));
   const projects = Array.from({ length: counts.projects }, (_, i) =>
-    makeProject(ctx, workspace, nth(PROJECT_NAMES, i), clients[i % Math.max(1, clients.length)]),
+    makeProject(ctx, workspace, { name: nth(PROJECT_NAMES, i), client: clients[i % Math.max(1, clients.length)] }),
   );
   const tasks = projects.flatMap((p) =>
-    Array.from({ length: counts.tasksPerProject }, (_, i) => makeTask(ctx, p, nth(TASK_NAMES, i), [ctx.rng.pick(users).id])),
+    Array.from({ length: counts.tasksPerProject }, (_, i) =>
+      makeTask(ctx, p, { name: nth(TASK_NAMES, i), assigneeIds: [ctx.rng.pick(users).id] }),
+    ),
   );
   const tags = Array.from({ length: counts.tags }, (_, i) => makeTag(ctx, workspace, nth(TAG_NAMES, i)));
   const data: TWorkspaceData = {
@@ -61,8 +64,8 @@ export function seedWorkspace(ctx: TMakeContext, spec: TWorkspaceSeed, index: nu
     expenses: [],
     deletedExpenses: [],
     expenseCategories: [],
-    userGroups: [makeUserGroup(ctx, workspace, 'Developers', users.slice(0, 2))],
-    customFields: [makeCustomField(ctx, workspace, 'Cost center', ['CC-100', 'CC-200'])],
+    userGroups: [makeUserGroup(ctx, workspace, { name: 'Developers', members: users.slice(0, 2) })],
+    customFields: [makeCustomField(ctx, workspace, { name: 'Cost center', allowedValues: ['CC-100', 'CC-200'] })],
     holidays: [],
     policies: [],
     timeOffRequests: [],
@@ -72,7 +75,7 @@ export function seedWorkspace(ctx: TMakeContext, spec: TWorkspaceSeed, index: nu
     webhooks: [],
     installation: { addonId: '', addonKey: '', addonUserId: ctx.id(), token: '', status: 'ACTIVE', settings: [], webhooks: [] },
   };
-  seedActivity(ctx, data, { timeEntries: counts.timeEntries, expenses: counts.expenses }, anchorMs);
+  seedActivity(ctx, data, { counts: { timeEntries: counts.timeEntries, expenses: counts.expenses }, anchorMs });
 
   return data;
 }

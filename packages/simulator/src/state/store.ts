@@ -31,7 +31,7 @@ export function createStore(seed: TSeedOptions = {}, addonKey = 'universal-webho
   const workspaces = new Map<string, TWorkspaceData>();
   const seeding: TMakeContext = { ...ctx, now: () => anchorMs };
   specs.forEach((spec, i) => {
-    const data = seedWorkspace(seeding, spec, i, anchorMs);
+    const data = seedWorkspace(seeding, spec, { index: i, anchorMs });
     data.installation.addonId = addonId;
     data.installation.addonKey = addonKey;
     workspaces.set(data.workspace.id, data);

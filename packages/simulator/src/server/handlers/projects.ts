@@ -51,7 +51,7 @@ export const projectRoutes: TRouteDef[] = [
       name,
       'Project',
     );
-    const project = applyPatch(ws, makeProject(store.ctx, ws.workspace, name, undefined), patch);
+    const project = applyPatch(ws, makeProject(store.ctx, ws.workspace, { name, client: undefined }), patch);
     ws.projects.push(project);
 
     return { status: 201, body: project };

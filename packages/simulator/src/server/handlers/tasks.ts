@@ -40,7 +40,7 @@ export const taskRoutes: TRouteDef[] = [
       name,
       'Task',
     );
-    const task = patched(makeTask(store.ctx, project, name, []), patch);
+    const task = patched(makeTask(store.ctx, project, { name, assigneeIds: [] }), patch);
     ws.tasks.push(task);
 
     return { status: 201, body: task };
