@@ -42,7 +42,7 @@ export function EditorSide({
   return (
     <DataProvider nodes={nodes as TFlowNode[]} edges={edges} nodeId={selected?.id ?? null} sampleSource={sampleSource}>
       {selected && selected.kind !== 'trigger' && (
-        <aside className="data-aside" aria-label="Data the node can use">
+        <aside className="editor-side data-aside" aria-label="Data the node can use">
           <DataPanel />
         </aside>
       )}

@@ -89,3 +89,19 @@ export function DataTree({ path, value, onPick, label }: Omit<TTreeProps, 'depth
     </ul>
   );
 }
+
+/** Props that make an element take a field dragged from the data panel (its path goes to `insert`). */
+export function pathDropTarget(insert: (path: string) => void) {
+  return {
+    onDragOver: (e: DragEvent) => {
+      if (e.dataTransfer.types.includes(PATH_MIME)) e.preventDefault();
+    },
+    onDrop: (e: DragEvent) => {
+      const path = e.dataTransfer.getData(PATH_MIME);
+      if (!path) return;
+      e.preventDefault();
+      e.stopPropagation();
+      insert(path);
+    },
+  };
+}

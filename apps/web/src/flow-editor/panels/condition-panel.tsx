@@ -3,7 +3,7 @@ import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { TFlowConditionNode, TFlowIssue } from '@uw/flow-engine';
 
 import { useDataContext } from '../data-panel/data-context';
-import { PATH_MIME } from '../data-panel/data-tree';
+import { pathDropTarget } from '../data-panel/data-tree';
 import { useEditorContext } from '../editor-context';
 import { evaluateForDisplay, previewValue, type TEvalResult } from '../evaluation';
 import {
@@ -73,13 +73,7 @@ function RuleRow({
         placeholder="Pick a field in the data panel"
         onFocus={() => data?.setTarget({ label: `the field of rule ${n}`, insert: setField })}
         onChange={(e) => setField(e.target.value)}
-        onDragOver={(e) => e.dataTransfer.types.includes(PATH_MIME) && e.preventDefault()}
-        onDrop={(e) => {
-          const path = e.dataTransfer.getData(PATH_MIME);
-          if (!path) return;
-          e.preventDefault();
-          setField(path);
-        }}
+        {...pathDropTarget(setField)}
       />
       <label>
         Operator of rule {n}{' '}

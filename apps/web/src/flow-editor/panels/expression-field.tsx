@@ -4,7 +4,7 @@ import { useCallback, useEffect, useId, useMemo, useRef, useState, type ReactNod
 import type { TFlowIssue } from '@uw/flow-engine';
 
 import { useDataContext } from '../data-panel/data-context';
-import { PATH_MIME } from '../data-panel/data-tree';
+import { pathDropTarget } from '../data-panel/data-tree';
 import { useEditorContext } from '../editor-context';
 import { evaluateForDisplay, previewValue, type TEvalResult } from '../evaluation';
 import { CompletionList } from '../values/completion-list';
@@ -100,20 +100,16 @@ export function ExpressionField({ label, value, onChange, issues = [], hint, min
   };
   const insertRef = useRef(insert);
   insertRef.current = insert;
+  const drop = pathDropTarget((path) => insertRef.current(path));
   const register = () => data?.setTarget({ label, insert: (path) => insertRef.current(path) });
 
   return (
     <div
       className="expression-field"
       onFocusCapture={register}
-      onDragOver={(e) => e.dataTransfer.types.includes(PATH_MIME) && e.preventDefault()}
-      onDropCapture={(e) => {
-        const path = e.dataTransfer.getData(PATH_MIME);
-        if (!path) return;
-        e.preventDefault();
-        e.stopPropagation();
-        insert(path);
-      }}
+      onDragOver={drop.onDragOver}
+      // Capture: before CodeMirror's own drop handling.
+      onDropCapture={drop.onDrop}
     >
       <span id={labelId} className="field-label">
         {label}

@@ -2,7 +2,7 @@ import { useRef, type ReactNode } from 'react';
 
 import type { TLeafField } from '../../components/schema-form';
 import { useDataContext } from '../data-panel/data-context';
-import { PATH_MIME } from '../data-panel/data-tree';
+import { pathDropTarget } from '../data-panel/data-tree';
 import { hole, isHole } from '../values/json-template';
 import { ExpressionField } from './expression-field';
 
@@ -43,17 +43,7 @@ export function MappableLeaf({ field, control }: { field: TLeafField; control: R
   const insert = (path: string) => latest.current.onChange(hole(mapped(latest.current.value, path)));
 
   return (
-    <div
-      className="mappable-leaf"
-      onFocusCapture={() => data?.setTarget({ label: name, insert })}
-      onDragOver={(e) => e.dataTransfer.types.includes(PATH_MIME) && e.preventDefault()}
-      onDrop={(e) => {
-        const path = e.dataTransfer.getData(PATH_MIME);
-        if (!path) return;
-        e.preventDefault();
-        insert(path);
-      }}
-    >
+    <div className="mappable-leaf" onFocusCapture={() => data?.setTarget({ label: name, insert })} {...pathDropTarget(insert)}>
       {control}
       <button
         type="button"

@@ -3,7 +3,7 @@ import { useId, useRef, useState } from 'react';
 import type { TFlowIssue } from '@uw/flow-engine';
 
 import { useDataContext } from '../data-panel/data-context';
-import { PATH_MIME } from '../data-panel/data-tree';
+import { pathDropTarget } from '../data-panel/data-tree';
 import { ExpressionField } from '../panels/expression-field';
 import { FieldIssues } from '../panels/field-issues';
 import { literalOf, toExpression } from './json-template';
@@ -72,13 +72,7 @@ export function ValueField({ label, value, onChange, issues = [], hint, placehol
     <div
       className="value-field"
       onFocusCapture={() => data?.setTarget({ label, insert: (path) => insertRef.current(path) })}
-      onDragOver={(e) => e.dataTransfer.types.includes(PATH_MIME) && e.preventDefault()}
-      onDrop={(e) => {
-        const path = e.dataTransfer.getData(PATH_MIME);
-        if (!path) return;
-        e.preventDefault();
-        toExpressionMode(path);
-      }}
+      {...pathDropTarget((path) => toExpressionMode(path))}
     >
       <label htmlFor={id} className="field-label">
         {label}
