@@ -69,6 +69,7 @@ describe.each(dialects)('managing workspace secrets on %s (issue 17)', (dialect)
     expect(JSON.stringify([created, updated, await admin.secrets.list.query()])).not.toContain('value-by-key-77');
     expect((await refusal(admin.secrets.create.mutate({ name: 'by-key', value: 'again-1234' }))).message).toMatch(/already exists/);
     expect((await refusal(admin.secrets.create.mutate({ name: 'bad name', value: 'v-1234' }))).message).toMatch(/secret name is a letter/);
+    expect((await refusal(admin.secrets.create.mutate({ name: 'short', value: 'abc' }))).message).toMatch(/at least 4 characters/);
     expect(await admin.secrets.delete.mutate({ id: created.id })).toEqual({ id: created.id, deleted: true });
     expect((await refusal(admin.secrets.delete.mutate({ id: created.id }))).appCode).toBe('NOT_FOUND');
   });

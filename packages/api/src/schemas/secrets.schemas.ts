@@ -9,8 +9,11 @@ export const ZSecretNameSchema = z
   .trim()
   .regex(SECRET_NAME_PATTERN, 'a secret name is a letter or digit, then letters, digits, _ - or . (at most 64 characters)');
 
-/** The value: written, never read back. Up to 16 KiB (an API key, a token, a webhook URL, a PEM key). */
-export const ZSecretValueSchema = z.string().min(1, 'the value cannot be empty').max(16_384);
+/**
+ * The value: written, never read back. 4 characters to 16 KiB (an API key, a token, a webhook URL, a PEM key): answers
+ * are masked wherever the value appears in them, which would garble them for a value of a character or two.
+ */
+export const ZSecretValueSchema = z.string().min(4, 'the value needs at least 4 characters').max(16_384);
 
 export const ZSecretUsageSchema = z.object({ id: z.string(), name: z.string() });
 

@@ -40,6 +40,7 @@ export function SecretCreateForm({ pending, onCreate }: { pending: boolean; onCr
           required
           type="password"
           autoComplete="new-password"
+          minLength={4}
           maxLength={16384}
           value={value}
           onChange={(e) => setValue(e.target.value)}
@@ -79,6 +80,7 @@ export function SecretValueForm({
           autoFocus
           type="password"
           autoComplete="new-password"
+          minLength={4}
           maxLength={16384}
           value={value}
           onChange={(e) => setValue(e.target.value)}
