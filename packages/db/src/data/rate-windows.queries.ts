@@ -4,19 +4,24 @@ import { TABLE } from './tables';
 const T = TABLE.rateWindow;
 
 /**
- * Counts one call in `bucket`'s aligned `second`, atomically and only while the count is below `max`
- * (PostgreSQL: the shared limiter exists only there). False: that second is full.
+ * Leases up to `want` slots of `bucket`'s aligned `second` in one statement, never past `max` in total: the
+ * answer is how many were granted (0: that second is full). Every SET expression reads the row as it was before
+ * this update, so `granted` is exactly what this take added, even with takes racing from other processes.
  */
-export async function takeRateWindowSlot(db: TDatabase, args: { bucket: string; second: number; max: number }): Promise<boolean> {
+export async function takeRateWindowBlock(db: TDatabase, args: { bucket: string; second: number; max: number; want: number }): Promise<number> {
   const rows = await db.knex().raw(
-    `insert into ${T} (bucket, second, count) values (?, ?, 1)
-       on conflict (bucket, second) do update set count = ${T}.count + 1 where ${T}.count < ?
-       returning count`,
-    [args.bucket, args.second, args.max],
+    `with a as (select cast(? as int) as want, cast(? as int) as max)
+     insert into ${T} as w (bucket, second, count, granted) select ?, ?, least(a.want, a.max), least(a.want, a.max) from a
+       on conflict (bucket, second) do update
+         set granted = least(excluded.granted, (select max from a) - w.count),
+             count = w.count + least(excluded.granted, (select max from a) - w.count)
+         where w.count < (select max from a)
+       returning granted`,
+    [args.want, args.max, args.bucket, args.second],
   );
-  const list = Array.isArray(rows) ? rows : (rows as { rows: unknown[] }).rows;
+  const list = (Array.isArray(rows) ? rows : (rows as { rows: { granted: number }[] }).rows) as { granted: number }[];
 
-  return list.length > 0;
+  return list.length > 0 ? Number(list[0]!.granted) : 0;
 }
 
 /** Deletes windows older than `beforeSecond`; returns how many. */

@@ -9,5 +9,7 @@ export const RateWindow = defineEntity({
     bucket: p.string().length(96).primary(),
     second: p.bigint('number').primary(),
     count: p.integer(),
+    /** What the last take granted (a block of slots leased to one process); read back by that take. */
+    granted: p.integer().default(0),
   },
 });

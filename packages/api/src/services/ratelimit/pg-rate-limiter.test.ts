@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { openDatabase, type TDatabase } from '@uw/db';
+import { openDatabase, TABLE, type TDatabase } from '@uw/db';
 import { createScratchDatabase, isPgReachable, type TScratch } from '@uw/db/testing';
 
-import { createSharedRateLimiter } from './pg-rate-limiter';
+import { blockSize, createSharedRateLimiter } from './pg-rate-limiter';
 
 const PG = process.env.UW_TEST_PG_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 const required = process.env.CI === 'true';
@@ -46,6 +46,42 @@ describe.skipIf(!reachable)('shared rate limiter on PostgreSQL', () => {
     // 40 permits at 10/s need at least three second boundaries, and with a backlog not many more.
     expect(Date.now() - started).toBeGreaterThanOrEqual(2_000);
     expect(Date.now() - started).toBeLessThan(6_000);
+  });
+
+  it('leases slots in blocks: a block per statement, handed out locally within its second', async () => {
+    expect([1, 9, 10, 25, 50, 200].map(blockSize)).toEqual([1, 1, 1, 2, 5, 10]);
+    const limiter = createSharedRateLimiter(a);
+    // Start early in a second, so the five calls below share it.
+    const ms = Date.now() % 1000;
+    if (ms > 300) await new Promise((r) => setTimeout(r, 1010 - ms));
+    const second = Math.floor(Date.now() / 1000);
+    for (let i = 0; i < 5; i++) await limiter.acquire('ws-block', 50);
+    const rows = await a.knex()(TABLE.rateWindow).where({ bucket: 'ws-block' }).select('second', 'count', 'granted');
+    // One block of 5 covered all five calls: the counter moved once, by 5.
+    expect(rows.map((r) => [Number(r.second), Number(r.count), Number(r.granted)])).toEqual([[second, 5, 5]]);
+    // The sixth call in that second needs another block; the total never passes the limit.
+    await limiter.acquire('ws-block', 50);
+    const [after] = await a
+      .knex()(TABLE.rateWindow)
+      .where({ bucket: 'ws-block', second: Math.floor(Date.now() / 1000) })
+      .select('count');
+    expect(Number(after.count)).toBeLessThanOrEqual(50);
+  });
+
+  it('never grants past the limit when blocks race from two processes', async () => {
+    const limiters = [createSharedRateLimiter(a), createSharedRateLimiter(b)];
+    const grants: number[] = [];
+    await Promise.all(
+      Array.from({ length: 120 }, async (_, i) => {
+        await limiters[i % 2]!.acquire('ws-race', 25);
+        grants.push(Date.now());
+      }),
+    );
+    const perSecond = new Map<number, number>();
+    for (const at of grants) perSecond.set(Math.floor(at / 1000), (perSecond.get(Math.floor(at / 1000)) ?? 0) + 1);
+    expect(Math.max(...perSecond.values())).toBeLessThanOrEqual(25);
+    const windows = await a.knex()(TABLE.rateWindow).where({ bucket: 'ws-race' }).select('count');
+    expect(Math.max(...windows.map((w) => Number(w.count)))).toBeLessThanOrEqual(25);
   });
 
   it("keeps workspaces apart: one workspace's backlog does not slow another", async () => {
