@@ -218,6 +218,15 @@ describe('flow editor: undo, deletion, placement, tidy and test results on the c
     await details.getByRole('region', { name: 'output of forEach_1' }).getByRole('button', { name: 'Expand all' }).click();
     await expect.poll(() => details.getByRole('region', { name: 'output of forEach_1' }).textContent()).toMatch(/count.*3/s);
     await screenshot(page, 'editor-node-in-test-run');
+
+    // A change to the flow marks the badges as from before it (a move does not); the next run paints them afresh.
+    await ui.expression('Items').fill('[1, 2]');
+    await expect.poll(() => badge('forEach_1').getAttribute('class')).toContain('flow-node-run-stale');
+    await expect.poll(() => details.textContent()).toContain('The flow has changed since');
+    await page.getByRole('button', { name: 'Test run' }).click();
+    await expect.poll(() => badge('forEach_1').textContent()).toBe('looped 2 items');
+    await expect.poll(() => badge('forEach_1').getAttribute('class')).not.toContain('flow-node-run-stale');
+    await expect.poll(() => badge('condition_1').textContent()).toBe('blocked ×1 · passed ×1');
   });
 
   it('opens every template left to right: each edge leads rightwards, no node on another, all in view', async () => {

@@ -47,6 +47,7 @@ export function NodeRunDetails(props: TNodeRunDetailsProps) {
       <h3 id="node-run-title">
         In the last test run <span className={`badge badge-${run.tone}`}>{run.text}</span>
       </h3>
+      {run.stale && <p className="muted small">The flow has changed since: run the test again to see it as it is now.</p>}
       {error && (
         <p className="error-text" role="alert">
           {error.code}: {error.message}

@@ -3,7 +3,7 @@ import type { TTraceEntry } from './nest-trace';
 export type TRunTone = 'ok' | 'info' | 'muted' | 'warn' | 'bad';
 
 /** What a node's badge says after a test run: `would send`, `blocked`, `would send ×3 · blocked ×1` in a loop. */
-export type TNodeRun = { text: string; tone: TRunTone; title: string };
+export type TNodeRun = { text: string; tone: TRunTone; title: string; /** The flow changed since that run. */ stale?: boolean };
 
 /** What the engine's trace states mean to someone reading the canvas. */
 const WORDS: Record<string, { word: string; tone: TRunTone }> = {

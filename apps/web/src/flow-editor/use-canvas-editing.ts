@@ -11,6 +11,11 @@ import { deletionMessage } from './undo-toast';
 import type { TEditorDispatch } from './use-editor-history';
 import { useReactFlowView } from './use-react-flow-view';
 
+/** The document without positions: what a test run's result depends on. */
+function shapeOf(definition: TEditorState['definition']): string {
+  return JSON.stringify({ nodes: definition.nodes.map(({ position: _position, ...rest }) => rest), edges: definition.edges });
+}
+
 type TCanvasEditingOptions = {
   state: TEditorState;
   dispatch: TEditorDispatch;
@@ -29,7 +34,17 @@ type TCanvasEditingOptions = {
 export function useCanvasEditing({ state, dispatch, issues, result, onDeletedMessage }: TCanvasEditingOptions) {
   const { definition } = state;
   const nodeIds = useMemo(() => definition.nodes.map((n) => n.id), [definition.nodes]);
-  const runs = useMemo(() => (result ? nodeRunStatuses(result.outcome, nodeIds) : undefined), [result, nodeIds]);
+  // What the flow was when the run's result came in: badges of an older flow are marked stale (moves do not count).
+  const shape = useMemo(() => shapeOf(definition), [definition]);
+  const [ranOn, setRanOn] = useState<{ result: TFlowTestResult; shape: string } | null>(null);
+  if (result && ranOn?.result !== result) setRanOn({ result, shape });
+  const stale = ranOn !== null && ranOn.shape !== shape;
+  const runs = useMemo(() => {
+    if (!result) return undefined;
+    const statuses = nodeRunStatuses(result.outcome, nodeIds);
+
+    return stale ? new Map([...statuses].map(([id, run]) => [id, { ...run, stale: true }])) : statuses;
+  }, [result, nodeIds, stale]);
   const onDeleted = useCallback<Parameters<typeof useReactFlowView>[0]['onDeleted']>(
     ({ nodes, edges }) =>
       onDeletedMessage(

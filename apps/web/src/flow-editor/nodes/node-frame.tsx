@@ -52,7 +52,11 @@ export function NodeFrame({ kind, title, data, selected, hasInput, outputs, chil
       <div className="flow-node-kind">
         {title}
         {run && (
-          <span className={`flow-node-run badge badge-${run.tone}`} title={run.title} aria-label={`Test run: ${run.text}`}>
+          <span
+            className={`flow-node-run badge badge-${run.tone}${run.stale ? ' flow-node-run-stale' : ''}`}
+            title={run.stale ? `${run.title} (before your last changes)` : run.title}
+            aria-label={`Test run${run.stale ? ' before your last changes' : ''}: ${run.text}`}
+          >
             {run.text}
           </span>
         )}
