@@ -179,6 +179,16 @@ class FenceRefused extends Error {}
  * to cancel the execution: the run stops here. Runs even with no rows: it is the run's step boundary check.
  */
 export async function checkpointUnderLease(db: TDatabase, held: THeldLease, rows: TStepRow[]): Promise<'ok' | 'lost' | 'cancel'> {
+  if (rows.length === 0) {
+    // Nothing to write: one read answers (no transaction, no row lock), before every request a run sends.
+    const row: { cancel_requested_at: unknown } | undefined = await db
+      .knex()(TABLE.execution)
+      .where({ id: held.id, lease_token: held.lease_token, status: 'running' })
+      .first('cancel_requested_at');
+    if (!row) return 'lost';
+
+    return row.cancel_requested_at === null ? 'ok' : 'cancel';
+  }
   try {
     return await db.knex().transaction(async (trx) => {
       const fenced: { cancel_requested_at: unknown }[] = await trx(TABLE.execution)
