@@ -68,7 +68,8 @@ describe('flow editor: branches, loops and the new triggers, end to end', () => 
     // Test run: per item, the branch the condition took; per node, the counts.
     await page.getByRole('button', { name: 'Test run' }).click();
     const testRun = page.getByRole('region', { name: /^Test run/ });
-    await expect.poll(() => testRun.getByRole('heading', { level: 2 }).textContent()).toBe('Test run succeeded');
+    // (no action in the flow, and a condition blocked: the run is filtered)
+    await expect.poll(() => testRun.getByRole('heading', { level: 2 }).textContent()).toBe('Test run filtered');
     await expect.poll(() => testRun.locator('.trace').first().textContent()).toMatch(/forEach_1 \(forEach\)\s*looped · 3 items/);
     const counts = testRun.getByRole('list', { name: 'Per item counts of forEach_1' });
     await expect
@@ -98,7 +99,7 @@ describe('flow editor: branches, loops and the new triggers, end to end', () => 
     await page.getByRole('button', { name: 'Run now' }).click();
     await page.getByRole('group', { name: 'Run the saved flow' }).getByRole('link', { name: 'the run' }).click();
     await page.waitForURL(/\/executions\/[^/?]+$/);
-    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Execution succeeded');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Execution filtered');
     const executionId = new URL(page.url()).pathname.split('/').at(-1)!;
     const execution = await app.api.executions.get.query({ id: executionId });
     expect(JSON.stringify(execution)).toContain('"sizes":["small","big","big"]');
@@ -172,10 +173,10 @@ describe('flow editor: branches, loops and the new triggers, end to end', () => 
     await expect.poll(() => ui.status.textContent()).toMatch(/^No problems found/);
     await screenshot(page, 'flow-switch-and-wait');
 
-    // The dry run takes the default branch (the sample payload is null) and does not wait.
+    // The dry run takes the default branch (the sample payload is null) and does not wait; no action: filtered.
     await page.getByRole('button', { name: 'Test run' }).click();
     const testRun = page.getByRole('region', { name: /^Test run/ });
-    await expect.poll(() => testRun.getByRole('heading', { level: 2 }).textContent()).toBe('Test run succeeded');
+    await expect.poll(() => testRun.getByRole('heading', { level: 2 }).textContent()).toBe('Test run filtered');
     await expect.poll(() => testRun.locator('.trace').first().textContent()).toMatch(/switch_1 \(switch\)\s*switched → default/);
     await expect.poll(() => testRun.locator('.trace').first().textContent()).toMatch(/set_1 \(set\)\s*skipped/);
   });
