@@ -122,6 +122,9 @@ describe.each(dialects)('flow export, import, duplicate and back-test on %s', (d
     const imported = await api.flows.import.mutate({ document });
     expect(imported.warnings.map((w) => w.code)).not.toContain('MASKED_HEADER');
     expect((await api.flows.export.query({ id: imported.flow.id })).definition).toEqual(document.definition);
+    const backtest = await api.flows.backtest.mutate({ id: flow.id, limit: 10 });
+    expect(backtest.acted).toBeGreaterThan(0);
+    expect(JSON.stringify(backtest)).not.toContain('secret-value-9981');
     const elsewhere = await apiB.flows.checkImport.mutate({ document });
     expect(elsewhere.errors).toContainEqual(
       expect.objectContaining({ code: 'SECRET_UNKNOWN', path: expect.stringMatching(/^definition\.nodes\[3\]\.data\.headers/) }),
@@ -163,6 +166,8 @@ describe.each(dialects)('flow export, import, duplicate and back-test on %s', (d
     expect(issuesOf(refused).map((i) => i.path)).toContain('definition.nodes[1].data.method');
     const notAFlow = await api.flows.checkImport.mutate({ document: { hello: 'world' } });
     expect(notAFlow.errors.map((e) => e.path)).toEqual(expect.arrayContaining(['format', 'version', 'name']));
+    const newer = await api.flows.checkImport.mutate({ document: { ...document, name: 'x', version: 2 } });
+    expect(newer.errors).toContainEqual(expect.objectContaining({ path: 'version', message: expect.stringMatching(/newer version/) }));
     const graph = await api.flows.checkImport.mutate({ document: { ...document, name: 'x', definition: { nodes: [], edges: [] } } });
     expect(graph.errors[0]).toMatchObject({ path: 'definition' });
     expect((await api.flows.list.query()).length).toBe(before);
