@@ -27,6 +27,8 @@ export type TAppDeps = {
   manifest: () => unknown;
   webDist: string;
   devLogin: boolean;
+  /** The workspace the development login signs in to (`UW_DEV_LOGIN_WORKSPACE`); default: a local one. */
+  devLoginWorkspace?: string;
   /** Webhook bodies (inflated). */
   bodyLimitBytes: number;
   /** tRPC and REST bodies (`UW_MAX_BODY_BYTES`). */
@@ -76,7 +78,7 @@ export function createApp(deps: TAppDeps): Express {
   app.get('/manifest.json', (_req, res) => res.json(deps.manifest()));
   if (deps.metrics) app.get('/metrics', deps.metrics);
   app.use('/lifecycle', lifecycleRoutes(deps.runtime));
-  if (deps.devLogin) app.use('/auth', devLoginRoutes(deps.runtime));
+  if (deps.devLogin) app.use('/auth', devLoginRoutes(deps.runtime, { workspaceId: deps.devLoginWorkspace }));
   app.use(
     '/trpc',
     refuseDeclaredTooLarge(deps.maxBodyBytes),

@@ -25,6 +25,7 @@ export function assembleApp(env: TEnv, deps: TServerDeps, logger: Logger, readin
     manifest,
     webDist: resolve(REPO_ROOT, env.UW_WEB_DIST || 'apps/web/dist'),
     devLogin: env.UW_DEV_LOGIN,
+    devLoginWorkspace: env.UW_DEV_LOGIN_WORKSPACE || undefined,
     bodyLimitBytes: env.UW_WEBHOOK_BODY_LIMIT_BYTES,
     maxBodyBytes: env.UW_MAX_BODY_BYTES,
     refusals: deps.refusals,

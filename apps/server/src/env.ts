@@ -91,6 +91,8 @@ export const ZEnvSchema = z.object({
     }
   }),
   UW_DEV_LOGIN: bool(true),
+  // the workspace the development login signs in to (installed first, e.g. `npm run demo`'s); empty: a local one
+  UW_DEV_LOGIN_WORKSPACE: text(),
   // the built SPA served at /; empty means apps/web/dist in the repository
   UW_WEB_DIST: text(),
   UW_METRICS_TOKEN: text(),

@@ -10,7 +10,7 @@ export { createClusterBus } from './services/events/cluster-bus';
 export { createTokenCipher, parseKeys, sha256Hex } from './services/security/token-cipher';
 export { SETTINGS, SETTING_IDS, type TSettingsValues } from './services/settings/definitions';
 export { signDevToken, type TCaller } from './services/auth/caller';
-export { ensureDevInstallation } from './services/installations/dev-installation';
+export { devLoginTarget, ensureDevInstallation, LOCAL_DEV_LOGIN } from './services/installations/dev-installation';
 export * from './services/installations/lifecycle';
 export { ZInstalledBodySchema } from './services/installations/install';
 export { CLOCKIFY_API_HOSTS, createClockifyHostPolicy } from './services/installations/clockify-hosts';

@@ -2,7 +2,10 @@ import { useSyncExternalStore } from 'react';
 
 import type { TSession } from './session';
 
-/** Kept in memory only (never localStorage): a reload asks Clockify's URL or the dev login again. */
+/**
+ * Kept in memory (never localStorage): a reload asks Clockify's URL again. Only a development-login session is also
+ * kept in this tab's sessionStorage (`dev-session.ts`), so a reload keeps it.
+ */
 export type TAuthState = {
   session: TSession | null;
   /** Why there is no usable session (expired, refresh failed…), shown by the sign-in screen. */

@@ -1,5 +1,6 @@
 import { env } from '../env';
 import { authStore } from './auth-store';
+import { saveDevSession } from './dev-session';
 import { sessionFromDevLogin, type TDevLoginResponse } from './session';
 
 export class DevLoginError extends Error {}
@@ -29,5 +30,7 @@ export async function devLogin(fetchImpl: typeof fetch = fetch): Promise<void> {
   if (!body.token) {
     throw new DevLoginError('Development login answered without a token.');
   }
-  authStore.signIn(sessionFromDevLogin(body), body.notice ?? null);
+  const session = sessionFromDevLogin(body);
+  saveDevSession(session);
+  authStore.signIn(session, body.notice ?? null);
 }

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { installationQueries } from '@uw/db';
 
 import type { TApiDeps } from '../../deps';
+import { NO_CLOCKIFY_TOKEN } from '../installations/dev-installation';
 import { effectiveSettings } from '../settings/effective-settings';
 import { emitInternalEvent } from '../triggers/internal-events';
 import { buildBootstrapPlan } from './build-plan';
@@ -93,7 +94,9 @@ export function createBootstrapRunner(deps: TApiDeps): TBootstrapRunner {
     if (row?.status === 'running' && row.leaseUntil !== null && row.leaseUntil >= now) return notStarted(ALREADY);
     // An interrupted run is taken over even when the add-on is no longer active: the run then ends as failed.
     const resume = row?.status === 'running' && !opts.restart;
-    if (!isActive && !resume) return notStarted('the add-on is not active on this workspace');
+    if (!isActive && !resume) {
+      return notStarted(installation?.status === 'ACTIVE' ? NO_CLOCKIFY_TOKEN : 'the add-on is not active on this workspace');
+    }
     const settings = effectiveSettings(deps.config.settingsDefaults, installation?.settings ?? {});
     if (opts.trigger === 'install' && !settings.run_on_install) return notStarted('run_on_install is off');
     const catalogue = deps.catalogue.get();

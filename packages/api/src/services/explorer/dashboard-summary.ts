@@ -16,6 +16,7 @@ async function installationOf(deps: TApiDeps, workspaceId: string) {
   return {
     status: row.status,
     active: row.status === 'ACTIVE',
+    connected: row.status === 'ACTIVE' && row.tokenCipher !== null,
     installedAt: row.installedAt,
     updatedAt: row.updatedAt,
     uninstalledAt: row.uninstalledAt ?? null,

@@ -9,6 +9,8 @@ export const ZDashboardSchema = z.object({
     .object({
       status: z.enum(['ACTIVE', 'INACTIVE', 'DELETED']),
       active: z.boolean(),
+      /** The add-on holds a Clockify token here (false for the local development workspace: Clockify calls are refused). */
+      connected: z.boolean(),
       installedAt: ZEpochSchema,
       updatedAt: ZEpochSchema,
       uninstalledAt: ZEpochSchema.nullable(),

@@ -8,6 +8,7 @@ import type { TCaller } from '../auth/caller';
 import { assertAccess } from '../auth/scopes';
 import { scrubSecrets } from '../security/scrub-secrets';
 import { clockifyFor } from '../installations/clockify-for';
+import { NO_CLOCKIFY_TOKEN } from '../installations/dev-installation';
 import { applyBindings } from './bindings';
 import { callClockify, scrubOutcome, type TCallOutcome } from './call-clockify';
 import { requireOperation } from './catalogue-access';
@@ -35,6 +36,7 @@ function prepare(op: TOperation, caller: TCaller, input: TExecuteRequest): TPrep
 
 async function activeInstallation(deps: TApiDeps, workspaceId: string) {
   const installation = await installationQueries.findInstallation(deps.db, workspaceId);
+  if (installation?.status === 'ACTIVE' && !installation.tokenCipher) throw new UserError('WORKSPACE_INACTIVE', NO_CLOCKIFY_TOKEN);
   if (!installation?.tokenCipher || installation.status !== 'ACTIVE') {
     throw new UserError('WORKSPACE_INACTIVE', 'the add-on is not active on this workspace, so Clockify refuses its calls');
   }

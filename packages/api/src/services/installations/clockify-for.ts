@@ -4,6 +4,7 @@ import type { TInstallation } from '@uw/db';
 import type { TApiDeps } from '../../deps';
 import { UserError } from '../../errors';
 import { effectiveSettings } from '../settings/effective-settings';
+import { NO_CLOCKIFY_TOKEN } from './dev-installation';
 
 /**
  * A Clockify client acting for one installation: its token, its API hosts, its workspace's rate limit.
@@ -12,7 +13,10 @@ import { effectiveSettings } from '../settings/effective-settings';
  */
 export function clockifyFor(deps: TApiDeps, installation: TInstallation, opts: { maxAttempts?: number } = {}): TClockifyClient {
   if (!installation.tokenCipher) {
-    throw new UserError('WORKSPACE_INACTIVE', 'the add-on is not installed on this workspace');
+    throw new UserError(
+      'WORKSPACE_INACTIVE',
+      installation.status === 'ACTIVE' ? NO_CLOCKIFY_TOKEN : 'the add-on is not installed on this workspace',
+    );
   }
   const settings = effectiveSettings(deps.config.settingsDefaults, installation.settings);
 

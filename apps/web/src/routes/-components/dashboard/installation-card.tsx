@@ -44,7 +44,25 @@ export function InstallationCard() {
                 <dt>Status</dt>
                 <dd>
                   <StatusBadge status={installation.status} />
+                  {installation.status === 'ACTIVE' && !installation.connected && (
+                    <span className="badge badge-warn"> no Clockify connection</span>
+                  )}
                 </dd>
+                {installation.status === 'ACTIVE' && (
+                  <>
+                    <dt>Clockify connection</dt>
+                    <dd>
+                      {installation.connected ? (
+                        "connected: Clockify calls use the add-on's token"
+                      ) : (
+                        <>
+                          none (local development workspace): the explorer, Clockify actions and the bootstrap are refused.{' '}
+                          <code>npm run demo</code> signs in to a simulated Clockify instead.
+                        </>
+                      )}
+                    </dd>
+                  </>
+                )}
                 <dt>Workspace</dt>
                 <dd>
                   <code>{workspaceId}</code>
