@@ -34,7 +34,11 @@ describe.each(dialects)('bootstrap on %s', (dialect) => {
   let fullRun: Record<string, number> = {};
   const status = () => getBootstrapStatus(server.deps.api, ws);
   const requestPaths = () => sim.requests.filter((r) => r.workspaceId === ws).map((r) => r.path);
-  const sentPath = (step: TPlanView) => `/${step.host}${step.path.replace('{workspaceId}', ws).replace('{userId}', step.userId ?? '')}`;
+  const sentPath = (step: TPlanView) =>
+    `/${step.host}${step.path
+      .replace('{workspaceId}', ws)
+      .replace('{userId}', step.userId ?? '')
+      .replace('{projectId}', step.parentId ?? '')}`;
   const settings = (values: Record<string, unknown>) =>
     sim.sendLifecycle(server.url, 'settings-updated', ws, {
       settings: Object.entries(values).map(([id, value]) => ({ id, name: id, value })),
@@ -66,6 +70,7 @@ describe.each(dialects)('bootstrap on %s', (dialect) => {
       time_off_policy: d.policies.length,
       approval_request: d.approvalRequests.length,
       expense_category: d.expenseCategories.length,
+      task: d.tasks.length,
     });
   };
 
@@ -112,7 +117,12 @@ describe.each(dialects)('bootstrap on %s', (dialect) => {
     let steps = await plan();
     expect(find(steps, 'getProjects')).toMatchObject({ included: true, entityType: 'project' });
     expect(find(steps, 'getLoggedUser').included).toBe(true);
-    expect(find(steps, 'getTasks')).toMatchObject({ included: false, reason: 'needs path parameter projectId' });
+    expect(find(steps, 'getTasks')).toMatchObject({
+      included: true,
+      entityType: 'task',
+      reason: expect.stringContaining('every cached project'),
+    });
+    expect(find(steps, 'getTask')).toMatchObject({ included: false, reason: 'needs path parameter taskId, projectId' });
     expect(find(steps, 'getWebhooks')).toMatchObject({ included: false, reason: expect.stringContaining('credentials') });
     expect(find(steps, 'getSharedReportsV1')).toMatchObject({
       included: false,

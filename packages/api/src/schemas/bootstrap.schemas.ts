@@ -14,6 +14,7 @@ export const ZPlanStepViewSchema = z.object({
   heavy: z.boolean(),
   reason: z.string(),
   userId: z.string().nullable().describe('per-user steps (time entries): whose'),
+  parentId: z.string().nullable().describe('per-parent steps (the tasks of a project): the parent’s id'),
   done: z.boolean().describe('the step is behind the run’s cursor'),
 });
 

@@ -137,12 +137,22 @@ export async function countCache(db: TDatabase, workspaceId: string): Promise<TC
 }
 
 /** The cached users of a workspace (id and name), by id. */
-export async function listCachedUsers(db: TDatabase, workspaceId: string): Promise<{ id: string; name: string | null }[]> {
-  const rows: { entity_id: string; name: string | null }[] = await db
-    .knex()(TABLE.entityCache)
-    .where({ workspace_id: workspaceId, entity_type: 'user' })
-    .orderBy('entity_id')
-    .select('entity_id', 'name');
+export function listCachedUsers(db: TDatabase, workspaceId: string): Promise<{ id: string; name: string | null }[]> {
+  return listCachedEntities(db, workspaceId, { entityType: 'user' });
+}
+
+/**
+ * The ids and names of one entity type cached for the workspace, by id (a bootstrap's per-parent lists);
+ * with `unexpiredAt`, only rows not expired then.
+ */
+export async function listCachedEntities(
+  db: TDatabase,
+  workspaceId: string,
+  of: { entityType: string; unexpiredAt?: number },
+): Promise<{ id: string; name: string | null }[]> {
+  const q = db.knex()(TABLE.entityCache).where({ workspace_id: workspaceId, entity_type: of.entityType });
+  if (of.unexpiredAt !== undefined) q.andWhere('expires_at', '>=', of.unexpiredAt);
+  const rows: { entity_id: string; name: string | null }[] = await q.orderBy('entity_id').select('entity_id', 'name');
 
   return rows.map((r) => ({ id: r.entity_id, name: r.name }));
 }

@@ -16,6 +16,8 @@ export type TPlanView = {
   reason: string;
   /** Per-user steps (time entries): whose. */
   userId: string | null;
+  /** Per-parent steps (the tasks of a project): the parent's id. */
+  parentId: string | null;
   /** The step is behind the run's cursor. */
   done: boolean;
 };
@@ -45,6 +47,12 @@ export type TBootstrapView = {
   nextPlan: TPlanView[] | null;
 };
 
+const parentIdOf = (step: TPlanStep) => {
+  const param = step.perParent?.param ?? Object.keys(step.pathParams ?? {}).find((k) => k !== 'userId');
+
+  return (param && step.pathParams?.[param]) ?? null;
+};
+
 const view = (step: TPlanStep, done: boolean): TPlanView => ({
   operationId: step.operationId,
   path: step.path,
@@ -54,6 +62,7 @@ const view = (step: TPlanStep, done: boolean): TPlanView => ({
   heavy: step.heavy,
   reason: step.reason,
   userId: step.pathParams?.userId ?? null,
+  parentId: parentIdOf(step),
   done,
 });
 

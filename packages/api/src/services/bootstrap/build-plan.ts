@@ -15,6 +15,15 @@ export const TIME_ENTRIES_PATH = '/v1/workspaces/{workspaceId}/user/{userId}/tim
 const HEAVY_OPERATIONS: Record<string, string> = {
   getExpenses: 'computes daily and weekly expense totals with every page',
 };
+/**
+ * Lists under one entity of a workspace listing (`/projects/{projectId}/tasks`), followed once per cached
+ * parent when the parent's listing is in the plan: operationId → what the items serve.
+ */
+const PER_PARENT_LISTS: Record<string, string> = {
+  getTasks: 'task pickers',
+};
+/** `<parent listing>/{param}/<noun>`: a list under one entity of the parent listing. */
+const PER_PARENT_PATH = /^(.+)\/\{(\w+)\}\/[^{}]+$/;
 /** A response schema with one of these property names carries credentials: never cached. */
 const SECRET_PROPERTY = /^(authToken|token|secret|password|apiKey)$/i;
 
@@ -76,11 +85,21 @@ function classify(op: TOperation, settings: TPlanSettings, now: number): TPlanSt
   }
   if (!CORE_PATHS.has(op.path) && !pathParams.includes('workspaceId')) return out('not scoped to a workspace');
   const others = pathParams.filter((p) => p !== 'workspaceId');
-  if (others.length > 0) return out(`needs path parameter ${others.join(', ')}`);
+  const parentPath = PER_PARENT_PATH.exec(op.path);
+  const perParent =
+    others.length === 1 && PER_PARENT_LISTS[op.operationId] && parentPath?.[2] === others[0]
+      ? { param: others[0]!, entityType: entityTypeOfPath(parentPath[1]!) }
+      : undefined;
+  if (others.length > 0 && !perParent) return out(`needs path parameter ${others.join(', ')}`);
   const { query, missing } = requiredQuery(op);
   if (missing.length > 0) return out(`required query parameter ${missing.join(', ')} has no default`);
   if (hasSecretProperty(op.responses['200']?.schema)) return out('its response carries credentials (tokens), which are never cached');
   const step = { ...base, ...paging(op), ...(Object.keys(query).length > 0 ? { query } : {}) };
+  if (perParent) {
+    const reason = `${entityType}s of every cached ${perParent.entityType} (${PER_PARENT_LISTS[op.operationId]})`;
+
+    return { ...step, included: true, perParent, reason };
+  }
   if (entityType === 'time_entry' && !settings.include_time_entries) return out('time entries: enable include_time_entries');
   if (heavyWhy !== undefined && !settings.include_heavy) return out(`heavy (${heavyWhy}): enable include_heavy`);
   if (heavyWhy !== undefined) return { ...step, included: true, reason: `heavy (${heavyWhy}), included by include_heavy` };
@@ -97,7 +116,18 @@ function rank(step: TPlanStep): number {
   if (step.entityType === 'user') return 1;
   if (step.entityType === 'time_entry') return 4;
 
-  return step.heavy ? 3 : 2;
+  return step.heavy || step.perParent ? 3 : 2;
+}
+
+/** A per-parent list stays in the plan only while its parent's listing is in it (the runner reads the parents from the cache). */
+function withParents(steps: TPlanStep[]): TPlanStep[] {
+  const listed = new Set(steps.filter((s) => s.included && !s.perParent && !s.perUser).map((s) => s.entityType));
+
+  return steps.map((s) =>
+    s.perParent && !listed.has(s.perParent.entityType)
+      ? { ...s, included: false, perParent: undefined, reason: `needs the ${s.perParent.entityType} listing, which is not in the plan` }
+      : s,
+  );
 }
 
 /**
@@ -105,7 +135,7 @@ function rank(step: TPlanStep): number {
  * included or left out with its reason. Only GETs are considered: a bootstrap only reads.
  */
 export function buildBootstrapPlan(catalogue: TCatalogue, settings: TPlanSettings, now = Date.now()): TPlanStep[] {
-  const steps = catalogue.operations.filter((op) => op.method === 'GET').map((op) => classify(op, settings, now));
+  const steps = withParents(catalogue.operations.filter((op) => op.method === 'GET').map((op) => classify(op, settings, now)));
 
   return steps
     .map((step, i) => ({ step, i }))

@@ -16,3 +16,26 @@ export async function expandPerUser(db: TDatabase, workspaceId: string, step: TP
     reason: `${step.reason}: ${u.name ?? u.id}`.slice(0, 200),
   }));
 }
+
+/**
+ * The per-parent placeholder as one step per cached parent (stored back into the plan like per-user steps);
+ * `unexpiredAt`: only parents whose rows had not expired then (a refresh skips parents Clockify dropped).
+ */
+export async function expandPerParent(
+  db: TDatabase,
+  step: TPlanStep,
+  at: { workspaceId: string; unexpiredAt?: number },
+): Promise<TPlanStep[]> {
+  const { perParent, ...rest } = step;
+  if (!perParent) return [step];
+  const parents = await entityCacheQueries.listCachedEntities(db, at.workspaceId, {
+    entityType: perParent.entityType,
+    unexpiredAt: at.unexpiredAt,
+  });
+
+  return parents.map((e) => ({
+    ...rest,
+    pathParams: { ...step.pathParams, [perParent.param]: e.id },
+    reason: `${step.reason}: ${e.name ?? e.id}`.slice(0, 200),
+  }));
+}

@@ -24,6 +24,11 @@ export type TPlanStep = {
   maxPageSize?: number;
   /** A placeholder the runner replaces with one step per cached user when it reaches it. */
   perUser?: boolean;
+  /**
+   * A placeholder the runner replaces with one step per cached entity of `entityType` (the parent listing,
+   * earlier in the plan), its id as path parameter `param`: the tasks of every project.
+   */
+  perParent?: { param: string; entityType: string };
 };
 
 export type TBootstrapError = bootstrapStateQueries.TBootstrapError;

@@ -3,7 +3,7 @@ import type { BootstrapStatus } from '@uw/db';
 import type { TApiDeps } from '../../deps';
 import { LeaseLostError, startHeartbeat } from '../leases/lease';
 import { upsertEntities } from '../cache/cache-store';
-import { expandPerUser } from './expand-per-user';
+import { expandPerParent, expandPerUser } from './expand-per-user';
 import { fetchPages } from './fetch-pages';
 import { openClient, type TConnection } from './open-client';
 import type { TBootstrapRow, TPlanStep } from './plan-types';
@@ -82,13 +82,16 @@ export async function runBootstrap(deps: TApiDeps, opts: TRunOptions): Promise<T
     for (let i = p.cursor.op; i < p.plan.length; i++) {
       const step = p.plan[i]!;
       if (!step.included) continue;
-      if (step.perUser) {
+      if (step.perUser || step.perParent) {
         await drainLanes();
-        await storing; // the users it expands to come from the pages stored so far
-        const expanded = await expandPerUser(db, fence.workspaceId, step);
+        await storing; // the users (parents) it expands to come from the pages stored so far
+        const expanded = step.perUser
+          ? await expandPerUser(db, fence.workspaceId, step)
+          : await expandPerParent(db, step, { workspaceId: fence.workspaceId });
         p.plan.splice(i, 1, ...expanded);
         p.opsTotal += expanded.length - 1;
-        if (expanded.length === 0)
+        // No users means the users step failed; no projects is a workspace without any.
+        if (expanded.length === 0 && step.perUser)
           p.errors.push({
             operationId: step.operationId,
             message: 'no users in the cache: the users step failed or found none',
