@@ -124,8 +124,8 @@ export function BacktestPanel({ flowId, version }: { flowId: string; version: nu
     <section className="test-run backtest" aria-labelledby="backtest-title">
       <h2 id="backtest-title">Back-test</h2>
       <p className="muted small">
-        Replays the saved version {version} over the newest logged events of its trigger in this workspace: conditions and mappings run for
-        real, nothing is sent. Save first to back-test unsaved changes.
+        Replays a saved version over the newest logged events of its trigger in this workspace: conditions and mappings run for real,
+        nothing is sent. Save first to back-test unsaved changes.
       </p>
       <form
         className="inline-form"
