@@ -1,3 +1,6 @@
+import { useState } from 'react';
+
+import { EnableControl } from './editor-enable';
 import type { TFlowMeta } from './flow-document';
 
 type TEditorHeaderProps = {
@@ -12,7 +15,14 @@ type TEditorHeaderProps = {
   onTest: () => void;
 };
 
+/** Name, description, the flow's state (saved disabled; Test, then Enable) and the Test run / Save actions. */
 export function EditorHeader({ meta, onMeta, dirty, errorCount, canEdit, saving, testing, onSave, onTest }: TEditorHeaderProps) {
+  const [tested, setTested] = useState(false);
+  const test = () => {
+    setTested(true);
+    onTest();
+  };
+
   return (
     <div className="editor-header">
       <label className="flow-name">
@@ -30,9 +40,6 @@ export function EditorHeader({ meta, onMeta, dirty, errorCount, canEdit, saving,
         Description
         <input value={meta.description} onChange={(e) => onMeta({ description: e.target.value })} maxLength={2000} readOnly={!canEdit} />
       </label>
-      <label className="checkbox">
-        <input type="checkbox" checked={meta.enabled} onChange={(e) => onMeta({ enabled: e.target.checked })} disabled={!canEdit} /> Enabled
-      </label>
       <div className="editor-actions">
         <span role="status" className="muted small">
           {errorCount > 0 ? `${errorCount} ${errorCount === 1 ? 'problem' : 'problems'} to fix` : 'No problems found'}
@@ -40,7 +47,7 @@ export function EditorHeader({ meta, onMeta, dirty, errorCount, canEdit, saving,
         </span>
         {canEdit && (
           <>
-            <button type="button" className="button" onClick={onTest} disabled={testing}>
+            <button type="button" className="button" onClick={test} disabled={testing}>
               {testing ? 'Testing…' : 'Test run'}
             </button>
             <button type="button" className="button primary" onClick={onSave} disabled={saving || errorCount > 0 || !meta.name.trim()}>
@@ -48,6 +55,7 @@ export function EditorHeader({ meta, onMeta, dirty, errorCount, canEdit, saving,
             </button>
           </>
         )}
+        <EnableControl canEdit={canEdit} dirty={dirty} tested={tested} onTest={test} />
       </div>
     </div>
   );
