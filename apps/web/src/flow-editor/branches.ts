@@ -1,5 +1,7 @@
 import { SWITCH_DEFAULT_BRANCH, type TFlowDefinition, type TFlowEdge, type TFlowNode } from '@uw/flow-engine';
 
+import { describeCondition } from './values/condition-rules';
+
 /** One way out of a branching node: the edge's `branch` (also the canvas handle id) and what the canvas shows. */
 export type TBranchHandle = { id: string; label: string };
 
@@ -29,8 +31,13 @@ export function branchHandles(node: TNodeLike): TBranchHandle[] | null {
 /** A branching node's one-line summary on the canvas: its expression or list (as code), or its cases. */
 export function branchSummary(node: TNodeLike): { text: string; isCode: boolean } {
   switch (node.kind) {
-    case 'condition':
+    case 'condition': {
+      // A rule whose JSONata is long (a duration) reads better in words.
+      const words = describeCondition(node.data.expression);
+      if (words) return { text: words, isCode: false };
+
       return node.data.expression ? { text: node.data.expression, isCode: true } : { text: '(empty)', isCode: false };
+    }
     case 'forEach':
       return node.data.items ? { text: node.data.items, isCode: true } : { text: '(no list)', isCode: false };
     case 'switch': {

@@ -171,3 +171,23 @@ export function parseCondition(expression: string): TCondition | undefined {
 
   return buildCondition(condition) === text ? condition : undefined;
 }
+
+/**
+ * Rules in words for a canvas summary ("payload.timeInterval.duration is a duration over 8 h"), when the builder
+ * wrote a rule whose JSONata is long (durations); null otherwise (the expression reads well enough as code).
+ */
+export function describeCondition(expression: string): string | null {
+  const condition = parseCondition(expression);
+  if (!condition || !condition.rules.some((r) => r.operator === 'hoursOver' || r.operator === 'hoursUnder')) return null;
+
+  return condition.rules
+    .map(({ field, operator, value }) => {
+      if (operator === 'hoursOver' || operator === 'hoursUnder')
+        return `${field} is a duration ${operator === 'hoursOver' ? 'over' : 'under'} ${value} h`;
+
+      return OPERATORS[operator].takesValue
+        ? `${field} ${OPERATORS[operator].label} ${JSON.stringify(value)}`
+        : `${field} ${OPERATORS[operator].label}`;
+    })
+    .join(` ${condition.join} `);
+}

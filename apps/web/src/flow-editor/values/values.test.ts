@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createEvaluator, createRe2Engine } from '@uw/flow-engine';
 
 import { applyCompletion, completionsAt } from './completions';
-import { buildCondition, parseCondition, type TCondition } from './condition-rules';
+import { buildCondition, describeCondition, parseCondition, type TCondition } from './condition-rules';
 import { fromExpression, hole, literalOf, toExpression } from './json-template';
 import { missingPaths, referencesIn } from './paths';
 
@@ -145,6 +145,19 @@ describe('condition builder', () => {
     expect(parseCondition(expression)).toEqual(condition);
     expect(buildCondition({ join: 'and', rules: [] })).toBe('true');
     expect(parseCondition('payload.count >= 3')).toEqual({ join: 'and', rules: [{ field: 'payload.count', operator: 'gte', value: 3 }] });
+  });
+
+  it('says a duration rule in words for the canvas, and leaves short expressions as code', () => {
+    const over = buildCondition({
+      join: 'and',
+      rules: [
+        { field: 'payload.timeInterval.duration', operator: 'hoursOver', value: 8 },
+        { field: 'payload.billable', operator: 'eq', value: true },
+      ],
+    });
+    expect(describeCondition(over)).toBe('payload.timeInterval.duration is a duration over 8 h and payload.billable is true');
+    expect(describeCondition('payload.billable = true')).toBeNull();
+    expect(describeCondition('$count(payload.tagIds) > 2')).toBeNull();
   });
 
   it('leaves expressions it did not write to raw mode', () => {
