@@ -48,7 +48,7 @@ export async function loopRate(
   await updateSettings(sim, serverUrl, workspaceId, { max_rps: o.maxRps });
   const api = await ownerClient(sim, serverUrl, workspaceId);
   const prefix = `loop${Date.now().toString(36)}`;
-  const flow = await api.flows.create.mutate({ name: 'bench loop', definition: loopFlow(prefix) as never });
+  const flow = await api.flows.create.mutate({ name: 'bench loop', enabled: true, definition: loopFlow(prefix) as never });
   const started = Date.now();
   const items = Array.from({ length: o.items }, (_, i) => i);
   const { executionId } = await api.flows.run.mutate({ id: flow.id, sample: { items } });

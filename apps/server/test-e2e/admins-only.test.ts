@@ -29,6 +29,7 @@ describe('admins only, masked headers and scoped keys in the app', () => {
     const { app, page } = e2e;
     const flow = await app.api.flows.create.mutate({
       name: 'Forward with a credential',
+      enabled: true,
       definition: {
         nodes: [
           { id: 'trigger', kind: 'trigger', label: 'When', position: { x: 0, y: 0 }, data: { source: 'clockify', events: ['NEW_TAG'] } },

@@ -22,6 +22,7 @@ describe('addresses, end to end', () => {
     const { app, page } = e2e;
     const flow = await app.api.flows.create.mutate({
       name: 'Deep link',
+      enabled: true,
       definition: {
         nodes: [
           { id: 'trigger', kind: 'trigger', position: { x: 0, y: 0 }, data: { source: 'clockify', events: ['NEW_TAG'] } },

@@ -27,6 +27,7 @@ describe('every page, end to end', () => {
     const projectId = app.sim.workspace(WS).data.projects[0]!.id;
     const flow = await app.api.flows.create.mutate({
       name: 'Read the project of new entries',
+      enabled: true,
       description: 'e2e: every page',
       definition: {
         nodes: [

@@ -350,7 +350,7 @@ describe.skipIf(!available)('bad input against a running server (PostgreSQL)', (
     ];
     const created: { id: string; name: string; expect: RegExp }[] = [];
     for (const f of flows) {
-      const flow = await api.flows.create.mutate({ name: f.name, definition: f.definition as never });
+      const flow = await api.flows.create.mutate({ name: f.name, enabled: true, definition: f.definition as never });
       created.push({ id: flow.id, name: f.name, expect: f.expect });
     }
     const delivered = await post(validBody('hostile'), signed());

@@ -61,7 +61,7 @@ describe.skipIf(!available)('database outage under load (TCP proxy in front of P
     const server = await s.spawn('outage', { UW_ROLE: 'all' }, { dbUrl: proxy.url(s.dbUrl) });
     await server.waitReady();
     const api = await s.install(server.url, ws);
-    const flow = await api.flows.create.mutate({ name: 'never passes', definition: BLOCKED_FLOW as never });
+    const flow = await api.flows.create.mutate({ name: 'never passes', enabled: true, definition: BLOCKED_FLOW as never });
     const signature = webhookToken(s.sim, ws, 'NEW_TIME_ENTRY', server.url);
     const load = startWebhookLoad({
       url: server.url,

@@ -115,7 +115,7 @@ describe.skipIf(!available)('expression sandbox in a running server (PostgreSQL)
   });
 
   it('a saved flow with the $pad condition fails once with its code; the server keeps serving', async () => {
-    const flow = await api.flows.create.mutate({ name: 'pad bomb', definition: conditionFlow(HOSTILE.pad) as never });
+    const flow = await api.flows.create.mutate({ name: 'pad bomb', enabled: true, definition: conditionFlow(HOSTILE.pad) as never });
     const signature = webhookToken(s.sim, ws, 'NEW_TIME_ENTRY', server.url);
     const res = await fetch(`${server.url}/webhooks/clockify`, {
       method: 'POST',
@@ -138,7 +138,7 @@ describe.skipIf(!available)('expression sandbox in a running server (PostgreSQL)
   });
 
   it('an execution whose runs died mid-run flow_max_attempts times is marked failed, not run again', async () => {
-    const flow = await api.flows.create.mutate({ name: 'would pass', definition: conditionFlow('true') as never });
+    const flow = await api.flows.create.mutate({ name: 'would pass', enabled: true, definition: conditionFlow('true') as never });
     const signature = webhookToken(s.sim, ws, 'NEW_TIME_ENTRY', server.url);
     await fetch(`${server.url}/webhooks/clockify`, {
       method: 'POST',

@@ -48,7 +48,7 @@ describe.skipIf(!available)('kill -9 of a worker mid-loop (PostgreSQL)', () => {
     const api = await s.install(web.url, ws);
     const tagIds = s.sim.workspace(ws).data.tags.map((t) => t.id);
     expect(tagIds).toHaveLength(ITEMS);
-    const flow = await api.flows.create.mutate({ name: 'rename every tag', definition: LOOP_FLOW as never });
+    const flow = await api.flows.create.mutate({ name: 'rename every tag', enabled: true, definition: LOOP_FLOW as never });
     s.sim.faults.add({ match: { operationId: 'updateTag' }, latencyMs: 600 });
     const { executionId } = await api.flows.run.mutate({ id: flow.id, sample: { tagIds } });
     const renames = (tagId: string) => s.sim.requests.filter((r) => r.operationId === 'updateTag' && r.path.endsWith(`/tags/${tagId}`));

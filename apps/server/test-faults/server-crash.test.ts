@@ -28,7 +28,7 @@ describe.skipIf(!available)('kill -9 of the server under webhook load (PostgreSQ
     let server = await s.spawn('crash-0', { UW_ROLE: 'web' });
     await server.waitReady();
     const api = await s.install(server.url, ws);
-    const flow = await api.flows.create.mutate({ name: 'never passes', definition: BLOCKED_FLOW as never });
+    const flow = await api.flows.create.mutate({ name: 'never passes', enabled: true, definition: BLOCKED_FLOW as never });
     const signature = webhookToken(s.sim, ws, 'NEW_TIME_ENTRY', server.url);
     const history: TSent[] = [];
 

@@ -35,7 +35,7 @@ describe.skipIf(!available)('two worker processes on one PostgreSQL', () => {
     await Promise.all([web.waitReady(), a.waitReady(), b.waitReady()]);
     const workersUpAt = Date.now();
     const api = await s.install(web.url, ws);
-    const flow = await api.flows.create.mutate({ name: 'one call', definition: billableTagFlow('q7') as never });
+    const flow = await api.flows.create.mutate({ name: 'one call', enabled: true, definition: billableTagFlow('q7') as never });
     s.sim.faults.add({ match: { operationId: 'createNewTag' }, latencyMs: 300 });
     const signature = webhookToken(s.sim, ws, 'NEW_TIME_ENTRY', web.url);
 

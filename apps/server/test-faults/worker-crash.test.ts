@@ -57,7 +57,7 @@ describe.skipIf(!available)('kill -9 of a worker mid-step (PostgreSQL)', () => {
     const [web, worker] = await Promise.all([s.spawn('web', { UW_ROLE: 'web' }), s.spawn('worker-a', workerEnv)]);
     await Promise.all([web.waitReady(), worker.waitReady()]);
     const api = await s.install(web.url, ws);
-    const flow = await api.flows.create.mutate({ name: 'tag then rename', definition: TWO_STEP_FLOW as never });
+    const flow = await api.flows.create.mutate({ name: 'tag then rename', enabled: true, definition: TWO_STEP_FLOW as never });
     s.sim.faults.add({ match: { operationId: 'updateTag' }, latencyMs: 1_500 });
     const signature = webhookToken(s.sim, ws, 'NEW_TIME_ENTRY', web.url);
     const ids = Array.from({ length: N }, (_, i) => `wk-${i}`);

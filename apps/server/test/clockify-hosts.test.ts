@@ -151,7 +151,7 @@ describe.each(dialects)('Clockify hosts only on %s', (dialect) => {
 
   it('fails a flow action whose path parameter from the payload is "..", sending nothing', async () => {
     const owner = trpcClient(server.url, await sim.userToken(ws, { role: 'OWNER' }));
-    await owner.flows.create.mutate({ name: 'delete from payload', definition: DELETE_FROM_PAYLOAD as never });
+    await owner.flows.create.mutate({ name: 'delete from payload', enabled: true, definition: DELETE_FROM_PAYLOAD as never });
     sim.clearRequests();
     const delivered = await sim.sendWebhook(server.url, ws, 'NEW_TIME_ENTRY', { body: { id: '..', workspaceId: ws } });
     const logId = (delivered.response as { id: string }).id;

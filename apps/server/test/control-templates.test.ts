@@ -87,7 +87,7 @@ describe.each(dialects)('the control-flow templates end to end on %s', (dialect)
     };
     data.timeEntries.splice(0, data.timeEntries.length, entry(busy!.id, 45, 1), entry(light!.id, 10, 2));
     const definition = pointedAt(WEEKLY_UNDER_40_HOURS, 'report', `${receiver.url}/under-40`);
-    const flow = await api.flows.create.mutate({ name: 'weekly', definition: definition as never });
+    const flow = await api.flows.create.mutate({ name: 'weekly', enabled: true, definition: definition as never });
     const run = await finished(api, (await api.flows.run.mutate({ id: flow.id })).executionId);
 
     expect(run.status).toBe('succeeded');
@@ -122,7 +122,7 @@ describe.each(dialects)('the control-flow templates end to end on %s', (dialect)
     };
     const [short, long, middling] = [pending('aaa1', 2), pending('aaa2', 30), pending('aaa3', 10)];
     const definition = pointedAt(ROUTE_TIME_OFF_REQUESTS, 'tag', `${receiver.url}/review`);
-    const flow = await api.flows.create.mutate({ name: 'time off', definition: definition as never });
+    const flow = await api.flows.create.mutate({ name: 'time off', enabled: true, definition: definition as never });
     const runs = [];
     for (const sample of [short, long, middling]) {
       runs.push(await finished(api, (await api.flows.run.mutate({ id: flow.id, sample })).executionId));
@@ -144,6 +144,7 @@ describe.each(dialects)('the control-flow templates end to end on %s', (dialect)
   it('notify-execution-failed posts the failed execution to the receiver', async () => {
     const notifier = await api.flows.create.mutate({
       name: 'notify',
+      enabled: true,
       definition: pointedAt(NOTIFY_EXECUTION_FAILED, 'notify', `${receiver.url}/notified`) as never,
     });
     const failing = {

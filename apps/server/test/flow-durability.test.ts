@@ -80,7 +80,7 @@ describe.each(dialects)('flow durability on %s', (dialect) => {
       ],
       edges: [edge('trigger', 'pause'), edge('pause', 'after')],
     };
-    const flow = await api.flows.create.mutate({ name: 'wait across restart', definition: definition as never });
+    const flow = await api.flows.create.mutate({ name: 'wait across restart', enabled: true, definition: definition as never });
     const { executionId } = await api.flows.run.mutate({ id: flow.id, sample: { n: 1 } });
     await waitFor(async () => (await api.executions.get.query({ id: executionId })).status === 'waiting');
     await first.close();
@@ -98,7 +98,7 @@ describe.each(dialects)('flow durability on %s', (dialect) => {
     const before = servers.at(-1)!;
     const api = trpcClient(before.url, await sim.userToken(ws, { role: 'OWNER' }));
     const { cron, tick } = dailyTickPast();
-    const flow = await api.flows.create.mutate({ name: 'daily', definition: scheduleFlow(cron, '/missed') as never });
+    const flow = await api.flows.create.mutate({ name: 'daily', enabled: true, definition: scheduleFlow(cron, '/missed') as never });
     // Saved three days ago: three daily ticks were missed since.
     await backdate(before, flow.id, 3 * DAY);
     await before.close();
@@ -123,7 +123,7 @@ describe.each(dialects)('flow durability on %s', (dialect) => {
       const { server: a, api } = await start();
       const { server: b } = await start();
       const { cron, tick } = dailyTickPast();
-      const flow = await api.flows.create.mutate({ name: 'raced', definition: scheduleFlow(cron, '/raced') as never });
+      const flow = await api.flows.create.mutate({ name: 'raced', enabled: true, definition: scheduleFlow(cron, '/raced') as never });
       await backdate(a, flow.id, 2 * DAY);
       await Promise.all([a.deps.runtime.flowIndex.refresh(), b.deps.runtime.flowIndex.refresh()]);
       const schedulers = [a, b, a, b, a, b].map((s) => createFlowScheduler(s.deps.runtime));

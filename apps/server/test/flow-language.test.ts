@@ -101,7 +101,7 @@ describe.each(dialects)('the flow language end to end on %s', (dialect) => {
       ],
       edges: [edge('trigger', 'route'), edge('route', 's', 'small'), edge('route', 'l', 'large'), edge('route', 'd', 'default')],
     };
-    const flow = await api.flows.create.mutate({ name: 'switch', definition: definition as never });
+    const flow = await api.flows.create.mutate({ name: 'switch', enabled: true, definition: definition as never });
     for (const days of [30, 10]) await finished(api, (await api.flows.run.mutate({ id: flow.id, sample: { days } })).executionId);
     expect(receiver.hits.map((h) => h.path)).toEqual(['/large', '/default']);
   });
@@ -144,7 +144,7 @@ describe.each(dialects)('the flow language end to end on %s', (dialect) => {
       nodes: [manual, node('pause', 'wait', { seconds: '1' }), post('after', `${receiver.url}/after-wait`, '{ "n": payload.n }')],
       edges: [edge('trigger', 'pause'), edge('pause', 'after')],
     };
-    const flow = await api.flows.create.mutate({ name: 'wait', definition: definition as never });
+    const flow = await api.flows.create.mutate({ name: 'wait', enabled: true, definition: definition as never });
     const { executionId } = await api.flows.run.mutate({ id: flow.id, sample: { n: 7 } });
     const waiting = await waitFor(async () => {
       const e = await api.executions.get.query({ id: executionId });
@@ -170,7 +170,11 @@ describe.each(dialects)('the flow language end to end on %s', (dialect) => {
   it('fan-in: the template’s tag_entry runs once on either path (tag created, tag found)', async () => {
     // Without `taskId`: the template copies it into the PUT, and the simulator refuses a null task id.
     const { taskId: _task, ...entry } = { ...simData(sim, ws).timeEntries[0]!, projectId: null };
-    const flow = await api.flows.create.mutate({ name: 'no project', definition: TAG_TIME_ENTRIES_WITHOUT_PROJECT.definition as never });
+    const flow = await api.flows.create.mutate({
+      name: 'no project',
+      enabled: true,
+      definition: TAG_TIME_ENTRIES_WITHOUT_PROJECT.definition as never,
+    });
     const runs = [];
     for (let i = 0; i < 2; i++) runs.push(await finished(api, (await api.flows.run.mutate({ id: flow.id, sample: entry })).executionId));
     expect(runs.map((r) => r.status)).toEqual(['succeeded', 'succeeded']);
@@ -218,7 +222,7 @@ describe.each(dialects)('the flow language end to end on %s', (dialect) => {
       ],
       edges: [edge('trigger', 'tell')],
     };
-    const notifier = await api.flows.create.mutate({ name: 'notify', definition: notify as never });
+    const notifier = await api.flows.create.mutate({ name: 'notify', enabled: true, definition: notify as never });
     const failing = { nodes: [manual, post('call', `${receiver.url}/fail-call`, '{}')], edges: [edge('trigger', 'call')] };
     const { flowId, execution } = await createAndRun(api, 'fails', failing);
     expect(execution.status).toBe('failed');

@@ -75,7 +75,7 @@ describe.each(dialects)('flows end to end on %s', (dialect) => {
     server = await startTestServer({ dialect, clockifyPem: sim.publicKeyPem, worker: { leaseMs: 3_000 } });
     await installLikeClockify(sim, server.url, ws);
     api = trpcClient(server.url, await sim.userToken(ws, { role: 'OWNER' }));
-    flowId = (await api.flows.create.mutate({ name: 'Tag billable entries', definition: TAG_FLOW as never })).id;
+    flowId = (await api.flows.create.mutate({ name: 'Tag billable entries', enabled: true, definition: TAG_FLOW as never })).id;
   });
   afterAll(async () => {
     await server?.close();
@@ -182,7 +182,9 @@ describe.each(dialects)('flows end to end on %s', (dialect) => {
         TAG_FLOW.nodes[3],
       ],
     };
-    await expect(api.flows.create.mutate({ name: 'bad', definition: bad as never })).rejects.toThrow(/noSuchOperation|operation/i);
+    await expect(api.flows.create.mutate({ name: 'bad', enabled: true, definition: bad as never })).rejects.toThrow(
+      /noSuchOperation|operation/i,
+    );
   });
 
   it('dry run shows the would-be requests and sends nothing', async () => {

@@ -79,7 +79,7 @@ describe('HTTP actions through the SSRF guard', () => {
   });
 
   it('reaches an allow-listed endpoint with mapped headers, body and an idempotency key', async () => {
-    const flow = await api.flows.create.mutate({ name: 'forward', definition: flowTo(targetUrl) as never });
+    const flow = await api.flows.create.mutate({ name: 'forward', enabled: true, definition: flowTo(targetUrl) as never });
     const execution = await runOnce();
     expect(execution.status).toBe('succeeded');
     expect(hits).toHaveLength(1);
@@ -90,7 +90,7 @@ describe('HTTP actions through the SSRF guard', () => {
   });
 
   it('refuses a private address (loopback, not allow-listed) without opening a connection', async () => {
-    const flow = await api.flows.create.mutate({ name: 'internal', definition: flowTo(blockedUrl) as never });
+    const flow = await api.flows.create.mutate({ name: 'internal', enabled: true, definition: flowTo(blockedUrl) as never });
     const execution = await runOnce();
     expect(execution.status).toBe('failed');
     expect((execution.error as { code: string }).code).toBe('SSRF_BLOCKED');
@@ -101,6 +101,7 @@ describe('HTTP actions through the SSRF guard', () => {
   it('refuses the cloud metadata address', async () => {
     const flow = await api.flows.create.mutate({
       name: 'metadata',
+      enabled: true,
       definition: flowTo('http://169.254.169.254/latest/meta-data/') as never,
     });
     const execution = await runOnce();
@@ -113,7 +114,7 @@ describe('HTTP actions through the SSRF guard', () => {
     await sim.sendLifecycle(server.url, 'settings-updated', ws, {
       settings: [{ id: 'enable_generic_http_actions', name: 'x', value: false }],
     });
-    const flow = await api.flows.create.mutate({ name: 'off', definition: flowTo(targetUrl) as never });
+    const flow = await api.flows.create.mutate({ name: 'off', enabled: true, definition: flowTo(targetUrl) as never });
     const execution = await runOnce();
     expect(execution.status).toBe('failed');
     expect((execution.error as { code: string }).code).toBe('FEATURE_DISABLED');
@@ -122,7 +123,7 @@ describe('HTTP actions through the SSRF guard', () => {
   });
 
   it('stops queueing executions when enable_flows is off', async () => {
-    await api.flows.create.mutate({ name: 'still here', definition: flowTo(targetUrl) as never });
+    await api.flows.create.mutate({ name: 'still here', enabled: true, definition: flowTo(targetUrl) as never });
     await sim.sendLifecycle(server.url, 'settings-updated', ws, { settings: [{ id: 'enable_flows', name: 'x', value: false }] });
     const delivered = await sim.sendWebhook(server.url, ws, 'NEW_CLIENT');
     expect((delivered.response as { outcome: string }).outcome).toBe('no_match');

@@ -38,9 +38,17 @@ describe.each(dialects)('internal events on %s', (dialect) => {
     });
     await installLikeClockify(sim, server.url, ws);
     api = trpcClient(server.url, await sim.userToken(ws, { role: 'OWNER' }));
-    await api.flows.create.mutate({ name: 'bootstrap done', definition: on('BOOTSTRAP_COMPLETED', '/bootstrap') as never });
-    await api.flows.create.mutate({ name: 'bootstrap failed', definition: on('BOOTSTRAP_FAILED', '/bootstrap-failed') as never });
-    await api.flows.create.mutate({ name: 'registration', definition: on('WEBHOOK_REGISTRATION_FAILED', '/registration') as never });
+    await api.flows.create.mutate({ name: 'bootstrap done', enabled: true, definition: on('BOOTSTRAP_COMPLETED', '/bootstrap') as never });
+    await api.flows.create.mutate({
+      name: 'bootstrap failed',
+      enabled: true,
+      definition: on('BOOTSTRAP_FAILED', '/bootstrap-failed') as never,
+    });
+    await api.flows.create.mutate({
+      name: 'registration',
+      enabled: true,
+      definition: on('WEBHOOK_REGISTRATION_FAILED', '/registration') as never,
+    });
   });
   afterAll(async () => {
     await server?.close();

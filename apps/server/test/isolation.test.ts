@@ -99,6 +99,7 @@ describe.each(dialects)('workspace isolation on %s (T1)', (dialect) => {
     const apiB = trpcClient(server.url, await sim.userToken(B, { role: 'OWNER' }));
     const flow = await apiB.flows.create.mutate({
       name: 'B flow',
+      enabled: true,
       definition: {
         nodes: [{ id: 't', kind: 'trigger', position: { x: 0, y: 0 }, data: { source: 'clockify', events: ['NEW_PROJECT'] } }],
         edges: [],

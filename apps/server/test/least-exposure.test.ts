@@ -102,6 +102,7 @@ describe.each(dialects)('least exposure on %s (issue 12 row 5)', (dialect) => {
   it('records a getWebhooks step with every authToken scrubbed, in the timeline and in the database', async () => {
     const flow = await owner.flows.create.mutate({
       name: 'list webhooks',
+      enabled: true,
       definition: {
         nodes: [
           { id: 't', kind: 'trigger', position: { x: 0, y: 0 }, data: { source: 'clockify', events: ['NEW_TAG'] } },

@@ -55,7 +55,7 @@ describe.each(dialects)('HTTP-action headers are masked on %s (issue 12 row 5)',
     await installLikeClockify(sim, server.url, ws);
     api = trpcClient(server.url, await sim.userToken(ws, { role: 'OWNER' }));
     const url = `http://127.0.0.2:${(target.address() as AddressInfo).port}/hook`;
-    flowId = (await api.flows.create.mutate({ name: 'with credentials', definition: definition(url) as never })).id;
+    flowId = (await api.flows.create.mutate({ name: 'with credentials', enabled: true, definition: definition(url) as never })).id;
   });
   afterAll(async () => {
     await server?.close();
@@ -140,7 +140,7 @@ describe.each(dialects)('HTTP-action headers are masked on %s (issue 12 row 5)',
     expect(refused).toBeInstanceOf(TRPCClientError);
     expect((refused as TRPCClientError<never>).message).toMatch(/X-New.*mask/);
     expect(((refused as TRPCClientError<never>).data as unknown as { appCode?: string }).appCode).toBe('VALIDATION_FAILED');
-    const created = await api.flows.create.mutate({ name: 'copy', definition: shown as never }).catch((e: unknown) => e);
+    const created = await api.flows.create.mutate({ name: 'copy', enabled: true, definition: shown as never }).catch((e: unknown) => e);
     expect((created as Error).message).toMatch(/Authorization.*mask/);
     expect((await api.flows.versions.query({ id: flowId })).length).toBe(4);
   });

@@ -32,7 +32,7 @@ describe.each(dialects)('GET /metrics on %s', (dialect) => {
     server = await startTestServer({ dialect, clockifyPem: sim.publicKeyPem, env: { UW_METRICS_TOKEN: TOKEN }, worker: {} });
     await installLikeClockify(sim, server.url, ws);
     const api = trpcClient(server.url, await sim.userToken(ws, { role: 'OWNER' }));
-    const flow = await api.flows.create.mutate({ name: 'metrics', definition: billableTagFlow('metrics') as never });
+    const flow = await api.flows.create.mutate({ name: 'metrics', enabled: true, definition: billableTagFlow('metrics') as never });
     expect(flow.id).toBeTruthy();
   });
   afterAll(async () => {

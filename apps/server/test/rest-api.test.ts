@@ -113,7 +113,8 @@ describe('REST API /api/v1 with service keys (SQLite)', () => {
     expect(created.headers.get('location')).toBe(`/api/v1/flows/${flowId}`);
     expect((await rest('get', '/flows', { key })).body.items.map((f: TBody) => f.id)).toContain(flowId);
     const got = await rest('get', '/flows/{id}', { key, ids: { id: flowId } });
-    expect(got.body).toMatchObject({ id: flowId, name: 'rest flow', enabled: true, definition: { nodes: [{ id: 't' }] } });
+    // A new flow is saved disabled unless `enabled` says otherwise.
+    expect(got.body).toMatchObject({ id: flowId, name: 'rest flow', enabled: false, definition: { nodes: [{ id: 't' }] } });
     const renamed = await rest('patch', '/flows/{id}', { key, ids: { id: flowId }, body: { name: 'renamed' } });
     expect(renamed.body).toMatchObject({ id: flowId, name: 'renamed' });
     expect((await rest('post', '/flows/{id}/disable', { key, ids: { id: flowId } })).body.enabled).toBe(false);

@@ -59,7 +59,7 @@ describe.each(dialects)('service keys with scopes and expiry on %s (issue 12 row
       matrix[scope] = {
         'flows.list': await outcome(api.flows.list.query()),
         'executions.list': await outcome(api.executions.list.query({})),
-        'flows.create': await outcome(api.flows.create.mutate({ name: `by ${scope}`, definition: TRIGGER_ONLY })),
+        'flows.create': await outcome(api.flows.create.mutate({ name: `by ${scope}`, enabled: true, definition: TRIGGER_ONLY })),
         'explorer getTags': await outcome(api.explorer.execute.mutate({ operationId: 'getTags' })),
         'explorer createNewTag': await outcome(
           api.explorer.execute.mutate({ operationId: 'createNewTag', body: { name: `tag by ${scope}` } }),

@@ -11,7 +11,10 @@ import type { TServerIssues } from './use-flow-issues';
 
 type TSaveOptions = { flowId: string | null; onSaved: (definition: TFlowDefinition) => void };
 
-/** Save = flows.create (new) or flows.update (a new version); a refused save keeps the server's issues per node. */
+/**
+ * Save = flows.create (new, saved disabled) or flows.update (a new version); a refused save keeps the server's
+ * issues per node. Saving never changes whether the flow is enabled: the header's Enable / Disable does.
+ */
 export function useSaveFlow({ flowId, onSaved }: TSaveOptions) {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
@@ -26,17 +29,20 @@ export function useSaveFlow({ flowId, onSaved }: TSaveOptions) {
       const issues = errorIssues(err).map((i) => ({ severity: 'error', ...i }) as TFlowIssue);
       setServerIssues({ definition, issues });
     };
-    const fields = { name: meta.name, description: meta.description || null, enabled: meta.enabled, definition };
+    const fields = { name: meta.name, description: meta.description || null, definition };
     setServerIssues(null);
     if (!flowId) {
-      create.mutate(fields, {
-        onError,
-        onSuccess: (flow) => {
-          onSaved(definition);
-          void queryClient.invalidateQueries({ queryKey: trpc.flows.list.queryKey() });
-          void navigate({ to: '/flows/$flowId', params: { flowId: flow.id }, replace: true });
+      create.mutate(
+        { ...fields, enabled: false },
+        {
+          onError,
+          onSuccess: (flow) => {
+            onSaved(definition);
+            void queryClient.invalidateQueries({ queryKey: trpc.flows.list.queryKey() });
+            void navigate({ to: '/flows/$flowId', params: { flowId: flow.id }, replace: true });
+          },
         },
-      });
+      );
 
       return;
     }

@@ -19,7 +19,7 @@ const ZCancelRunningSchema = z
 export const ZFlowInputSchema = z.object({
   name: z.string().trim().min(1, 'a flow needs a name').max(200),
   description: z.string().max(2000).nullish(),
-  enabled: z.boolean().default(true),
+  enabled: z.boolean().default(false).describe('new flows are saved disabled: test them, then enable'),
   definition: ZFlowDefinitionSchema,
   ...ZFlowLimitsSchema.shape,
 });
