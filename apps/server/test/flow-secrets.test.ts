@@ -46,7 +46,7 @@ describe.each(dialects)('workspace secrets never leak on %s (issue 17)', (dialec
     await api.secrets.create.mutate({ name: 'api', description: 'the receiver API key', value: VALUE });
     await api.secrets.create.mutate({ name: 'hook.path', value: PATH_VALUE });
     const definition = secretFlow({ base: receiver.base, name: 'api', pathSecret: 'hook.path', trigger: 'NEW_CLIENT' });
-    flowId = (await api.flows.create.mutate({ name: 'sends a secret', definition: definition as never })).id;
+    flowId = (await api.flows.create.mutate({ name: 'sends a secret', enabled: true, definition: definition as never })).id;
     // The payload carries text shaped like a placeholder (without this process's marker): it stays text.
     const forged = { name: '⟦secret::api⟧ and ⟦secret:guess:api⟧' };
     const delivered = await sim.sendWebhook(server.url, ws, 'NEW_CLIENT', { body: { ...forged, id: 'c1', workspaceId: ws } });
@@ -65,7 +65,7 @@ describe.each(dialects)('workspace secrets never leak on %s (issue 17)', (dialec
   });
 
   it('sends the values, resolved at send time, to the receiver', () => {
-    expect(execution.status).toBe('succeeded');
+    expect(execution.status, JSON.stringify(execution.error)).toBe('succeeded');
     const first = receiver.received[0]!;
     expect(first.headers.authorization).toBe(`Bearer ${VALUE}`);
     expect(first.url).toBe(`/hook/${PATH_VALUE}`);
