@@ -79,7 +79,7 @@ export async function installInto(
   };
   const lifecycleToken = await core.tokens.lifecycle(ws);
   const url = joinUrl(baseUrl, options.path ?? '/lifecycle/installed');
-  const result = await postJson(url, body, { 'x-addon-lifecycle-token': lifecycleToken }, core.timeoutMs);
+  const result = await postJson(url, body, { headers: { 'x-addon-lifecycle-token': lifecycleToken }, timeoutMs: core.timeoutMs });
   core.deliveries.push({
     at: Date.now(),
     kind: 'lifecycle',

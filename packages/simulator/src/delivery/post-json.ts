@@ -1,7 +1,12 @@
 export type TPostResult = { status: number; body: unknown; headers: Record<string, string>; error?: string };
 
 /** POSTs JSON and reads the answer (JSON when it parses, text otherwise); network errors give status 0. */
-export async function postJson(url: string, body: unknown, headers: Record<string, string>, timeoutMs: number): Promise<TPostResult> {
+export async function postJson(
+  url: string,
+  body: unknown,
+  opts: { headers: Record<string, string>; timeoutMs: number },
+): Promise<TPostResult> {
+  const { headers, timeoutMs } = opts;
   try {
     const res = await fetch(url, {
       method: 'POST',

@@ -48,7 +48,7 @@ export async function sendLifecycle(
     applyToState(kind, ws, payload);
   }
   const url = joinUrl(baseUrl, `/lifecycle/${kind}`);
-  const result = await postJson(url, payload, { 'x-addon-lifecycle-token': lifecycleToken }, core.timeoutMs);
+  const result = await postJson(url, payload, { headers: { 'x-addon-lifecycle-token': lifecycleToken }, timeoutMs: core.timeoutMs });
   if (kind === 'uninstalled') {
     applyToState(kind, ws, payload);
   }

@@ -26,11 +26,11 @@ function registeredFor(ws: TWorkspaceData, eventType: string, url: string): TWeb
 async function deliver(
   core: TSimCore,
   ws: TWorkspaceData,
-  target: { url: string; eventType: string; signature: string },
-  body: unknown,
+  target: { url: string; eventType: string; signature: string; body: unknown },
 ): Promise<TPostResult> {
+  const { body } = target;
   const headers = { 'clockify-signature': target.signature, 'clockify-webhook-event-type': target.eventType };
-  const result = await postJson(target.url, body, headers, core.timeoutMs);
+  const result = await postJson(target.url, body, { headers, timeoutMs: core.timeoutMs });
   core.deliveries.push({
     at: Date.now(),
     kind: 'webhook',
@@ -44,8 +44,8 @@ async function deliver(
   return result;
 }
 
-const bodyFor = (core: TSimCore, ws: TWorkspaceData, eventType: string, body: unknown) =>
-  body ?? buildWebhookBody(eventType, { ctx: core.store.ctx, ws });
+const bodyFor = (core: TSimCore, ws: TWorkspaceData, event: { eventType: string; body: unknown }) =>
+  event.body ?? buildWebhookBody(event.eventType, { ctx: core.store.ctx, ws });
 
 /** One webhook POST to `${baseUrl}${path}` (default /webhooks/clockify), signed with the event's stored token. */
 export async function sendWebhook(
@@ -59,8 +59,8 @@ export async function sendWebhook(
   const url = joinUrl(baseUrl, options.path ?? '/webhooks/clockify');
   const hook = registeredFor(ws, eventType, url);
   const signature = hook?.authToken ?? (await core.tokens.webhook(ws, core.store.ctx.id()));
-  const body = bodyFor(core, ws, eventType, options.body);
-  const result = await deliver(core, ws, { url, eventType, signature }, body);
+  const body = bodyFor(core, ws, { eventType, body: options.body });
+  const result = await deliver(core, ws, { url, eventType, signature, body });
 
   return {
     status: result.status,
@@ -86,13 +86,13 @@ export async function emitWebhook(
   options: { body?: unknown } = {},
 ): Promise<TEmitResult> {
   const ws = workspaceOf(core, workspaceId);
-  const body = bodyFor(core, ws, eventType, options.body);
+  const body = bodyFor(core, ws, { eventType, body: options.body });
   const hooks = allWebhooks(ws).filter(
     (w) => w.webhookEvent === eventType && w.enabled && (!w.addonId || ws.installation.status === 'ACTIVE'),
   );
   const deliveries = await Promise.all(
     hooks.map(async (h) => {
-      const r = await deliver(core, ws, { url: h.url, eventType, signature: h.authToken }, body);
+      const r = await deliver(core, ws, { url: h.url, eventType, signature: h.authToken, body });
 
       return { webhookId: h.id, url: h.url, status: r.status, ...(r.error ? { error: r.error } : {}) };
     }),
