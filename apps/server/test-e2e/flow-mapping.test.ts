@@ -183,4 +183,37 @@ describe('building a flow without JSONata, end to end', () => {
     expect(entries.find((e) => e.id === short.id)?.tagIds).toEqual([]);
     expect(posts.map((p) => JSON.parse(p.body) as unknown)).toEqual([{ description: 'Migration weekend' }]);
   });
+
+  it('completes paths in an expression field from the keyboard and warns about a path the sample lacks', async () => {
+    const { app, page } = e2e;
+    await app.open(page, '/flows/new');
+    await page.getByRole('link', { name: 'Start blank' }).click();
+    await page
+      .getByRole('navigation', { name: 'Nodes' })
+      .getByRole('button', { name: /^When \(trigger\)/ })
+      .click();
+    await page.getByRole('searchbox', { name: 'Filter events' }).fill('TIMER_STOPPED');
+    await page.getByRole('checkbox', { name: /^TIMER_STOPPED\b/ }).check();
+    await page.getByRole('button', { name: '+ HTTP action', exact: true }).click();
+    await page.getByRole('button', { name: 'Use an expression for URL' }).click();
+    const url = page.getByRole('textbox', { name: 'URL', exact: true });
+    await url.press('ControlOrMeta+a');
+    await url.press('Delete');
+    await page.keyboard.type('payload.desc');
+    const list = page.getByRole('listbox', { name: 'Completions for URL' });
+    await expect.poll(() => list.getByRole('option').allTextContents()).toEqual([expect.stringMatching(/^description\s*string$/)]);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => url.textContent()).toBe('payload.description');
+    await page.keyboard.type(' & payload.timeInterval.');
+    await expect.poll(() => list.getByRole('option').count()).toBe(3);
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => list.getByRole('option', { selected: true }).textContent()).toMatch(/^end/);
+    await page.keyboard.press('Tab');
+    await expect.poll(() => url.textContent()).toBe('payload.description & payload.timeInterval.end');
+    await page.keyboard.type(' & payload.descriptin.text');
+    await expect
+      .poll(() => page.getByRole('note').filter({ hasText: 'descriptin' }).textContent())
+      .toBe('payload.descriptin: the sample has no “descriptin” in payload (did you mean “description”?)');
+    await screenshot(page, 'flow-mapping-completion');
+  });
 });
