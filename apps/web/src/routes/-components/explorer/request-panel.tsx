@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 
 import type { THistoryItem, TOperation } from '../../../trpc/types';
 import { useIsAdmin, useSession } from '../../../auth/auth-store';
@@ -40,6 +40,11 @@ export function RequestPanel({ op }: { op: TOperation }) {
       onSettled: () => void queryClient.invalidateQueries({ queryKey: trpc.explorer.history.queryKey() }),
     }),
   );
+  // A new answer is brought into view (the form above it can be long).
+  const responseRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (execute.data) responseRef.current?.scrollIntoView({ block: 'start' });
+  }, [execute.data]);
   const send = () => execute.mutate({ operationId: op.operationId, ...values, ...(op.destructiveReason ? { confirm: true } : {}) });
   const onSend = () => {
     setShowMissing(true);
@@ -123,7 +128,7 @@ export function RequestPanel({ op }: { op: TOperation }) {
           />
         )}
       </section>
-      {execute.data && <ResponseView response={execute.data} />}
+      <div ref={responseRef}>{execute.data && <ResponseView response={execute.data} />}</div>
       <HistoryList operationId={op.operationId} onLoad={loadHistory} />
       <ConfirmDialog
         open={confirming}
