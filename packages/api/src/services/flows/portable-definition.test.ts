@@ -33,7 +33,7 @@ const definition = {
       data: {
         method: 'POST',
         url: `"https://example.test/w/${WS}/hook"`,
-        headers: { Authorization: '"Bearer abc123secret"', 'X-Key': '"Token " & $secret("api")' },
+        headers: { Authorization: '"Bearer abc123secret"', 'X-Key': '"Token " & $secret("api")', 'Content-Type': '"application/json"' },
         body: `{ "tagIds": ["${T1}", "${P1}"], "note": "x" }`,
       },
     },
@@ -45,11 +45,12 @@ describe('portableDefinition', () => {
   const portable = portableDefinition(definition, { workspaceId: WS, sourceNames: new Map([['src-1', 'GitHub']]) });
   const text = JSON.stringify(portable);
 
-  it('masks header values but keeps $secret references', () => {
+  it('masks header values but keeps $secret references and descriptive headers', () => {
     const http = portable.nodes.find((n) => n.id === 'post')!;
     expect(http.kind === 'http' && http.data.headers).toEqual({
       Authorization: MASKED_HEADER_EXPRESSION,
       'X-Key': '"Token " & $secret("api")',
+      'Content-Type': '"application/json"',
     });
     expect(text).not.toContain('abc123secret');
   });

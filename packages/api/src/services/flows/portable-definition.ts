@@ -20,6 +20,14 @@ export function isSecretReference(expression: string): boolean {
   return (rest.match(STRING_LITERAL) ?? []).every((literal) => HARMLESS_LITERAL.test(literal));
 }
 
+/** Headers that describe the body, never a credential: exported as they are. */
+const DESCRIPTIVE_HEADERS = new Set(['content-type', 'accept', 'accept-language', 'content-language']);
+
+/** A header value an export keeps: a descriptive header's, or a `$secret(…)` reference. */
+export function isExportableHeader(name: string, expression: string): boolean {
+  return DESCRIPTIVE_HEADERS.has(name.toLowerCase()) || isSecretReference(expression);
+}
+
 /** `"…/workspaces/<id>/x"` → `("…/workspaces/" & workspace.id & "/x")`: the expression reads the running workspace. */
 function withoutWorkspaceId(expression: string, workspaceId: string): string {
   if (!expression.includes(workspaceId)) return expression;
@@ -91,7 +99,8 @@ function mapExpressions(node: TFlowNode, map: (expression: string, field: string
 }
 
 /**
- * The definition as an export carries it: header values masked unless they are `$secret(…)` references, the
+ * The definition as an export carries it: header values masked unless they are `$secret(…)` references (or
+ * describe the body: Content-Type, Accept), the
  * workspace's id in literals replaced by `workspace.id`, and a custom trigger's source named (`@source:<name>`)
  * instead of given by id. `undefined` fields are dropped so the document is plain JSON.
  */
@@ -107,7 +116,7 @@ export function portableDefinition(
     }
 
     return mapExpressions(node, (expression, field) =>
-      node.kind === 'http' && field.startsWith('data.headers.') && !isSecretReference(expression)
+      node.kind === 'http' && field.startsWith('data.headers.') && !isExportableHeader(field.slice('data.headers.'.length), expression)
         ? MASKED_HEADER_EXPRESSION
         : withoutWorkspaceId(expression, scope.workspaceId),
     );
