@@ -99,5 +99,15 @@ describe.each(dialects)('bootstrap follows the tasks of every project on %s', (d
     const hits = await api.cache.search.query({ entityType: 'task', limit: 100 });
     const byId = new Map(hits.map((h) => [h.id, (h.data as { projectId?: string }).projectId]));
     expect(Object.fromEntries(tasks.map((t) => [t.id, byId.get(t.id)]))).toEqual(Object.fromEntries(tasks.map((t) => [t.id, t.projectId])));
+    // A project's task picker asks for that project's tasks only.
+    const project = simData(sim, ws).projects[1]!;
+    const ofProject = await api.cache.search.query({ entityType: 'task', projectId: project.id, limit: 100 });
+    expect(ofProject.map((h) => h.id).sort()).toEqual(
+      tasks
+        .filter((t) => t.projectId === project.id)
+        .map((t) => t.id)
+        .sort(),
+    );
+    expect(await api.cache.search.query({ entityType: 'task', projectId: 'no-such-project' })).toEqual([]);
   });
 });

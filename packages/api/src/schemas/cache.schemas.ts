@@ -8,6 +8,8 @@ export const ZCacheSearchRequestSchema = z.object({
   /** Case-insensitive; names starting with it come first, then names containing it. */
   query: z.string().max(256).optional(),
   limit: z.number().int().min(1).max(100).default(20),
+  /** Only entities of that project (`task`: the tasks of one project). */
+  projectId: z.string().min(1).max(128).optional(),
 });
 
 export const ZCacheHitSchema = z.object({

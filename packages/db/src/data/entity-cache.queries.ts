@@ -90,17 +90,22 @@ const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /**
  * Picker search within one workspace and entity type: names containing `query` (case-insensitive),
- * those starting with it first, then by name. No query: the first `limit` by name.
+ * those starting with it first, then by name. No query: the first `limit` by name. `projectId`: only
+ * entities whose data names that project (the tasks of one project).
  */
 export async function searchCache(
   db: TDatabase,
   workspaceId: string,
-  input: { entityType: string; query?: string; limit: number },
+  input: { entityType: string; query?: string; limit: number; projectId?: string },
 ): Promise<TCacheHit[]> {
   const q = db
     .knex()(TABLE.entityCache)
     .where({ workspace_id: workspaceId, entity_type: input.entityType })
     .select('entity_type', 'entity_id', 'name', 'data', 'fetched_at');
+  if (input.projectId !== undefined) {
+    if (db.dialect === 'postgresql') q.andWhereRaw("data->>'projectId' = ?", [input.projectId]);
+    else q.andWhereRaw("json_extract(data, '$.projectId') = ?", [input.projectId]);
+  }
   const needle = input.query?.trim().toLowerCase();
   if (needle) {
     const escaped = escapeLike(needle);
