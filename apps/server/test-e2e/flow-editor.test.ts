@@ -108,6 +108,13 @@ describe('flow editor, end to end', () => {
       ['condition_1', 'clockify_1'],
     ]);
 
+    // New flows are saved disabled: enable it from the header (asked first when this editor has not tested it).
+    await page.getByRole('button', { name: 'Enable', exact: true }).click();
+    const ask = page.getByRole('alertdialog', { name: 'Enable an untested flow' });
+    await expect.poll(async () => (await ask.count()) > 0 || (await app.api.flows.get.query({ id: flowId })).enabled).toBe(true);
+    if ((await ask.count()) > 0) await ask.getByRole('button', { name: 'Enable anyway' }).click();
+    await expect.poll(async () => (await app.api.flows.get.query({ id: flowId })).enabled).toBe(true);
+
     // A matching webhook runs it; the executions page and the timeline show it succeed.
     const delivered = await app.sim.sendWebhook(app.server.url, WS, 'NEW_TIME_ENTRY', { body: timeEntry('runs the flow') });
     expect(delivered.response as TIngestAnswer).toMatchObject({ outcome: 'queued', flows: 1 });
