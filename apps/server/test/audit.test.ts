@@ -94,6 +94,19 @@ describe.each(dialects)('audit trail on %s', (dialect) => {
     expect(byKey!.actor).toEqual({ kind: 'service_key', id: writer.id, name: 'automation' });
   });
 
+  it('records secrets by name, never their value', async () => {
+    const secret = await api.secrets.create.mutate({ name: 'api-token', value: 'canary-secret-value-123' });
+    await api.secrets.update.mutate({ id: secret.id, data: { value: 'canary-secret-value-456' } });
+    await api.secrets.delete.mutate({ id: secret.id });
+    const page = await api.audit.list.query({ action: 'secrets.' });
+    expect(page.items.map((e) => e.summary)).toEqual([
+      'deleted secret "api-token"',
+      'changed the value of secret "api-token"',
+      'created secret "api-token"',
+    ]);
+    expect(JSON.stringify(page)).not.toMatch(/canary-secret-value/);
+  });
+
   it('filters by action prefix and pages with a cursor', async () => {
     const first = await api.audit.list.query({ action: 'flows.', limit: 2 });
     expect(first.items).toHaveLength(2);

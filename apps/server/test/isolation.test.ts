@@ -73,6 +73,8 @@ const CALLS: Record<string, TCall> = {
   'meta.eventTypes': (api) => api.meta.eventTypes.query(),
   'meta.templates': (api) => api.meta.templates.query(),
   'meta.whoami': (api) => api.meta.whoami.query(),
+  // A's trail, filtered by B's flow: nothing (entries are scoped by workspace).
+  'audit.list': (api, b) => api.audit.list.query({ targetId: b.flowId }),
 };
 const SUBSCRIPTIONS = new Set(['webhooks.live', 'executions.live', 'bootstrap.progress']);
 
@@ -123,6 +125,7 @@ describe.each(dialects)('workspace isolation on %s (T1)', (dialect) => {
         'universal_webhook_flow_execution',
         'universal_webhook_execution_step',
         'universal_webhook_secret',
+        'universal_webhook_audit',
       ];
       const rows = await Promise.all(tables.map((t) => knex(t).where('workspace_id', B).orderBy('id')));
 

@@ -1,4 +1,4 @@
-import { customSourceQueries, flowQueries, type TDatabase } from '@uw/db';
+import { customSourceQueries, flowQueries, secretQueries, type TDatabase } from '@uw/db';
 
 /** What an audited mutation was given, what it answered, and what its target looked like before. */
 export type TAuditFacts = { input: TLoose; output: TLoose; before: TLoose };
@@ -20,6 +20,11 @@ const flowBefore: TAuditAction['before'] = async (db, ws, input) => {
   const flow = input?.id ? await flowQueries.findFlow(db, ws, String(input.id)) : null;
 
   return flow && { name: flow.name, enabled: flow.enabled, version: flow.currentVersion };
+};
+const secretBefore: TAuditAction['before'] = async (db, ws, input) => {
+  const secret = input?.id ? await secretQueries.findSecret(db, ws, String(input.id)) : null;
+
+  return secret && { name: secret.name };
 };
 const sourceBefore: TAuditAction['before'] = async (db, ws, input) => {
   const source = input?.id ? await customSourceQueries.findSource(db, ws, String(input.id)) : null;
@@ -157,9 +162,15 @@ export const AUDITED: Record<string, TAuditAction> = {
   'secrets.update': {
     targetType: 'secret',
     targetId: idOf,
-    summary: ({ output, input }) => `updated secret ${quoted(output?.name ?? input?.name)}`,
+    before: secretBefore,
+    summary: ({ before, input }) => `${input?.data?.value ? 'changed the value of' : 'updated'} secret ${quoted(before?.name)}`,
   },
-  'secrets.delete': { targetType: 'secret', targetId: idOf, summary: ({ input }) => `deleted secret ${quoted(input?.name)}` },
+  'secrets.delete': {
+    targetType: 'secret',
+    targetId: idOf,
+    before: secretBefore,
+    summary: ({ before }) => `deleted secret ${quoted(before?.name)}`,
+  },
   'bootstrap.trigger': {
     targetType: 'installation',
     targetId: () => null,
