@@ -104,6 +104,7 @@ describe('flow editor: undo, deletion, placement, tidy and test results on the c
     }
     await expect.poll(() => ui.name.inputValue()).toBe('');
     await expect.poll(() => ui.status.textContent()).toMatch(/problems? to fix/);
+    await expect.poll(() => ui.problems.textContent()).toContain('Flow: give the flow a name');
     await expect(ui.save.isDisabled()).resolves.toBe(true);
   });
 

@@ -5,7 +5,7 @@ import { Link } from '@tanstack/react-router';
 import { ReactFlowProvider } from '@xyflow/react';
 import { useMemo, useRef, useState } from 'react';
 
-import type { TFlowDefinition } from '@uw/flow-engine';
+import type { TFlowDefinition, TFlowIssue } from '@uw/flow-engine';
 
 import { useIsAdmin, useSession } from '../auth/auth-store';
 import { formatDateTime } from '../components/format';
@@ -33,6 +33,8 @@ import { useSaveFlow } from './use-save-flow';
 import { useTestRun } from './use-test-run';
 import { useUsedOperations } from './use-used-operations';
 import { VersionsPanel } from './versions-panel';
+
+const NAME_MISSING: TFlowIssue = { code: 'SCHEMA_INVALID', severity: 'error', field: 'name', message: 'give the flow a name' };
 
 type TFlowEditorProps = {
   flowId: string | null;
@@ -70,6 +72,8 @@ export function FlowEditor({ flowId, definition, meta, currentVersion = 0, start
   );
   const sample = useSampleEvent(triggerOf(state.definition.nodes));
   const test = useTestRun();
+  // The flow's name is not in the document the validator reads, but a flow without one cannot be saved.
+  const problems = useMemo(() => (state.meta.name.trim() ? issues : [...issues, NAME_MISSING]), [issues, state.meta.name]);
   const canvas = useCanvasEditing({ state, dispatch, issues, result: test.result, onDeletedMessage: toast.show });
   const { view } = canvas;
   const evalContext = useMemo(
@@ -95,7 +99,7 @@ export function FlowEditor({ flowId, definition, meta, currentVersion = 0, start
         meta={state.meta}
         onMeta={(patch) => dispatch({ type: 'meta', patch })}
         dirty={state.dirty}
-        errorCount={countErrors(issues) + (state.meta.name.trim() ? 0 : 1)}
+        errorCount={countErrors(problems)}
         canEdit={canEdit}
         saving={saver.isPending}
         testing={test.isPending}
@@ -144,7 +148,7 @@ export function FlowEditor({ flowId, definition, meta, currentVersion = 0, start
         </ReactFlowProvider>
         <EditorSide
           nodes={state.definition.nodes}
-          issues={issues}
+          issues={problems}
           selected={selected}
           onSelect={view.select}
           dispatch={canvas.sideDispatch}
