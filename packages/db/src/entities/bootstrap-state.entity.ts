@@ -28,6 +28,3 @@ export const BootstrapState = defineEntity({
   },
 });
 export type TBootstrapState = InferEntity<typeof BootstrapState>;
-
-/** @deprecated The old name, kept while work in progress still imports it: use `TBootstrapStatus`. */
-export type BootstrapStatus = TBootstrapStatus;

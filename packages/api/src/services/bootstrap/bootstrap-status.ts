@@ -1,4 +1,4 @@
-import { installationQueries, type BootstrapStatus } from '@uw/db';
+import { installationQueries, type TBootstrapStatus } from '@uw/db';
 
 import type { TApiDeps } from '../../deps';
 import { effectiveSettings } from '../settings/effective-settings';
@@ -25,7 +25,7 @@ export type TPlanView = {
 export type TBootstrapView = {
   workspaceId: string;
   /** `idle`: no bootstrap has run on this workspace yet. */
-  status: BootstrapStatus | 'idle';
+  status: TBootstrapStatus | 'idle';
   /** A process holds the run's lease right now. */
   active: boolean;
   /** Steps done over steps planned, 0..1. */

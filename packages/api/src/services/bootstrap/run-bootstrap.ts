@@ -1,4 +1,4 @@
-import type { BootstrapStatus } from '@uw/db';
+import type { TBootstrapStatus } from '@uw/db';
 
 import type { TApiDeps } from '../../deps';
 import { LeaseLostError, startHeartbeat } from '../leases/lease';
@@ -13,7 +13,7 @@ import { endRun, readBootstrapRow, saveProgress, type TFence, type TProgressPatc
 export const LOOKAHEAD = 3;
 
 export type TRunOptions = { fence: TFence; leaseMs: number; pageSize: number; signal: AbortSignal };
-export type TRunOutcome = BootstrapStatus | 'stopped' | 'lease_lost';
+export type TRunOutcome = TBootstrapStatus | 'stopped' | 'lease_lost';
 
 /** Storing a page failed: the run stops (resumable from the last stored page), it does not skip the page. */
 class StoreError extends Error {}
@@ -112,7 +112,7 @@ export async function runBootstrap(deps: TApiDeps, opts: TRunOptions): Promise<T
     }
     await drainLanes();
     await storing;
-    const status: BootstrapStatus =
+    const status: TBootstrapStatus =
       p.errors.length === 0 ? 'completed' : p.opsTotal > 0 && p.errors.length >= p.opsTotal ? 'failed' : 'completed_with_errors';
     await end({ status, finishedAt: Date.now(), etaAt: null, cursor: { op: p.plan.length, page: 1 } });
 
