@@ -9,6 +9,7 @@
  *        --server-env=UW_WORKER_CONCURRENCY=32,… (extra server environment)
  *        --scale-out[=1,2] (K web + K worker processes on one PostgreSQL, per K; with --cpu-prof, the top frames
  *        of a web process (ingest) and of a worker (execution))
+ *        --list-rows=1000000 (webhooks.list p50/p95 on a PostgreSQL log of that many rows)
  *        UW_BENCH_SERVER_ENTRY=/path/to/main.ts measures a patched copy of the server instead.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -22,6 +23,7 @@ import { startSimulator } from '@uw/simulator';
 import { timeEntryBody } from '../test-faults/support/clockify';
 import { PG_ADMIN_URL, REQUIRE_PG } from '../test-faults/support/paths';
 import { runDialect, type TDialectResult } from './dialect-run';
+import { listScale, type TListScale } from './list-scale';
 import { machineInfo } from './machine';
 import { round } from './stats';
 import { runScaleOut, type TScaleOutRun } from './scale-out';
@@ -66,6 +68,7 @@ const sim = await startSimulator({
 
 const results: TDialectResult[] = [];
 const scaleOut: TScaleOutRun[] = [];
+let listResult: TListScale | null = null;
 try {
   for (const dialect of dialects) {
     results.push(
@@ -105,6 +108,8 @@ try {
       }),
     );
   }
+  const listRows = Number(arg('list-rows') ?? 0);
+  if (listRows > 0 && pgUp) listResult = await listScale({ rows: listRows, runs: 30, log });
 } finally {
   await sim.close();
 }
@@ -209,11 +214,24 @@ const scaleRows = [
     `${r.checks.maxWindow} / ${r.checks.maxRps}`,
   ]),
 ];
-process.stdout.write(`\n${table(rows)}\n\n${table(verdictRows)}\n${scaleOut.length > 0 ? `\n${table(scaleRows)}\n` : ''}`);
+const listRowsTable = listResult
+  ? [
+      [
+        `webhooks.list, ${listResult.rows.toLocaleString('en')} rows (${listResult.hotRows.toLocaleString('en')} in the workspace)`,
+        'p50 ms',
+        'p95 ms',
+        'goal p95',
+      ],
+      ...listResult.queries.map((q) => [q.name, q.p50, q.p95, '≤ 50 ms']),
+    ]
+  : null;
+process.stdout.write(
+  `\n${table(rows)}\n\n${table(verdictRows)}\n${scaleOut.length > 0 ? `\n${table(scaleRows)}\n` : ''}${listRowsTable ? `\n${table(listRowsTable)}\n` : ''}`,
+);
 const file = join(outDir, `${new Date(started).toISOString().replace(/[:.]/g, '-')}.json`);
 writeFileSync(
   file,
-  `${JSON.stringify({ startedAt: new Date(started).toISOString(), seconds: (Date.now() - started) / 1000, quick, argv: process.argv.slice(2), serverEntry: process.env.UW_BENCH_SERVER_ENTRY ?? null, machine, loadavgEnd: loadavg(), results, verdicts, scaleOut }, null, 2)}\n`,
+  `${JSON.stringify({ startedAt: new Date(started).toISOString(), seconds: (Date.now() - started) / 1000, quick, argv: process.argv.slice(2), serverEntry: process.env.UW_BENCH_SERVER_ENTRY ?? null, machine, loadavgEnd: loadavg(), results, verdicts, scaleOut, listScale: listResult }, null, 2)}\n`,
 );
 log(`wrote ${file}`);
 process.exit(0);

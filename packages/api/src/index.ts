@@ -43,3 +43,4 @@ export type {
 } from './services/explorer/explorer.types';
 export { backtestFlow, BACKTEST_LIMIT_MAX, type TBacktestResult } from './services/flows/backtest';
 export { AUDITED, NOT_AUDITED } from './services/audit/audit-actions';
+export { listWebhooks } from './services/webhooks/list-webhooks';

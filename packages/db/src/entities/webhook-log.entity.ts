@@ -13,6 +13,7 @@ export const WebhookLog = defineEntity({
     { properties: ['workspaceId', 'id'] },
     { properties: ['workspaceId', 'eventType', 'id'] },
     { properties: ['workspaceId', 'outcome', 'id'] },
+    { properties: ['workspaceId', 'sourceId', 'id'] },
     { properties: ['receivedAt'] },
   ],
   properties: {

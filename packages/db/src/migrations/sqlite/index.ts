@@ -8,6 +8,7 @@ import { Migration20261206040300 } from './Migration20261206040300';
 import { Migration20261206040400 } from './Migration20261206040400';
 import { Migration20261206040500 } from './Migration20261206040500';
 import { Migration20261206040600 } from './Migration20261206040600';
+import { Migration20261206040700 } from './Migration20261206040700';
 
 export const migrationsList = [
   { name: 'Migration20261129034633', class: Migration20261129034633 },
@@ -19,4 +20,5 @@ export const migrationsList = [
   { name: 'Migration20261206040400', class: Migration20261206040400 },
   { name: 'Migration20261206040500', class: Migration20261206040500 },
   { name: 'Migration20261206040600', class: Migration20261206040600 },
+  { name: 'Migration20261206040700', class: Migration20261206040700 },
 ];
