@@ -18,10 +18,11 @@ describe('API explorer form, end to end', () => {
   // The entity cache the pickers read, filled by a bootstrap.
   beforeAll(async () => {
     await e2e.app.api.bootstrap.trigger.mutate({});
-    await waitFor(
-      async () => ((await e2e.app.api.cache.counts.query()).some((c) => c.entityType === 'client' && c.count > 0) ? true : null),
-      30_000,
-    );
+    await waitFor(async () => {
+      const counts = await e2e.app.api.cache.counts.query();
+
+      return ['client', 'task'].every((type) => counts.some((c) => c.entityType === type && c.count > 0)) ? true : null;
+    }, 30_000);
   });
   const calls = (operationId: string) => e2e.app.sim.requests.filter((r) => r.operationId === operationId);
 
@@ -119,5 +120,26 @@ describe('API explorer form, end to end', () => {
     expect(JSON.parse(search.get('body') ?? 'null')).toEqual({ name: 'Overtime review', clientId: client.id });
     expect(JSON.parse(search.get('query') ?? '{}')).toEqual({});
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('New flow');
+  });
+
+  it("narrows a body's task picker to the project chosen beside it", async () => {
+    const { app, page } = e2e;
+    const data = app.sim.workspace(WS).data;
+    const [first, second] = data.projects;
+    const tasksOf = (projectId: string) => data.tasks.filter((t) => t.projectId === projectId).map((t) => t.name);
+    expect(tasksOf(first!.id).length).toBeGreaterThan(0);
+    await openOperation(e2e, 'createTimeEntry');
+    const body = page.getByRole('group', { name: 'Request body' });
+    await body
+      .getByText(/^Optional fields/)
+      .first()
+      .click();
+    await body.getByLabel('projectId', { exact: true }).selectOption({ label: first!.name });
+    const taskPicker = body.getByLabel('taskId', { exact: true });
+    const options = () => taskPicker.locator('option').allTextContents();
+    await expect.poll(async () => (await options()).slice(1).sort()).toEqual(tasksOf(first!.id).sort());
+    await body.getByLabel('projectId', { exact: true }).selectOption({ label: second!.name });
+    await expect.poll(async () => (await options()).slice(1).sort()).toEqual(tasksOf(second!.id).sort());
+    await screenshot(page, 'explorer-task-picker');
   });
 });

@@ -9,11 +9,9 @@ const LIMIT = 100;
 
 export const entityLabel = (entityType: string) => entityType.replace(/_/g, ' ');
 
-const projectOf = (data: unknown) => (data && typeof data === 'object' ? (data as { projectId?: unknown }).projectId : undefined);
-
 /**
  * An id field as a choice among cached entities (by name), with a switch to typing an id. When nothing of that type
- * is cached, a text input. Tasks are narrowed to the chosen project.
+ * is cached, a text input. Tasks are narrowed to the chosen project (the cache search's `projectId`).
  */
 export function EntityPicker({ field, picker }: { field: TLeafField; picker: TPicker }) {
   const counts = useQuery({ ...trpc.cache.counts.queryOptions(), staleTime: 60_000 });
@@ -21,14 +19,19 @@ export function EntityPicker({ field, picker }: { field: TLeafField; picker: TPi
   const [filter, setFilter] = useState('');
   const count = counts.data?.find((c) => c.entityType === picker.entityType)?.count ?? 0;
   const search = useQuery({
-    ...trpc.cache.search.queryOptions({ entityType: picker.entityType, query: filter.trim() || undefined, limit: LIMIT }),
+    ...trpc.cache.search.queryOptions({
+      entityType: picker.entityType,
+      query: filter.trim() || undefined,
+      limit: LIMIT,
+      ...(picker.parent ? { projectId: picker.parent.id } : {}),
+    }),
     enabled: count > 0 && !typing,
     staleTime: 60_000,
     placeholderData: keepPreviousData,
   });
   const what = entityLabel(picker.entityType);
   const value = typeof field.value === 'string' ? field.value : '';
-  const hits = (search.data ?? []).filter((h) => !picker.parent || projectOf(h.data) === picker.parent.id);
+  const hits = search.data ?? [];
   const set = (v: string) => field.onChange(v === '' ? undefined : v);
 
   if (typing || counts.isError || (counts.isSuccess && count === 0)) {
