@@ -216,4 +216,21 @@ describe('building a flow without JSONata, end to end', () => {
       .toBe('payload.descriptin: the sample has no “descriptin” in payload (did you mean “description”?)');
     await screenshot(page, 'flow-mapping-completion');
   });
+
+  it('shows an example generated from the schema when no event of the trigger’s type is logged', async () => {
+    const { app, page } = e2e;
+    await app.open(page, '/flows/new');
+    await page.getByRole('link', { name: 'Start blank' }).click();
+    await page
+      .getByRole('navigation', { name: 'Nodes' })
+      .getByRole('button', { name: /^When \(trigger\)/ })
+      .click();
+    await page.getByRole('searchbox', { name: 'Filter events' }).fill('NEW_CLIENT');
+    await page.getByRole('checkbox', { name: /^NEW_CLIENT\b/ }).check();
+    await page.getByRole('button', { name: '+ Condition', exact: true }).click();
+    const data = page.getByRole('complementary', { name: 'Data the node can use' });
+    await expect.poll(() => data.textContent()).toContain('No NEW_CLIENT logged yet: an example generated from getClient schema');
+    await expect.poll(() => data.getByRole('button', { name: 'Insert payload.name', exact: true }).count()).toBe(1);
+    expect(await page.getByRole('combobox', { name: 'Test event' }).textContent()).toContain('None logged: using an example');
+  });
 });
