@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
-import { TABLE } from '@uw/db';
+import { entityCacheQueries, TABLE } from '@uw/db';
 import { testDialects } from '@uw/db/testing';
 import { startSimulator, type TSimulator } from '@uw/simulator';
 
@@ -111,10 +111,14 @@ describe.each(dialects)('cancelling executions on %s', (dialect) => {
     });
     const { executionId } = await api.flows.run.mutate({ id: flow.id });
     await waitFor(async () => rx.count('/hold') === 1);
+    // The caller as the workspace's cache knows them: the timeline names them.
+    const { userId } = await api.meta.whoami.query();
+    const user = { entityType: 'user', entityId: String(userId), name: 'Ada Admin', data: {} };
+    await entityCacheQueries.upsertEntities(server.deps.db, ws, { entities: [user], now: Date.now(), ttlMs: 60_000 });
     expect(await api.executions.cancel.mutate({ id: executionId })).toEqual({ id: executionId, status: 'cancelling' });
     const asked = await api.executions.get.query({ id: executionId });
     expect(asked.status).toBe('running');
-    expect(asked.cancel?.reason).toMatch(/^cancelled by user /);
+    expect(asked.cancel).toMatchObject({ by: userId, reason: `cancelled by Ada Admin (user ${userId})` });
     rx.release();
 
     const done = await statusOf(api, executionId, ['cancelled', 'succeeded', 'failed']);
@@ -132,7 +136,7 @@ describe.each(dialects)('cancelling executions on %s', (dialect) => {
     expect(result).toEqual({ id: flow.id, deleted: true, cancelled: 2, cancelling: 1 });
     expect(await statusesOf(api, ids)).toEqual(['running', 'cancelled', 'cancelled']);
     const queued = await api.executions.get.query({ id: ids[1]! });
-    expect(queued.cancel?.reason).toMatch(/^flow deleted by user /);
+    expect(queued.cancel?.reason).toMatch(/^flow deleted by Ada Admin \(user \S+\)$/);
     expect(queued.steps.map((s) => s.kind)).toEqual(['cancel']);
     rx.release();
     await statusOf(api, ids[0]!, ['cancelled']);

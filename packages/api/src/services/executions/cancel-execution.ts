@@ -1,4 +1,4 @@
-import { executionCancelQueries } from '@uw/db';
+import { entityCacheQueries, executionCancelQueries, type TDatabase } from '@uw/db';
 
 import { notFound, UserError } from '../../errors';
 import type { TRuntime } from '../../runtime';
@@ -6,9 +6,17 @@ import type { TCaller } from '../auth/caller';
 
 type TActor = Pick<TCaller, 'workspaceId' | 'userId' | 'key'>;
 
-/** Who acts, as stored (`cancelled_by`: a user id, `key:<id>` for a service key) and as the timeline names them. */
-export function actorOf(caller: TActor): { by: string | null; name: string } {
-  if (caller.userId) return { by: caller.userId, name: `user ${caller.userId}` };
+/**
+ * Who acts, as stored (`cancelled_by`: a user id, `key:<id>` for a service key) and as the timeline names them:
+ * a user by the name the workspace's cache knows (its bootstrap), else by id.
+ */
+export async function actorOf(db: TDatabase, caller: TActor): Promise<{ by: string | null; name: string }> {
+  if (caller.userId) {
+    const users = await entityCacheQueries.listCachedUsers(db, caller.workspaceId);
+    const name = users.find((u) => u.id === caller.userId)?.name;
+
+    return { by: caller.userId, name: name ? `${name} (user ${caller.userId})` : `user ${caller.userId}` };
+  }
   if (caller.key) return { by: `key:${caller.key.id}`, name: `service key ${caller.key.id}` };
 
   return { by: null, name: 'an unknown caller' };
@@ -29,7 +37,7 @@ export type TCancelResult = { id: string; status: 'cancelled' | 'cancelling' };
  * sent). A finished one is refused (CONFLICT) with its status.
  */
 export async function cancelExecution(runtime: TRuntime, caller: TActor, id: string): Promise<TCancelResult> {
-  const actor = actorOf(caller);
+  const actor = await actorOf(runtime.deps.db, caller);
   const c = { by: actor.by, reason: `cancelled by ${actor.name}`, now: Date.now() };
   const result = await executionCancelQueries.cancelExecution(runtime.deps.db, caller.workspaceId, id, c);
   if (!result) throw notFound('execution');
@@ -54,7 +62,7 @@ export async function cancelFlowRuns(
   target: { flowId: string; why: 'disabled' | 'deleted' },
 ): Promise<TFlowCancelResult> {
   const { flowId, why } = target;
-  const actor = actorOf(caller);
+  const actor = await actorOf(runtime.deps.db, caller);
   const c = { by: actor.by, reason: `flow ${why} by ${actor.name}`, now: Date.now() };
   const result = await executionCancelQueries.cancelFlowExecutions(runtime.deps.db, caller.workspaceId, flowId, c);
   announce(runtime, caller.workspaceId, result.cancelled);
