@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDialects } from '@uw/db/testing';
 import { startSimulator, type TSimulator } from '@uw/simulator';
 
+import { billableTagFlow } from '../test-faults/support/scenario';
 import { callRest } from './rest-support';
 import { installLikeClockify, REQUIRE_PG, startTestServer, TEST_PG_ADMIN_URL, trpcClient, waitFor, type TTestServer } from './utils';
 
@@ -11,23 +12,8 @@ const ws = 'f17e4ed0f17e4ed0f17e4e01';
 const TOKEN = 'filtered-scrape';
 const FLOW_NAME = 'Tag billable entries';
 
-/** NEW_TIME_ENTRY → billable? → create a tag: a non-billable entry is stopped by the condition. */
-const BILLABLE_TAG = {
-  nodes: [
-    { id: 'trigger', kind: 'trigger', position: { x: 0, y: 0 }, data: { source: 'clockify', events: ['NEW_TIME_ENTRY'] } },
-    { id: 'billable', kind: 'condition', position: { x: 0, y: 100 }, data: { expression: 'payload.billable = true' } },
-    {
-      id: 'tag',
-      kind: 'clockify',
-      position: { x: 0, y: 200 },
-      data: { operationId: 'createNewTag', path: {}, query: {}, body: '{ "name": "billable " & payload.id }' },
-    },
-  ],
-  edges: [
-    { id: 'e1', source: 'trigger', target: 'billable' },
-    { id: 'e2', source: 'billable', target: 'tag' },
-  ],
-};
+/** `billableTagFlow`: NEW_TIME_ENTRY → billable? → create a tag; a non-billable entry is stopped by the condition. */
+const BILLABLE_TAG = billableTagFlow('billable');
 
 /** Issue 16 point 7: a run its conditions ended is `filtered`, not `succeeded`, everywhere it is reported. */
 describe.each(dialects)('filtered executions on %s', (dialect) => {
