@@ -98,4 +98,21 @@ describe('createSandboxedEvaluator', () => {
     await closing.close();
     await expect(closing.evaluate('1', {})).rejects.toMatchObject({ code: 'SANDBOX_CLOSED', kind: 'operational' });
   });
+
+  it("gives a thread's first evaluation ten times the time budget (its cold start), and holds the budget after", async () => {
+    const sandbox = createSandboxedEvaluator({
+      size: 1,
+      heapMb: 64,
+      hardTimeoutMs: 30_000,
+      budgets: { timeLimitMs: 20, maxSteps: 1_000_000_000 },
+    });
+    try {
+      // Tens of milliseconds of work: past 20 ms, well under the first call's 1 s.
+      const work = '$sum([1..20000].($sum([1..20])))';
+      expect(await sandbox.evaluate(work, {})).toBe(20000 * 210);
+      expect((await failureOf(sandbox.evaluate(work, {}))).code).toBe('EXPRESSION_TIMEOUT');
+    } finally {
+      await sandbox.close();
+    }
+  });
 });
