@@ -17,7 +17,10 @@ export type TContext = { deps: TApiDeps; runtime: TRuntime; caller: TCaller | nu
 export type TProcedureMeta = { items?: z.ZodType };
 
 /** Every item of `source`, parsed with `schema` (unknown keys dropped) before it is sent. */
-export async function* parseEach<TSchema extends z.ZodType>(schema: TSchema, source: AsyncIterable<unknown>): AsyncGenerator<z.output<TSchema>> {
+export async function* parseEach<TSchema extends z.ZodType>(
+  schema: TSchema,
+  source: AsyncIterable<unknown>,
+): AsyncGenerator<z.output<TSchema>> {
   for await (const item of source) yield schema.parse(item);
 }
 
@@ -32,13 +35,16 @@ export function toTRPCError(err: unknown): TRPCError {
   return new TRPCError({ code: CODE_TO_TRPC[app.code], message, cause: app });
 }
 
-const t = initTRPC.context<TContext>().meta<TProcedureMeta>().create({
-  errorFormatter({ shape, error }) {
-    const cause = error.cause instanceof AppError ? error.cause : undefined;
+const t = initTRPC
+  .context<TContext>()
+  .meta<TProcedureMeta>()
+  .create({
+    errorFormatter({ shape, error }) {
+      const cause = error.cause instanceof AppError ? error.cause : undefined;
 
-    return { ...shape, data: { ...shape.data, stack: undefined, appCode: cause?.code ?? null, details: cause?.details ?? null } };
-  },
-});
+      return { ...shape, data: { ...shape.data, stack: undefined, appCode: cause?.code ?? null, details: cause?.details ?? null } };
+    },
+  });
 
 const mapErrors = t.middleware(async ({ next }) => {
   const result = await next();
