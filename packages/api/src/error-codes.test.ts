@@ -91,7 +91,12 @@ describe('ensureAppError maps every package error onto the table', () => {
     ['flow (user)', new FlowError('FLOW_INVALID', 'the flow has no trigger'), 'VALIDATION_FAILED', /no trigger/],
     ['flow (operational)', new FlowError('STEP_UNAVAILABLE', 'down', { kind: 'operational' }), 'UPSTREAM_ERROR', /down/],
     ['expression', new ExpressionError('EXPRESSION_SYNTAX', 'unexpected token', 4), 'VALIDATION_FAILED', /unexpected token/],
-    ['step', new StepError('Clockify answered 409', 'UPSTREAM_STATUS', false, { status: 409 }), 'UPSTREAM_ERROR', /409/],
+    [
+      'step',
+      new StepError('Clockify answered 409', 'UPSTREAM_STATUS', { retryable: false, details: { status: 409 } }),
+      'UPSTREAM_ERROR',
+      /409/,
+    ],
   ];
 
   it.each(cases)('%s', (...[_name, err, code, message]) => {

@@ -59,7 +59,7 @@ function triggerOf(log: TLogTrigger): TDryRunTrigger {
 }
 
 async function definitionOf(runtime: TRuntime, scope: TScope, input: TBacktestInput): Promise<TFlowDefinition> {
-  const stored = input.id ? await currentDefinition(runtime.deps, scope, input.id, input.version) : null;
+  const stored = input.id ? await currentDefinition(runtime.deps, scope, { flowId: input.id, version: input.version }) : null;
   // An edited document comes back masked: its headers take the saved flow's values when there is one.
   const definition = input.definition ? restoreMaskedHeaders(input.definition, stored).definition : stored;
   if (!definition) throw new UserError('VALIDATION_FAILED', 'send the id of a saved flow or a definition');

@@ -40,7 +40,7 @@ export type TFlowDocument = z.infer<typeof ZFlowDocumentSchema>;
  */
 export async function exportFlow(deps: TApiDeps, scope: TScope, input: { id: string; version?: number }): Promise<TFlowDocument> {
   const flow = await getFlowOrThrow(deps, scope, input.id);
-  const definition = await currentDefinition(deps, scope, flow.id, input.version);
+  const definition = await currentDefinition(deps, scope, { flowId: flow.id, version: input.version });
   const sources = await customSourceQueries.listSources(deps.db, scope.workspaceId);
 
   return {

@@ -54,7 +54,12 @@ function versionRow(scope: TScope, next: { flowId: string; version: number; defi
 }
 
 /** The definition of the flow's current version, or of version number `version`. */
-export async function currentDefinition(deps: TApiDeps, scope: TScope, flowId: string, version?: number): Promise<TFlowDefinition> {
+export async function currentDefinition(
+  deps: TApiDeps,
+  scope: TScope,
+  wanted: { flowId: string; version?: number },
+): Promise<TFlowDefinition> {
+  const { flowId, version } = wanted;
   const flow = await getFlowOrThrow(deps, scope, flowId);
   const which = version === undefined ? { id: flow.currentVersionId } : { flowId: flow.id, version };
   const row = await flowQueries.findVersion(deps.db, scope.workspaceId, which);
@@ -112,7 +117,8 @@ export async function updateFlow(writer: TFlowWriter, scope: TScope, input: TFlo
   const { definition: sent, baseVersion, ...fields } = input.data;
   // Headers are shown masked; a value sent back still masked keeps what is stored in the version the document
   // came from (see `resolveMaskedHeaders`).
-  const definition = sent && (await resolveMaskedHeaders(sent, () => currentDefinition(deps, scope, flow.id, baseVersion)));
+  const definition =
+    sent && (await resolveMaskedHeaders(sent, () => currentDefinition(deps, scope, { flowId: flow.id, version: baseVersion })));
   if (definition) assertValidDefinition(deps, definition, await knownSecretNames(deps, scope.workspaceId, definition));
   await flowQueries.updateFlow(deps.db, scope.workspaceId, {
     id: flow.id,

@@ -136,7 +136,7 @@ export async function importFlow(writer: TFlowWriter, scope: TScope, input: { do
 /** A copy of the flow's current version named "<name> (copy)", disabled, with its own history from version 1. */
 export async function duplicateFlow(writer: TFlowWriter, scope: TScope, id: string) {
   const flow = await getFlowOrThrow(writer.deps, scope, id);
-  const definition = await currentDefinition(writer.deps, scope, flow.id);
+  const definition = await currentDefinition(writer.deps, scope, { flowId: flow.id });
 
   return insertNewFlow(writer, scope, {
     name: `${flow.name.slice(0, 193)} (copy)`,

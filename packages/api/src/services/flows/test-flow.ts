@@ -13,7 +13,7 @@ export type TTestFlowInput = Omit<TDryRunInput, 'definition'> & { id?: string; d
  * event. An edited document comes back masked: its headers take the saved flow's values when there is one.
  */
 export async function testFlow(runtime: TRuntime, scope: { workspaceId: string; userId: string | null }, input: TTestFlowInput) {
-  const stored = input.id ? await currentDefinition(runtime.deps, scope, input.id) : null;
+  const stored = input.id ? await currentDefinition(runtime.deps, scope, { flowId: input.id }) : null;
   const definition = input.definition ? restoreMaskedHeaders(input.definition, stored).definition : stored;
   if (!definition) throw new UserError('VALIDATION_FAILED', 'send the id of a saved flow or a definition');
   const result = await dryRunFlow(runtime, scope.workspaceId, { definition, webhookId: input.webhookId, sample: input.sample });

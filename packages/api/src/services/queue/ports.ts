@@ -28,12 +28,7 @@ function toStepError(err: unknown, target: 'clockify' | 'http'): StepError {
   return new StepError(
     e.message ?? String(err),
     e.code ?? (status ? `${target.toUpperCase()}_${status}` : `${target.toUpperCase()}_ERROR`),
-    Boolean(retryable),
-    {
-      status,
-      body: e.body,
-      retryAfterMs: e.retryAfterMs,
-    },
+    { retryable: Boolean(retryable), details: { status, body: e.body, retryAfterMs: e.retryAfterMs } },
   );
 }
 
@@ -41,7 +36,7 @@ function toStepError(err: unknown, target: 'clockify' | 'http'): StepError {
 function maskedStepError(err: StepError, values: readonly string[]): StepError {
   if (values.length === 0) return err;
 
-  return new StepError(maskValues(err.message, values), err.code, err.retryable, maskValues(err.details, values));
+  return new StepError(maskValues(err.message, values), err.code, { retryable: err.retryable, details: maskValues(err.details, values) });
 }
 
 /**
@@ -49,7 +44,11 @@ function maskedStepError(err: StepError, values: readonly string[]): StepError {
  * `$secret` placeholders are swapped for the values just before each call (`resolveSecrets`), and the values
  * are masked in what comes back (answer or error), so the journal, timeline and logs never hold one.
  */
-export function createPorts(runtime: TRuntime, installation: TInstallation, settings: TSettingsValues, claimed: TClaimed): TFlowPorts {
+export function createPorts(
+  runtime: TRuntime,
+  run: { installation: TInstallation; settings: TSettingsValues; claimed: TClaimed },
+): TFlowPorts {
+  const { installation, settings, claimed } = run;
   const { deps } = runtime;
   const scope: TSecretScope = {
     workspaceId: installation.workspaceId,
@@ -64,7 +63,7 @@ export function createPorts(runtime: TRuntime, installation: TInstallation, sett
       async execute(placeholders: TClockifyRequest, meta: TStepMeta) {
         const { request: req, values } = await resolveSecrets(deps, scope, { request: placeholders, nodeId: meta.nodeId });
         if (req.path.workspaceId && req.path.workspaceId !== installation.workspaceId) {
-          throw new StepError('a flow may only call its own workspace', 'WORKSPACE_MISMATCH', false);
+          throw new StepError('a flow may only call its own workspace', 'WORKSPACE_MISMATCH', { retryable: false });
         }
         // The engine always offers workspaceId; send it only to operations that take it.
         const takesWorkspace = runtime.deps.catalogue
@@ -87,11 +86,9 @@ export function createPorts(runtime: TRuntime, installation: TInstallation, sett
     http: {
       async send(placeholders: THttpRequest, meta: TStepMeta) {
         if (!settings.enable_generic_http_actions) {
-          throw new StepError(
-            'HTTP actions are disabled for this workspace (setting enable_generic_http_actions)',
-            'FEATURE_DISABLED',
-            false,
-          );
+          throw new StepError('HTTP actions are disabled for this workspace (setting enable_generic_http_actions)', 'FEATURE_DISABLED', {
+            retryable: false,
+          });
         }
         const { request: req, values } = await resolveSecrets(deps, scope, { request: placeholders, nodeId: meta.nodeId });
         try {

@@ -109,7 +109,7 @@ export async function runExecution(runtime: TRuntime, claimed: TClaimed): Promis
       secretMarker: runtime.secretMarker,
       context: { ...input, workspace: { id: claimed.workspace_id }, steps: {} },
       evaluator: runtime.evaluator,
-      ports: createPorts(runtime, installation, settings, claimed),
+      ports: createPorts(runtime, { installation, settings, claimed }),
       journal: {
         completed: (nodeId) => {
           const done = steps.find((s) => s.nodeId === nodeId && s.status === 'succeeded' && s.kind !== 'condition');

@@ -1,13 +1,20 @@
+/** What Clockify or the receiver answered, when it did. */
+export type TStepErrorDetails = { status?: number; body?: unknown; retryAfterMs?: number };
+
 /** A step failure the engine can classify: retryable ones are rescheduled, others fail the execution. */
 export class StepError extends Error {
+  readonly retryable: boolean;
+  readonly details: TStepErrorDetails;
+
   constructor(
     message: string,
     readonly code: string,
-    readonly retryable: boolean,
-    readonly details: { status?: number; body?: unknown; retryAfterMs?: number } = {},
+    how: { retryable: boolean; details?: TStepErrorDetails },
   ) {
     super(message);
     this.name = 'StepError';
+    this.retryable = how.retryable;
+    this.details = how.details ?? {};
   }
 
   get retryAfterMs() {

@@ -30,7 +30,7 @@ async function allowedNames(scope: TSecretScope, nodeId: string): Promise<Set<st
 
 function refused(message: string, code: string): StepError {
   // Not retried: the same request would fail the same way until an admin acts.
-  return new StepError(message, code, false);
+  return new StepError(message, code, { retryable: false });
 }
 
 /**
