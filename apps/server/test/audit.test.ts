@@ -107,6 +107,14 @@ describe.each(dialects)('audit trail on %s', (dialect) => {
     expect(JSON.stringify(page)).not.toMatch(/canary-secret-value/);
   });
 
+  it('records a mutation that takes no input (its request has no body)', async () => {
+    const repaired = await api.installation.repairWebhooks.mutate();
+    const [entry] = (await api.audit.list.query({ action: 'installation.repairWebhooks' })).items;
+    expect(entry).toMatchObject({ targetType: 'installation', actor: { kind: 'user', id: userId } });
+    expect(entry!.summary).toMatch(/^repaired Clockify webhooks/);
+    expect(repaired.failed).toEqual([]);
+  });
+
   it('filters by action prefix and pages with a cursor', async () => {
     const first = await api.audit.list.query({ action: 'flows.', limit: 2 });
     expect(first.items).toHaveLength(2);

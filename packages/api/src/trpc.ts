@@ -76,7 +76,8 @@ export const workspaceProcedure = publicProcedure.use(({ ctx, next }) => {
 const audited = workspaceProcedure.use(async ({ ctx, path, type, getRawInput, next }) => {
   const action = type === 'mutation' ? auditActionFor(path) : null;
   if (!action) return next();
-  const input = await getRawInput();
+  // A mutation without input has no body to read (tRPC's reader throws on it): nothing to describe then.
+  const input = await getRawInput().catch(() => undefined);
   const before = await readBefore(ctx.deps, ctx.caller, action, input);
   const result = await next();
   if (result.ok) await recordAudit(ctx.deps, ctx.caller, { path, action, input, output: result.data, before });
