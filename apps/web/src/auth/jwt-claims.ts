@@ -40,7 +40,11 @@ export function decodeClaims(token: string): TTokenClaims | null {
 }
 
 /** When to ask for a fresh token: `marginMs` before `exp` (never sooner than `minMs`); null without exp. */
-export function refreshDelayMs(claims: TTokenClaims | null, now: number, marginMs = 5 * 60_000, minMs = 10_000): number | null {
+export function refreshDelayMs(
+  claims: TTokenClaims | null,
+  now: number,
+  { marginMs = 5 * 60_000, minMs = 10_000 }: { marginMs?: number; minMs?: number } = {},
+): number | null {
   if (!claims?.exp) {
     return null;
   }

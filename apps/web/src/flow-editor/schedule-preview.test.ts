@@ -5,7 +5,7 @@ import { formatFireTime, nextFireTimes, timeZones } from './schedule-preview';
 describe('schedule preview', () => {
   it('lists the next fire times of a cron in its time zone', () => {
     // Sunday 2025-03-02 12:00 UTC; Mondays 9:00 in Berlin (UTC+1 in March) is 8:00 UTC.
-    const preview = nextFireTimes('0 9 * * 1', 'Europe/Berlin', new Date('2025-03-02T12:00:00Z'), 3);
+    const preview = nextFireTimes({ cron: '0 9 * * 1', timeZone: 'Europe/Berlin' }, new Date('2025-03-02T12:00:00Z'), 3);
 
     expect(preview).toEqual({
       ok: true,
@@ -15,9 +15,9 @@ describe('schedule preview', () => {
   });
 
   it('is empty for a cron that never fires and not ok for a malformed cron or zone', () => {
-    expect(nextFireTimes('0 0 31 2 *', 'UTC', new Date('2025-01-01T00:00:00Z'))).toEqual({ ok: true, times: [] });
-    expect(nextFireTimes('61 * * * *', 'UTC', new Date())).toEqual({ ok: false });
-    expect(nextFireTimes('0 9 * * 1', 'Mars/Olympus', new Date())).toEqual({ ok: false });
+    expect(nextFireTimes({ cron: '0 0 31 2 *', timeZone: 'UTC' }, new Date('2025-01-01T00:00:00Z'))).toEqual({ ok: true, times: [] });
+    expect(nextFireTimes({ cron: '61 * * * *', timeZone: 'UTC' }, new Date())).toEqual({ ok: false });
+    expect(nextFireTimes({ cron: '0 9 * * 1', timeZone: 'Mars/Olympus' }, new Date())).toEqual({ ok: false });
   });
 
   it('offers UTC first, once', () => {

@@ -3,7 +3,8 @@ import { nextFireAfter } from '@uw/flow-engine';
 export type TSchedulePreview = { ok: true; times: Date[] } | { ok: false };
 
 /** The next `count` times a cron fires in `timeZone` after `from` (fewer when it stops firing); not ok when either is malformed. */
-export function nextFireTimes(cron: string, timeZone: string, from: Date, count = 5): TSchedulePreview {
+export function nextFireTimes(schedule: { cron: string; timeZone: string }, from: Date, count = 5): TSchedulePreview {
+  const { cron, timeZone } = schedule;
   const times: Date[] = [];
   try {
     let after = from;

@@ -21,7 +21,7 @@ const EXAMPLES = [
 function NextFires({ cron, timeZone }: { cron: string; timeZone: string }) {
   // Minute precision: the list stays put while the admin types.
   const minute = Math.floor(Date.now() / 60_000);
-  const preview = useMemo(() => nextFireTimes(cron, timeZone, new Date(minute * 60_000)), [cron, timeZone, minute]);
+  const preview = useMemo(() => nextFireTimes({ cron, timeZone }, new Date(minute * 60_000)), [cron, timeZone, minute]);
   if (!cron.trim() || !preview.ok) return null;
 
   return (
