@@ -82,7 +82,8 @@ export function FlowEditor({ flowId, definition, meta, currentVersion = 0, start
   );
   const selected = state.definition.nodes.find((n) => n.id === view.selectedId) ?? null;
 
-  const runTest = () => test.run(state.definition, sample.selectedId, triggerOf(state.definition.nodes));
+  const runTest = () =>
+    test.run(state.definition, { webhookId: sample.selectedId, payload: sample.sample?.payload }, triggerOf(state.definition.nodes));
 
   return (
     <EditorContext.Provider

@@ -20,14 +20,16 @@ function sampleEventType(trigger: TTriggerData | null): string {
 }
 
 /**
- * flows.test (a dry run) against the chosen logged webhook, or an empty sample of the trigger's first
- * event. The step outputs it returns feed `steps.*` in the editor's live evaluation.
+ * flows.test (a dry run) against the chosen logged webhook, or else the sample the data panel shows (an example
+ * generated from the event's schema when nothing is logged; empty when there is none). The step outputs it
+ * returns feed `steps.*` in the editor's live evaluation.
  */
 export function useTestRun() {
   const test = useMutation(trpc.flows.test.mutationOptions());
-  const run = (definition: TFlowDefinition, webhookId: string | null, trigger: TTriggerData | null) => {
+  const run = (definition: TFlowDefinition, from: { webhookId: string | null; payload?: unknown }, trigger: TTriggerData | null) => {
     const eventType = sampleEventType(trigger);
-    test.mutate(webhookId ? { definition, webhookId } : { definition, sample: { eventType, payload: null } });
+    const { webhookId, payload } = from;
+    test.mutate(webhookId ? { definition, webhookId } : { definition, sample: { eventType, payload: payload ?? null } });
   };
   const steps = test.data?.outcome.steps as Record<string, TStepOutput> | undefined;
 
