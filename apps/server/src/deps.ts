@@ -75,7 +75,7 @@ export async function createDeps(env: TEnv, logger: Logger, overrides: Partial<T
   const onWait = (_key: string, ms: number) => metrics.hooks.rateLimitWait(ms / 1000);
   const shared = db.dialect === 'postgresql' ? createSharedRateLimiter(db, { onWait }) : null;
   // Several processes share one PostgreSQL: wake-ups, live events and flow changes travel by LISTEN/NOTIFY.
-  const signals = db.dialect === 'postgresql' ? await openSignals(db, env.UNIVERSAL_WEBHOOK_DB_URL!, logger) : null;
+  const signals = db.dialect === 'postgresql' ? openSignals(db, env.UNIVERSAL_WEBHOOK_DB_URL!, logger) : null;
   const upkeep: TPeriodicJob[] = shared ? [{ name: 'rate-window-prune', periodMs: MINUTE, run: () => shared.prune() }] : [];
   const base: Omit<TApiDeps, 'clockifyNet'> = {
     db,

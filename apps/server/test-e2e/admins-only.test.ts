@@ -52,7 +52,7 @@ describe('admins only, masked headers and scoped keys in the app', () => {
     await expect.poll(() => page.getByRole('main').textContent()).toContain('are saved but never shown');
     // A fixed value shows in an input as the text itself; an expression shows as the JSONata string literal.
     const field = page.getByRole('textbox', { name: 'Authorization', exact: true });
-    const isInput = await field.evaluate((el) => el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement);
+    const isInput = await field.evaluate((el) => ['INPUT', 'TEXTAREA'].includes((el as { tagName: string }).tagName));
     expect(isInput ? await field.inputValue() : await field.textContent()).toMatch(/^"?••••"?$/);
     expect(await page.content()).not.toContain('e2e-header-canary');
     await screenshot(page, 'flow-editor-masked-header');

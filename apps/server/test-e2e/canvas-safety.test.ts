@@ -250,7 +250,7 @@ describe('flow editor: undo, deletion, placement, tidy and test results on the c
           const all = await Promise.all(ids.map((id) => boxOf(ui.canvas.locator(`.react-flow__node[data-id="${id}"]`))));
 
           return all.every((b) => inside(b, box));
-        }, name)
+        }, { message: name })
         .toBe(true);
       const boxes = Object.fromEntries(
         await Promise.all(ids.map(async (id) => [id, await boxOf(ui.canvas.locator(`.react-flow__node[data-id="${id}"]`))] as const)),

@@ -21,7 +21,7 @@ type TWarn = { warn(o: unknown, m?: string): void };
 
 const RECONNECT_MS = [100, 500, 1_000, 5_000];
 
-export async function openSignals(db: TDatabase, url: string, logger: TWarn): Promise<TSignals> {
+export function openSignals(db: TDatabase, url: string, logger: TWarn): TSignals {
   const listeners = new Map<string, Set<(payload: string) => void>>();
   const resync = new Set<() => void>();
   let client: pg.Client | null = null;
@@ -40,6 +40,11 @@ export async function openSignals(db: TDatabase, url: string, logger: TWarn): Pr
       scheduleReconnect();
     });
     await c.connect();
+    if (closed) {
+      await c.end().catch(() => undefined);
+
+      return;
+    }
     for (const channel of listeners.keys()) await c.query(`listen ${channel}`);
     client = c;
     attempt = 0;
@@ -60,7 +65,11 @@ export async function openSignals(db: TDatabase, url: string, logger: TWarn): Pr
     }, wait).unref();
   };
 
-  await connect();
+  // Never blocks the start: with PostgreSQL down the process must still come up and say so on /ready.
+  connect().catch((err: unknown) => {
+    logger.warn({ err }, 'signals: the listening connection could not be made yet; retrying');
+    scheduleReconnect();
+  });
 
   return {
     async notify(channel, payload) {
