@@ -112,7 +112,7 @@ export async function runDialect(sim: TSimulator, dialect: TDialect, c: TBenchCo
     const rssAtReadyKb = server.rssKb();
     c.log(`${dialect}: server up (pid ${server.pid}, RSS ${Math.round((rssAtReadyKb ?? 0) / 1024)} MB, log ${server.logFile})`);
     await installLikeClockify(sim, server.url, c.ingestWorkspace);
-    const sample = await sim.sendWebhook(server.url, c.ingestWorkspace, 'NEW_TIME_ENTRY');
+    const sample = await sim.sendWebhook({ addonUrl: server.url, workspaceId: c.ingestWorkspace, eventType: 'NEW_TIME_ENTRY' });
     const template = { ...(sample.body as Record<string, unknown>), billable: true };
     const bodyBytes = Buffer.byteLength(JSON.stringify(template));
     const targets: TWebhookTarget[] = [

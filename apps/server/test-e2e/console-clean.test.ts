@@ -22,9 +22,12 @@ describe('no console error on any page', () => {
         edges: [{ id: 'e1', source: 'trigger', target: 'billable' }],
       },
     });
-    const delivered = await app.sim.sendWebhook(app.server.url, WS, 'NEW_TIME_ENTRY', {
-      body: { id: 'te-console-walk', workspaceId: WS, billable: true, description: 'console walk' },
-    });
+    const delivered = await app.sim.sendWebhook(
+      { addonUrl: app.server.url, workspaceId: WS, eventType: 'NEW_TIME_ENTRY' },
+      {
+        body: { id: 'te-console-walk', workspaceId: WS, billable: true, description: 'console walk' },
+      },
+    );
     const logId = (delivered.response as { id: string }).id;
     const execution = await waitFor(async () => (await app.api.webhooks.get.query({ id: logId })).executions[0], 15_000);
 

@@ -31,7 +31,7 @@ describe('addresses, end to end', () => {
         edges: [{ id: 'e1', source: 'trigger', target: 'always' }],
       },
     });
-    const delivered = await app.sim.sendWebhook(app.server.url, WS, 'NEW_TAG');
+    const delivered = await app.sim.sendWebhook({ addonUrl: app.server.url, workspaceId: WS, eventType: 'NEW_TAG' });
     const logId = (delivered.response as { id: string }).id;
     const execution = await waitFor(async () => (await app.api.webhooks.get.query({ id: logId })).executions[0]);
 
@@ -53,7 +53,7 @@ describe('addresses, end to end', () => {
   // (a reload on the Webhooks page, or a link to one webhook). Enable this test with the fix.
   it('the webhook log and a webhook load from their own addresses', async () => {
     const { app, page } = e2e;
-    const delivered = await app.sim.sendWebhook(app.server.url, WS, 'NEW_CLIENT');
+    const delivered = await app.sim.sendWebhook({ addonUrl: app.server.url, workspaceId: WS, eventType: 'NEW_CLIENT' });
     const logId = (delivered.response as { id: string }).id;
     await loadsDirectly(app, page, '/webhooks?eventType=NEW_CLIENT', 'Webhooks');
     await loadsDirectly(app, page, `/webhooks/${logId}`, 'NEW_CLIENT');

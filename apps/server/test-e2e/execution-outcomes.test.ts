@@ -36,7 +36,7 @@ describe('execution outcomes and the flow lifecycle, end to end', () => {
   const deliver = async (billable: boolean) => {
     const { app } = e2e;
     const body = { id: `te-e2e-${billable}`, workspaceId: WS, billable, description: 'e2e outcomes' };
-    const delivered = await app.sim.sendWebhook(app.server.url, WS, 'NEW_TIME_ENTRY', { body });
+    const delivered = await app.sim.sendWebhook({ addonUrl: app.server.url, workspaceId: WS, eventType: 'NEW_TIME_ENTRY' }, { body });
     const logId = (delivered.response as TIngestAnswer).id;
     const execution = await waitFor(async () => {
       const [e] = (await app.api.webhooks.get.query({ id: logId })).executions;

@@ -21,7 +21,10 @@ describe('flow editor, end to end', () => {
       description,
     });
     // A logged event to test against (no flow yet, so nothing runs).
-    const sample = await app.sim.sendWebhook(app.server.url, WS, 'NEW_TIME_ENTRY', { body: timeEntry('sample for the test run') });
+    const sample = await app.sim.sendWebhook(
+      { addonUrl: app.server.url, workspaceId: WS, eventType: 'NEW_TIME_ENTRY' },
+      { body: timeEntry('sample for the test run') },
+    );
     expect((sample.response as TIngestAnswer).outcome).toBe('no_match');
 
     await app.open(page, '/flows/new');
@@ -116,7 +119,10 @@ describe('flow editor, end to end', () => {
     await expect.poll(async () => (await app.api.flows.get.query({ id: flowId })).enabled).toBe(true);
 
     // A matching webhook runs it; the executions page and the timeline show it succeed.
-    const delivered = await app.sim.sendWebhook(app.server.url, WS, 'NEW_TIME_ENTRY', { body: timeEntry('runs the flow') });
+    const delivered = await app.sim.sendWebhook(
+      { addonUrl: app.server.url, workspaceId: WS, eventType: 'NEW_TIME_ENTRY' },
+      { body: timeEntry('runs the flow') },
+    );
     expect(delivered.response as TIngestAnswer).toMatchObject({ outcome: 'queued', flows: 1 });
     await page.getByRole('link', { name: 'Executions of this flow' }).click();
     await page.waitForURL(/\/executions\?flowId=/);

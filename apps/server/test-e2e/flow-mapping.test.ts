@@ -62,7 +62,8 @@ describe('building a flow without JSONata, end to end', () => {
     return entry;
   }
   const send = async (body: unknown) =>
-    (await e2e.app.sim.sendWebhook(e2e.app.server.url, WS, 'TIMER_STOPPED', { body })).response as TIngestAnswer;
+    (await e2e.app.sim.sendWebhook({ addonUrl: e2e.app.server.url, workspaceId: WS, eventType: 'TIMER_STOPPED' }, { body }))
+      .response as TIngestAnswer;
 
   it('builds, tests and enables the overtime flow from pickers and the data panel; the 9-hour entry is tagged and posted, the 2-hour one filtered', async () => {
     const { app, page } = e2e;

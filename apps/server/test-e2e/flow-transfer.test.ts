@@ -35,7 +35,10 @@ describe('flow files and back-test in the browser', () => {
       } as never,
     });
     for (let i = 0; i < 5; i++) {
-      await app.sim.sendWebhook(app.server.url, WS, 'NEW_TIME_ENTRY', { body: { id: `te-${i}`, workspaceId: WS, billable: i < 2 } });
+      await app.sim.sendWebhook(
+        { addonUrl: app.server.url, workspaceId: WS, eventType: 'NEW_TIME_ENTRY' },
+        { body: { id: `te-${i}`, workspaceId: WS, billable: i < 2 } },
+      );
     }
 
     await app.open(page, '/flows');

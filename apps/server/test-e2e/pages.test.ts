@@ -53,9 +53,12 @@ describe('every page, end to end', () => {
         ],
       },
     });
-    const delivered = await app.sim.sendWebhook(app.server.url, WS, 'NEW_TIME_ENTRY', {
-      body: { id: 'te-every-page', workspaceId: WS, projectId, billable: true, description: 'every page' },
-    });
+    const delivered = await app.sim.sendWebhook(
+      { addonUrl: app.server.url, workspaceId: WS, eventType: 'NEW_TIME_ENTRY' },
+      {
+        body: { id: 'te-every-page', workspaceId: WS, projectId, billable: true, description: 'every page' },
+      },
+    );
     const logId = (delivered.response as TIngestAnswer).id;
     const execution = await waitFor(async () => {
       const [e] = (await app.api.webhooks.get.query({ id: logId })).executions;

@@ -25,7 +25,7 @@ describe('webhook log and dashboard, end to end', () => {
     await expect.poll(() => page.getByRole('heading', { name: /^Live/ }).textContent()).toBe('Live (connected)');
     await expect.poll(() => page.getByRole('main').textContent()).toContain('Waiting for new webhooks…');
 
-    const delivered = await app.sim.sendWebhook(app.server.url, WS, 'NEW_CLIENT');
+    const delivered = await app.sim.sendWebhook({ addonUrl: app.server.url, workspaceId: WS, eventType: 'NEW_CLIENT' });
     expect(delivered.status).toBe(200);
     const logId = (delivered.response as TIngestAnswer).id;
     const live = page.getByRole('table', { name: 'Live webhooks' });

@@ -124,9 +124,12 @@ describe.each(dialects)('audit trail on %s', (dialect) => {
   });
 
   it('records settings Clockify sent through the lifecycle, with Clockify as the actor', async () => {
-    const res = await sim.sendLifecycle(server.url, 'settings-updated', ws, {
-      settings: [{ id: 'log_retention_days', name: 'r', value: 7 }],
-    });
+    const res = await sim.sendLifecycle(
+      { addonUrl: server.url, kind: 'settings-updated', workspaceId: ws },
+      {
+        settings: [{ id: 'log_retention_days', name: 'r', value: 7 }],
+      },
+    );
     expect(res.status).toBe(200);
     const [entry] = (await api.audit.list.query({ action: 'settings.updated' })).items;
     expect(entry).toMatchObject({ actor: { kind: 'clockify', id: null }, summary: 'settings saved in Clockify: log_retention_days' });

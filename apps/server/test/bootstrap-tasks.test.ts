@@ -37,12 +37,15 @@ describe.each(dialects)('bootstrap follows the tasks of every project on %s', (d
     server = await startTestServer({ dialect, clockifyPem: sim.publicKeyPem });
     await installLikeClockify(sim, server.url, ws);
     api = trpcClient(server.url, await sim.userToken(ws, { role: 'OWNER' }));
-    await sim.sendLifecycle(server.url, 'settings-updated', ws, {
-      settings: [
-        { id: 'max_rps', name: 'max_rps', value: MAX_RPS },
-        { id: 'include_time_entries', name: 'include_time_entries', value: false },
-      ],
-    });
+    await sim.sendLifecycle(
+      { addonUrl: server.url, kind: 'settings-updated', workspaceId: ws },
+      {
+        settings: [
+          { id: 'max_rps', name: 'max_rps', value: MAX_RPS },
+          { id: 'include_time_entries', name: 'include_time_entries', value: false },
+        ],
+      },
+    );
   });
   afterAll(async () => {
     await server?.deps.runtime.bootstraps.stop();

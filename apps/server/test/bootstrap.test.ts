@@ -40,9 +40,12 @@ describe.each(dialects)('bootstrap on %s', (dialect) => {
       .replace('{userId}', step.userId ?? '')
       .replace('{projectId}', step.parentId ?? '')}`;
   const settings = (values: Record<string, unknown>) =>
-    sim.sendLifecycle(server.url, 'settings-updated', ws, {
-      settings: Object.entries(values).map(([id, value]) => ({ id, name: id, value })),
-    });
+    sim.sendLifecycle(
+      { addonUrl: server.url, kind: 'settings-updated', workspaceId: ws },
+      {
+        settings: Object.entries(values).map(([id, value]) => ({ id, name: id, value })),
+      },
+    );
   const finished = (timeoutMs = 30_000) =>
     waitFor(
       async () => {

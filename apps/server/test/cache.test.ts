@@ -76,7 +76,7 @@ describe.each(dialects)('entity cache on %s', (dialect) => {
   });
 
   it('NEW_PROJECT and PROJECT_DELETED webhooks upsert and delete the project in the cache', async () => {
-    const created = await sim.sendWebhook(server.url, ws, 'NEW_PROJECT');
+    const created = await sim.sendWebhook({ addonUrl: server.url, workspaceId: ws, eventType: 'NEW_PROJECT' });
     expect(created.status).toBe(200);
     const project = created.body as { id: string; name: string };
     expect(await applyWebhookToCache(server.deps.api, { workspaceId: ws, eventType: 'NEW_PROJECT', payload: created.body })).toEqual({
@@ -89,7 +89,7 @@ describe.each(dialects)('entity cache on %s', (dialect) => {
     );
     expect((await counts()).project).toBe(13);
 
-    const deleted = await sim.sendWebhook(server.url, ws, 'PROJECT_DELETED');
+    const deleted = await sim.sendWebhook({ addonUrl: server.url, workspaceId: ws, eventType: 'PROJECT_DELETED' });
     expect((deleted.body as { id: string }).id).toBe(project.id);
     expect(await applyWebhookToCache(server.deps.api, { workspaceId: ws, eventType: 'PROJECT_DELETED', payload: deleted.body })).toEqual({
       action: 'delete',

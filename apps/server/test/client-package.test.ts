@@ -107,7 +107,7 @@ describe('@uw/client, installed from its tarball by another service', () => {
   it('runs against a real server: lists webhooks, creates a flow, receives a live webhook over SSE', async () => {
     const admin = trpcClient(server.url, ownerToken);
     const { key } = await admin.keys.create.mutate({ name: 'consumer service', scope: 'write' });
-    await sim.sendWebhook(server.url, ws, 'NEW_TAG');
+    await sim.sendWebhook({ addonUrl: server.url, workspaceId: ws, eventType: 'NEW_TAG' });
     await waitFor(async () => (await admin.webhooks.list.query({ limit: 5 })).items.length === 1);
 
     const built = await run(process.execPath, [join(project, 'node_modules/typescript/bin/tsc'), '-p', project], project);
@@ -127,7 +127,7 @@ describe('@uw/client, installed from its tarball by another service', () => {
       let done = false;
       void exited.then(() => (done = true));
       while (!done) {
-        await sim.sendWebhook(server.url, ws, 'NEW_CLIENT');
+        await sim.sendWebhook({ addonUrl: server.url, workspaceId: ws, eventType: 'NEW_CLIENT' });
         await Promise.race([exited, new Promise((r) => setTimeout(r, 400))]);
       }
       expect(await exited, output).toBe(0);

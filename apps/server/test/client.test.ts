@@ -30,7 +30,7 @@ describe('the TypeScript client and who may call', () => {
     const sub = client.webhooks.live.subscribe(undefined, { onData: (entry) => seen.push(entry.eventType) });
     try {
       await new Promise((r) => setTimeout(r, 300));
-      await sim.sendWebhook(server.url, ws, 'NEW_TAG');
+      await sim.sendWebhook({ addonUrl: server.url, workspaceId: ws, eventType: 'NEW_TAG' });
       await waitFor(async () => seen.includes('NEW_TAG'), 5_000);
     } finally {
       sub.unsubscribe();
@@ -62,7 +62,7 @@ describe('the TypeScript client and who may call', () => {
   });
 
   it('user tokens stop working after uninstall', async () => {
-    await sim.sendLifecycle(server.url, 'uninstalled', ws);
+    await sim.sendLifecycle({ addonUrl: server.url, kind: 'uninstalled', workspaceId: ws });
     await expect(trpcClient(server.url, ownerToken).settings.get.query()).rejects.toThrow(/not installed/);
   });
 });

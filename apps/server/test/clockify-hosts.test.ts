@@ -153,7 +153,10 @@ describe.each(dialects)('Clockify hosts only on %s', (dialect) => {
     const owner = trpcClient(server.url, await sim.userToken(ws, { role: 'OWNER' }));
     await owner.flows.create.mutate({ name: 'delete from payload', enabled: true, definition: DELETE_FROM_PAYLOAD as never });
     sim.clearRequests();
-    const delivered = await sim.sendWebhook(server.url, ws, 'NEW_TIME_ENTRY', { body: { id: '..', workspaceId: ws } });
+    const delivered = await sim.sendWebhook(
+      { addonUrl: server.url, workspaceId: ws, eventType: 'NEW_TIME_ENTRY' },
+      { body: { id: '..', workspaceId: ws } },
+    );
     const logId = (delivered.response as { id: string }).id;
     const executionId = (await waitFor(async () => (await owner.webhooks.get.query({ id: logId })).executions[0]))!.id;
     const execution = await waitFor(async () => {

@@ -52,8 +52,8 @@ describe.each(dialects)('dashboard and meta on %s', (dialect) => {
   });
 
   it('counts webhooks per hour by event type, execution outcomes, recent failures, cache and bootstrap', async () => {
-    expect((await sim.sendWebhook(server.url, ws, 'NEW_PROJECT')).status).toBe(200);
-    expect((await sim.sendWebhook(server.url, other, 'NEW_TAG')).status).toBe(200);
+    expect((await sim.sendWebhook({ addonUrl: server.url, workspaceId: ws, eventType: 'NEW_PROJECT' })).status).toBe(200);
+    expect((await sim.sendWebhook({ addonUrl: server.url, workspaceId: other, eventType: 'NEW_TAG' })).status).toBe(200);
     const em = server.deps.db.fork();
     const now = Date.now();
     await em.insert(Flow, {

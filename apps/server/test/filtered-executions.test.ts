@@ -25,7 +25,7 @@ describe.each(dialects)('filtered executions on %s', (dialect) => {
   /** A time entry through the flow; the webhook's executions table names the flow. */
   const deliver = async (billable: boolean) => {
     const body = { id: `te-${billable}-${Math.random().toString(16).slice(2)}`, workspaceId: ws, billable };
-    const delivered = await sim.sendWebhook(server.url, ws, 'NEW_TIME_ENTRY', { body });
+    const delivered = await sim.sendWebhook({ addonUrl: server.url, workspaceId: ws, eventType: 'NEW_TIME_ENTRY' }, { body });
     const logId = (delivered.response as { id: string }).id;
     const execution = await waitFor(async () => {
       const [e] = (await api.webhooks.get.query({ id: logId })).executions;

@@ -49,7 +49,10 @@ describe.each(dialects)('workspace secrets never leak on %s (issue 17)', (dialec
     flowId = (await api.flows.create.mutate({ name: 'sends a secret', enabled: true, definition: definition as never })).id;
     // The payload carries text shaped like a placeholder (without this process's marker): it stays text.
     const forged = { name: '⟦secret::api⟧ and ⟦secret:guess:api⟧' };
-    const delivered = await sim.sendWebhook(server.url, ws, 'NEW_CLIENT', { body: { ...forged, id: 'c1', workspaceId: ws } });
+    const delivered = await sim.sendWebhook(
+      { addonUrl: server.url, workspaceId: ws, eventType: 'NEW_CLIENT' },
+      { body: { ...forged, id: 'c1', workspaceId: ws } },
+    );
     logId = (delivered.response as { id: string }).id;
     const id = await waitFor(async () => (await api.webhooks.get.query({ id: logId })).executions[0]?.id);
     execution = await waitFor(async () => {

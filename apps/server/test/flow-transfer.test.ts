@@ -78,12 +78,12 @@ describe.each(dialects)('flow export, import, duplicate and back-test on %s', (d
     // 10 logged time entries, 4 billable, one of those with hours that are not a number; one event of another type.
     for (let i = 0; i < 10; i++) {
       const body = { id: `te-${i}`, workspaceId: A, billable: i < 4, hours: i === 2 ? 'lots' : String(i + 1) };
-      const delivered = await sim.sendWebhook(server.url, A, 'NEW_TIME_ENTRY', { body });
+      const delivered = await sim.sendWebhook({ addonUrl: server.url, workspaceId: A, eventType: 'NEW_TIME_ENTRY' }, { body });
       const id = (delivered.response as { id: string }).id;
       webhookIds.push(id);
       if (i === 2) badEventId = id;
     }
-    await sim.sendWebhook(server.url, A, 'NEW_CLIENT');
+    await sim.sendWebhook({ addonUrl: server.url, workspaceId: A, eventType: 'NEW_CLIENT' });
   });
   afterAll(async () => {
     await server?.close();

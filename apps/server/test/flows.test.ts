@@ -84,7 +84,10 @@ describe.each(dialects)('flows end to end on %s', (dialect) => {
   beforeEach(() => sim.faults.clear());
 
   it('runs a matching webhook through the condition and two chained Clockify calls, with a timeline', async () => {
-    const delivered = await sim.sendWebhook(server.url, ws, 'NEW_TIME_ENTRY', { body: timeEntry(true) });
+    const delivered = await sim.sendWebhook(
+      { addonUrl: server.url, workspaceId: ws, eventType: 'NEW_TIME_ENTRY' },
+      { body: timeEntry(true) },
+    );
     expect((delivered.response as { id: string; outcome: string }).outcome).toBe('queued');
     const execution = await finished(await executionOf((delivered.response as { id: string; outcome: string }).id));
     expect(execution.status).toBe('succeeded');
@@ -102,7 +105,10 @@ describe.each(dialects)('flows end to end on %s', (dialect) => {
 
   it('a false condition ends the branch without calling Clockify', async () => {
     const before = sim.requests.length;
-    const delivered = await sim.sendWebhook(server.url, ws, 'NEW_TIME_ENTRY', { body: timeEntry(false) });
+    const delivered = await sim.sendWebhook(
+      { addonUrl: server.url, workspaceId: ws, eventType: 'NEW_TIME_ENTRY' },
+      { body: timeEntry(false) },
+    );
     const execution = await finished(await executionOf((delivered.response as { id: string; outcome: string }).id));
     expect(execution.status).toBe('filtered');
     expect(execution.steps.find((s) => s.nodeId === 'billable')?.status).toBe('blocked');
@@ -111,14 +117,17 @@ describe.each(dialects)('flows end to end on %s', (dialect) => {
   });
 
   it('queues nothing for an event no flow listens to', async () => {
-    const delivered = await sim.sendWebhook(server.url, ws, 'NEW_CLIENT');
+    const delivered = await sim.sendWebhook({ addonUrl: server.url, workspaceId: ws, eventType: 'NEW_CLIENT' });
     expect((delivered.response as { id: string; outcome: string }).outcome).toBe('no_match');
     expect((await api.webhooks.get.query({ id: (delivered.response as { id: string; outcome: string }).id })).executions).toEqual([]);
   });
 
   it('retries a 503 and then succeeds, recording each attempt', async () => {
     sim.faults.add({ match: { operationId: 'getProject' }, status: 503, times: 1 });
-    const delivered = await sim.sendWebhook(server.url, ws, 'NEW_TIME_ENTRY', { body: timeEntry(true) });
+    const delivered = await sim.sendWebhook(
+      { addonUrl: server.url, workspaceId: ws, eventType: 'NEW_TIME_ENTRY' },
+      { body: timeEntry(true) },
+    );
     const execution = await finished(await executionOf((delivered.response as { id: string; outcome: string }).id));
     expect(execution.status, JSON.stringify(execution)).toBe('succeeded');
     expect(execution.steps.filter((s) => s.nodeId === 'project').map((s) => s.status)).toEqual(['retrying', 'succeeded']);
@@ -126,7 +135,10 @@ describe.each(dialects)('flows end to end on %s', (dialect) => {
 
   it('honours Retry-After on a 429', async () => {
     sim.faults.add({ match: { operationId: 'getProject' }, status: 429, retryAfter: 2, times: 1 });
-    const delivered = await sim.sendWebhook(server.url, ws, 'NEW_TIME_ENTRY', { body: timeEntry(true) });
+    const delivered = await sim.sendWebhook(
+      { addonUrl: server.url, workspaceId: ws, eventType: 'NEW_TIME_ENTRY' },
+      { body: timeEntry(true) },
+    );
     const execution = await finished(await executionOf((delivered.response as { id: string; outcome: string }).id));
     expect(execution.status).toBe('succeeded');
     const attempts = execution.steps.filter((s) => s.nodeId === 'project');
@@ -137,7 +149,10 @@ describe.each(dialects)('flows end to end on %s', (dialect) => {
   it('fails at once on a 400 without retrying', async () => {
     sim.faults.add({ match: { operationId: 'getProject' }, status: 400, times: 1 });
     const before = sim.requests.filter((r) => r.operationId === 'getProject').length;
-    const delivered = await sim.sendWebhook(server.url, ws, 'NEW_TIME_ENTRY', { body: timeEntry(true) });
+    const delivered = await sim.sendWebhook(
+      { addonUrl: server.url, workspaceId: ws, eventType: 'NEW_TIME_ENTRY' },
+      { body: timeEntry(true) },
+    );
     const execution = await finished(await executionOf((delivered.response as { id: string; outcome: string }).id));
     expect(execution.status).toBe('failed');
     expect(sim.requests.filter((r) => r.operationId === 'getProject').length - before).toBe(1);
@@ -146,7 +161,10 @@ describe.each(dialects)('flows end to end on %s', (dialect) => {
 
   it('retries a failed execution from the failed step, reusing what succeeded', async () => {
     sim.faults.add({ match: { operationId: 'createNewTag' }, status: 400, times: 1 });
-    const delivered = await sim.sendWebhook(server.url, ws, 'NEW_TIME_ENTRY', { body: timeEntry(true) });
+    const delivered = await sim.sendWebhook(
+      { addonUrl: server.url, workspaceId: ws, eventType: 'NEW_TIME_ENTRY' },
+      { body: timeEntry(true) },
+    );
     const failed = await finished(await executionOf((delivered.response as { id: string; outcome: string }).id));
     expect(failed.status).toBe('failed');
     const projectCalls = sim.requests.filter((r) => r.operationId === 'getProject').length;

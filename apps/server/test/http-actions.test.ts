@@ -33,7 +33,7 @@ describe('HTTP actions through the SSRF guard', () => {
     edges: [{ id: 'e', source: 'trigger', target: 'forward' }],
   });
   const runOnce = async () => {
-    const delivered = await sim.sendWebhook(server.url, ws, 'NEW_CLIENT');
+    const delivered = await sim.sendWebhook({ addonUrl: server.url, workspaceId: ws, eventType: 'NEW_CLIENT' });
     const logId = (delivered.response as { id: string }).id;
     const execId = await waitFor(async () => (await api.webhooks.get.query({ id: logId })).executions[0]?.id);
 
@@ -111,9 +111,12 @@ describe('HTTP actions through the SSRF guard', () => {
   });
 
   it('turns HTTP actions off with the workspace setting', async () => {
-    await sim.sendLifecycle(server.url, 'settings-updated', ws, {
-      settings: [{ id: 'enable_generic_http_actions', name: 'x', value: false }],
-    });
+    await sim.sendLifecycle(
+      { addonUrl: server.url, kind: 'settings-updated', workspaceId: ws },
+      {
+        settings: [{ id: 'enable_generic_http_actions', name: 'x', value: false }],
+      },
+    );
     const flow = await api.flows.create.mutate({ name: 'off', enabled: true, definition: flowTo(targetUrl) as never });
     const execution = await runOnce();
     expect(execution.status).toBe('failed');
@@ -124,8 +127,11 @@ describe('HTTP actions through the SSRF guard', () => {
 
   it('stops queueing executions when enable_flows is off', async () => {
     await api.flows.create.mutate({ name: 'still here', enabled: true, definition: flowTo(targetUrl) as never });
-    await sim.sendLifecycle(server.url, 'settings-updated', ws, { settings: [{ id: 'enable_flows', name: 'x', value: false }] });
-    const delivered = await sim.sendWebhook(server.url, ws, 'NEW_CLIENT');
+    await sim.sendLifecycle(
+      { addonUrl: server.url, kind: 'settings-updated', workspaceId: ws },
+      { settings: [{ id: 'enable_flows', name: 'x', value: false }] },
+    );
+    const delivered = await sim.sendWebhook({ addonUrl: server.url, workspaceId: ws, eventType: 'NEW_CLIENT' });
     expect((delivered.response as { outcome: string }).outcome).toBe('no_match');
   });
 });

@@ -147,18 +147,21 @@ describe.each(dialects)('Clockify webhook ingestion on %s', (dialect) => {
   });
 
   it('rejects webhooks while the add-on is INACTIVE and accepts them again when ACTIVE', async () => {
-    await sim.sendLifecycle(server.url, 'status-changed', ws, { status: 'INACTIVE' });
+    await sim.sendLifecycle({ addonUrl: server.url, kind: 'status-changed', workspaceId: ws }, { status: 'INACTIVE' });
     const res = await deliver('NEW_TIME_ENTRY', JSON.stringify({ id: 'inactive-1', workspaceId: ws }));
     expect(res.status).toBe(403);
     expect((await res.json()).error.code).toBe('WORKSPACE_INACTIVE');
-    await sim.sendLifecycle(server.url, 'status-changed', ws, { status: 'ACTIVE' });
+    await sim.sendLifecycle({ addonUrl: server.url, kind: 'status-changed', workspaceId: ws }, { status: 'ACTIVE' });
     expect((await deliver('NEW_TIME_ENTRY', JSON.stringify({ id: 'inactive-2', workspaceId: ws }))).status).toBe(200);
   });
 
   it('redacts configured fields before storage and marks what was redacted', async () => {
-    await sim.sendLifecycle(server.url, 'settings-updated', ws, {
-      settings: [{ id: 'redact_fields', name: 'r', value: '$.user.email, $.note' }],
-    });
+    await sim.sendLifecycle(
+      { addonUrl: server.url, kind: 'settings-updated', workspaceId: ws },
+      {
+        settings: [{ id: 'redact_fields', name: 'r', value: '$.user.email, $.note' }],
+      },
+    );
     const res = await deliver(
       'NEW_TIME_ENTRY',
       JSON.stringify({ id: 'pii-1', workspaceId: ws, user: { email: 'secret.person@example.com', name: 'S' }, note: 'n' }),
@@ -167,7 +170,10 @@ describe.each(dialects)('Clockify webhook ingestion on %s', (dialect) => {
     const row = await server.deps.db.fork().findOneOrFail(WebhookLog, { id, workspaceId: ws });
     expect(JSON.stringify(row.payload)).not.toContain('secret.person@example.com');
     expect(row.redacted).toEqual(['$.user.email', '$.note']);
-    await sim.sendLifecycle(server.url, 'settings-updated', ws, { settings: [{ id: 'redact_fields', name: 'r', value: '' }] });
+    await sim.sendLifecycle(
+      { addonUrl: server.url, kind: 'settings-updated', workspaceId: ws },
+      { settings: [{ id: 'redact_fields', name: 'r', value: '' }] },
+    );
   });
 
   it('finds webhooks by a payload path and value', async () => {
@@ -216,11 +222,15 @@ describe.each(dialects)('Clockify webhook ingestion on %s', (dialect) => {
     const send = (id: string) =>
       deliver('NEW_TIME_ENTRY', JSON.stringify({ id, workspaceId: other }), { 'clockify-signature': otherToken });
     expect((await send('before-pause')).status).toBe(200);
-    expect((await sim.sendLifecycle(server.url, 'status-changed', other, { status: 'INACTIVE' })).status).toBe(200);
+    expect(
+      (await sim.sendLifecycle({ addonUrl: server.url, kind: 'status-changed', workspaceId: other }, { status: 'INACTIVE' })).status,
+    ).toBe(200);
     expect((await send('while-paused')).status).toBe(403);
-    expect((await sim.sendLifecycle(server.url, 'status-changed', other, { status: 'ACTIVE' })).status).toBe(200);
+    expect(
+      (await sim.sendLifecycle({ addonUrl: server.url, kind: 'status-changed', workspaceId: other }, { status: 'ACTIVE' })).status,
+    ).toBe(200);
     expect((await send('before-uninstall')).status).toBe(200);
-    expect((await sim.sendLifecycle(server.url, 'uninstalled', other, {})).status).toBe(200);
+    expect((await sim.sendLifecycle({ addonUrl: server.url, kind: 'uninstalled', workspaceId: other }, {})).status).toBe(200);
     expect((await send('after-uninstall')).status).toBe(401);
   });
 });

@@ -94,7 +94,7 @@ describe.each(dialects)('lifecycle authenticity on %s', (dialect) => {
     const genuine = await post('installed', body, await lifecycleToken());
     expect(genuine).toMatchObject({ status: 401, body: { error: { message: expect.stringMatching(/not an installation token/) } } });
     expect((await installation()).tokenCipher).toBe(stored);
-    expect((await sim.sendWebhook(server.url, ws, 'NEW_TIME_ENTRY')).status).toBe(200);
+    expect((await sim.sendWebhook({ addonUrl: server.url, workspaceId: ws, eventType: 'NEW_TIME_ENTRY' })).status).toBe(200);
     const forged = await fetch(`${server.url}/webhooks/clockify`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'clockify-signature': member, 'clockify-webhook-event-type': 'NEW_TIME_ENTRY' },
@@ -172,6 +172,6 @@ describe.each(dialects)('lifecycle authenticity on %s', (dialect) => {
       addonId: before.addonId,
       tokenCipher: before.tokenCipher,
     });
-    expect((await sim.sendWebhook(server.url, ws, 'NEW_TIME_ENTRY')).status).toBe(200);
+    expect((await sim.sendWebhook({ addonUrl: server.url, workspaceId: ws, eventType: 'NEW_TIME_ENTRY' })).status).toBe(200);
   });
 });

@@ -53,31 +53,41 @@ describe.each(dialects)('lifecycle on %s', (dialect) => {
   });
 
   it('stores settings sent by Clockify and ignores unknown ids', async () => {
-    const res = await sim.sendLifecycle(server.url, 'settings-updated', ws, {
-      settings: [
-        { id: 'max_rps', name: 'Max', value: 10 },
-        { id: 'enable_custom', name: 'Custom', value: false },
-        { id: 'txt-setting', name: 'x', value: 'y' },
-      ],
-    });
+    const res = await sim.sendLifecycle(
+      { addonUrl: server.url, kind: 'settings-updated', workspaceId: ws },
+      {
+        settings: [
+          { id: 'max_rps', name: 'Max', value: 10 },
+          { id: 'enable_custom', name: 'Custom', value: false },
+          { id: 'txt-setting', name: 'x', value: 'y' },
+        ],
+      },
+    );
     expect(res.status).toBe(200);
     const inst = await server.deps.db.fork().findOneOrFail(Installation, { workspaceId: ws });
     expect(inst.settings).toEqual({ max_rps: 10, enable_custom: false });
   });
 
   it('rejects an invalid setting value with 400 and changes nothing', async () => {
-    const res = await sim.sendLifecycle(server.url, 'settings-updated', ws, { settings: [{ id: 'max_rps', name: 'Max', value: 500 }] });
+    const res = await sim.sendLifecycle(
+      { addonUrl: server.url, kind: 'settings-updated', workspaceId: ws },
+      { settings: [{ id: 'max_rps', name: 'Max', value: 500 }] },
+    );
     expect(res.status).toBe(400);
     const inst = await server.deps.db.fork().findOneOrFail(Installation, { workspaceId: ws });
     expect(inst.settings.max_rps).toBe(10);
   });
 
   it('pauses on STATUS_CHANGED INACTIVE and repairs webhooks when ACTIVE again', async () => {
-    expect((await sim.sendLifecycle(server.url, 'status-changed', ws, { status: 'INACTIVE' })).status).toBe(200);
+    expect(
+      (await sim.sendLifecycle({ addonUrl: server.url, kind: 'status-changed', workspaceId: ws }, { status: 'INACTIVE' })).status,
+    ).toBe(200);
     expect((await server.deps.db.fork().findOneOrFail(Installation, { workspaceId: ws })).status).toBe('INACTIVE');
     const hooks = sim.workspace(ws).data.webhooks;
     hooks.splice(hooks.indexOf(hooksTo(sim, ws, server.url)[0]!), 1);
-    expect((await sim.sendLifecycle(server.url, 'status-changed', ws, { status: 'ACTIVE' })).status).toBe(200);
+    expect((await sim.sendLifecycle({ addonUrl: server.url, kind: 'status-changed', workspaceId: ws }, { status: 'ACTIVE' })).status).toBe(
+      200,
+    );
     expect((await server.deps.db.fork().findOneOrFail(Installation, { workspaceId: ws })).status).toBe('ACTIVE');
     expect(hooksTo(sim, ws, server.url)).toHaveLength(31);
   });
@@ -118,7 +128,7 @@ describe.each(dialects)('lifecycle on %s', (dialect) => {
       updatedAt: 1,
       deletedAt: null,
     });
-    expect((await sim.sendLifecycle(server.url, 'uninstalled', ws, {})).status).toBe(200);
+    expect((await sim.sendLifecycle({ addonUrl: server.url, kind: 'uninstalled', workspaceId: ws }, {})).status).toBe(200);
     const inst = await server.deps.db.fork().findOneOrFail(Installation, { workspaceId: ws });
     expect(inst.status).toBe('DELETED');
     expect(inst.tokenCipher).toBeNull();

@@ -49,8 +49,14 @@ describe.each(dialects)('GET /metrics on %s', (dialect) => {
   });
 
   it('counts webhooks by outcome, executions, outbound calls and step latency, and reports the queue and the process', async () => {
-    await sim.sendWebhook(server.url, ws, 'NEW_TIME_ENTRY', { body: { id: 'm-1', workspaceId: ws, billable: true } });
-    await sim.sendWebhook(server.url, ws, 'NEW_PROJECT', { body: { id: 'm-2', workspaceId: ws, name: 'no flow for this' } });
+    await sim.sendWebhook(
+      { addonUrl: server.url, workspaceId: ws, eventType: 'NEW_TIME_ENTRY' },
+      { body: { id: 'm-1', workspaceId: ws, billable: true } },
+    );
+    await sim.sendWebhook(
+      { addonUrl: server.url, workspaceId: ws, eventType: 'NEW_PROJECT' },
+      { body: { id: 'm-2', workspaceId: ws, name: 'no flow for this' } },
+    );
     const forged = await fetch(`${server.url}/webhooks/clockify`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'clockify-webhook-event-type': 'NEW_TIME_ENTRY', 'clockify-signature': 'forged' },

@@ -19,7 +19,10 @@ describe.each(dialects)('new flows are saved disabled on %s', (dialect) => {
   let server: TTestServer;
   let api: ReturnType<typeof trpcClient>;
   const outcomeOf = async () => {
-    const delivered = await sim.sendWebhook(server.url, ws, 'NEW_TAG', { body: { id: `tag-${Date.now()}`, workspaceId: ws, name: 'x' } });
+    const delivered = await sim.sendWebhook(
+      { addonUrl: server.url, workspaceId: ws, eventType: 'NEW_TAG' },
+      { body: { id: `tag-${Date.now()}`, workspaceId: ws, name: 'x' } },
+    );
 
     return (delivered.response as { outcome: string }).outcome;
   };

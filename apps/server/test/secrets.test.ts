@@ -48,7 +48,7 @@ describe('secrets stay secret', () => {
         body: '{"ok":1}',
       }),
     );
-    const hook = await sim.sendWebhook(server.url, ws, 'NEW_PROJECT');
+    const hook = await sim.sendWebhook({ addonUrl: server.url, workspaceId: ws, eventType: 'NEW_PROJECT' });
     responses.push(JSON.stringify(hook.response));
     await record(await fetch(`${server.url}/trpc/webhooks.list`, { headers: { authorization: `Bearer ${canaries.userToken}` } }));
   });

@@ -51,7 +51,7 @@ export function runDemoTraffic(options: TDemoTrafficOptions): TDemoTraffic {
     try {
       const statuses =
         options.mode === 'direct'
-          ? [(await options.sim.sendWebhook(options.addonBaseUrl, options.workspaceId, eventType)).status]
+          ? [(await options.sim.sendWebhook({ addonUrl: options.addonBaseUrl, workspaceId: options.workspaceId, eventType })).status]
           : (await options.sim.emitWebhook(options.workspaceId, eventType)).deliveries.map((d) => d.status);
       sent += 1;
       options.onEvent?.({ eventType, statuses });

@@ -1,7 +1,7 @@
 import type { TDelivery } from './delivery/core';
 import type { TInstallOptions, TInstallResult } from './delivery/install-into';
-import type { TLifecycleKind, TLifecycleResult } from './delivery/send-lifecycle';
-import type { TEmitResult, TSendWebhookOptions, TWebhookResult } from './delivery/send-webhook';
+import type { TLifecycleResult, TLifecycleTarget } from './delivery/send-lifecycle';
+import type { TEmitResult, TSendWebhookOptions, TWebhookResult, TWebhookTarget } from './delivery/send-webhook';
 import type { TFaults } from './server/faults';
 import type { TRecordedRequest, TViolation } from './server/recorder';
 import type { TUserTokenOptions } from './signing/tokens';
@@ -65,8 +65,8 @@ export type TSimulator = {
   countPerSecond(workspaceId: string): number;
   clearRequests(): void;
   installInto(addonBaseUrl: string, workspaceId: string, options?: TInstallOptions): Promise<TInstallResult>;
-  sendLifecycle(addonBaseUrl: string, kind: TLifecycleKind, workspaceId: string, body?: Record<string, unknown>): Promise<TLifecycleResult>;
+  sendLifecycle(target: TLifecycleTarget, body?: Record<string, unknown>): Promise<TLifecycleResult>;
   userToken(workspaceId: string, options?: TUserTokenOptions): Promise<string>;
-  sendWebhook(addonBaseUrl: string, workspaceId: string, eventType: string, options?: TSendWebhookOptions): Promise<TWebhookResult>;
+  sendWebhook(target: TWebhookTarget, options?: TSendWebhookOptions): Promise<TWebhookResult>;
   emitWebhook(workspaceId: string, eventType: string, options?: { body?: unknown }): Promise<TEmitResult>;
 };

@@ -47,7 +47,7 @@ export async function startSimulator(options: TSimulatorOptions = {}): Promise<T
     deps.onSuccess = (change) => {
       const event = eventForApiChange(change);
       if (event) {
-        setTimeout(() => void emitWebhook(core, change.ws.workspace.id, event.eventType, { body: event.body }), 0);
+        setTimeout(() => void emitWebhook(core, { workspaceId: change.ws.workspace.id, eventType: event.eventType, body: event.body }), 0);
       }
     };
   }
@@ -87,9 +87,9 @@ export async function startSimulator(options: TSimulatorOptions = {}): Promise<T
     clearRequests: () => void deps.requests.splice(0),
     close: () => server.closeAll(),
     installInto: (baseUrl, workspaceId, opts) => installInto(core, baseUrl, workspaceId, opts),
-    sendLifecycle: (baseUrl, kind, workspaceId, body) => sendLifecycle(core, baseUrl, kind, workspaceId, body),
+    sendLifecycle: (target, body) => sendLifecycle(core, target, body),
     userToken: (workspaceId, opts) => tokens.user(workspace(workspaceId).data, opts),
-    sendWebhook: (baseUrl, workspaceId, eventType, opts) => sendWebhook(core, baseUrl, workspaceId, eventType, opts),
-    emitWebhook: (workspaceId, eventType, opts) => emitWebhook(core, workspaceId, eventType, opts),
+    sendWebhook: (target, opts) => sendWebhook(core, target, opts),
+    emitWebhook: (workspaceId, eventType, opts) => emitWebhook(core, { workspaceId, eventType, ...opts }),
   };
 }

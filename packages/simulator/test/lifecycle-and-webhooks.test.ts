@@ -67,7 +67,7 @@ describe('lifecycle callbacks and webhooks', () => {
   });
 
   it("sends a webhook built from a new entity, signed with the event's token", async () => {
-    const result = await sim.sendWebhook(addon.url, wsId(), 'NEW_TIME_ENTRY');
+    const result = await sim.sendWebhook({ addonUrl: addon.url, workspaceId: wsId(), eventType: 'NEW_TIME_ENTRY' });
     const got = addon.received.at(-1)!;
     expect(got.path).toBe('/webhooks/clockify');
     expect(got.headers['clockify-webhook-event-type']).toBe('NEW_TIME_ENTRY');
@@ -94,7 +94,7 @@ describe('lifecycle callbacks and webhooks', () => {
       webhooks: { id: string }[];
     };
     expect(listed.webhooks.map((w) => w.id)).toContain(hook.id);
-    const direct = await sim.sendWebhook(addon.url, wsId(), 'NEW_CLIENT');
+    const direct = await sim.sendWebhook({ addonUrl: addon.url, workspaceId: wsId(), eventType: 'NEW_CLIENT' });
     expect(direct.signature).toBe(hook.authToken);
     const before = addon.received.length;
     const emitted = await sim.emitWebhook(wsId(), 'NEW_PROJECT');
@@ -104,13 +104,16 @@ describe('lifecycle callbacks and webhooks', () => {
   });
 
   it('sends STATUS_CHANGED and SETTINGS_UPDATED', async () => {
-    const status = await sim.sendLifecycle(addon.url, 'status-changed', wsId(), { status: 'ACTIVE' });
+    const status = await sim.sendLifecycle({ addonUrl: addon.url, kind: 'status-changed', workspaceId: wsId() }, { status: 'ACTIVE' });
     expect(status.status).toBe(200);
     expect(addon.received.at(-1)).toMatchObject({
       path: '/lifecycle/status-changed',
       body: { status: 'ACTIVE', workspaceId: wsId(), addonId: sim.addonId },
     });
-    await sim.sendLifecycle(addon.url, 'settings-updated', wsId(), { settings: [{ id: 'max_rps', name: 'Max rps', value: 10 }] });
+    await sim.sendLifecycle(
+      { addonUrl: addon.url, kind: 'settings-updated', workspaceId: wsId() },
+      { settings: [{ id: 'max_rps', name: 'Max rps', value: 10 }] },
+    );
     expect(addon.received.at(-1)).toMatchObject({
       path: '/lifecycle/settings-updated',
       body: { settings: [{ id: 'max_rps', value: 10 }] },
@@ -119,7 +122,7 @@ describe('lifecycle callbacks and webhooks', () => {
 
   it("uninstall revokes the token and drops the add-on's webhooks; a reinstall issues a new token and the manifest's webhooks", async () => {
     const oldToken = sim.workspace().token;
-    const result = await sim.sendLifecycle(addon.url, 'uninstalled', wsId());
+    const result = await sim.sendLifecycle({ addonUrl: addon.url, kind: 'uninstalled', workspaceId: wsId() });
     expect(result.status).toBe(200);
     expect(addon.received.at(-1)).toMatchObject({ path: '/lifecycle/uninstalled', body: { asUser: sim.workspace().ownerId } });
     expect((await call(sim, 'GET', '/api/v1/user', { token: oldToken })).status).toBe(401);

@@ -55,9 +55,12 @@ export type TOwnerClient = Awaited<ReturnType<typeof ownerClient>>;
 
 /** Sets workspace settings the way Clockify does (SETTINGS_UPDATED). */
 export async function updateSettings(sim: TSimulator, serverUrl: string, workspaceId: string, settings: Record<string, unknown>) {
-  const result = await sim.sendLifecycle(serverUrl, 'settings-updated', workspaceId, {
-    settings: Object.entries(settings).map(([id, value]) => ({ id, name: id, value })),
-  });
+  const result = await sim.sendLifecycle(
+    { addonUrl: serverUrl, kind: 'settings-updated', workspaceId },
+    {
+      settings: Object.entries(settings).map(([id, value]) => ({ id, name: id, value })),
+    },
+  );
   if (result.status !== 200) throw new Error(`settings-updated answered ${result.status}: ${JSON.stringify(result.response)}`);
 }
 

@@ -3,6 +3,8 @@ import { workspaceOf, type TSimCore } from './core';
 import { joinUrl, postJson } from './post-json';
 
 export type TLifecycleKind = 'status-changed' | 'settings-updated' | 'uninstalled';
+/** Where a lifecycle callback goes: the add-on's base URL, the callback and the workspace it is for. */
+export type TLifecycleTarget = { addonUrl: string; kind: TLifecycleKind; workspaceId: string };
 export type TLifecycleResult = { status: number; response: unknown; lifecycleToken: string; body: Record<string, unknown>; error?: string };
 
 function defaultBody(kind: TLifecycleKind, ws: TWorkspaceData): Record<string, unknown> {
@@ -36,18 +38,17 @@ function applyToState(kind: TLifecycleKind, ws: TWorkspaceData, body: Record<str
  */
 export async function sendLifecycle(
   core: TSimCore,
-  baseUrl: string,
-  kind: TLifecycleKind,
-  workspaceId: string,
+  target: TLifecycleTarget,
   body: Record<string, unknown> = {},
 ): Promise<TLifecycleResult> {
+  const { kind, workspaceId } = target;
   const ws = workspaceOf(core, workspaceId);
   const payload = { ...defaultBody(kind, ws), ...body };
   const lifecycleToken = await core.tokens.lifecycle(ws);
   if (kind !== 'uninstalled') {
     applyToState(kind, ws, payload);
   }
-  const url = joinUrl(baseUrl, `/lifecycle/${kind}`);
+  const url = joinUrl(target.addonUrl, `/lifecycle/${kind}`);
   const result = await postJson(url, payload, { headers: { 'x-addon-lifecycle-token': lifecycleToken }, timeoutMs: core.timeoutMs });
   if (kind === 'uninstalled') {
     applyToState(kind, ws, payload);

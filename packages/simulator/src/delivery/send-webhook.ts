@@ -4,6 +4,8 @@ import { workspaceOf, type TSimCore } from './core';
 import { joinUrl, postJson, type TPostResult } from './post-json';
 
 export type TSendWebhookOptions = { body?: unknown; path?: string };
+/** Where a webhook goes: the add-on's base URL, and the workspace and event it is for. */
+export type TWebhookTarget = { addonUrl: string; workspaceId: string; eventType: string };
 export type TWebhookResult = {
   status: number;
   response: unknown;
@@ -48,15 +50,10 @@ const bodyFor = (core: TSimCore, ws: TWorkspaceData, event: { eventType: string;
   event.body ?? buildWebhookBody(event.eventType, { ctx: core.store.ctx, ws });
 
 /** One webhook POST to `${baseUrl}${path}` (default /webhooks/clockify), signed with the event's stored token. */
-export async function sendWebhook(
-  core: TSimCore,
-  baseUrl: string,
-  workspaceId: string,
-  eventType: string,
-  options: TSendWebhookOptions = {},
-): Promise<TWebhookResult> {
-  const ws = workspaceOf(core, workspaceId);
-  const url = joinUrl(baseUrl, options.path ?? '/webhooks/clockify');
+export async function sendWebhook(core: TSimCore, target: TWebhookTarget, options: TSendWebhookOptions = {}): Promise<TWebhookResult> {
+  const { eventType } = target;
+  const ws = workspaceOf(core, target.workspaceId);
+  const url = joinUrl(target.addonUrl, options.path ?? '/webhooks/clockify');
   const hook = registeredFor(ws, eventType, url);
   const signature = hook?.authToken ?? (await core.tokens.webhook(ws, core.store.ctx.id()));
   const body = bodyFor(core, ws, { eventType, body: options.body });
@@ -79,14 +76,10 @@ export type TEmitResult = { body: unknown; deliveries: { webhookId: string; url:
  * What Clockify does when something happens: one body, POSTed to every webhook registered for the event
  * (manifest and API ones; the add-on's only while its installation is ACTIVE).
  */
-export async function emitWebhook(
-  core: TSimCore,
-  workspaceId: string,
-  eventType: string,
-  options: { body?: unknown } = {},
-): Promise<TEmitResult> {
-  const ws = workspaceOf(core, workspaceId);
-  const body = bodyFor(core, ws, { eventType, body: options.body });
+export async function emitWebhook(core: TSimCore, event: { workspaceId: string; eventType: string; body?: unknown }): Promise<TEmitResult> {
+  const { eventType } = event;
+  const ws = workspaceOf(core, event.workspaceId);
+  const body = bodyFor(core, ws, { eventType, body: event.body });
   const hooks = allWebhooks(ws).filter(
     (w) => w.webhookEvent === eventType && w.enabled && (!w.addonId || ws.installation.status === 'ACTIVE'),
   );
