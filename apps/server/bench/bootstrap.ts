@@ -29,7 +29,7 @@ export async function bootstrapBench(
   capMs: number,
 ): Promise<TBootstrapBench> {
   await installLikeClockify(sim, url, workspaceId);
-  await updateSettings(sim, url, workspaceId, { max_rps: maxRps, include_time_entries: true, time_entry_days_back: 3650 });
+  await updateSettings(sim, { serverUrl: url, workspaceId }, { max_rps: maxRps, include_time_entries: true, time_entry_days_back: 3650 });
   // The install itself calls Clockify (it registers the webhooks the manifest cannot declare) under the
   // same per-workspace limit: let those seconds pass, so the bootstrap is timed against its own requests.
   const lastInstallCall = Math.max(0, ...sim.requests.filter((r) => r.workspaceId === workspaceId).map((r) => r.at));

@@ -116,7 +116,10 @@ export async function runDialect(sim: TSimulator, dialect: TDialect, c: TBenchCo
     const template = { ...(sample.body as Record<string, unknown>), billable: true };
     const bodyBytes = Buffer.byteLength(JSON.stringify(template));
     const targets: TWebhookTarget[] = [
-      { workspaceId: c.ingestWorkspace, signature: webhookToken(sim, c.ingestWorkspace, 'NEW_TIME_ENTRY', server.url) },
+      {
+        workspaceId: c.ingestWorkspace,
+        signature: webhookToken(sim, { workspaceId: c.ingestWorkspace, eventType: 'NEW_TIME_ENTRY', serverUrl: server.url }),
+      },
     ];
 
     // The baseline runs beside the (then idle) server, so both are measured in turns: ours, baseline, ours,

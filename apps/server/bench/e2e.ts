@@ -39,10 +39,10 @@ export async function prepareWorkspaces(
     await Promise.all(
       ids.slice(i, i + 8).map(async (id) => {
         await installLikeClockify(sim, serverUrl, id);
-        if (settings) await updateSettings(sim, serverUrl, id, settings);
+        if (settings) await updateSettings(sim, { serverUrl, workspaceId: id }, settings);
         const api = await ownerClient(sim, serverUrl, id);
         await api.flows.create.mutate({ name: 'bench e2e', enabled: true, definition: E2E_FLOW as never });
-        targets.push({ workspaceId: id, signature: webhookToken(sim, id, 'NEW_TIME_ENTRY', serverUrl) });
+        targets.push({ workspaceId: id, signature: webhookToken(sim, { workspaceId: id, eventType: 'NEW_TIME_ENTRY', serverUrl }) });
       }),
     );
   }

@@ -45,7 +45,7 @@ export async function loopRate(
   o: { maxRps: number; items: number; capMs: number },
 ): Promise<TLoopRate> {
   await installLikeClockify(sim, serverUrl, workspaceId);
-  await updateSettings(sim, serverUrl, workspaceId, { max_rps: o.maxRps });
+  await updateSettings(sim, { serverUrl, workspaceId }, { max_rps: o.maxRps });
   const api = await ownerClient(sim, serverUrl, workspaceId);
   const prefix = `loop${Date.now().toString(36)}`;
   const flow = await api.flows.create.mutate({ name: 'bench loop', enabled: true, definition: loopFlow(prefix) as never });

@@ -73,8 +73,8 @@ describe.skipIf(!available)('bad input against a running server (PostgreSQL)', (
     await server.waitReady();
     api = await s.install(server.url, ws);
     otherApi = await s.install(server.url, other);
-    await updateSettings(s.sim, server.url, ws, { enable_generic_http_actions: true });
-    signature = webhookToken(s.sim, ws, 'NEW_TIME_ENTRY', server.url);
+    await updateSettings(s.sim, { serverUrl: server.url, workspaceId: ws }, { enable_generic_http_actions: true });
+    signature = webhookToken(s.sim, { workspaceId: ws, eventType: 'NEW_TIME_ENTRY', serverUrl: server.url });
     // The would-be SSRF victim: a loopback listener that counts every connection it gets.
     target = createServer((socket) => {
       targetConnections += 1;
@@ -203,7 +203,11 @@ describe.skipIf(!available)('bad input against a running server (PostgreSQL)', (
     },
     {
       name: "another workspace's token",
-      send: () => post(validBody('other-ws'), signed({ 'clockify-signature': webhookToken(s.sim, other, 'NEW_TIME_ENTRY', server.url) })),
+      send: () =>
+        post(
+          validBody('other-ws'),
+          signed({ 'clockify-signature': webhookToken(s.sim, { workspaceId: other, eventType: 'NEW_TIME_ENTRY', serverUrl: server.url }) }),
+        ),
       status: 403,
       code: 'WORKSPACE_MISMATCH',
     },
@@ -374,8 +378,7 @@ describe.skipIf(!available)('bad input against a running server (PostgreSQL)', (
           ? rows
           : null;
       },
-      30_000,
-      100,
+      { timeoutMs: 30_000, everyMs: 100 },
     );
     const outcomes: string[] = [];
     for (const f of created) {

@@ -35,8 +35,7 @@ async function readyBecomes(server: TServerProcess, status: number, timeoutMs: n
 
       return res?.status === status;
     },
-    timeoutMs,
-    100,
+    { timeoutMs, everyMs: 100 },
   );
 
   return Date.now() - started;
@@ -62,7 +61,7 @@ describe.skipIf(!available)('database outage under load (TCP proxy in front of P
     await server.waitReady();
     const api = await s.install(server.url, ws);
     const flow = await api.flows.create.mutate({ name: 'never passes', enabled: true, definition: BLOCKED_FLOW as never });
-    const signature = webhookToken(s.sim, ws, 'NEW_TIME_ENTRY', server.url);
+    const signature = webhookToken(s.sim, { workspaceId: ws, eventType: 'NEW_TIME_ENTRY', serverUrl: server.url });
     const load = startWebhookLoad({
       url: server.url,
       signature,
@@ -77,7 +76,7 @@ describe.skipIf(!available)('database outage under load (TCP proxy in front of P
     const timings: Record<string, number> = {};
     const outages: { from: number; to: number }[] = [];
     try {
-      await waitFor('load running', () => load.acked() >= 100, 10_000, 20);
+      await waitFor('load running', () => load.acked() >= 100, { timeoutMs: 10_000, everyMs: 20 });
 
       for (const kind of ['drop', 'pause'] as const) {
         const from = Date.now();
@@ -88,7 +87,10 @@ describe.skipIf(!available)('database outage under load (TCP proxy in front of P
         outages.push({ from, to: Date.now() });
         timings[`${kind}: /ready 200 after resume`] = await readyBecomes(server, 200, 20_000, ready);
         const before = load.acked();
-        await waitFor(`webhooks acknowledged again after the ${kind}`, () => load.acked() >= before + 100, 20_000, 20);
+        await waitFor(`webhooks acknowledged again after the ${kind}`, () => load.acked() >= before + 100, {
+          timeoutMs: 20_000,
+          everyMs: 20,
+        });
         timings[`${kind}: acks again after resume`] = Date.now() - outages.at(-1)!.to;
       }
     } finally {
@@ -119,20 +121,21 @@ describe.skipIf(!available)('database outage under load (TCP proxy in front of P
         "select id, status, attempts, run_after, lease_until, error from universal_webhook_flow_execution where flow_id = $1 and status not in ('succeeded', 'filtered', 'failed')",
         [flow.id],
       );
-    await waitFor('every execution finished', async () => (await unfinished()).length === 0, LEASE_MS + 10_000, 250).catch(
-      async (err: Error) => {
-        const rows = await unfinished();
-        const now = Date.now();
-        const warnings = server
-          .logs()
-          .filter((l) => Number(l.level) >= 40)
-          .slice(-10);
-        throw new Error(
-          `${err.message}; ${rows.length} unfinished, e.g. ${JSON.stringify(rows.slice(0, 3).map((r) => ({ ...r, run_after: Number(r.run_after) - now, lease_until: r.lease_until === null ? null : Number(r.lease_until) - now })))}; ` +
-            `last warnings: ${JSON.stringify(warnings)}`,
-        );
-      },
-    );
+    await waitFor('every execution finished', async () => (await unfinished()).length === 0, {
+      timeoutMs: LEASE_MS + 10_000,
+      everyMs: 250,
+    }).catch(async (err: Error) => {
+      const rows = await unfinished();
+      const now = Date.now();
+      const warnings = server
+        .logs()
+        .filter((l) => Number(l.level) >= 40)
+        .slice(-10);
+      throw new Error(
+        `${err.message}; ${rows.length} unfinished, e.g. ${JSON.stringify(rows.slice(0, 3).map((r) => ({ ...r, run_after: Number(r.run_after) - now, lease_until: r.lease_until === null ? null : Number(r.lease_until) - now })))}; ` +
+          `last warnings: ${JSON.stringify(warnings)}`,
+      );
+    });
     const fiveHundreds = failed.filter((h) => h.status >= 500);
     outageAnswers = fiveHundreds;
     timings['queue drained after the load'] = Date.now() - history.reduce((m, h) => Math.max(m, h.at + h.ms), 0);
@@ -151,7 +154,7 @@ describe.skipIf(!available)('database outage under load (TCP proxy in front of P
       const server = await s.spawn('partition', { UW_ROLE: 'all' }, { dbUrl: partitionProxy.url(s.dbUrl) });
       await server.waitReady();
       await s.install(server.url, ws); // webhooks pointing at this server's URL
-      const signature = webhookToken(s.sim, ws, 'NEW_TIME_ENTRY', server.url);
+      const signature = webhookToken(s.sim, { workspaceId: ws, eventType: 'NEW_TIME_ENTRY', serverUrl: server.url });
       const load = startWebhookLoad({
         url: server.url,
         signature,
@@ -163,7 +166,7 @@ describe.skipIf(!available)('database outage under load (TCP proxy in front of P
         requestTimeoutMs: 5_000,
       });
       try {
-        await waitFor('load running', () => load.acked() >= 50, 10_000, 20);
+        await waitFor('load running', () => load.acked() >= 50, { timeoutMs: 10_000, everyMs: 20 });
         partitionProxy.partition();
         const t = Date.now();
         // /ready may or may not notice (it depends on which pooled connection its ping gets); ingest must recover.
@@ -189,8 +192,7 @@ describe.skipIf(!available)('database outage under load (TCP proxy in front of P
 
             return res.status === 200;
           },
-          PARTITION_RECOVERY_MS,
-          500,
+          { timeoutMs: PARTITION_RECOVERY_MS, everyMs: 500 },
         ).catch((err: Error) => {
           throw new Error(`${err.message}; probe answers: ${JSON.stringify(statusList(probes))}`);
         });

@@ -116,7 +116,7 @@ describe.skipIf(!available)('expression sandbox in a running server (PostgreSQL)
 
   it('a saved flow with the $pad condition fails once with its code; the server keeps serving', async () => {
     const flow = await api.flows.create.mutate({ name: 'pad bomb', enabled: true, definition: conditionFlow(HOSTILE.pad) as never });
-    const signature = webhookToken(s.sim, ws, 'NEW_TIME_ENTRY', server.url);
+    const signature = webhookToken(s.sim, { workspaceId: ws, eventType: 'NEW_TIME_ENTRY', serverUrl: server.url });
     const res = await fetch(`${server.url}/webhooks/clockify`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'clockify-signature': signature, 'clockify-webhook-event-type': 'NEW_TIME_ENTRY' },
@@ -130,8 +130,7 @@ describe.skipIf(!available)('expression sandbox in a running server (PostgreSQL)
 
         return rows.length === 1 && rows[0]!.status !== 'queued' && rows[0]!.status !== 'running' ? rows : null;
       },
-      20_000,
-      100,
+      { timeoutMs: 20_000, everyMs: 100 },
     );
     expect(done).toMatchObject({ status: 'failed', attempts: 1, error: { code: 'EXPRESSION_LIMIT', nodeId: 'check' } });
     expect(await Promise.race([server.exited, new Promise((r) => setTimeout(() => r('alive'), 10))])).toBe('alive');
@@ -139,7 +138,7 @@ describe.skipIf(!available)('expression sandbox in a running server (PostgreSQL)
 
   it('an execution whose runs died mid-run flow_max_attempts times is marked failed, not run again', async () => {
     const flow = await api.flows.create.mutate({ name: 'would pass', enabled: true, definition: conditionFlow('true') as never });
-    const signature = webhookToken(s.sim, ws, 'NEW_TIME_ENTRY', server.url);
+    const signature = webhookToken(s.sim, { workspaceId: ws, eventType: 'NEW_TIME_ENTRY', serverUrl: server.url });
     await fetch(`${server.url}/webhooks/clockify`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'clockify-signature': signature, 'clockify-webhook-event-type': 'NEW_TIME_ENTRY' },
@@ -162,8 +161,7 @@ describe.skipIf(!available)('expression sandbox in a running server (PostgreSQL)
 
         return rows[0]?.status === 'failed' ? rows : null;
       },
-      20_000,
-      100,
+      { timeoutMs: 20_000, everyMs: 100 },
     );
     expect(parked).toMatchObject({ status: 'failed', attempts: 5, error: { code: 'ATTEMPTS_EXHAUSTED' } });
     const steps = await s.sql.rows<{ n: string }>('select count(*) as n from universal_webhook_execution_step where execution_id = $1', [

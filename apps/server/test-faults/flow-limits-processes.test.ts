@@ -37,7 +37,7 @@ describe.skipIf(!available)('per-flow limits across two worker processes', () =>
       definition: billableTagFlow('limit') as never,
     });
     s.sim.faults.add({ match: { operationId: 'createNewTag' }, latencyMs: 300 });
-    const signature = webhookToken(s.sim, ws, 'NEW_TIME_ENTRY', web.url);
+    const signature = webhookToken(s.sim, { workspaceId: ws, eventType: 'NEW_TIME_ENTRY', serverUrl: web.url });
 
     a.pause();
     b.pause();
@@ -84,8 +84,7 @@ describe.skipIf(!available)('per-flow limits across two worker processes', () =>
 
         return rows.length === N && rows.every((r) => r.status !== 'queued' && r.status !== 'running') ? rows : null;
       },
-      60_000,
-      100,
+      { timeoutMs: 60_000, everyMs: 100 },
     );
     sampling = false;
     await sampler;

@@ -59,7 +59,7 @@ describe.skipIf(!available)('kill -9 of a worker mid-loop (PostgreSQL)', () => {
         "select node_id from universal_webhook_execution_step where execution_id = $1 and kind = 'clockify' and status = 'succeeded'",
         [executionId],
       );
-    await waitFor('three items committed', async () => (await committedRows()).length >= 3, 20_000, 25);
+    await waitFor('three items committed', async () => (await committedRows()).length >= 3, { timeoutMs: 20_000, everyMs: 25 });
     const committed = (await committedRows()).map((r) => Number(r.node_id.split('#')[1]));
     await worker.kill9();
     expect(committed.length).toBeLessThan(ITEMS);
@@ -75,8 +75,7 @@ describe.skipIf(!available)('kill -9 of a worker mid-loop (PostgreSQL)', () => {
 
         return rows[0]?.status === 'succeeded' || rows[0]?.status === 'filtered' || rows[0]?.status === 'failed' ? rows : null;
       },
-      DEFAULT_LEASE_MS + 20_000,
-      250,
+      { timeoutMs: DEFAULT_LEASE_MS + 20_000, everyMs: 250 },
     );
     expect(row!.status, JSON.stringify(row!.error)).toBe('succeeded');
     tagIds.forEach((tagId, index) => {

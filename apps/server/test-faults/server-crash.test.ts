@@ -29,7 +29,7 @@ describe.skipIf(!available)('kill -9 of the server under webhook load (PostgreSQ
     await server.waitReady();
     const api = await s.install(server.url, ws);
     const flow = await api.flows.create.mutate({ name: 'never passes', enabled: true, definition: BLOCKED_FLOW as never });
-    const signature = webhookToken(s.sim, ws, 'NEW_TIME_ENTRY', server.url);
+    const signature = webhookToken(s.sim, { workspaceId: ws, eventType: 'NEW_TIME_ENTRY', serverUrl: server.url });
     const history: TSent[] = [];
 
     for (const cycle of [1, 2]) {
@@ -44,7 +44,7 @@ describe.skipIf(!available)('kill -9 of the server under webhook load (PostgreSQ
         requestTimeoutMs: 5_000,
       });
       // A different point in the stream each cycle.
-      await waitFor('enough acknowledged webhooks before the kill', () => load.acked() >= 150 * cycle, 10_000, 10);
+      await waitFor('enough acknowledged webhooks before the kill', () => load.acked() >= 150 * cycle, { timeoutMs: 10_000, everyMs: 10 });
       await server.kill9();
       const killedAt = Date.now();
       load.stop();
@@ -114,8 +114,7 @@ describe.skipIf(!available)('kill -9 of the server under webhook load (PostgreSQ
 
         return Number(row!.n) === 0;
       },
-      20_000,
-      250,
+      { timeoutMs: 20_000, everyMs: 250 },
     );
     console.info(
       `[server-crash] drain ${Date.now() - t0} ms; requests ${history.length}, acked ${acked.length}, answers lost in the crashes ${history.length - acked.length}, rows ${rows.length}`,

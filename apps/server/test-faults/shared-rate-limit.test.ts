@@ -36,10 +36,10 @@ describe.skipIf(!available)('the shared outbound limit across two worker process
     const [a, b] = await Promise.all([s.spawn('worker-a', { UW_ROLE: 'worker' }), s.spawn('worker-b', { UW_ROLE: 'worker' })]);
     await Promise.all([a.waitReady(60_000), b.waitReady(60_000)]);
     const api = await s.install(web.url, ws);
-    await updateSettings(s.sim, web.url, ws, { max_rps: MAX_RPS });
+    await updateSettings(s.sim, { serverUrl: web.url, workspaceId: ws }, { max_rps: MAX_RPS });
     const flow = await api.flows.create.mutate({ name: 'rate', enabled: true, definition: billableTagFlow('rl') as never });
     if (!flow.enabled) await api.flows.update.mutate({ id: flow.id, data: { enabled: true } });
-    const signature = webhookToken(s.sim, ws, 'NEW_TIME_ENTRY', web.url);
+    const signature = webhookToken(s.sim, { workspaceId: ws, eventType: 'NEW_TIME_ENTRY', serverUrl: web.url });
     a.pause();
     b.pause();
     try {
@@ -73,8 +73,7 @@ describe.skipIf(!available)('the shared outbound limit across two worker process
 
         return rows.length === N && rows.every((r) => r.status === 'succeeded') ? rows : null;
       },
-      60_000,
-      200,
+      { timeoutMs: 60_000, everyMs: 200 },
     );
     sampling = false;
     await sampler;

@@ -37,7 +37,7 @@ describe.skipIf(!available)('two worker processes on one PostgreSQL', () => {
     const api = await s.install(web.url, ws);
     const flow = await api.flows.create.mutate({ name: 'one call', enabled: true, definition: billableTagFlow('q7') as never });
     s.sim.faults.add({ match: { operationId: 'createNewTag' }, latencyMs: 300 });
-    const signature = webhookToken(s.sim, ws, 'NEW_TIME_ENTRY', web.url);
+    const signature = webhookToken(s.sim, { workspaceId: ws, eventType: 'NEW_TIME_ENTRY', serverUrl: web.url });
 
     // Fill the queue while both workers are frozen, then release them together.
     a.pause();
@@ -88,8 +88,7 @@ describe.skipIf(!available)('two worker processes on one PostgreSQL', () => {
           ? rows
           : null;
       },
-      30_000,
-      100,
+      { timeoutMs: 30_000, everyMs: 100 },
     );
     sampling = false;
     await sampler;

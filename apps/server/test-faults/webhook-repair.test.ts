@@ -31,7 +31,7 @@ describe.skipIf(!available)('webhook repair under delivery load', () => {
     const server = await s.spawn('repair', { UW_ROLE: 'web' });
     await server.waitReady();
     const api = await s.install(server.url, ws);
-    const signature = webhookToken(s.sim, ws, API_EVENT, server.url);
+    const signature = webhookToken(s.sim, { workspaceId: ws, eventType: API_EVENT, serverUrl: server.url });
     const load = startWebhookLoad({
       url: server.url,
       signature,
@@ -44,7 +44,7 @@ describe.skipIf(!available)('webhook repair under delivery load', () => {
     });
     let repairs = 0;
     try {
-      await waitFor('deliveries flowing', () => load.acked() >= 50, 10_000, 20);
+      await waitFor('deliveries flowing', () => load.acked() >= 50, { timeoutMs: 10_000, everyMs: 20 });
       for (let i = 0; i < MAX_REPAIRS && load.sent().every((h) => h.status === 200); i++) {
         const result = await api.installation.repairWebhooks.mutate();
         expect(result.failed).toEqual([]);

@@ -59,7 +59,7 @@ describe.skipIf(!available)('kill -9 of a worker mid-step (PostgreSQL)', () => {
     const api = await s.install(web.url, ws);
     const flow = await api.flows.create.mutate({ name: 'tag then rename', enabled: true, definition: TWO_STEP_FLOW as never });
     s.sim.faults.add({ match: { operationId: 'updateTag' }, latencyMs: 1_500 });
-    const signature = webhookToken(s.sim, ws, 'NEW_TIME_ENTRY', web.url);
+    const signature = webhookToken(s.sim, { workspaceId: ws, eventType: 'NEW_TIME_ENTRY', serverUrl: web.url });
     const ids = Array.from({ length: N }, (_, i) => `wk-${i}`);
     for (const id of ids) {
       const res = await fetch(`${web.url}/webhooks/clockify`, {
@@ -84,8 +84,7 @@ describe.skipIf(!available)('kill -9 of a worker mid-step (PostgreSQL)', () => {
 
         return Number(row!.n) === N;
       },
-      15_000,
-      25,
+      { timeoutMs: 15_000, everyMs: 25 },
     );
     expect(
       ids.flatMap((id) => calls('updateTag', id)),
@@ -107,8 +106,7 @@ describe.skipIf(!available)('kill -9 of a worker mid-step (PostgreSQL)', () => {
           ? rows
           : null;
       },
-      DEFAULT_LEASE_MS + 15_000,
-      250,
+      { timeoutMs: DEFAULT_LEASE_MS + 15_000, everyMs: 250 },
     );
     const resumedAfterMs = Date.now() - killedAt;
 

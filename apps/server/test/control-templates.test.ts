@@ -151,7 +151,7 @@ describe.each(dialects)('the control-flow templates end to end on %s', (dialect)
       nodes: [node('trigger', 'trigger', { source: 'manual' }), post('call', `${receiver.url}/fail-call`, '{}')],
       edges: [edge('trigger', 'call')],
     };
-    const { flowId, execution } = await createAndRun(api, 'fails', failing);
+    const { flowId, execution } = await createAndRun(api, { name: 'fails', definition: failing });
     expect(execution.status).toBe('failed');
     const [hit] = await waitFor(async () => (hitsAt('/notified').length > 0 ? hitsAt('/notified') : null));
     expect(hit!.body).toMatchObject({

@@ -62,7 +62,7 @@ describe.each(dialects)('the flow language end to end on %s', (dialect) => {
       nodes: [manual, post('send', `${receiver.url}/manual`, '{ "got": payload, "type": event.type }')],
       edges: [edge('trigger', 'send')],
     };
-    const { execution } = await createAndRun(api, 'manual', definition, { answer: 42 });
+    const { execution } = await createAndRun(api, { name: 'manual', definition, sample: { answer: 42 } });
     expect(execution.status).toBe('succeeded');
     expect(hitsAt('/manual').map((h) => h.body)).toEqual([{ got: { answer: 42 }, type: 'manual' }]);
     await expect(api.flows.run.mutate({ id: 'no-such-flow' })).rejects.toMatchObject({ data: { code: 'NOT_FOUND' } });
@@ -78,7 +78,7 @@ describe.each(dialects)('the flow language end to end on %s', (dialect) => {
       ],
       edges: [edge('trigger', 'big'), edge('big', 'yes', 'true'), edge('big', 'no', 'false')],
     };
-    const { execution } = await createAndRun(api, 'condition', definition, { n: 1 });
+    const { execution } = await createAndRun(api, { name: 'condition', definition, sample: { n: 1 } });
     expect(execution.status).toBe('succeeded');
     expect(keysOf(execution.steps)).toEqual(['big:blocked', 'no:succeeded']);
     expect(hitsAt('/no').map((h) => h.body)).toEqual([{ n: 1 }]);
@@ -123,7 +123,7 @@ describe.each(dialects)('the flow language end to end on %s', (dialect) => {
       edges: [edge('trigger', 'prefix'), edge('prefix', 'each'), edge('each', 'tag', 'body'), edge('each', 'report', 'done')],
     };
     const batch = `b${Date.now()}`;
-    const { execution } = await createAndRun(api, 'loop', definition, { batch, names: ['a', 'b', 'c'] });
+    const { execution } = await createAndRun(api, { name: 'loop', definition, sample: { batch, names: ['a', 'b', 'c'] } });
     expect(execution.status).toBe('succeeded');
     const names = ['a', 'b', 'c'].map((n, i) => `loop ${batch} ${n} ${i}`);
     expect(
@@ -157,7 +157,7 @@ describe.each(dialects)('the flow language end to end on %s', (dialect) => {
     await expect(api.executions.retry.mutate({ id: executionId })).rejects.toMatchObject({ data: { code: 'CONFLICT' } });
     // The only worker slot is free meanwhile: another run finishes while this one waits.
     const quick = { nodes: [manual, post('q', `${receiver.url}/quick`, '{}')], edges: [edge('trigger', 'q')] };
-    const other = await createAndRun(api, 'quick', quick);
+    const other = await createAndRun(api, { name: 'quick', definition: quick });
     expect(other.execution.status).toBe('succeeded');
     expect((await api.executions.get.query({ id: executionId })).status).toBe('waiting');
     const done = await finished(api, executionId);
@@ -194,7 +194,7 @@ describe.each(dialects)('the flow language end to end on %s', (dialect) => {
       ],
       edges: [edge('trigger', 'each'), edge('each', 'x', 'body')],
     };
-    const { execution } = await createAndRun(api, 'budget', definition, { items: [1, 2, 3] });
+    const { execution } = await createAndRun(api, { name: 'budget', definition, sample: { items: [1, 2, 3] } });
     expect(execution.status).toBe('failed');
     expect(execution.error).toMatchObject({ code: 'BUDGET_ITEMS' });
     expect(hitsAt('/item')).toEqual([]);
@@ -205,7 +205,7 @@ describe.each(dialects)('the flow language end to end on %s', (dialect) => {
       nodes: [manual, post('call', `${receiver.url}/fail-retry`, '{ "n": payload.n }')],
       edges: [edge('trigger', 'call')],
     };
-    const { execution } = await createAndRun(api, 'retry me', definition, { n: 3 });
+    const { execution } = await createAndRun(api, { name: 'retry me', definition, sample: { n: 3 } });
     expect(execution.status).toBe('failed');
     const retried = await api.executions.retry.mutate({ id: execution.id, from: 'start' });
     expect((await finished(api, retried.id)).status).toBe('failed');
@@ -224,7 +224,7 @@ describe.each(dialects)('the flow language end to end on %s', (dialect) => {
     };
     const notifier = await api.flows.create.mutate({ name: 'notify', enabled: true, definition: notify as never });
     const failing = { nodes: [manual, post('call', `${receiver.url}/fail-call`, '{}')], edges: [edge('trigger', 'call')] };
-    const { flowId, execution } = await createAndRun(api, 'fails', failing);
+    const { flowId, execution } = await createAndRun(api, { name: 'fails', definition: failing });
     expect(execution.status).toBe('failed');
     const [hit] = await waitFor(async () => (hitsAt('/fail-notify').length > 0 ? hitsAt('/fail-notify') : null));
     expect(hit!.body).toMatchObject({

@@ -47,9 +47,9 @@ export const finished = (api: TApi, id: string, timeoutMs = 20_000) =>
   }, timeoutMs);
 
 /** Creates a flow and runs it now with `sample`; returns the flow id and the finished execution. */
-export async function createAndRun(api: TApi, name: string, definition: object, sample?: unknown) {
-  const flow = await api.flows.create.mutate({ name, definition: definition as never });
-  const { executionId } = await api.flows.run.mutate({ id: flow.id, sample });
+export async function createAndRun(api: TApi, flow: { name: string; definition: object; sample?: unknown }) {
+  const created = await api.flows.create.mutate({ name: flow.name, definition: flow.definition as never });
+  const { executionId } = await api.flows.run.mutate({ id: created.id, sample: flow.sample });
 
-  return { flowId: flow.id, execution: await finished(api, executionId) };
+  return { flowId: created.id, execution: await finished(api, executionId) };
 }

@@ -234,7 +234,7 @@ describe.each(dialects)('flows end to end on %s', (dialect) => {
         headers: {
           'content-type': 'application/json',
           'clockify-webhook-event-type': 'NEW_TIME_ENTRY',
-          'clockify-signature': webhookTokenFor(sim, ws, 'NEW_TIME_ENTRY', server.url),
+          'clockify-signature': webhookTokenFor(sim, { workspaceId: ws, eventType: 'NEW_TIME_ENTRY', serverUrl: server.url }),
         },
         body: JSON.stringify(body),
       });

@@ -51,7 +51,7 @@ describe.each(dialects)('hostile ingestion on %s', (dialect) => {
     // The refusal budget earns nothing back during the test: a slow machine cannot refill it between two requests.
     server = await startTestServer({ dialect, clockifyPem: sim.publicKeyPem, refusals: { perSecond: 0.001 } });
     expect((await installLikeClockify(sim, server.url, ws)).status).toBe(200);
-    token = webhookTokenFor(sim, ws, 'NEW_TIME_ENTRY', server.url);
+    token = webhookTokenFor(sim, { workspaceId: ws, eventType: 'NEW_TIME_ENTRY', serverUrl: server.url });
     const login = await (await fetch(`${server.url}/auth/dev-login`, { method: 'POST' })).json();
     const api = trpcClient(server.url, login.token);
     const { source } = await api.sources.create.mutate({

@@ -48,7 +48,7 @@ describe.each(dialects)('Clockify webhook ingestion on %s', (dialect) => {
     });
     server = await startTestServer({ dialect, clockifyPem: sim.publicKeyPem });
     expect((await installLikeClockify(sim, server.url, ws)).status).toBe(200);
-    token = webhookTokenFor(sim, ws, 'NEW_TIME_ENTRY', server.url);
+    token = webhookTokenFor(sim, { workspaceId: ws, eventType: 'NEW_TIME_ENTRY', serverUrl: server.url });
   });
   afterAll(async () => {
     await server?.close();
@@ -218,7 +218,7 @@ describe.each(dialects)('Clockify webhook ingestion on %s', (dialect) => {
   it('drops cached credentials at once on a status change and on uninstall (no stale acceptance)', async () => {
     const other = 'cccccccccccccccccccccc02';
     expect((await installLikeClockify(sim, server.url, other)).status).toBe(200);
-    const otherToken = webhookTokenFor(sim, other, 'NEW_TIME_ENTRY', server.url);
+    const otherToken = webhookTokenFor(sim, { workspaceId: other, eventType: 'NEW_TIME_ENTRY', serverUrl: server.url });
     const send = (id: string) =>
       deliver('NEW_TIME_ENTRY', JSON.stringify({ id, workspaceId: other }), { 'clockify-signature': otherToken });
     expect((await send('before-pause')).status).toBe(200);

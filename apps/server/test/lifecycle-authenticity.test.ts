@@ -73,7 +73,11 @@ describe.each(dialects)('lifecycle authenticity on %s', (dialect) => {
 
   it('refuses a stored webhook token and the installation token as lifecycle tokens (401)', async () => {
     const body = { addonId: sim.addonId, workspaceId: ws, status: 'INACTIVE' };
-    const webhook = await post('status-changed', body, webhookTokenFor(sim, ws, 'NEW_TIME_ENTRY', server.url));
+    const webhook = await post(
+      'status-changed',
+      body,
+      webhookTokenFor(sim, { workspaceId: ws, eventType: 'NEW_TIME_ENTRY', serverUrl: server.url }),
+    );
     expect(webhook).toMatchObject({ status: 401, body: { error: { message: expect.stringMatching(/webhook token/) } } });
     const install = await post('status-changed', body, sim.workspace(ws).token);
     expect(install).toMatchObject({ status: 401, body: { error: { message: expect.stringMatching(/installation token/) } } });

@@ -157,7 +157,8 @@ export const hooksTo = (sim: TSimulator, workspaceId: string, serverUrl: string)
   simData(sim, workspaceId).webhooks.filter((w) => w.url === `${serverUrl}/webhooks/clockify`);
 
 /** The `clockify-signature` Clockify would send for `eventType` to this server. */
-export function webhookTokenFor(sim: TSimulator, workspaceId: string, eventType: string, serverUrl: string): string {
+export function webhookTokenFor(sim: TSimulator, to: { workspaceId: string; eventType: string; serverUrl: string }): string {
+  const { workspaceId, eventType, serverUrl } = to;
   const hook = hooksTo(sim, workspaceId, serverUrl).find((w) => w.webhookEvent === eventType) ?? hooksTo(sim, workspaceId, serverUrl)[0];
   if (!hook) throw new Error(`no webhook registered for ${eventType}`);
 

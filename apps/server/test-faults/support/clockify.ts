@@ -22,7 +22,8 @@ export async function installLikeClockify(sim: TSimulator, serverUrl: string, wo
  * the webhook registered for exactly that event (manifest webhooks live in the installation, API ones in
  * the workspace's list). No fallback to another event's webhook: that would hide which token is in use.
  */
-export function webhookToken(sim: TSimulator, workspaceId: string, eventType: string, serverUrl: string): string {
+export function webhookToken(sim: TSimulator, to: { workspaceId: string; eventType: string; serverUrl: string }): string {
+  const { workspaceId, eventType, serverUrl } = to;
   const data = sim.workspace(workspaceId).data;
   const hooks = [...data.installation.webhooks, ...data.webhooks].filter((w) => w.url === `${serverUrl}/webhooks/clockify`);
   const hook = hooks.find((w) => w.webhookEvent === eventType);
@@ -54,9 +55,9 @@ export async function ownerClient(sim: TSimulator, serverUrl: string, workspaceI
 export type TOwnerClient = Awaited<ReturnType<typeof ownerClient>>;
 
 /** Sets workspace settings the way Clockify does (SETTINGS_UPDATED). */
-export async function updateSettings(sim: TSimulator, serverUrl: string, workspaceId: string, settings: Record<string, unknown>) {
+export async function updateSettings(sim: TSimulator, to: { serverUrl: string; workspaceId: string }, settings: Record<string, unknown>) {
   const result = await sim.sendLifecycle(
-    { addonUrl: serverUrl, kind: 'settings-updated', workspaceId },
+    { addonUrl: to.serverUrl, kind: 'settings-updated', workspaceId: to.workspaceId },
     {
       settings: Object.entries(settings).map(([id, value]) => ({ id, name: id, value })),
     },
@@ -78,8 +79,7 @@ export const timeEntryBody = (workspaceId: string, id: string, extra: Record<str
 export async function waitFor<T>(
   what: string,
   check: () => Promise<T | undefined | null | false> | T | undefined | null | false,
-  timeoutMs = 10_000,
-  everyMs = 100,
+  { timeoutMs = 10_000, everyMs = 100 }: { timeoutMs?: number; everyMs?: number } = {},
 ): Promise<T> {
   const until = Date.now() + timeoutMs;
   for (;;) {
