@@ -23,11 +23,11 @@ const FINISHED = new Set(['completed', 'completed_with_errors', 'failed']);
 /** bootstrap.trigger on a seeded workspace: wall time vs the time its requests need at max_rps. */
 export async function bootstrapBench(
   sim: TSimulator,
-  url: string,
-  workspaceId: string,
-  maxRps: number,
-  capMs: number,
+  at: { url: string; workspaceId: string },
+  limits: { maxRps: number; capMs: number },
 ): Promise<TBootstrapBench> {
+  const { url, workspaceId } = at;
+  const { maxRps, capMs } = limits;
   await installLikeClockify(sim, url, workspaceId);
   await updateSettings(sim, { serverUrl: url, workspaceId }, { max_rps: maxRps, include_time_entries: true, time_entry_days_back: 3650 });
   // The install itself calls Clockify (it registers the webhooks the manifest cannot declare) under the

@@ -198,13 +198,13 @@ export async function runDialect(sim: TSimulator, dialect: TDialect, c: TBenchCo
     let e2e: TDialectResult['e2e'];
     if (c.e2e) {
       // First, on a quiet server: the later phases leave work behind that would be timed with it.
-      const bootstrap = await bootstrapBench(sim, server.url, c.bootstrapWorkspace, 25, 60_000);
+      const bootstrap = await bootstrapBench(sim, { url: server.url, workspaceId: c.bootstrapWorkspace }, { maxRps: 25, capMs: 60_000 });
       c.log(`${dialect}: bootstrap ${JSON.stringify(bootstrap)}`);
-      const e2eTargets = await prepareWorkspaces(sim, server.url, c.e2eWorkspaces);
+      const e2eTargets = await prepareWorkspaces(sim, { serverUrl: server.url, ids: c.e2eWorkspaces });
       c.log(`${dialect}: ${e2eTargets.length} workspaces installed with the e2e flow`);
       const before = { node: cpuMs(server.pid), system: cpuSplit(server.pid).system, ...(await counters()) };
       const { result: throughput, cpuMs: dbCpu } = await withCpu(pgPids, () =>
-        e2eThroughput(sim, server.url, e2eTargets, template, { seconds: 5, maxWebhooks: 5_000, drainCapMs: 45_000 }),
+        e2eThroughput(sim, { url: server.url, targets: e2eTargets, template }, { seconds: 5, maxWebhooks: 5_000, drainCapMs: 45_000 }),
       );
       if (dialect === 'postgresql') await new Promise((r) => setTimeout(r, 1_200));
       const perExecution = {
@@ -216,14 +216,22 @@ export async function runDialect(sim: TSimulator, dialect: TDialect, c: TBenchCo
       c.log(
         `${dialect}: e2e ${throughput.perSecond} executions/s (${throughput.actions}/${throughput.webhooks} in ${throughput.seconds} s); per execution (webhook included): node ${perExecution.nodeMs} ms (system ${perExecution.nodeSystemMs}) + db ${perExecution.dbMs} ms CPU, ${perExecution.commits} commits`,
       );
-      const latency500 = await e2eLatency(sim, server.url, e2eTargets, template, { rate: 500, seconds: 6, drainCapMs: 30_000 });
+      const latency500 = await e2eLatency(
+        sim,
+        { url: server.url, targets: e2eTargets, template },
+        { rate: 500, seconds: 6, drainCapMs: 30_000 },
+      );
       c.log(
         `${dialect}: e2e at 500/s (achieved ${latency500.achievedRate}/s) p50 ${latency500.p50} ms p99 ${latency500.p99} ms (${latency500.actions}/${latency500.webhooks})`,
       );
-      const [rateTarget] = await prepareWorkspaces(sim, server.url, [c.rateWorkspace], { max_rps: 25 });
-      const rate = await rateAdherence(sim, server.url, rateTarget!, template, { maxRps: 25, calls: 250, drainCapMs: 25_000 });
+      const [rateTarget] = await prepareWorkspaces(sim, { serverUrl: server.url, ids: [c.rateWorkspace], settings: { max_rps: 25 } });
+      const rate = await rateAdherence(
+        sim,
+        { url: server.url, target: rateTarget!, template },
+        { maxRps: 25, calls: 250, drainCapMs: 25_000 },
+      );
       c.log(`${dialect}: rate max ${rate.maxWindow}/s, utilisation ${Math.round(rate.utilisation * 100)}%`);
-      const loop = await loopRate(sim, server.url, c.loopWorkspace, { maxRps: 25, items: 100, capMs: 30_000 });
+      const loop = await loopRate(sim, { serverUrl: server.url, workspaceId: c.loopWorkspace }, { maxRps: 25, items: 100, capMs: 30_000 });
       c.log(
         `${dialect}: loop of 100 Clockify calls ${loop.status} in ${loop.seconds} s, max ${loop.maxWindow}/s, ${Math.round(loop.utilisation * 100)}% of max_rps`,
       );

@@ -27,13 +27,15 @@ export const E2E_FLOW = {
   ],
 };
 
+/** Where e2e webhooks go (one server URL, or several web processes), for which workspaces, with which body. */
+export type TE2eLoad<TUrl = string> = { url: TUrl; targets: TWebhookTarget[]; template: Record<string, unknown> };
+
 /** Installs each workspace like Clockify does (optionally with settings) and gives it the e2e flow. */
 export async function prepareWorkspaces(
   sim: TSimulator,
-  serverUrl: string,
-  ids: string[],
-  settings?: Record<string, unknown>,
+  to: { serverUrl: string; ids: string[]; settings?: Record<string, unknown> },
 ): Promise<TWebhookTarget[]> {
+  const { serverUrl, ids, settings } = to;
   const targets: TWebhookTarget[] = [];
   for (let i = 0; i < ids.length; i += 8) {
     await Promise.all(
@@ -65,10 +67,9 @@ function actionsOf(sim: TSimulator, prefix: string): Map<string, number> {
 
 async function drain(
   sim: TSimulator,
-  prefix: string,
-  expected: number,
-  capMs: number,
+  until: { prefix: string; expected: number; capMs: number },
 ): Promise<{ done: Map<string, number>; waitedMs: number }> {
+  const { prefix, expected, capMs } = until;
   const started = Date.now();
   let done = actionsOf(sim, prefix);
   while (done.size < expected && Date.now() - started < capMs) {
@@ -97,11 +98,10 @@ export type TE2eThroughput = {
  */
 export async function e2eThroughput(
   sim: TSimulator,
-  url: string | string[],
-  targets: TWebhookTarget[],
-  template: Record<string, unknown>,
+  load: TE2eLoad<string | string[]>,
   o: { seconds: number; maxWebhooks: number; drainCapMs: number },
 ): Promise<TE2eThroughput> {
+  const { url, targets, template } = load;
   const urls = Array.isArray(url) ? url : [url];
   const prefix = `tp${Date.now().toString(36)}`;
   let first = Number.POSITIVE_INFINITY;
@@ -122,7 +122,7 @@ export async function e2eThroughput(
   );
   const fired = { ok: runs.reduce((n, r) => n + r.ok, 0), perSecond: runs.reduce((n, r) => n + r.perSecond, 0) };
   const ingestEnded = Date.now();
-  const { done } = await drain(sim, prefix, fired.ok, o.drainCapMs);
+  const { done } = await drain(sim, { prefix, expected: fired.ok, capMs: o.drainCapMs });
   const times = [...done.values()].sort((a, b) => a - b);
   const last = times.at(-1) ?? Date.now();
   const afterIngest = times.filter((t) => t > ingestEnded).length;
@@ -157,11 +157,10 @@ export type TE2eLatency = {
 /** Webhooks at a fixed rate; latency = simulator arrival of the action − the webhook's send time. */
 export async function e2eLatency(
   sim: TSimulator,
-  url: string,
-  targets: TWebhookTarget[],
-  template: Record<string, unknown>,
+  load: TE2eLoad,
   o: { rate: number; seconds: number; drainCapMs: number },
 ): Promise<TE2eLatency> {
+  const { url, targets, template } = load;
   const prefix = `lt${Date.now().toString(36)}`;
   const sentAt = new Map<string, number>();
   const fired = await fireWebhooks({
@@ -174,7 +173,7 @@ export async function e2eLatency(
     overallRate: o.rate,
     onSend: (id, at) => sentAt.set(id, at),
   });
-  const { done } = await drain(sim, prefix, fired.ok, o.drainCapMs);
+  const { done } = await drain(sim, { prefix, expected: fired.ok, capMs: o.drainCapMs });
   const latencies: number[] = [];
   for (const [id, sent] of sentAt) {
     const at = done.get(id);
@@ -208,15 +207,14 @@ export type TRateAdherence = {
 /** One workspace with a backlog of `calls` executions: its Clockify calls per aligned second. */
 export async function rateAdherence(
   sim: TSimulator,
-  url: string,
-  target: TWebhookTarget,
-  template: Record<string, unknown>,
+  load: { url: string; target: TWebhookTarget; template: Record<string, unknown> },
   o: { maxRps: number; calls: number; drainCapMs: number },
 ): Promise<TRateAdherence> {
+  const { url, target, template } = load;
   const prefix = `rt${Date.now().toString(36)}`;
   const phaseStart = Date.now();
   const fired = await fireWebhooks({ url, targets: [target], template, prefix, connections: 10, amount: o.calls });
-  const { done } = await drain(sim, prefix, fired.ok, o.drainCapMs);
+  const { done } = await drain(sim, { prefix, expected: fired.ok, capMs: o.drainCapMs });
   const stats = windowStats([...done.values()]);
   // Every call to this workspace in the phase (whatever it was), not only the flow's.
   const all = windowStats(sim.requests.filter((r) => r.workspaceId === target.workspaceId && r.at >= phaseStart).map((r) => r.at));

@@ -40,10 +40,10 @@ export type TLoopRate = {
  */
 export async function loopRate(
   sim: TSimulator,
-  serverUrl: string,
-  workspaceId: string,
+  at: { serverUrl: string; workspaceId: string },
   o: { maxRps: number; items: number; capMs: number },
 ): Promise<TLoopRate> {
+  const { serverUrl, workspaceId } = at;
   await installLikeClockify(sim, serverUrl, workspaceId);
   await updateSettings(sim, { serverUrl, workspaceId }, { max_rps: o.maxRps });
   const api = await ownerClient(sim, serverUrl, workspaceId);

@@ -61,13 +61,11 @@ export async function runScaleOut(sim: TSimulator, c: TScaleOutConfig): Promise<
     const webs = [await spawn('web', 0)];
     for (let i = 1; i < c.k; i++) webs.push(await spawn('web', i));
     const workers = await Promise.all(Array.from({ length: c.k }, (_, i) => spawn('worker', i)));
-    const targets = await prepareWorkspaces(sim, webs[0]!.url, c.workspaces, { max_rps: c.maxRps });
+    const targets = await prepareWorkspaces(sim, { serverUrl: webs[0]!.url, ids: c.workspaces, settings: { max_rps: c.maxRps } });
     const phaseStart = Date.now();
     const throughput = await e2eThroughput(
       sim,
-      webs.map((w) => w.url),
-      targets,
-      c.template,
+      { url: webs.map((w) => w.url), targets, template: c.template },
       { seconds: 5, maxWebhooks: 4_000, drainCapMs: 45_000 },
     );
     const checks = await check(sim, { url: scratch.url, since: phaseStart, config: c, acked: throughput.webhooks });

@@ -3,7 +3,12 @@ import { round } from './stats';
 /** One row of the verdict: a measured value against its target. */
 export type TVerdict = { metric: string; value: number | null; unit: string; target: string; pass: boolean | null; by: string };
 
-const verdict = (metric: string, value: number | null | undefined, unit: string, cmp: '>=' | '<=', target: number, note = ''): TVerdict => {
+const verdict = (
+  metric: string,
+  value: number | null | undefined,
+  goal: { unit: string; cmp: '>=' | '<='; target: number; note?: string },
+): TVerdict => {
+  const { unit, cmp, target, note = '' } = goal;
   if (value === null || value === undefined || !Number.isFinite(value))
     return { metric, value: null, unit, target: `${cmp} ${target}${unit}`, pass: null, by: note || 'not measured' };
   const pass = cmp === '>=' ? value >= target : value <= target;
@@ -42,22 +47,24 @@ function atRate(v: TVerdict, reached: number | undefined, rate: number): TVerdic
 /** The benchmark issue's targets. */
 export function evaluate(t: TTargetInputs): TVerdict[] {
   return [
-    verdict('ingest PostgreSQL / baseline', t.pgRatio, '×', '>=', 1.0),
-    atRate(verdict('p99 ack at 1,000/s (PostgreSQL)', t.pgAckP99, ' ms', '<=', 50), t.pgAckRate, 1_000),
-    verdict('ingest SQLite', t.sqliteIngest, '/s', '>=', 2_000),
-    verdict('e2e executions/s', t.e2ePerSecond, '/s', '>=', 1_000),
-    atRate(verdict('e2e p99 webhook→action at 500/s', t.e2eP99, ' ms', '<=', 250), t.e2eRate, 500),
-    verdict('max Clockify calls in a 1-s window', t.rateMaxWindow, '', '<=', t.rateMaxRps ?? 25),
-    verdict('rate utilisation while backlogged', t.rateUtilisation === undefined ? undefined : t.rateUtilisation * 100, '%', '>=', 95),
-    verdict(
-      '100-item loop of Clockify calls: max_rps used',
-      t.loopUtilisation === undefined ? undefined : t.loopUtilisation * 100,
-      '%',
-      '>=',
-      95,
-    ),
-    verdict('bootstrap wall / rate-limit bound', t.bootstrapRatio, '×', '<=', 1.1),
-    verdict('peak RSS of a server process', t.rssMB, ' MB', '<=', 300),
+    verdict('ingest PostgreSQL / baseline', t.pgRatio, { unit: '×', cmp: '>=', target: 1.0 }),
+    atRate(verdict('p99 ack at 1,000/s (PostgreSQL)', t.pgAckP99, { unit: ' ms', cmp: '<=', target: 50 }), t.pgAckRate, 1_000),
+    verdict('ingest SQLite', t.sqliteIngest, { unit: '/s', cmp: '>=', target: 2_000 }),
+    verdict('e2e executions/s', t.e2ePerSecond, { unit: '/s', cmp: '>=', target: 1_000 }),
+    atRate(verdict('e2e p99 webhook→action at 500/s', t.e2eP99, { unit: ' ms', cmp: '<=', target: 250 }), t.e2eRate, 500),
+    verdict('max Clockify calls in a 1-s window', t.rateMaxWindow, { unit: '', cmp: '<=', target: t.rateMaxRps ?? 25 }),
+    verdict('rate utilisation while backlogged', t.rateUtilisation === undefined ? undefined : t.rateUtilisation * 100, {
+      unit: '%',
+      cmp: '>=',
+      target: 95,
+    }),
+    verdict('100-item loop of Clockify calls: max_rps used', t.loopUtilisation === undefined ? undefined : t.loopUtilisation * 100, {
+      unit: '%',
+      cmp: '>=',
+      target: 95,
+    }),
+    verdict('bootstrap wall / rate-limit bound', t.bootstrapRatio, { unit: '×', cmp: '<=', target: 1.1 }),
+    verdict('peak RSS of a server process', t.rssMB, { unit: ' MB', cmp: '<=', target: 300 }),
   ];
 }
 
