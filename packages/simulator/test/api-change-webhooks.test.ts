@@ -23,10 +23,12 @@ describe('emitOnApiChanges', () => {
 
   it('sends the webhook Clockify would send after an API change, with the changed entity', async () => {
     const base = `/api/v1/workspaces/${sim.workspace().id}`;
-    const project = (await call(sim, 'POST', `${base}/projects`, { body: { name: 'Via API' } })).body as { id: string };
-    const entry = (await call(sim, 'POST', `${base}/time-entries`, { body: { start: '2025-03-01T08:00:00Z' } })).body as { id: string };
-    await call(sim, 'DELETE', `${base}/time-entries/${entry.id}`);
-    await call(sim, 'POST', `${base}/tags`, { body: { name: 'not subscribed' } });
+    const project = (await call(sim, { method: 'POST', path: `${base}/projects` }, { body: { name: 'Via API' } })).body as { id: string };
+    const entry = (await call(sim, { method: 'POST', path: `${base}/time-entries` }, { body: { start: '2025-03-01T08:00:00Z' } })).body as {
+      id: string;
+    };
+    await call(sim, { method: 'DELETE', path: `${base}/time-entries/${entry.id}` });
+    await call(sim, { method: 'POST', path: `${base}/tags` }, { body: { name: 'not subscribed' } });
     await until(() => hooks().length >= 3);
     const seen = hooks().map((r) => [r.headers['clockify-webhook-event-type'], (r.body as { id: string }).id]);
     expect(seen).toHaveLength(3);

@@ -47,7 +47,7 @@ describe('every documented GET that needs only {workspaceId}', () => {
   it.each(workspaceGets.map((g) => [g.op.operationId, g]))('%s answers 200 with a valid token', async (_id, g) => {
     const ws = sim.workspace();
     const query = Object.fromEntries((g.op.parameters ?? []).filter((p) => p.in === 'query' && p.required).map((p) => [p.name, sample(p)]));
-    const res = await call(sim, 'GET', `/${g.host}${g.path.replace('{workspaceId}', ws.id)}`, { query });
+    const res = await call(sim, { method: 'GET', path: `/${g.host}${g.path.replace('{workspaceId}', ws.id)}` }, { query });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
   });
 

@@ -63,7 +63,7 @@ describe('lifecycle callbacks and webhooks', () => {
     ]);
     expect(await verify(hooks[0]!.authToken)).toMatchObject({ type: 'addon', workspaceId: wsId(), addonId: sim.addonId });
     expect(hooks[0]!.authToken).not.toBe(hooks[1]!.authToken);
-    expect((await call(sim, 'GET', '/api/v1/user', { token: String(body.authToken) })).status).toBe(200);
+    expect((await call(sim, { method: 'GET', path: '/api/v1/user' }, { token: String(body.authToken) })).status).toBe(200);
   });
 
   it("sends a webhook built from a new entity, signed with the event's token", async () => {
@@ -75,22 +75,26 @@ describe('lifecycle callbacks and webhooks', () => {
     expect(result.registered).toBe(true);
     expect(await verify(result.signature)).toMatchObject({ workspaceId: wsId(), addonId: sim.addonId });
     const id = (got.body as { id: string }).id;
-    expect((await call(sim, 'GET', `/api/v1/workspaces/${wsId()}/time-entries/${id}`)).status).toBe(200);
+    expect((await call(sim, { method: 'GET', path: `/api/v1/workspaces/${wsId()}/time-entries/${id}` })).status).toBe(200);
   });
 
   it('signs webhooks created through the API and delivers events to every registered webhook', async () => {
-    const created = await call(sim, 'POST', `/api/v1/workspaces/${wsId()}/webhooks`, {
-      body: {
-        url: `${addon.url}/webhooks/clockify`,
-        webhookEvent: 'NEW_CLIENT',
-        triggerSourceType: 'WORKSPACE_ID',
-        triggerSource: [wsId()],
+    const created = await call(
+      sim,
+      { method: 'POST', path: `/api/v1/workspaces/${wsId()}/webhooks` },
+      {
+        body: {
+          url: `${addon.url}/webhooks/clockify`,
+          webhookEvent: 'NEW_CLIENT',
+          triggerSourceType: 'WORKSPACE_ID',
+          triggerSource: [wsId()],
+        },
       },
-    });
+    );
     expect(created.status).toBe(201);
     const hook = created.body as { id: string; authToken: string };
     expect(await verify(hook.authToken)).toMatchObject({ workspaceId: wsId(), addonId: sim.addonId });
-    const listed = (await call(sim, 'GET', `/api/v1/workspaces/${wsId()}/addons/${sim.addonId}/webhooks`)).body as {
+    const listed = (await call(sim, { method: 'GET', path: `/api/v1/workspaces/${wsId()}/addons/${sim.addonId}/webhooks` })).body as {
       webhooks: { id: string }[];
     };
     expect(listed.webhooks.map((w) => w.id)).toContain(hook.id);
@@ -100,7 +104,7 @@ describe('lifecycle callbacks and webhooks', () => {
     const emitted = await sim.emitWebhook(wsId(), 'NEW_PROJECT');
     expect(emitted.deliveries).toEqual([expect.objectContaining({ url: `${addon.url}/hooks/projects`, status: 200 })]);
     expect(addon.received.slice(before).map((r) => r.headers['clockify-webhook-event-type'])).toEqual(['NEW_PROJECT']);
-    expect((await call(sim, 'DELETE', `/api/v1/workspaces/${wsId()}/webhooks/${hook.id}`)).status).toBe(200);
+    expect((await call(sim, { method: 'DELETE', path: `/api/v1/workspaces/${wsId()}/webhooks/${hook.id}` })).status).toBe(200);
   });
 
   it('sends STATUS_CHANGED and SETTINGS_UPDATED', async () => {
@@ -125,12 +129,12 @@ describe('lifecycle callbacks and webhooks', () => {
     const result = await sim.sendLifecycle({ addonUrl: addon.url, kind: 'uninstalled', workspaceId: wsId() });
     expect(result.status).toBe(200);
     expect(addon.received.at(-1)).toMatchObject({ path: '/lifecycle/uninstalled', body: { asUser: sim.workspace().ownerId } });
-    expect((await call(sim, 'GET', '/api/v1/user', { token: oldToken })).status).toBe(401);
+    expect((await call(sim, { method: 'GET', path: '/api/v1/user' }, { token: oldToken })).status).toBe(401);
     const again = await sim.installInto(addon.url, wsId());
     expect(again.authToken).not.toBe(oldToken);
     expect(again.webhooks.map((h) => h.event)).toEqual(MANIFEST_EVENT_TYPES.map((e) => e.name));
     expect(sim.workspace().data.webhooks).toEqual([]);
-    expect((await call(sim, 'GET', '/api/v1/user', { token: again.authToken })).status).toBe(200);
+    expect((await call(sim, { method: 'GET', path: '/api/v1/user' }, { token: again.authToken })).status).toBe(200);
     expect(sim.deliveries.filter((d) => d.kind === 'lifecycle').map((d) => d.event)).toEqual([
       'installed',
       'status-changed',

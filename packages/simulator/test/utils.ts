@@ -11,8 +11,7 @@ export type TCall = { status: number; body: unknown; headers: Headers };
 
 export async function call(
   sim: TSimulator,
-  method: string,
-  path: string,
+  { method, path }: { method: string; path: string },
   init: { token?: string | null; body?: unknown; query?: Record<string, string> } = {},
 ): Promise<TCall> {
   const url = new URL(`${sim.url}${path}`);

@@ -14,7 +14,7 @@ describe('without an OpenAPI document', () => {
     expect(sim.validation.enabled).toBe(false);
     expect(sim.notices.join('\n')).toMatch(/no OpenAPI document/);
     expect(sim.workspace().id).toBe('aaaaaaaaaaaaaaaaaaaaaaaa');
-    expect((await call(sim, 'GET', '/api/v1/workspaces/aaaaaaaaaaaaaaaaaaaaaaaa/projects')).body).toHaveLength(1);
-    expect((await call(sim, 'GET', '/api/v1/workspaces/aaaaaaaaaaaaaaaaaaaaaaaa/invoices/settings')).status).toBe(404);
+    expect((await call(sim, { method: 'GET', path: '/api/v1/workspaces/aaaaaaaaaaaaaaaaaaaaaaaa/projects' })).body).toHaveLength(1);
+    expect((await call(sim, { method: 'GET', path: '/api/v1/workspaces/aaaaaaaaaaaaaaaaaaaaaaaa/invoices/settings' })).status).toBe(404);
   });
 });

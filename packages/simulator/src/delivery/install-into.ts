@@ -24,7 +24,11 @@ export type TInstallResult = {
   error?: string;
 };
 
-async function manifestHooks(core: TSimCore, ws: ReturnType<typeof workspaceOf>, baseUrl: string, hooks: readonly TManifestWebhook[]) {
+async function manifestHooks(
+  core: TSimCore,
+  ws: ReturnType<typeof workspaceOf>,
+  { baseUrl, hooks }: { baseUrl: string; hooks: readonly TManifestWebhook[] },
+) {
   const made: TWebhookRecord[] = [];
   for (const hook of hooks) {
     const { event, path } = typeof hook === 'string' ? { event: hook, path: undefined } : hook;
@@ -54,8 +58,7 @@ async function manifestHooks(core: TSimCore, ws: ReturnType<typeof workspaceOf>,
  */
 export async function installInto(
   core: TSimCore,
-  baseUrl: string,
-  workspaceId: string,
+  { baseUrl, workspaceId }: { baseUrl: string; workspaceId: string },
   options: TInstallOptions = {},
 ): Promise<TInstallResult> {
   const ws = workspaceOf(core, workspaceId);
@@ -66,7 +69,7 @@ export async function installInto(
   }
   ws.installation.status = 'ACTIVE';
   ws.installation.baseUrl = baseUrl;
-  const hooks = await manifestHooks(core, ws, baseUrl, options.webhooks ?? MANIFEST_EVENT_TYPES.map((e) => e.name));
+  const hooks = await manifestHooks(core, ws, { baseUrl, hooks: options.webhooks ?? MANIFEST_EVENT_TYPES.map((e) => e.name) });
   ws.installation.webhooks = hooks;
   const body = {
     addonId: ws.installation.addonId,

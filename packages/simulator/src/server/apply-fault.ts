@@ -6,7 +6,7 @@ import type { TServerDeps } from './server-deps';
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Applies the first matching injected fault; true when it answered (or dropped) the request itself. */
-export async function applyFault(deps: TServerDeps, req: Request, res: Response, op: TSimOperation): Promise<boolean> {
+export async function applyFault(deps: TServerDeps, { req, res }: { req: Request; res: Response }, op: TSimOperation): Promise<boolean> {
   const fault = deps.faults.take({ method: req.method, path: req.path, operationId: op.operationId });
   if (!fault) {
     return false;

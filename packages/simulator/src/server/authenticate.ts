@@ -9,10 +9,8 @@ export type TAuthenticated = { auth: TTokenRecord; ws: TWorkspaceData };
  * workspace; nothing works after the add-on was uninstalled. Paths without a workspace use the token's.
  */
 export async function authenticate(
-  store: TStore,
-  issuer: TTokenIssuer,
-  token: string | undefined,
-  pathWorkspaceId: string | undefined,
+  { store, issuer }: { store: TStore; issuer: TTokenIssuer },
+  { token, pathWorkspaceId }: { token: string | undefined; pathWorkspaceId: string | undefined },
 ): Promise<TAuthenticated | undefined> {
   if (!token) {
     return undefined;

@@ -13,6 +13,7 @@ export function createApp(deps: TServerDeps): express.Express {
   app.use((req, res, next) => {
     pipeline(req, res).catch(next);
   });
+  // eslint-disable-next-line @typescript-eslint/max-params -- Express tells an error handler by its four parameters
   app.use((err: Error & { status?: number; type?: string }, _req: Request, res: Response, _next: NextFunction) => {
     if (err.type === 'entity.parse.failed') {
       res.status(400).json({ message: 'Malformed JSON request', code: 400 });

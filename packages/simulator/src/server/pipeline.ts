@@ -9,7 +9,8 @@ import type { TServerDeps } from './server-deps';
 
 type TSeen = { operationId?: string; workspaceId?: string };
 
-const sendError = (res: Response, status: number, message: string, headers: Record<string, string> = {}) => {
+const sendError = (res: Response, error: { status: number; message: string }, headers: Record<string, string> = {}) => {
+  const { status, message } = error;
   res.status(status).set(headers).json({ message, code: status });
 };
 
@@ -24,7 +25,7 @@ function hostAndPath(path: string): { host: 'api' | 'reports'; path: string } | 
   return undefined;
 }
 
-function record(deps: TServerDeps, req: Request, res: Response, seen: TSeen) {
+function record(deps: TServerDeps, { req, res }: { req: Request; res: Response }, seen: TSeen) {
   const at = Date.now();
   let finished = false;
   const push = (status: number) => {
@@ -52,33 +53,33 @@ function record(deps: TServerDeps, req: Request, res: Response, seen: TSeen) {
 export function createPipeline(deps: TServerDeps) {
   return async (req: Request, res: Response): Promise<void> => {
     const seen: TSeen = {};
-    const at = record(deps, req, res, seen);
+    const at = record(deps, { req, res }, seen);
     const target = hostAndPath(req.path);
     const match = target ? deps.routes.match(target.host, req.method, target.path) : undefined;
     if (!target || !match) {
-      return sendError(res, 404, `No endpoint ${req.method} ${req.path}`);
+      return sendError(res, { status: 404, message: `No endpoint ${req.method} ${req.path}` });
     }
     if (match === 'method-not-allowed') {
-      return sendError(res, 405, `Request method '${req.method}' is not supported`);
+      return sendError(res, { status: 405, message: `Request method '${req.method}' is not supported` });
     }
     const { op, params } = match;
     seen.operationId = op.operationId;
     seen.workspaceId = params.workspaceId;
-    const who = await authenticate(deps.store, deps.issuer, req.get('x-addon-token'), params.workspaceId);
+    const who = await authenticate(deps, { token: req.get('x-addon-token'), pathWorkspaceId: params.workspaceId });
     if (!who) {
-      return sendError(res, 401, 'Full authentication is required to access this resource');
+      return sendError(res, { status: 401, message: 'Full authentication is required to access this resource' });
     }
     seen.workspaceId = who.ws.workspace.id;
     if (!deps.limiter.take(who.ws.workspace.id, at)) {
-      return sendError(res, 429, 'Too many requests', { 'Retry-After': '1' });
+      return sendError(res, { status: 429, message: 'Too many requests' }, { 'Retry-After': '1' });
     }
-    if (await applyFault(deps, req, res, op)) {
+    if (await applyFault(deps, { req, res }, op)) {
       return;
     }
     const query = req.query as Record<string, unknown>;
     const invalid = deps.validator?.request(op, { path: params, query, body: req.body });
     if (invalid) {
-      return sendError(res, 400, invalid);
+      return sendError(res, { status: 400, message: invalid });
     }
     await run(deps, { req, res, op, params, query, who });
   };
@@ -96,7 +97,7 @@ type TRunInput = {
 async function run(deps: TServerDeps, { req, res, op, params, query, who }: TRunInput): Promise<void> {
   const handler = deps.handlerFor(op.operationId);
   if (!handler) {
-    return sendError(res, 501, `${op.operationId} is not simulated`);
+    return sendError(res, { status: 501, message: `${op.operationId} is not simulated` });
   }
   try {
     const result = await handler({ params, query, body: req.body, ws: who.ws, auth: who.auth, store: deps.store, services: deps.services });
@@ -116,9 +117,9 @@ async function run(deps: TServerDeps, { req, res, op, params, query, who }: TRun
     }
   } catch (err) {
     if (err instanceof HttpError) {
-      return sendError(res, err.status, err.message);
+      return sendError(res, { status: err.status, message: err.message });
     }
     deps.notices.push(`${op.operationId} failed: ${(err as Error).stack ?? String(err)}`);
-    sendError(res, 500, 'Internal server error');
+    sendError(res, { status: 500, message: 'Internal server error' });
   }
 }

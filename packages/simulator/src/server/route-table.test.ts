@@ -2,13 +2,13 @@ import { describe, expect, it } from 'vitest';
 
 import { createRouteTable } from './route-table';
 
-const op = (method: string, path: string, operationId: string, host: 'api' | 'reports' = 'api') => ({ method, path, operationId, host });
+const op = (method: string, path: string, operationId: string) => ({ method, path, operationId, host: 'api' as 'api' | 'reports' });
 
 describe('createRouteTable', () => {
   const table = createRouteTable([
     op('GET', '/v1/workspaces/{workspaceId}/expenses/{expenseId}', 'getExpense'),
     op('GET', '/v1/workspaces/{workspaceId}/expenses/categories', 'getCategories'),
-    op('POST', '/v1/workspaces/{workspaceId}/reports/detailed', 'detailed', 'reports'),
+    { ...op('POST', '/v1/workspaces/{workspaceId}/reports/detailed', 'detailed'), host: 'reports' as const },
   ]);
 
   it('prefers literal segments and extracts params', () => {

@@ -34,7 +34,7 @@ function details(ws: TWorkspaceData, request: TApprovalRequest) {
 }
 
 export const approvalRoutes: TRouteDef[] = [
-  api('GET', '/v1/workspaces/{workspaceId}/approval-requests', 'getApprovalRequests', ({ ws, query }) => {
+  api({ method: 'GET', path: '/v1/workspaces/{workspaceId}/approval-requests', operationId: 'getApprovalRequests' }, ({ ws, query }) => {
     const status = str(query, 'status');
     const found = ws.approvalRequests.filter((r) => !status || r.status.state === status);
 

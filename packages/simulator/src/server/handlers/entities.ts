@@ -10,7 +10,11 @@ export function findOr404<T extends { id: string }>(items: readonly T[], id: str
   return found;
 }
 
-export function assertUniqueName(items: readonly { id: string; name: string }[], name: string, label: string, exceptId?: string): void {
+export function assertUniqueName(
+  items: readonly { id: string; name: string }[],
+  candidate: { name: string; label: string; exceptId?: string },
+): void {
+  const { name, label, exceptId } = candidate;
   if (items.some((i) => i.id !== exceptId && i.name.toLowerCase() === name.toLowerCase())) {
     throw badRequest(`${label} with name '${name}' already exists`);
   }

@@ -34,7 +34,7 @@ function dailyTotals(expenses: TExpense[]) {
 }
 
 export const expenseRoutes: TRouteDef[] = [
-  api('GET', BASE, 'getExpenses', ({ ws, query }) => {
+  api({ method: 'GET', path: BASE, operationId: 'getExpenses' }, ({ ws, query }) => {
     const user = str(query, 'user-id');
     const found = ws.expenses.filter((e) => !user || e.userId === user).sort((a, b) => b.date.localeCompare(a.date));
     const page = paged(found, query);
@@ -48,12 +48,12 @@ export const expenseRoutes: TRouteDef[] = [
       headers: page.headers,
     };
   }),
-  api('GET', `${BASE}/{expenseId}`, 'getExpense', ({ ws, params }) => {
+  api({ method: 'GET', path: `${BASE}/{expenseId}`, operationId: 'getExpense' }, ({ ws, params }) => {
     const expense = findOr404(ws.expenses, params.expenseId, 'Expense');
 
     return { body: { ...expense, isLocked: expense.locked } };
   }),
-  api('GET', `${BASE}/categories`, 'getCategories', ({ ws, query }) => {
+  api({ method: 'GET', path: `${BASE}/categories`, operationId: 'getCategories' }, ({ ws, query }) => {
     const page = paged(ws.expenseCategories, query);
 
     return { body: { categories: page.body, count: ws.expenseCategories.length }, headers: page.headers };

@@ -7,7 +7,7 @@ const WS = '/v1/workspaces/{workspaceId}';
 const contains = (value: string, needle: string | undefined) => !needle || value.toLowerCase().includes(needle.toLowerCase());
 
 export const peopleRoutes: TRouteDef[] = [
-  api('GET', `${WS}/users`, 'getUsersOfWorkspace', ({ ws, query }) => {
+  api({ method: 'GET', path: `${WS}/users`, operationId: 'getUsersOfWorkspace' }, ({ ws, query }) => {
     const status = str(query, 'status');
     const found = ws.users.filter(
       (u) =>
@@ -18,12 +18,12 @@ export const peopleRoutes: TRouteDef[] = [
 
     return paged(sortByName(found, query), query);
   }),
-  api('GET', `${WS}/user-groups`, 'getUserGroups', ({ ws, query }) => {
+  api({ method: 'GET', path: `${WS}/user-groups`, operationId: 'getUserGroups' }, ({ ws, query }) => {
     const found = ws.userGroups.filter((g) => contains(g.name, str(query, 'name')));
 
     return paged(sortByName(found, query), query);
   }),
-  api('GET', `${WS}/custom-fields`, 'ofWorkspace', ({ ws, query }) => {
+  api({ method: 'GET', path: `${WS}/custom-fields`, operationId: 'ofWorkspace' }, ({ ws, query }) => {
     const status = str(query, 'status');
     const entityTypes = list(query, 'entity-type');
 
@@ -36,12 +36,12 @@ export const peopleRoutes: TRouteDef[] = [
       ),
     };
   }),
-  api('GET', `${WS}/holidays`, 'getHolidays', ({ ws, query }) => {
+  api({ method: 'GET', path: `${WS}/holidays`, operationId: 'getHolidays' }, ({ ws, query }) => {
     const user = str(query, 'assigned-to');
 
     return { body: ws.holidays.filter((h) => !user || h.everyoneIncludingNew || h.userIds.includes(user)) };
   }),
-  api('GET', `${WS}/holidays/in-period`, 'getHolidaysInPeriod', ({ ws, query }) => {
+  api({ method: 'GET', path: `${WS}/holidays/in-period`, operationId: 'getHolidaysInPeriod' }, ({ ws, query }) => {
     const start = Date.parse(str(query, 'start') ?? '') || 0;
     const end = Date.parse(str(query, 'end') ?? '') || Number.MAX_SAFE_INTEGER;
     const user = str(query, 'assigned-to');

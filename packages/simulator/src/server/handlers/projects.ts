@@ -41,36 +41,35 @@ function applyPatch(ws: TWorkspaceData, project: TProject, patch: Record<string,
 }
 
 export const projectRoutes: TRouteDef[] = [
-  api('GET', BASE, 'getProjects', ({ ws, query }) => paged(sortByName(filtered(ws, query), query), query)),
-  api('GET', `${BASE}/{projectId}`, 'getProject', ({ ws, params }) => ({ body: findOr404(ws.projects, params.projectId, 'Project') })),
-  api('POST', BASE, 'createNewProject', ({ ws, body, store }) => {
+  api({ method: 'GET', path: BASE, operationId: 'getProjects' }, ({ ws, query }) => paged(sortByName(filtered(ws, query), query), query)),
+  api({ method: 'GET', path: `${BASE}/{projectId}`, operationId: 'getProject' }, ({ ws, params }) => ({
+    body: findOr404(ws.projects, params.projectId, 'Project'),
+  })),
+  api({ method: 'POST', path: BASE, operationId: 'createNewProject' }, ({ ws, body, store }) => {
     const patch = bodyOf(body);
     const name = String(patch.name ?? '');
     assertUniqueName(
       ws.projects.filter((p) => p.clientId === (patch.clientId ?? '')),
-      name,
-      'Project',
+      { name, label: 'Project' },
     );
     const project = applyPatch(ws, makeProject(store.ctx, ws.workspace, { name, client: undefined }), patch);
     ws.projects.push(project);
 
     return { status: 201, body: project };
   }),
-  api('PUT', `${BASE}/{projectId}`, 'updateProject', ({ ws, params, body }) => {
+  api({ method: 'PUT', path: `${BASE}/{projectId}`, operationId: 'updateProject' }, ({ ws, params, body }) => {
     const project = findOr404(ws.projects, params.projectId, 'Project');
     const patch = bodyOf(body);
     if (typeof patch.name === 'string') {
       assertUniqueName(
         ws.projects.filter((p) => p.clientId === project.clientId),
-        patch.name,
-        'Project',
-        project.id,
+        { name: patch.name, label: 'Project', exceptId: project.id },
       );
     }
 
     return { body: applyPatch(ws, project, patch) };
   }),
-  api('DELETE', `${BASE}/{projectId}`, 'deleteProject', ({ ws, params }) => {
+  api({ method: 'DELETE', path: `${BASE}/{projectId}`, operationId: 'deleteProject' }, ({ ws, params }) => {
     const project = findOr404(ws.projects, params.projectId, 'Project');
     if (!project.archived) {
       throw badRequest('Cannot delete an active project; archive it first');

@@ -4,7 +4,7 @@ import { api, type TRouteDef } from './types';
 const WS = '/v1/workspaces/{workspaceId}';
 
 export const schedulingInvoiceRoutes: TRouteDef[] = [
-  api('GET', `${WS}/invoices`, 'getInvoices', ({ ws, query }) => {
+  api({ method: 'GET', path: `${WS}/invoices`, operationId: 'getInvoices' }, ({ ws, query }) => {
     const statuses = str(query, 'statuses')?.split(',') ?? [];
     const found = ws.invoices.filter((i) => statuses.length === 0 || statuses.includes(i.status));
     const page = paged(found, query);
@@ -24,7 +24,7 @@ export const schedulingInvoiceRoutes: TRouteDef[] = [
 
     return { body: { invoices, total: found.length }, headers: page.headers };
   }),
-  api('GET', `${WS}/scheduling/assignments/all`, 'getAllAssignments', ({ ws, query }) => {
+  api({ method: 'GET', path: `${WS}/scheduling/assignments/all`, operationId: 'getAllAssignments' }, ({ ws, query }) => {
     const start = Date.parse(str(query, 'start') ?? '') || Number.NEGATIVE_INFINITY;
     const end = Date.parse(str(query, 'end') ?? '') || Number.POSITIVE_INFINITY;
     const found = ws.assignments.filter((a) => Date.parse(a.period.end) >= start && Date.parse(a.period.start) <= end);

@@ -15,7 +15,7 @@ function patched(task: TTask, patch: Record<string, unknown>): TTask {
 }
 
 export const taskRoutes: TRouteDef[] = [
-  api('GET', BASE, 'getTasks', ({ ws, params, query }) => {
+  api({ method: 'GET', path: BASE, operationId: 'getTasks' }, ({ ws, params, query }) => {
     findOr404(ws.projects, params.projectId, 'Project');
     const active = bool(query, 'is-active');
     const found = ws.tasks.filter(
@@ -24,28 +24,27 @@ export const taskRoutes: TRouteDef[] = [
 
     return paged(sortByName(found, query), query);
   }),
-  api('GET', `${BASE}/{taskId}`, 'getTask', ({ ws, params }) => ({
+  api({ method: 'GET', path: `${BASE}/{taskId}`, operationId: 'getTask' }, ({ ws, params }) => ({
     body: findOr404(
       ws.tasks.filter((t) => t.projectId === params.projectId),
       params.taskId,
       'Task',
     ),
   })),
-  api('POST', BASE, 'createTask', ({ ws, params, body, store }) => {
+  api({ method: 'POST', path: BASE, operationId: 'createTask' }, ({ ws, params, body, store }) => {
     const project = findOr404(ws.projects, params.projectId, 'Project');
     const patch = bodyOf(body);
     const name = String(patch.name ?? '');
     assertUniqueName(
       ws.tasks.filter((t) => t.projectId === project.id),
-      name,
-      'Task',
+      { name, label: 'Task' },
     );
     const task = patched(makeTask(store.ctx, project, { name, assigneeIds: [] }), patch);
     ws.tasks.push(task);
 
     return { status: 201, body: task };
   }),
-  api('PUT', `${BASE}/{taskId}`, 'updateTask', ({ ws, params, body }) => {
+  api({ method: 'PUT', path: `${BASE}/{taskId}`, operationId: 'updateTask' }, ({ ws, params, body }) => {
     const task = findOr404(
       ws.tasks.filter((t) => t.projectId === params.projectId),
       params.taskId,
@@ -54,7 +53,7 @@ export const taskRoutes: TRouteDef[] = [
 
     return { body: patched(task, bodyOf(body)) };
   }),
-  api('DELETE', `${BASE}/{taskId}`, 'deleteTask', ({ ws, params }) => {
+  api({ method: 'DELETE', path: `${BASE}/{taskId}`, operationId: 'deleteTask' }, ({ ws, params }) => {
     const task = findOr404(
       ws.tasks.filter((t) => t.projectId === params.projectId),
       params.taskId,

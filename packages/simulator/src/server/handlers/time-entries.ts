@@ -37,7 +37,7 @@ function matchesQuery(e: TTimeEntry, query: Record<string, unknown>): boolean {
 /** Clockify stops a user's running timer when another one starts. */
 function create({ ws, store }: THandlerInput, userId: string, body: unknown) {
   findOr404(ws.users, userId, 'User');
-  const entry = entryFromBody(store.ctx, ws, userId, body);
+  const entry = entryFromBody(store.ctx, { ws, userId }, body);
   if (entry.timeInterval.end === null) {
     ws.timeEntries = ws.timeEntries.map((e) =>
       e.userId === userId && e.timeInterval.end === null ? withInterval(e, startOf(e), startOf(entry)) : e,
@@ -49,37 +49,39 @@ function create({ ws, store }: THandlerInput, userId: string, body: unknown) {
 }
 
 export const timeEntryRoutes: TRouteDef[] = [
-  api('GET', `${WS}/user/{userId}/time-entries`, 'getTimeEntries', ({ ws, params, query }) => {
+  api({ method: 'GET', path: `${WS}/user/{userId}/time-entries`, operationId: 'getTimeEntries' }, ({ ws, params, query }) => {
     findOr404(ws.users, params.userId, 'User');
     const found = ws.timeEntries.filter((e) => e.userId === params.userId && matchesQuery(e, query)).sort(newestFirst);
     const page = paged(found, query);
 
     return { ...page, body: page.body.map((e) => render(ws, e, query)) };
   }),
-  api('GET', `${WS}/time-entries/status/in-progress`, 'getInProgressTimeEntries', ({ ws, query }) =>
+  api({ method: 'GET', path: `${WS}/time-entries/status/in-progress`, operationId: 'getInProgressTimeEntries' }, ({ ws, query }) =>
     paged(ws.timeEntries.filter((e) => e.timeInterval.end === null).sort(newestFirst), query, 10),
   ),
-  api('POST', `${WS}/time-entries`, 'createTimeEntry', (input) =>
+  api({ method: 'POST', path: `${WS}/time-entries`, operationId: 'createTimeEntry' }, (input) =>
     create(input, input.auth.userId ?? input.ws.workspace.ownerId, input.body),
   ),
-  api('POST', `${WS}/user/{userId}/time-entries`, 'createForOthers', (input) => create(input, input.params.userId ?? '', input.body)),
-  api('GET', `${WS}/time-entries/{id}`, 'getTimeEntry', ({ ws, params, query }) => ({
+  api({ method: 'POST', path: `${WS}/user/{userId}/time-entries`, operationId: 'createForOthers' }, (input) =>
+    create(input, input.params.userId ?? '', input.body),
+  ),
+  api({ method: 'GET', path: `${WS}/time-entries/{id}`, operationId: 'getTimeEntry' }, ({ ws, params, query }) => ({
     body: render(ws, findOr404(ws.timeEntries, params.id, 'Time entry'), query),
   })),
-  api('PUT', `${WS}/time-entries/{id}`, 'updateTimeEntry', ({ ws, params, body }) => {
+  api({ method: 'PUT', path: `${WS}/time-entries/{id}`, operationId: 'updateTimeEntry' }, ({ ws, params, body }) => {
     const updated = entryAfterUpdate(ws, findOr404(ws.timeEntries, params.id, 'Time entry'), body);
     ws.timeEntries = ws.timeEntries.map((e) => (e.id === updated.id ? updated : e));
 
     return { body: updated };
   }),
-  api('DELETE', `${WS}/time-entries/{id}`, 'deleteTimeEntry', ({ ws, params }) => {
+  api({ method: 'DELETE', path: `${WS}/time-entries/{id}`, operationId: 'deleteTimeEntry' }, ({ ws, params }) => {
     const entry = findOr404(ws.timeEntries, params.id, 'Time entry');
     ws.timeEntries = ws.timeEntries.filter((e) => e.id !== entry.id);
     ws.deletedTimeEntries.push(entry);
 
     return { status: 204 };
   }),
-  api('PATCH', `${WS}/user/{userId}/time-entries`, 'stopRunningTimeEntry', ({ ws, params, body }) => {
+  api({ method: 'PATCH', path: `${WS}/user/{userId}/time-entries`, operationId: 'stopRunningTimeEntry' }, ({ ws, params, body }) => {
     const running = ws.timeEntries.find((e) => e.userId === params.userId && e.timeInterval.end === null);
     if (!running) {
       throw notFound('Running time entry');

@@ -51,7 +51,8 @@ function customValues(ws: TWorkspaceData, entryId: string, b: Record<string, unk
 }
 
 /** A new entry from a CreateTimeEntryRequest (running when `end` is absent). */
-export function entryFromBody(ctx: TMakeContext, ws: TWorkspaceData, userId: string, body: unknown): TTimeEntry {
+export function entryFromBody(ctx: TMakeContext, owner: { ws: TWorkspaceData; userId: string }, body: unknown): TTimeEntry {
+  const { ws, userId } = owner;
   const b = bodyOf(body);
   const startMs = instant(b.start, 'start') ?? ctx.now();
   const endMs = instant(b.end, 'end');

@@ -52,7 +52,7 @@ function inFilter(r: TTimeOffRequest, f: Record<string, unknown>): boolean {
 }
 
 export const timeOffRoutes: TRouteDef[] = [
-  api('POST', `${WS}/time-off/requests`, 'getTimeOffRequest', ({ ws, body }) => {
+  api({ method: 'POST', path: `${WS}/time-off/requests`, operationId: 'getTimeOffRequest' }, ({ ws, body }) => {
     const filter = bodyOf(body);
     const found = ws.timeOffRequests.filter((r) => inFilter(r, filter));
     const page = paged(found, {
@@ -62,28 +62,33 @@ export const timeOffRoutes: TRouteDef[] = [
 
     return { body: { count: found.length, requests: page.body.map((r) => full(ws, r)) }, headers: page.headers };
   }),
-  api('PATCH', `${WS}/time-off/policies/{policyId}/requests/{requestId}`, 'changeTimeOffRequestStatus', ({ ws, params, body }) => {
-    const request = findOr404(
-      ws.timeOffRequests.filter((r) => r.policyId === params.policyId),
-      params.requestId,
-      'Time off request',
-    );
-    const patch = bodyOf(body);
-    if (request.status.statusType !== 'PENDING') {
-      throw badRequest(`Time off request is already ${request.status.statusType.toLowerCase()}`);
-    }
-    const by = ownerOf(ws);
-    const statusType = patch.status === 'REJECTED' ? 'REJECTED' : 'APPROVED';
-    request.status = {
-      statusType,
-      changedByUserId: by.id,
-      changedByUserName: by.name,
-      changedAt: iso(Date.now()),
-      note: typeof patch.note === 'string' ? patch.note : null,
-    };
-    const { id, workspaceId, policyId, userId, timeOffPeriod, note, status, balanceDiff, createdAt } = request;
+  api(
+    { method: 'PATCH', path: `${WS}/time-off/policies/{policyId}/requests/{requestId}`, operationId: 'changeTimeOffRequestStatus' },
+    ({ ws, params, body }) => {
+      const request = findOr404(
+        ws.timeOffRequests.filter((r) => r.policyId === params.policyId),
+        params.requestId,
+        'Time off request',
+      );
+      const patch = bodyOf(body);
+      if (request.status.statusType !== 'PENDING') {
+        throw badRequest(`Time off request is already ${request.status.statusType.toLowerCase()}`);
+      }
+      const by = ownerOf(ws);
+      const statusType = patch.status === 'REJECTED' ? 'REJECTED' : 'APPROVED';
+      request.status = {
+        statusType,
+        changedByUserId: by.id,
+        changedByUserName: by.name,
+        changedAt: iso(Date.now()),
+        note: typeof patch.note === 'string' ? patch.note : null,
+      };
+      const { id, workspaceId, policyId, userId, timeOffPeriod, note, status, balanceDiff, createdAt } = request;
 
-    return { body: { id, workspaceId, policyId, userId, timeOffPeriod, note, status, balanceDiff, createdAt } };
-  }),
-  api('GET', `${WS}/time-off/policies`, 'findPoliciesForWorkspace', ({ ws, query }) => paged(ws.policies, query)),
+      return { body: { id, workspaceId, policyId, userId, timeOffPeriod, note, status, balanceDiff, createdAt } };
+    },
+  ),
+  api({ method: 'GET', path: `${WS}/time-off/policies`, operationId: 'findPoliciesForWorkspace' }, ({ ws, query }) =>
+    paged(ws.policies, query),
+  ),
 ];

@@ -22,10 +22,8 @@ export type THandler = (input: THandlerInput) => THandlerResult | Promise<THandl
 export type TRouteDef = TRouteSpec & { handle: THandler };
 
 /** Shorthand for the regular API host. */
-export const api = (method: string, path: string, operationId: string, handle: THandler): TRouteDef => ({
-  method,
-  path,
-  operationId,
+export const api = (route: { method: string; path: string; operationId: string }, handle: THandler): TRouteDef => ({
+  ...route,
   host: 'api',
   handle,
 });

@@ -28,7 +28,7 @@ function typeOf(w: TWebhookRecord): 'ADDON' | 'USER_CREATED' {
 }
 
 export const webhookRoutes: TRouteDef[] = [
-  api('GET', BASE, 'getWebhooks', ({ ws, query }) => {
+  api({ method: 'GET', path: BASE, operationId: 'getWebhooks' }, ({ ws, query }) => {
     const type = str(query, 'type');
 
     return listOf(
@@ -36,13 +36,15 @@ export const webhookRoutes: TRouteDef[] = [
       ws.webhooks.length,
     );
   }),
-  api('GET', '/v1/workspaces/{workspaceId}/addons/{addonId}/webhooks', 'getAddonWebhooks', ({ ws, params }) =>
-    listOf(
-      ws.webhooks.filter((w) => w.addonId === params.addonId),
-      ws.webhooks.length,
-    ),
+  api(
+    { method: 'GET', path: '/v1/workspaces/{workspaceId}/addons/{addonId}/webhooks', operationId: 'getAddonWebhooks' },
+    ({ ws, params }) =>
+      listOf(
+        ws.webhooks.filter((w) => w.addonId === params.addonId),
+        ws.webhooks.length,
+      ),
   ),
-  api('POST', BASE, 'createWebhook', async ({ ws, body, auth, store, services }) => {
+  api({ method: 'POST', path: BASE, operationId: 'createWebhook' }, async ({ ws, body, auth, store, services }) => {
     const b = bodyOf(body);
     const id = store.ctx.id();
     const hook: TWebhookRecord = {
@@ -63,10 +65,10 @@ export const webhookRoutes: TRouteDef[] = [
 
     return { status: 201, body: webhookDto(hook) };
   }),
-  api('GET', `${BASE}/{webhookId}`, 'getWebhook', ({ ws, params }) => ({
+  api({ method: 'GET', path: `${BASE}/{webhookId}`, operationId: 'getWebhook' }, ({ ws, params }) => ({
     body: webhookDto(findOr404(ws.webhooks, params.webhookId, 'Webhook')),
   })),
-  api('PUT', `${BASE}/{webhookId}`, 'updateWebhook', ({ ws, params, body }) => {
+  api({ method: 'PUT', path: `${BASE}/{webhookId}`, operationId: 'updateWebhook' }, ({ ws, params, body }) => {
     const hook = findOr404(ws.webhooks, params.webhookId, 'Webhook');
     const b = bodyOf(body);
     Object.assign(hook, {
@@ -79,13 +81,13 @@ export const webhookRoutes: TRouteDef[] = [
 
     return { body: webhookDto(hook) };
   }),
-  api('PATCH', `${BASE}/{webhookId}/token`, 'generateNewToken', async ({ ws, params, services }) => {
+  api({ method: 'PATCH', path: `${BASE}/{webhookId}/token`, operationId: 'generateNewToken' }, async ({ ws, params, services }) => {
     const hook = findOr404(ws.webhooks, params.webhookId, 'Webhook');
     hook.authToken = await services.issueWebhookToken(ws, `${hook.id}:${Date.now()}`);
 
     return { body: webhookDto(hook) };
   }),
-  api('DELETE', `${BASE}/{webhookId}`, 'deleteWebhook', ({ ws, params }) => {
+  api({ method: 'DELETE', path: `${BASE}/{webhookId}`, operationId: 'deleteWebhook' }, ({ ws, params }) => {
     const hook = findOr404(ws.webhooks, params.webhookId, 'Webhook');
     ws.webhooks = ws.webhooks.filter((w) => w.id !== hook.id);
 

@@ -39,7 +39,7 @@ export function workspaceDto(ws: TWorkspaceData) {
 }
 
 export const workspaceRoutes: TRouteDef[] = [
-  api('GET', '/v1/user', 'getLoggedUser', ({ ws, auth }) => {
+  api({ method: 'GET', path: '/v1/user', operationId: 'getLoggedUser' }, ({ ws, auth }) => {
     const user = ws.users.find((u) => u.id === auth.userId) ?? ws.users.find((u) => u.id === ws.workspace.ownerId);
     if (!user) {
       throw notFound('User');
@@ -47,6 +47,6 @@ export const workspaceRoutes: TRouteDef[] = [
 
     return { body: user };
   }),
-  api('GET', '/v1/workspaces', 'getWorkspacesOfUser', ({ ws }) => ({ body: [workspaceDto(ws)] })),
-  api('GET', '/v1/workspaces/{workspaceId}', 'getWorkspaceOfUser', ({ ws }) => ({ body: workspaceDto(ws) })),
+  api({ method: 'GET', path: '/v1/workspaces', operationId: 'getWorkspacesOfUser' }, ({ ws }) => ({ body: [workspaceDto(ws)] })),
+  api({ method: 'GET', path: '/v1/workspaces/{workspaceId}', operationId: 'getWorkspaceOfUser' }, ({ ws }) => ({ body: workspaceDto(ws) })),
 ];
