@@ -10,7 +10,7 @@ import type { TReadiness } from './readiness';
 import { REPO_ROOT } from './repo-root';
 
 /** The Express app for these deps: the served manifest, the built SPA, metrics. Shared by main.ts and tests. */
-export function assembleApp(env: TEnv, deps: TServerDeps, logger: Logger, readiness: TReadiness) {
+export function assembleApp({ env, deps, logger, readiness }: { env: TEnv; deps: TServerDeps; logger: Logger; readiness: TReadiness }) {
   const manifest = () =>
     buildManifest(resolve(REPO_ROOT, 'manifest.json'), {
       baseUrl: deps.api.config.baseUrl,

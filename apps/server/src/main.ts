@@ -11,6 +11,6 @@ const env = readEnv();
 const logger = createLogger(env.LOG_LEVEL, logDestination(env.UW_LOG_FORMAT));
 const deps = await createDeps(env, logger);
 const readiness = createReadiness(deps.db, logger);
-const app = assembleApp(env, deps, logger, readiness);
+const app = assembleApp({ env, deps, logger, readiness });
 
 await startProcess({ env, logger, app, deps, readiness, background: createBackground(env, deps) });

@@ -8,7 +8,7 @@ import { useE2eSuite } from './support/suite';
 const WS = 'e2e0000000000000000d1001';
 
 /** Loads `path` with Clockify's token, as a reload inside the iframe does; the token goes, everything else stays. */
-async function loadsDirectly(app: TE2eApp, page: Page, path: string, heading: string | RegExp) {
+async function loadsDirectly(app: TE2eApp, page: Page, { path, heading }: { path: string; heading: string | RegExp }) {
   await app.open(page, path);
   expect(page.url()).toBe(new URL(path, app.server.url).toString());
   await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent(), { message: path }).toMatch(heading);
@@ -35,17 +35,17 @@ describe('addresses, end to end', () => {
     const logId = (delivered.response as { id: string }).id;
     const execution = await waitFor(async () => (await app.api.webhooks.get.query({ id: logId })).executions[0]);
 
-    await loadsDirectly(app, page, '/', 'Dashboard');
-    await loadsDirectly(app, page, '/explorer?q=tags', 'API Explorer');
+    await loadsDirectly(app, page, { path: '/', heading: 'Dashboard' });
+    await loadsDirectly(app, page, { path: '/explorer?q=tags', heading: 'API Explorer' });
     await expect.poll(() => page.getByRole('searchbox', { name: 'Search operations' }).inputValue()).toBe('tags');
-    await loadsDirectly(app, page, '/explorer/getTags', /\/tags$/);
-    await loadsDirectly(app, page, '/flows', 'Flows');
-    await loadsDirectly(app, page, '/flows/new?template=blank', 'New flow');
+    await loadsDirectly(app, page, { path: '/explorer/getTags', heading: /\/tags$/ });
+    await loadsDirectly(app, page, { path: '/flows', heading: 'Flows' });
+    await loadsDirectly(app, page, { path: '/flows/new?template=blank', heading: 'New flow' });
     await page.getByRole('button', { name: '+ Condition' }).waitFor();
-    await loadsDirectly(app, page, `/flows/${flow.id}`, 'Deep link version 1');
-    await loadsDirectly(app, page, '/executions', /^Executions/);
-    await loadsDirectly(app, page, `/executions/${execution.id}`, /^Execution /);
-    await loadsDirectly(app, page, '/settings', 'Settings');
+    await loadsDirectly(app, page, { path: `/flows/${flow.id}`, heading: 'Deep link version 1' });
+    await loadsDirectly(app, page, { path: '/executions', heading: /^Executions/ });
+    await loadsDirectly(app, page, { path: `/executions/${execution.id}`, heading: /^Execution / });
+    await loadsDirectly(app, page, { path: '/settings', heading: 'Settings' });
   });
 
   // BUG (server, apps/server/src/app.ts mountSpa): the SPA fallback skips every path under /webhooks because
@@ -55,7 +55,7 @@ describe('addresses, end to end', () => {
     const { app, page } = e2e;
     const delivered = await app.sim.sendWebhook({ addonUrl: app.server.url, workspaceId: WS, eventType: 'NEW_CLIENT' });
     const logId = (delivered.response as { id: string }).id;
-    await loadsDirectly(app, page, '/webhooks?eventType=NEW_CLIENT', 'Webhooks');
-    await loadsDirectly(app, page, `/webhooks/${logId}`, 'NEW_CLIENT');
+    await loadsDirectly(app, page, { path: '/webhooks?eventType=NEW_CLIENT', heading: 'Webhooks' });
+    await loadsDirectly(app, page, { path: `/webhooks/${logId}`, heading: 'NEW_CLIENT' });
   });
 });

@@ -25,7 +25,11 @@ const PARTITION_RECOVERY_MS = 30_000;
 const statusList = (list: string[]) => list.reduce<Record<string, number>>((acc, k) => ({ ...acc, [k]: (acc[k] ?? 0) + 1 }), {});
 
 /** Polls /ready until it answers `status` (recording every answer); resolves with the time it took. */
-async function readyBecomes(server: TServerProcess, status: number, timeoutMs: number, seen: number[]): Promise<number> {
+async function readyBecomes(
+  server: TServerProcess,
+  { status, timeoutMs }: { status: number; timeoutMs: number },
+  seen: number[],
+): Promise<number> {
   const started = Date.now();
   await waitFor(
     `/ready ${status}`,
@@ -81,11 +85,11 @@ describe.skipIf(!available)('database outage under load (TCP proxy in front of P
       for (const kind of ['drop', 'pause'] as const) {
         const from = Date.now();
         proxy[kind]();
-        timings[`${kind}: /ready 503 after`] = await readyBecomes(server, 503, OUTAGE_MS + 3_000, ready);
+        timings[`${kind}: /ready 503 after`] = await readyBecomes(server, { status: 503, timeoutMs: OUTAGE_MS + 3_000 }, ready);
         await new Promise((r) => setTimeout(r, Math.max(0, from + OUTAGE_MS - Date.now())));
         proxy.resume();
         outages.push({ from, to: Date.now() });
-        timings[`${kind}: /ready 200 after resume`] = await readyBecomes(server, 200, 20_000, ready);
+        timings[`${kind}: /ready 200 after resume`] = await readyBecomes(server, { status: 200, timeoutMs: 20_000 }, ready);
         const before = load.acked();
         await waitFor(`webhooks acknowledged again after the ${kind}`, () => load.acked() >= before + 100, {
           timeoutMs: 20_000,

@@ -17,7 +17,7 @@ const { version } = JSON.parse(readFileSync(join(CLIENT_DIR, 'package.json'), 'u
 /** npm run from the workspace passes npm_* settings down; a project outside the workspace must not see them. */
 const cleanEnv = () => Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k) && k !== 'NODE_OPTIONS'));
 
-async function run(cmd: string, args: string[], cwd: string, timeoutMs = 180_000) {
+async function run(cmd: string, args: string[], { cwd, timeoutMs = 180_000 }: { cwd: string; timeoutMs?: number }) {
   try {
     const { stdout, stderr } = await promisify(execFile)(cmd, args, { cwd, env: cleanEnv(), timeout: timeoutMs, maxBuffer: 16 << 20 });
 
@@ -46,9 +46,9 @@ describe('@uw/client, installed from its tarball by another service', () => {
     for (const entry of ['package.json', 'tsconfig.json', 'src'])
       cpSync(join(EXAMPLE_DIR, entry), join(project, entry), { recursive: true });
     // `npm pack` builds the package first (prepack), as `npm publish` would.
-    const packed = await run('npm', ['pack', '--pack-destination', project], CLIENT_DIR);
+    const packed = await run('npm', ['pack', '--pack-destination', project], { cwd: CLIENT_DIR });
     expect(packed.code, packed.output).toBe(0);
-    const installed = await run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund'], project);
+    const installed = await run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund'], { cwd: project });
     expect(installed.code, installed.output).toBe(0);
 
     sim = await startSimulator({ seed: { workspaces: [{ id: ws, users: 1, projects: 1 }] } });
@@ -80,7 +80,7 @@ describe('@uw/client, installed from its tarball by another service', () => {
 
   it('type-checks the consumer with tsc --noEmit, and refuses a wrong procedure name and a wrong input', async () => {
     const tsc = join(project, 'node_modules/typescript/bin/tsc');
-    const good = await run(process.execPath, [tsc, '--noEmit', '-p', project], project);
+    const good = await run(process.execPath, [tsc, '--noEmit', '-p', project], { cwd: project });
     expect(good.output).toBe('');
     expect(good.code).toBe(0);
 
@@ -94,7 +94,7 @@ describe('@uw/client, installed from its tarball by another service', () => {
       ].join('\n'),
     );
     try {
-      const bad = await run(process.execPath, [tsc, '--noEmit', '-p', project], project);
+      const bad = await run(process.execPath, [tsc, '--noEmit', '-p', project], { cwd: project });
       expect(bad.code).not.toBe(0);
       expect(bad.output).toMatch(/mistakes\.ts\(3,\d+\): error TS2551: Property 'lst' does not exist/);
       expect(bad.output).toMatch(/mistakes\.ts\(4,\d+\): error TS2322: Type 'number' is not assignable to type 'string'/);
@@ -110,7 +110,7 @@ describe('@uw/client, installed from its tarball by another service', () => {
     await sim.sendWebhook({ addonUrl: server.url, workspaceId: ws, eventType: 'NEW_TAG' });
     await waitFor(async () => (await admin.webhooks.list.query({ limit: 5 })).items.length === 1);
 
-    const built = await run(process.execPath, [join(project, 'node_modules/typescript/bin/tsc'), '-p', project], project);
+    const built = await run(process.execPath, [join(project, 'node_modules/typescript/bin/tsc'), '-p', project], { cwd: project });
     expect(built.code, built.output).toBe(0);
     const child = spawn(process.execPath, ['dist/index.js', '--follow', '1'], {
       cwd: project,

@@ -73,7 +73,7 @@ describe('body limits and the development login', () => {
     // The same app on 127.0.0.1 (reached from 127.0.0.2) and on a Unix socket, whose clients have no IP address:
     // the test never sends traffic beyond loopback.
     const logger = createLogger('silent');
-    const app = assembleApp(server.deps.env, server.deps, logger, createReadiness(server.deps.db, logger));
+    const app = assembleApp({ env: server.deps.env, deps: server.deps, logger, readiness: createReadiness(server.deps.db, logger) });
     wide = app.listen(0, '127.0.0.1');
     await new Promise((r) => wide.once('listening', r));
     widePort = (wide.address() as AddressInfo).port;

@@ -184,33 +184,47 @@ describe('REST API /api/v1 with service keys (SQLite)', () => {
 
   it('refuses bad input with 400, 404, 413 and 415 in the one error shape', async () => {
     const key = keys.write;
-    const refused = async (answer: Promise<TRestAnswer & { body: TBody }>, status: number, code: string, message?: RegExp) => {
+    const refused = async (
+      answer: Promise<TRestAnswer & { body: TBody }>,
+      expected: { status: number; code: string; message?: RegExp },
+    ) => {
+      const { status, code, message } = expected;
       const { status: got, body } = await answer;
       expect({ got, code: body.error.code }).toEqual({ got: status, code });
       if (message) expect(body.error.message).toMatch(message);
     };
-    await refused(rest('get', '/webhooks', { key, query: 'limit=500' }), 400, 'VALIDATION_FAILED', /^limit: /);
-    await refused(rest('get', '/executions', { key, query: 'limit=many' }), 400, 'VALIDATION_FAILED', /^limit: /);
-    await refused(rest('get', '/executions', { key, query: 'limt=5' }), 400, 'VALIDATION_FAILED', /unknown query parameter "limt"/);
-    await refused(rest('get', '/flows', { key, query: 'limit=1&limit=2' }), 400, 'VALIDATION_FAILED', /"limit" once/);
-    await refused(rest('get', '/flows', { key, query: 'cursor=garbage' }), 400, 'VALIDATION_FAILED', /cursor/);
-    await refused(rest('get', '/flows/{id}', { key, ids: { id: 'no-such-flow' } }), 404, 'NOT_FOUND');
-    await refused(rest('get', '/executions/{id}', { key, ids: { id: 'no-such-execution' } }), 404, 'NOT_FOUND');
-    await refused(
-      rest('post', '/flows', { key, body: { name: '', definition: triggerOn(sourceId) } }),
-      400,
-      'VALIDATION_FAILED',
-      /^name: /,
-    );
-    await refused(rest('post', '/flows', { key, body: [1, 2] }), 400, 'VALIDATION_FAILED', /JSON object/);
+    await refused(rest('get', '/webhooks', { key, query: 'limit=500' }), { status: 400, code: 'VALIDATION_FAILED', message: /^limit: / });
+    await refused(rest('get', '/executions', { key, query: 'limit=many' }), {
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      message: /^limit: /,
+    });
+    await refused(rest('get', '/executions', { key, query: 'limt=5' }), {
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      message: /unknown query parameter "limt"/,
+    });
+    await refused(rest('get', '/flows', { key, query: 'limit=1&limit=2' }), {
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      message: /"limit" once/,
+    });
+    await refused(rest('get', '/flows', { key, query: 'cursor=garbage' }), { status: 400, code: 'VALIDATION_FAILED', message: /cursor/ });
+    await refused(rest('get', '/flows/{id}', { key, ids: { id: 'no-such-flow' } }), { status: 404, code: 'NOT_FOUND' });
+    await refused(rest('get', '/executions/{id}', { key, ids: { id: 'no-such-execution' } }), { status: 404, code: 'NOT_FOUND' });
+    await refused(rest('post', '/flows', { key, body: { name: '', definition: triggerOn(sourceId) } }), {
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      message: /^name: /,
+    });
+    await refused(rest('post', '/flows', { key, body: [1, 2] }), { status: 400, code: 'VALIDATION_FAILED', message: /JSON object/ });
     const flow = await rest('post', '/flows', { key, body: { name: 'to patch', definition: triggerOn(sourceId) } });
     // The body of PATCH is the update itself: a field is named as sent, not as the procedure's `data.name`.
-    await refused(
-      rest('patch', '/flows/{id}', { key, ids: { id: flow.body.id }, body: { name: '' } }),
-      400,
-      'VALIDATION_FAILED',
-      /^name: /,
-    );
+    await refused(rest('patch', '/flows/{id}', { key, ids: { id: flow.body.id }, body: { name: '' } }), {
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      message: /^name: /,
+    });
     // A refused delivery is kept as a rejected row; replaying it is a conflict with its state.
     const plain = await fetch(`${server.url}/webhooks/custom/${publicId}`, {
       method: 'POST',
@@ -220,7 +234,11 @@ describe('REST API /api/v1 with service keys (SQLite)', () => {
     expect(plain.status).toBe(415);
     const rejected = await rest('get', '/webhooks', { key, query: `outcome=rejected&sourceId=${sourceId}` });
     expect(rejected.body.items).toHaveLength(1);
-    await refused(rest('post', '/webhooks/{id}/replay', { key, ids: { id: rejected.body.items[0].id } }), 409, 'CONFLICT', /rejected/);
+    await refused(rest('post', '/webhooks/{id}/replay', { key, ids: { id: rejected.body.items[0].id } }), {
+      status: 409,
+      code: 'CONFLICT',
+      message: /rejected/,
+    });
     const raw = (body: string, headers: Record<string, string>) =>
       callRest(server.url, { method: 'post', path: '/flows', key, body, headers });
     const check = async (answer: Promise<TRestAnswer>, status: number, code: string) => {

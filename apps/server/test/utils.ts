@@ -101,7 +101,7 @@ export async function startTestServer(opts: {
     await readiness.migrateUntilReady(new AbortController().signal);
     await deps.runtime.flowIndex.refresh();
   }
-  const app = assembleApp(env, opts.refusals ? { ...deps, refusals: opts.refusals } : deps, logger, readiness);
+  const app = assembleApp({ env, deps: opts.refusals ? { ...deps, refusals: opts.refusals } : deps, logger, readiness });
   const server = app.listen(0, '127.0.0.1');
   await new Promise((r) => server.once('listening', r));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
