@@ -78,7 +78,7 @@ const audited = workspaceProcedure.use(async ({ ctx, path, type, getRawInput, ne
   if (!action) return next();
   // A mutation without input has no body to read (tRPC's reader throws on it): nothing to describe then.
   const input = await getRawInput().catch(() => undefined);
-  const before = await readBefore(ctx.deps, ctx.caller, action, input);
+  const before = await readBefore(ctx.deps, ctx.caller, { action, input });
   const result = await next();
   if (result.ok) await recordAudit(ctx.deps, ctx.caller, { path, action, input, output: result.data, before });
 

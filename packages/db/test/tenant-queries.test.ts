@@ -97,7 +97,11 @@ describe.each(dialects)('tenant query modules on %s', (dialect) => {
       createdBy: null,
       createdAt: 1,
     };
-    await flowQueries.insertFlow(db, flowRow('ws-a', flowId, version.id, 1), version as unknown as TFlowVersion);
+    await flowQueries.insertFlow(
+      db,
+      flowRow({ workspaceId: 'ws-a', id: flowId, versionId: version.id, now: 1 }),
+      version as unknown as TFlowVersion,
+    );
 
     const a = (await installationQueries.findInstallation(db, 'ws-a'))!;
     await installationQueries.recordUninstall(db, 'ws-a', { id: a.id, now: 2_000 });
@@ -136,7 +140,7 @@ describe.each(dialects)('tenant query modules on %s', (dialect) => {
   it('keeps flows and sources in their workspace', async () => {
     const flowId = newId();
     const v1 = { id: newId(), workspaceId: 'ws-c', flowId, version: 1, definition: {}, triggerKeys: [], createdBy: null, createdAt: 1 };
-    await flowQueries.insertFlow(db, flowRow('ws-c', flowId, v1.id, 1), v1 as unknown as TFlowVersion);
+    await flowQueries.insertFlow(db, flowRow({ workspaceId: 'ws-c', id: flowId, versionId: v1.id, now: 1 }), v1 as unknown as TFlowVersion);
     const v2 = { ...v1, id: newId(), version: 2 };
     await flowQueries.updateFlow(db, 'ws-c', { id: flowId, patch: { name: 'renamed' }, version: v2 as unknown as TFlowVersion });
     // Another workspace cannot read, change or delete it.
@@ -272,7 +276,7 @@ describe.each(dialects)('tenant query modules on %s', (dialect) => {
   });
 });
 
-function flowRow(workspaceId: string, id: string, versionId: string, now: number) {
+function flowRow({ workspaceId, id, versionId, now }: { workspaceId: string; id: string; versionId: string; now: number }) {
   return {
     id,
     workspaceId,

@@ -37,7 +37,7 @@ export function cancelStep(execution: { id: string; workspace_id: string }, seq:
 }
 
 /** Ends the given pending executions `cancelled` and writes each one's timeline entry (inside `trx`). */
-async function endPending(trx: TSql, workspaceId: string, ids: string[], c: TCancelBy): Promise<string[]> {
+async function endPending(trx: TSql, { workspaceId, ids }: { workspaceId: string; ids: string[] }, c: TCancelBy): Promise<string[]> {
   const done: string[] = [];
   for (let i = 0; i < ids.length; i += 200) {
     const chunk = ids.slice(i, i + 200);
@@ -72,14 +72,18 @@ export type TCancelOne = { status: string; cancelled: boolean; stopping: boolean
  * the next step boundary; also when it was asked before), or neither (it had finished: `status` says how).
  * Undefined: no such execution in the workspace.
  */
-export async function cancelExecution(db: TDatabase, workspaceId: string, id: string, c: TCancelBy): Promise<TCancelOne | undefined> {
+export async function cancelExecution(
+  db: TDatabase,
+  { workspaceId, id }: { workspaceId: string; id: string },
+  c: TCancelBy,
+): Promise<TCancelOne | undefined> {
   return db.knex().transaction(async (trx) => {
     const row: { status: string; cancel_requested_at: unknown } | undefined = await trx(TABLE.execution)
       .where({ workspace_id: workspaceId, id })
       .first('status', 'cancel_requested_at');
     if (!row) return undefined;
     if (PENDING.includes(row.status)) {
-      const [done] = await endPending(trx, workspaceId, [id], c);
+      const [done] = await endPending(trx, { workspaceId, ids: [id] }, c);
       if (done) return { status: 'cancelled', cancelled: true, stopping: false };
     }
     // Running (or claimed a moment ago): ask its worker; a second request keeps the first one's author.
@@ -98,7 +102,11 @@ export async function cancelExecution(db: TDatabase, workspaceId: string, id: st
 export type TCancelFlow = { cancelled: string[]; stopping: string[] };
 
 /** Cancels every pending execution of a flow and asks its running ones to stop, in one transaction. */
-export async function cancelFlowExecutions(db: TDatabase, workspaceId: string, flowId: string, c: TCancelBy): Promise<TCancelFlow> {
+export async function cancelFlowExecutions(
+  db: TDatabase,
+  { workspaceId, flowId }: { workspaceId: string; flowId: string },
+  c: TCancelBy,
+): Promise<TCancelFlow> {
   return db.knex().transaction(async (trx) => {
     const pending: { id: string }[] = await trx(TABLE.execution)
       .where({ workspace_id: workspaceId, flow_id: flowId })
@@ -106,8 +114,7 @@ export async function cancelFlowExecutions(db: TDatabase, workspaceId: string, f
       .select('id');
     const cancelled = await endPending(
       trx,
-      workspaceId,
-      pending.map((p) => p.id),
+      { workspaceId, ids: pending.map((p) => p.id) },
       c,
     );
     const running: { id: string }[] = await trx(TABLE.execution)

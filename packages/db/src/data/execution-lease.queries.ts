@@ -62,7 +62,7 @@ export async function claimExecutions(db: TDatabase, args: TClaimArgs): Promise<
     if (runnable.length === 0) return [];
     // Only when a flow with limits is among them: the common case pays nothing for the feature.
     const limited = picked.some((p) => p.limited);
-    const locked = limited ? await applyFlowLimits(trx, db.dialect, runnable, now) : runnable;
+    const locked = limited ? await applyFlowLimits(trx, { dialect: db.dialect, locked: runnable, now }) : runnable;
     if (locked.length === 0) return [];
     const expired = new Set(locked.filter((l) => l.status === 'running').map((l) => l.id));
     const waited = new Set(locked.filter((l) => l.status === 'waiting').map((l) => l.id));

@@ -73,7 +73,10 @@ type TFlowRoom = { flow_id: string; concurrent_room: number | string | null; min
  * (PostgreSQL `FOR UPDATE`, in id order; SQLite's writer lock serialises the claim already), counts their room
  * again, keeps what fits (oldest first) and adds the kept starts to each flow's minute window.
  */
-export async function applyFlowLimits(trx: TSql, dialect: string, locked: TLocked[], now: number): Promise<TLocked[]> {
+export async function applyFlowLimits(
+  trx: TSql,
+  { dialect, locked, now }: { dialect: string; locked: TLocked[]; now: number },
+): Promise<TLocked[]> {
   const flowIds = [...new Set(locked.map((l) => l.flow_id))];
   const limitedFlows = (q: ReturnType<TSql>) =>
     q.whereIn('f.id', flowIds).andWhere((w) => void w.whereNotNull('f.max_concurrent').orWhereNotNull('f.max_per_minute'));

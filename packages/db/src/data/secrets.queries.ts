@@ -34,7 +34,11 @@ export async function insertSecret(db: TDatabase, row: TSecret): Promise<boolean
 export type TSecretPatch = Partial<Pick<TSecret, 'valueCipher' | 'description'>> & Pick<TSecret, 'updatedAt' | 'updatedBy'>;
 
 /** Changes a secret's value and/or description; false when it does not exist (in this workspace). */
-export async function updateSecret(db: TDatabase, workspaceId: string, id: string, patch: TSecretPatch): Promise<boolean> {
+export async function updateSecret(
+  db: TDatabase,
+  { workspaceId, id }: { workspaceId: string; id: string },
+  patch: TSecretPatch,
+): Promise<boolean> {
   return (await db.fork().nativeUpdate(Secret, { workspaceId, id }, patch)) > 0;
 }
 

@@ -26,7 +26,8 @@ export function actorOf(caller: TCaller): { actorKind: TAuditActorKind; actorId:
 const asRecord = (v: unknown) => (v && typeof v === 'object' ? (v as Record<string, unknown>) : null);
 
 /** Reads what `action.before` needs; a failed read leaves the entry without it rather than failing the change. */
-export async function readBefore(deps: TApiDeps, caller: TCaller, action: TAuditAction, input: unknown) {
+export async function readBefore(deps: TApiDeps, caller: TCaller, change: { action: TAuditAction; input: unknown }) {
+  const { action, input } = change;
   if (!action.before) return null;
   try {
     return await action.before(deps.db, caller.workspaceId, asRecord(input));

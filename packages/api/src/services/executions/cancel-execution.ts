@@ -39,7 +39,7 @@ export type TCancelResult = { id: string; status: 'cancelled' | 'cancelling' };
 export async function cancelExecution(runtime: TRuntime, caller: TActor, id: string): Promise<TCancelResult> {
   const actor = await actorOf(runtime.deps.db, caller);
   const c = { by: actor.by, reason: `cancelled by ${actor.name}`, now: Date.now() };
-  const result = await executionCancelQueries.cancelExecution(runtime.deps.db, caller.workspaceId, id, c);
+  const result = await executionCancelQueries.cancelExecution(runtime.deps.db, { workspaceId: caller.workspaceId, id }, c);
   if (!result) throw notFound('execution');
   if (result.cancelled) {
     announce(runtime, caller.workspaceId, [id]);
@@ -64,7 +64,7 @@ export async function cancelFlowRuns(
   const { flowId, why } = target;
   const actor = await actorOf(runtime.deps.db, caller);
   const c = { by: actor.by, reason: `flow ${why} by ${actor.name}`, now: Date.now() };
-  const result = await executionCancelQueries.cancelFlowExecutions(runtime.deps.db, caller.workspaceId, flowId, c);
+  const result = await executionCancelQueries.cancelFlowExecutions(runtime.deps.db, { workspaceId: caller.workspaceId, flowId }, c);
   announce(runtime, caller.workspaceId, result.cancelled);
 
   return { cancelled: result.cancelled.length, cancelling: result.stopping.length };

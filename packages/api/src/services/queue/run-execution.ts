@@ -29,7 +29,10 @@ export async function runExecution(runtime: TRuntime, claimed: TClaimed): Promis
   let deferred: TNumberedStep[] = [];
   let trigger: Promise<Awaited<ReturnType<typeof loadTrigger>>> | null = null;
   const triggerOnce = () => (trigger ??= loadTrigger(runtime, claimed));
-  const finish = async (status: TFinishStatus, error?: unknown, runAfter?: number, refund?: boolean) => {
+  const finish = async (
+    status: TFinishStatus,
+    { error, runAfter, refund }: { error?: unknown; runAfter?: number; refund?: boolean } = {},
+  ) => {
     // A run put back (a retry, a wait, a paused workspace) after someone asked to cancel it ends here instead.
     if ((status === 'queued' || status === 'waiting') && (await cancelAsked())) return cancel();
     const steps = deferred;
@@ -69,13 +72,13 @@ export async function runExecution(runtime: TRuntime, claimed: TClaimed): Promis
     const message = `stopped after ${settings.flow_max_attempts} attempts; the last did not finish (the process stopped mid-run)`;
 
     // Refunded: `attempts` stays the number of runs that started.
-    return finish('failed', { code: 'ATTEMPTS_EXHAUSTED', message }, undefined, true);
+    return finish('failed', { error: { code: 'ATTEMPTS_EXHAUSTED', message }, refund: true });
   }
   if (!installation || installation.status === 'DELETED')
-    return finish('failed', { code: 'WORKSPACE_INACTIVE', message: 'the add-on is no longer installed' });
-  if (installation.status !== 'ACTIVE') return finish('queued', undefined, Date.now() + 60_000, true);
+    return finish('failed', { error: { code: 'WORKSPACE_INACTIVE', message: 'the add-on is no longer installed' } });
+  if (installation.status !== 'ACTIVE') return finish('queued', { runAfter: Date.now() + 60_000, refund: true });
   const definition = await runtime.executionCaches.definition(claimed.workspace_id, claimed.flow_version_id);
-  if (!definition) return finish('failed', { code: 'NOT_FOUND', message: 'flow version not found' });
+  if (!definition) return finish('failed', { error: { code: 'NOT_FOUND', message: 'flow version not found' } });
 
   // A first run that nobody ran before has no journal yet (a manual retry starts with copied steps; a run
   // resumed after a wait has its journal, the wait's claim being refunded).
@@ -127,7 +130,7 @@ export async function runExecution(runtime: TRuntime, claimed: TClaimed): Promis
     // `filtered`: its conditions ended it before any action acted; a run that acted `succeeded`.
     if (outcome.status === 'succeeded' || outcome.status === 'filtered') return finish(outcome.status);
     // A wait: `waiting` until its time, holding no worker (nor an attempt); the run after it replays the journal.
-    if (outcome.status === 'parked') return finish('waiting', undefined, outcome.resumeAt, true);
+    if (outcome.status === 'parked') return finish('waiting', { runAfter: outcome.resumeAt, refund: true });
     const nodeId = outcome.key ?? outcome.nodeId ?? null;
     const attempt = nodeId ? attemptOf(nodeId) : 1;
     const failure = { nodeId, ...outcome.error };
@@ -143,11 +146,11 @@ export async function runExecution(runtime: TRuntime, claimed: TClaimed): Promis
       record({ ...attemptRecord, status: 'retrying' });
       deps.metrics.stepRetried();
 
-      return finish('queued', failure, Date.now() + retryDelayMs(attempt, outcome.retryAfterMs));
+      return finish('queued', { error: failure, runAfter: Date.now() + retryDelayMs(attempt, outcome.retryAfterMs) });
     }
     record({ ...attemptRecord, status: 'failed' });
 
-    return finish('failed', failure);
+    return finish('failed', { error: failure });
   } catch (err) {
     if (err instanceof CancelRequestedError) return cancel();
     if (err instanceof LeaseLostError) {
@@ -162,7 +165,7 @@ export async function runExecution(runtime: TRuntime, claimed: TClaimed): Promis
 
     const again = !permanent && claimed.attempts < settings.flow_max_attempts;
 
-    return finish(again ? 'queued' : 'failed', error, Date.now() + retryDelayMs(claimed.attempts));
+    return finish(again ? 'queued' : 'failed', { error, runAfter: Date.now() + retryDelayMs(claimed.attempts) });
   }
 }
 

@@ -67,7 +67,7 @@ export async function updateSecret(deps: TApiDeps, caller: TCaller, input: TUpda
     updatedAt: Date.now(),
     updatedBy: actorOf(caller),
   };
-  if (!(await secretQueries.updateSecret(deps.db, caller.workspaceId, row.id, patch))) throw notFound('secret');
+  if (!(await secretQueries.updateSecret(deps.db, { workspaceId: caller.workspaceId, id: row.id }, patch))) throw notFound('secret');
 
   return toView({ ...row, ...patch }, (await secretUsage(deps, caller.workspaceId)).get(row.name) ?? []);
 }
