@@ -20,7 +20,8 @@ export const EMPTY_DEFINITION: TFlowDefinition = {
   edges: [],
 };
 
-export function newEdge(definition: TFlowDefinition, source: string, target: string, branch?: string): TFlowEdge {
+export function newEdge(definition: TFlowDefinition, link: { source: string; target: string; branch?: string }): TFlowEdge {
+  const { source, target, branch } = link;
   const taken = new Set(definition.edges.map((e) => e.id));
   let id = `e_${source}_${target}`;
   for (let i = 2; taken.has(id); i += 1) id = `e_${source}_${target}_${i}`;
@@ -28,14 +29,15 @@ export function newEdge(definition: TFlowDefinition, source: string, target: str
   return { id, source, target, ...(branch ? { branch } : {}) };
 }
 
-function connect(state: TEditorState, source: string, target: string, branch: string | undefined): TEditorState {
+function connect(state: TEditorState, link: { source: string; target: string; branch?: string }): TEditorState {
+  const { source, target, branch } = link;
   const { definition } = state;
   const from = definition.nodes.find((n) => n.id === source);
   const wanted = effectiveBranch({ id: '', source, target, branch }, from);
   const exists = definition.edges.some((e) => e.source === source && e.target === target && effectiveBranch(e, from) === wanted);
   if (source === target || exists) return state;
 
-  return withDefinition(state, { ...definition, edges: [...definition.edges, newEdge(definition, source, target, branch)] });
+  return withDefinition(state, { ...definition, edges: [...definition.edges, newEdge(definition, { source, target, branch })] });
 }
 
 function updateNode(definition: TFlowDefinition, node: TFlowNode): TFlowDefinition {
@@ -61,7 +63,7 @@ export function editorReducer(state: TEditorState, action: TEditorAction): TEdit
       const from = action.connectFrom && definition.nodes.some((n) => n.id === action.connectFrom) ? action.connectFrom : null;
       // Hung from the source's first free way out (true, then false; body, then done; cases in order).
       const edges = from
-        ? [...definition.edges, newEdge(definition, from, action.node.id, nextFreeBranch(definition, from))]
+        ? [...definition.edges, newEdge(definition, { source: from, target: action.node.id, branch: nextFreeBranch(definition, from) })]
         : definition.edges;
 
       return withDefinition(state, { nodes, edges });
@@ -72,7 +74,7 @@ export function editorReducer(state: TEditorState, action: TEditorAction): TEdit
         edges: definition.edges.filter((e) => e.source !== action.id && e.target !== action.id),
       });
     case 'connect':
-      return connect(state, action.source, action.target, action.branch ?? undefined);
+      return connect(state, { source: action.source, target: action.target, branch: action.branch ?? undefined });
     case 'meta':
       return { ...state, meta: { ...state.meta, ...action.patch }, dirty: true };
     case 'load':

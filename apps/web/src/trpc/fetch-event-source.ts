@@ -10,13 +10,15 @@ type TErrorShape = { code: number; message: string; data?: unknown };
 
 /** A MessageEvent-like event; `error` holds a tRPC error shape so the client shows the server's message. */
 class SseEvent extends Event {
-  constructor(
-    type: string,
-    readonly data: string = '',
-    readonly lastEventId = '',
-    readonly error?: TErrorShape,
-  ) {
+  readonly data: string;
+  readonly lastEventId: string;
+  readonly error?: TErrorShape;
+
+  constructor(type: string, init: { data?: string; lastEventId?: string; error?: TErrorShape } = {}) {
     super(type);
+    this.data = init.data ?? '';
+    this.lastEventId = init.lastEventId ?? '';
+    this.error = init.error;
   }
 
   get message(): string | undefined {
@@ -75,7 +77,7 @@ export class FetchEventSource extends EventTarget {
       } catch (err) {
         if (this.readyState === this.CLOSED) return;
         this.readyState = this.CONNECTING;
-        this.dispatchEvent(new SseEvent('error', '', '', { code: -32603, message: `live connection lost: ${(err as Error).message}` }));
+        this.dispatchEvent(new SseEvent('error', { error: { code: -32603, message: `live connection lost: ${(err as Error).message}` } }));
       }
       if (this.readyState === this.CLOSED) return;
       await new Promise((resolve) => setTimeout(resolve, this.retryMs));
@@ -94,7 +96,7 @@ export class FetchEventSource extends EventTarget {
     if (!res.ok || !res.body || !(res.headers.get('content-type') ?? '').includes('text/event-stream')) {
       const error = await errorShapeOf(res);
       this.readyState = this.CLOSED;
-      this.dispatchEvent(new SseEvent('error', '', '', error));
+      this.dispatchEvent(new SseEvent('error', { error }));
 
       return;
     }
@@ -103,7 +105,7 @@ export class FetchEventSource extends EventTarget {
     const parser = createSseParser(
       (e) => {
         this.lastEventId = e.lastEventId;
-        if (this.readyState === this.OPEN) this.dispatchEvent(new SseEvent(e.type, e.data, e.lastEventId));
+        if (this.readyState === this.OPEN) this.dispatchEvent(new SseEvent(e.type, { data: e.data, lastEventId: e.lastEventId }));
       },
       (ms) => {
         this.retryMs = ms;

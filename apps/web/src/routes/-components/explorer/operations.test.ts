@@ -3,7 +3,10 @@ import { describe, expect, it } from 'vitest';
 import type { TOperationSummary } from '../../../trpc/types';
 import { filterOperations, flattenEndpoints, groupByTag, isDelete } from './operations';
 
-const op = (operationId: string, method: TOperationSummary['method'], path: string, tag: string, summary = ''): TOperationSummary => ({
+const op = (
+  operationId: string,
+  { method, path, tag, summary = '' }: { method: TOperationSummary['method']; path: string; tag: string; summary?: string },
+): TOperationSummary => ({
   operationId,
   method,
   path,
@@ -14,10 +17,10 @@ const op = (operationId: string, method: TOperationSummary['method'], path: stri
   destructive: method === 'DELETE',
 });
 const ops = [
-  op('getTags', 'GET', '/v1/workspaces/{workspaceId}/tags', 'Tag', 'Find tags'),
-  op('createNewTag', 'POST', '/v1/workspaces/{workspaceId}/tags', 'Tag', 'Add a new tag'),
-  op('deleteProject', 'DELETE', '/v1/workspaces/{workspaceId}/projects/{id}', 'Project', 'Delete project'),
-  op('getProjects', 'GET', '/v1/workspaces/{workspaceId}/projects', 'Project', 'Find projects'),
+  op('getTags', { method: 'GET', path: '/v1/workspaces/{workspaceId}/tags', tag: 'Tag', summary: 'Find tags' }),
+  op('createNewTag', { method: 'POST', path: '/v1/workspaces/{workspaceId}/tags', tag: 'Tag', summary: 'Add a new tag' }),
+  op('deleteProject', { method: 'DELETE', path: '/v1/workspaces/{workspaceId}/projects/{id}', tag: 'Project', summary: 'Delete project' }),
+  op('getProjects', { method: 'GET', path: '/v1/workspaces/{workspaceId}/projects', tag: 'Project', summary: 'Find projects' }),
 ];
 
 describe('explorer operations', () => {
