@@ -1,7 +1,8 @@
 /**
- * Issue 17, per-flow limits across processes: two worker processes on one PostgreSQL race for a queue of one
- * flow with maxConcurrent = 2 (released at the same instant). Sampled every 20 ms, the flow never has more than
- * two executions running, both workers run some, and every execution succeeds (none dropped).
+ * Issue 17, per-flow limits across processes: two worker processes on one PostgreSQL, each able to run two
+ * executions at once, race for a queue of one flow with maxConcurrent = 3 (released at the same instant). The
+ * limit, not the workers' capacity (4), is what binds, and reaching it needs both workers. Sampled every 20 ms, the
+ * flow never has more than three executions running, both workers run some, and every execution succeeds.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -27,13 +28,14 @@ describe.skipIf(!available)('per-flow limits across two worker processes', () =>
     // The web process migrates the fresh database first; the workers start on a migrated one.
     const web = await s.spawn('web', { UW_ROLE: 'web' });
     await web.waitReady();
-    const [a, b] = await Promise.all([s.spawn('worker-a', { UW_ROLE: 'worker' }), s.spawn('worker-b', { UW_ROLE: 'worker' })]);
+    const worker = { UW_ROLE: 'worker', UW_WORKER_CONCURRENCY: '2' };
+    const [a, b] = await Promise.all([s.spawn('worker-a', worker), s.spawn('worker-b', worker)]);
     await Promise.all([a.waitReady(), b.waitReady()]);
     const api = await s.install(web.url, ws);
     const flow = await api.flows.create.mutate({
-      name: 'two at a time',
+      name: 'three at a time',
       enabled: true,
-      maxConcurrent: 2,
+      maxConcurrent: 3,
       definition: billableTagFlow('limit') as never,
     });
     s.sim.faults.add({ match: { operationId: 'createNewTag' }, latencyMs: 300 });
@@ -90,7 +92,7 @@ describe.skipIf(!available)('per-flow limits across two worker processes', () =>
     await sampler;
 
     expect(done.filter((e) => e.status !== 'succeeded')).toEqual([]);
-    expect(most, 'the most executions of the flow running at once').toBe(2);
+    expect(most, 'the most executions of the flow running at once').toBe(3);
     expect(owners.size, `workers seen running the flow: ${[...owners].join(', ')}`).toBe(2);
     expect(s.sim.requests.filter((r) => r.operationId === 'createNewTag')).toHaveLength(N);
   });
