@@ -2,6 +2,7 @@ import type { TDatabase } from '../database';
 import type { TStepRow } from './rows';
 import { applyFlowLimits, pickCandidates, RUNNABLE } from './flow-limits';
 import { extendLease, type TLease } from './leases';
+import { claimGroupPg, finishGroupPg, renewGroupPg, type TClaimRow } from './queue-pg.queries';
 import { TABLE } from './tables';
 
 const EXECUTION_LEASE: TLease = { table: TABLE.execution, until: 'lease_until', owner: 'lease_owner' };
@@ -28,6 +29,16 @@ export type TClaimed = {
   retry_of: string | null;
   /** Someone asked to cancel it meanwhile: the run ends `cancelled` instead of starting. */
   cancel_requested_at: number | string | null;
+  /** Its webhook as stored (JSON columns as text), when the claim read it along (PostgreSQL). */
+  log?: TClaimedLog;
+};
+
+export type TClaimedLog = {
+  event_type: string;
+  source: string;
+  received_at: number | string;
+  payload: string | null;
+  headers: string;
 };
 
 /** A lease this worker believes it holds. */
@@ -47,10 +58,59 @@ export type TClaimArgs = { owner: string; limit: number; leaseMs: number; perWor
 export async function claimExecutions(db: TDatabase, args: TClaimArgs): Promise<TClaimed[]> {
   const { owner, limit, leaseMs, perWorkspace } = args;
   const now = Date.now();
-  const knex = db.knex();
+  if (db.dialect === 'postgresql') {
+    // One statement for the common case; flows with limits of their own go through the counting claim.
+    const { rows, limitedIds } = await claimGroupPg(db, { owner, limit, leaseMs, perWorkspace, now });
+    const claimed = rows.map(claimedOf);
+    const room = limit - claimed.length;
+    if (limitedIds.length === 0 || room <= 0) return claimed;
+    const ids = limitedIds.slice(0, room);
+
+    return [...claimed, ...(await claimLocked(db, { ids, limited: true, owner, leaseMs, now }))];
+  }
   const picked = await pickCandidates(db, { now, limit, perWorkspace });
   if (picked.length === 0) return [];
   const ids = picked.map((p) => p.id);
+
+  return claimLocked(db, { ids, limited: picked.some((p) => p.limited), owner, leaseMs, now });
+}
+
+const claimedOf = (r: TClaimRow): TClaimed => ({
+  id: r.id!,
+  workspace_id: r.workspace_id,
+  flow_id: r.flow_id,
+  flow_version_id: r.flow_version_id,
+  log_id: r.log_id,
+  lease_token: r.lease_token,
+  attempts: r.attempts,
+  lease_owner: r.lease_owner,
+  started_at: r.started_at,
+  retry_of: r.retry_of,
+  cancel_requested_at: r.cancel_requested_at,
+  reclaimed: r.was === 'running',
+  resumed: r.was === 'waiting',
+  log:
+    r.log_id && r.log_event_type !== null
+      ? {
+          event_type: r.log_event_type,
+          source: r.log_source ?? '',
+          received_at: r.log_received_at ?? 0,
+          payload: r.log_payload,
+          headers: r.log_headers ?? '{}',
+        }
+      : undefined,
+});
+
+/**
+ * Locks the candidates `ids` that are still runnable and leases them, in one transaction. `limited`: flows
+ * with limits of their own are among them, so their room is counted again under lock (`applyFlowLimits`).
+ */
+async function claimLocked(
+  db: TDatabase,
+  args: { ids: string[]; limited: boolean; owner: string; leaseMs: number; now: number },
+): Promise<TClaimed[]> {
+  const { ids, limited, owner, leaseMs, now } = args;
+  const knex = db.knex();
 
   return knex.transaction(async (trx) => {
     const lockable = trx(TABLE.execution)
@@ -61,12 +121,11 @@ export async function claimExecutions(db: TDatabase, args: TClaimArgs): Promise<
     const runnable: { id: string; status: string; flow_id: string; run_after: number }[] = await lockable;
     if (runnable.length === 0) return [];
     // Only when a flow with limits is among them: the common case pays nothing for the feature.
-    const limited = picked.some((p) => p.limited);
     const locked = limited ? await applyFlowLimits(trx, { dialect: db.dialect, locked: runnable, now }) : runnable;
     if (locked.length === 0) return [];
     const expired = new Set(locked.filter((l) => l.status === 'running').map((l) => l.id));
     const waited = new Set(locked.filter((l) => l.status === 'waiting').map((l) => l.id));
-    const rows: Omit<TClaimed, 'reclaimed'>[] = await trx(TABLE.execution)
+    const rows: Omit<TClaimed, 'reclaimed' | 'resumed'>[] = await trx(TABLE.execution)
       .whereIn(
         'id',
         locked.map((l) => l.id),
@@ -102,8 +161,10 @@ export async function renewExecutionLeases(
   db: TDatabase,
   args: { held: { id: string; lease_token: number }[]; leaseMs: number },
 ): Promise<Set<string>> {
-  const lost = new Set<string>();
   const now = Date.now();
+  if (args.held.length === 0) return new Set();
+  if (db.dialect === 'postgresql') return renewGroupPg(db, { held: args.held, leaseMs: args.leaseMs, now });
+  const lost = new Set<string>();
   for (const h of args.held) {
     const held = { id: h.id, lease_token: h.lease_token, status: 'running' };
     const n = await extendLease(db.knex(), EXECUTION_LEASE, { held, leaseMs: args.leaseMs, now });
@@ -138,6 +199,7 @@ export type TFinishRow = { held: THeldLease; outcome: TFinish; steps?: TStepRow[
  */
 export async function finishExecutions(db: TDatabase, items: TFinishRow[]): Promise<boolean[]> {
   const now = Date.now();
+  if (db.dialect === 'postgresql') return finishWithOneStatement(db, items, now);
 
   return db.knex().transaction(async (trx) => {
     const accepted: boolean[] = [];
@@ -168,6 +230,22 @@ export async function finishExecutions(db: TDatabase, items: TFinishRow[]): Prom
 
     return accepted;
   });
+}
+
+/** `finishExecutions` on PostgreSQL: the whole group in one statement (`finishGroupPg`). */
+async function finishWithOneStatement(db: TDatabase, items: TFinishRow[], now: number): Promise<boolean[]> {
+  const rows = items.map(({ held, outcome }) => ({
+    id: held.id,
+    lease_token: held.lease_token,
+    status: outcome.status,
+    error: outcome.error === undefined ? null : JSON.stringify(outcome.error),
+    run_after: outcome.runAfter ?? now,
+    refund: outcome.refund === true,
+  }));
+  const steps = items.flatMap((i) => (i.steps ?? []).map((row) => ({ row, token: i.held.lease_token })));
+  const accepted = await finishGroupPg(db, { items: rows, steps, now });
+
+  return items.map((i) => accepted.has(`${i.held.id}:${i.held.lease_token}`));
 }
 
 /** Rolls the append's transaction back; never leaves this module. */

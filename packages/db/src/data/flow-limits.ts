@@ -26,15 +26,11 @@ const ROOM = `
        else f.max_per_minute - coalesce(f.minute_starts, 0) end as minute_room`;
 
 /**
- * Up to `limit` runnable execution ids, round-robin across workspaces (at most `perWorkspace` each), with each
- * limited flow's rows cut to the room it has left (`limited`: its flow has limits). One statement.
+ * The candidate query's common table expressions, up to `ranked` (each allowed runnable row with its rank `rn`
+ * in its workspace, and whether its flow has limits). `?`s: now, now (runnable), now (lease), window start.
+ * `pickCandidates` and PostgreSQL's one-statement claim (`queue-pg.queries.ts`) both start from it.
  */
-export async function pickCandidates(
-  db: TDatabase,
-  args: { now: number; limit: number; perWorkspace: number },
-): Promise<{ id: string; limited: boolean }[]> {
-  const { now, limit, perWorkspace } = args;
-  const sql = `
+export const CANDIDATE_CTES = `
     with runnable as (
       select id, workspace_id, flow_id, run_after from ${TABLE.execution} where ${RUNNABLE}
     ),
@@ -56,9 +52,24 @@ export async function pickCandidates(
     ),
     ranked as (
       select id, run_after, limited, row_number() over (partition by workspace_id order by run_after, id) as rn from allowed
-    )
-    select id, limited from ranked where rn <= ? order by rn, run_after limit ?`;
-  const result = await db.knex().raw(sql, [now, now, now, now - MINUTE_MS, perWorkspace, limit]);
+    )`;
+
+/** The values of `CANDIDATE_CTES`'s placeholders, in order. */
+export const candidateValues = (now: number) => [now, now, now, now - MINUTE_MS];
+
+/** The pick from `ranked`: round-robin, at most `perWorkspace` each (`?`s: perWorkspace, limit). */
+export const PICK = `select id, limited from ranked where rn <= ? order by rn, run_after limit ?`;
+
+/**
+ * Up to `limit` runnable execution ids, round-robin across workspaces (at most `perWorkspace` each), with each
+ * limited flow's rows cut to the room it has left (`limited`: its flow has limits). One statement.
+ */
+export async function pickCandidates(
+  db: TDatabase,
+  args: { now: number; limit: number; perWorkspace: number },
+): Promise<{ id: string; limited: boolean }[]> {
+  const { now, limit, perWorkspace } = args;
+  const result = await db.knex().raw(`${CANDIDATE_CTES} ${PICK}`, [...candidateValues(now), perWorkspace, limit]);
 
   const rows = (db.dialect === 'postgresql' ? result.rows : result) as { id: string; limited: number | string }[];
 

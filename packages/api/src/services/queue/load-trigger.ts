@@ -8,7 +8,7 @@ const parse = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v);
 
 /**
  * What a claimed execution's expressions see as `event`, `payload` and `headers`: its webhook's (the log
- * row, from this process's recent logs when it just arrived), or the input stored with it by a schedule,
+ * row, from this process's recent logs when it just arrived, or as the claim read it), or the input stored with it by a schedule,
  * a manual run or an internal event.
  */
 export async function loadTrigger(runtime: TRuntime, claimed: TClaimed): Promise<TStoredTrigger> {
@@ -23,8 +23,9 @@ export async function loadTrigger(runtime: TRuntime, claimed: TClaimed): Promise
       headers: {},
     };
   }
+  // This process's recent webhooks, else the row the claim read along (PostgreSQL), else one read.
   const recent = runtime.recentLogs.get(claimed.workspace_id, claimed.log_id);
-  const log = recent ?? (await logQueries.findLogTrigger(runtime.deps.db, claimed.workspace_id, claimed.log_id));
+  const log = recent ?? claimed.log ?? (await logQueries.findLogTrigger(runtime.deps.db, claimed.workspace_id, claimed.log_id));
 
   return {
     event: {

@@ -93,6 +93,15 @@ export async function runExecution(runtime: TRuntime, claimed: TClaimed): Promis
     const batch = deferred;
     deferred = [];
     if (await checkpoint(deps.db, held, batch)) throw new CancelRequestedError(claimed.id);
+    confirmedAt = Date.now();
+  };
+  // The cancel state is known as of the claim (or the last checkpoint) until a request has been sent since.
+  let confirmedAt = Date.now();
+  let sentSince = false;
+  const beforeRequest = async () => {
+    const known = !sentSince && Date.now() - confirmedAt < CANCEL_KNOWN_MS;
+    if (!known || deferred.some((d) => !DECISIONS.has(d.step.kind))) await commitDeferred();
+    sentSince = true;
   };
   try {
     if (claimed.reclaimed)
@@ -120,7 +129,7 @@ export async function runExecution(runtime: TRuntime, claimed: TClaimed): Promis
           return done ? (done.response as TStepOutput) : undefined;
         },
         started: async (nodeId, request) => {
-          await commitDeferred();
+          await beforeRequest();
           sent.set(nodeId, { request, at: Date.now() });
         },
         record: (entry: TJournalEntry) => record(toStepRecord(entry, { attemptOf, sent, metrics: deps.metrics })),
@@ -168,6 +177,20 @@ export async function runExecution(runtime: TRuntime, claimed: TClaimed): Promis
     return finish(again ? 'queued' : 'failed', { error, runAfter: Date.now() + retryDelayMs(claimed.attempts) });
   }
 }
+
+/**
+ * Records that need not be durable before the next request: pure decisions (a run that dies evaluates them
+ * again) and notes. They ride with the next commit that must happen (a request's outcome, or the run's).
+ */
+const DECISIONS = new Set(['condition', 'switch', 'set', 'lease_expired']);
+
+/**
+ * Before a request, the cancel check reads the database unless nothing was sent since the claim (or the last
+ * checkpoint) read the cancel state, and that was under this long ago: a run's first request, right after its
+ * claim, costs no query. A cancel asked in that instant takes effect at the next step boundary, as one asked
+ * while that request is in flight does.
+ */
+const CANCEL_KNOWN_MS = 1_000;
 
 type TFinishStatus = 'succeeded' | 'filtered' | 'failed' | 'cancelled' | 'queued' | 'waiting';
 
