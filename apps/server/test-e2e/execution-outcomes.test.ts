@@ -3,31 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { waitFor } from '../test/utils';
 import { navigate } from './support/app';
 import { screenshot } from './support/browser';
+import { BILLABLE_TAG } from './support/flows';
 import { useE2eSuite } from './support/suite';
 
 const WS = 'e2e0000000000000000f1601';
 const FLOW_NAME = 'Tag billable entries';
 
 type TIngestAnswer = { id: string; outcome: string };
-
-/** NEW_TIME_ENTRY → billable? → create a tag: a non-billable entry is stopped by the condition (filtered). */
-const BILLABLE_TAG = {
-  nodes: [
-    { id: 'trigger', kind: 'trigger', label: 'When', position: { x: 0, y: 0 }, data: { source: 'clockify', events: ['NEW_TIME_ENTRY'] } },
-    { id: 'billable', kind: 'condition', label: 'Billable?', position: { x: 0, y: 140 }, data: { expression: 'payload.billable = true' } },
-    {
-      id: 'tag',
-      kind: 'clockify',
-      label: 'Tag it',
-      position: { x: 0, y: 280 },
-      data: { operationId: 'createNewTag', path: {}, query: {}, body: '{ "name": "billable " & payload.id }' },
-    },
-  ],
-  edges: [
-    { id: 'e1', source: 'trigger', target: 'billable' },
-    { id: 'e2', source: 'billable', target: 'tag' },
-  ],
-};
 
 describe('execution outcomes and the flow lifecycle, end to end', () => {
   const e2e = useE2eSuite(WS);

@@ -2,8 +2,10 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { getRouteApi, Link } from '@tanstack/react-router';
 import { useState } from 'react';
 
+import { CursorPager } from '../../../components/cursor-pager';
 import { formatDateTime } from '../../../components/format';
 import { Empty, QueryState } from '../../../components/states';
+import { useCursorPages } from '../../../hooks/use-cursor-pages';
 import { trpc } from '../../../trpc/client';
 import type { TRouterOutputs } from '../../../trpc/types';
 import { VersionDiff } from './version-diff';
@@ -92,9 +94,8 @@ function Changes({ entry }: { entry: TEntry }) {
 export function AuditPage() {
   const search = route.useSearch();
   const navigate = route.useNavigate();
-  const [previous, setPrevious] = useState<(string | undefined)[]>([]);
+  const pages = useCursorPages({ cursor: search.cursor, go: (cursor) => void navigate({ search: (s) => ({ ...s, cursor }) }) });
   const query = useQuery({ ...trpc.audit.list.queryOptions({ ...search, limit: 50 }), placeholderData: keepPreviousData });
-  const go = (cursor: string | undefined) => void navigate({ search: (s) => ({ ...s, cursor }) });
 
   return (
     <>
@@ -108,7 +109,7 @@ export function AuditPage() {
           <select
             value={search.action ?? ''}
             onChange={(e) => {
-              setPrevious([]);
+              pages.reset();
               void navigate({ search: (s) => ({ ...s, action: e.target.value || undefined, cursor: undefined }) });
             }}
           >
@@ -168,30 +169,7 @@ export function AuditPage() {
                 </table>
               </div>
             )}
-            <nav className="pager" aria-label="Pages">
-              <button
-                type="button"
-                className="button"
-                disabled={!search.cursor}
-                onClick={() => {
-                  setPrevious((p) => p.slice(0, -1));
-                  go(previous.at(-1));
-                }}
-              >
-                Newer
-              </button>
-              <button
-                type="button"
-                className="button"
-                disabled={!page.nextCursor}
-                onClick={() => {
-                  setPrevious((p) => [...p, search.cursor]);
-                  go(page.nextCursor ?? undefined);
-                }}
-              >
-                Older
-              </button>
-            </nav>
+            <CursorPager pages={pages} nextCursor={page.nextCursor} />
           </>
         )}
       </QueryState>

@@ -1,10 +1,11 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { getRouteApi, Link } from '@tanstack/react-router';
-import { useState } from 'react';
 
+import { CursorPager } from '../../../components/cursor-pager';
 import { formatDateTime } from '../../../components/format';
 import { Empty, QueryState } from '../../../components/states';
 import { StatusBadge } from '../../../components/status-badge';
+import { useCursorPages } from '../../../hooks/use-cursor-pages';
 import { trpc } from '../../../trpc/client';
 import type { TExecutionSummary } from '../../../trpc/types';
 import { EXECUTION_STATUSES, type TExecutionSearch } from '../search-schemas';
@@ -61,12 +62,12 @@ export function ExecutionsTable({ items }: { items: TExecutionSummary[] }) {
 export function ExecutionsPage() {
   const search = route.useSearch();
   const navigate = route.useNavigate();
-  const [previous, setPrevious] = useState<(string | undefined)[]>([]);
+  const pages = useCursorPages({ cursor: search.cursor, go: (cursor) => void navigate({ search: (s) => ({ ...s, cursor }) }) });
   const flows = useQuery(trpc.flows.list.queryOptions());
   const live = useExecutionUpdates();
   const query = useQuery({ ...trpc.executions.list.queryOptions({ ...search, limit: 50 }), placeholderData: keepPreviousData });
   const setFilter = (patch: Partial<TExecutionSearch>) => {
-    setPrevious([]);
+    pages.reset();
     void navigate({ search: (s) => ({ ...s, ...patch, cursor: undefined }) });
   };
 
@@ -104,30 +105,7 @@ export function ExecutionsPage() {
         {(page) => (
           <>
             {page.items.length === 0 ? <Empty>No execution matches.</Empty> : <ExecutionsTable items={page.items} />}
-            <nav className="pager" aria-label="Pages">
-              <button
-                type="button"
-                className="button"
-                disabled={!search.cursor}
-                onClick={() => {
-                  setPrevious((p) => p.slice(0, -1));
-                  void navigate({ search: (s) => ({ ...s, cursor: previous.at(-1) }) });
-                }}
-              >
-                Newer
-              </button>
-              <button
-                type="button"
-                className="button"
-                disabled={!page.nextCursor}
-                onClick={() => {
-                  setPrevious((p) => [...p, search.cursor]);
-                  void navigate({ search: (s) => ({ ...s, cursor: page.nextCursor ?? undefined }) });
-                }}
-              >
-                Older
-              </button>
-            </nav>
+            <CursorPager pages={pages} nextCursor={page.nextCursor} />
           </>
         )}
       </QueryState>

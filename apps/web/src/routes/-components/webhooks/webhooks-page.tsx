@@ -2,7 +2,9 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useMemo, useState } from 'react';
 
+import { CursorPager } from '../../../components/cursor-pager';
 import { Empty, QueryState } from '../../../components/states';
+import { useCursorPages } from '../../../hooks/use-cursor-pages';
 import { errorMessage } from '../../../trpc/errors';
 import { trpc } from '../../../trpc/client';
 import { FilterForm } from './filter-form';
@@ -15,16 +17,11 @@ const route = getRouteApi('/webhooks');
 export function WebhooksPage() {
   const search = route.useSearch();
   const navigate = route.useNavigate();
-  const [previous, setPrevious] = useState<(string | undefined)[]>([]);
+  const pages = useCursorPages({ cursor: search.cursor, go: (cursor) => void navigate({ search: (s) => ({ ...s, cursor }) }) });
   const [live, setLive] = useState(false);
   const query = useQuery({ ...trpc.webhooks.list.queryOptions(toListInput(search)), placeholderData: keepPreviousData });
   const liveFeed = useLiveWebhooks(live);
   const liveItems = useMemo(() => liveFeed.items.filter((w) => matchesLiveFilters(w, search)), [liveFeed.items, search]);
-
-  const goTo = (cursor: string | undefined, back: boolean) => {
-    setPrevious((p) => (back ? p.slice(0, -1) : [...p, search.cursor]));
-    void navigate({ search: (s) => ({ ...s, cursor }) });
-  };
 
   return (
     <>
@@ -37,7 +34,7 @@ export function WebhooksPage() {
       <FilterForm
         search={search}
         onApply={(next) => {
-          setPrevious([]);
+          pages.reset();
           void navigate({ search: next });
         }}
       />
@@ -69,19 +66,7 @@ export function WebhooksPage() {
             ) : (
               <WebhookTable items={page.items} caption="Webhook log" />
             )}
-            <nav className="pager" aria-label="Pages">
-              <button type="button" className="button" disabled={!search.cursor} onClick={() => goTo(previous.at(-1), true)}>
-                Newer
-              </button>
-              <button
-                type="button"
-                className="button"
-                disabled={!page.nextCursor}
-                onClick={() => goTo(page.nextCursor ?? undefined, false)}
-              >
-                Older
-              </button>
-            </nav>
+            <CursorPager pages={pages} nextCursor={page.nextCursor} />
           </section>
         )}
       </QueryState>
