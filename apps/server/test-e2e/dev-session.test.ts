@@ -17,6 +17,14 @@ describe('development session, end to end', () => {
     const card = page.getByRole('region', { name: 'Installation' });
     await expect.poll(() => card.textContent()).toContain('no Clockify connection');
     await expect.poll(() => card.textContent()).toContain('dev-workspace');
+    // Buttons that call Clockify are off there, saying why (title and a hint under them).
+    for (const name of [/^Repair webhook registrations$/, /^(Run|Resume) bootstrap/]) {
+      const button = page.getByRole('button', { name });
+      await expect.poll(() => button.isDisabled(), { message: String(name) }).toBe(true);
+      expect(await button.getAttribute('title')).toMatch(/^Needs a Clockify connection/);
+      await expect.poll(() => button.evaluate((b) => b.nextElementSibling?.textContent)).toMatch(/^Needs a Clockify connection/);
+    }
+    await screenshot(page, 'dev-session-clockify-buttons-off');
 
     await page.reload();
     await nav.waitFor();
@@ -29,6 +37,9 @@ describe('development session, end to end', () => {
     expect(await stored()).toContain('uw.devSession');
     await app.open(page, '/');
     await expect.poll(() => card.textContent()).toContain(WS);
+    // A workspace connected to Clockify: repair is possible, without the hint.
+    await expect.poll(() => page.getByRole('button', { name: 'Repair webhook registrations' }).isEnabled()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Repair webhook registrations' }).getAttribute('title')).toBeNull();
     expect(await stored()).not.toContain('uw.devSession');
     expect(await stored()).not.toMatch(/eyJ[\w-]+\.eyJ/);
   });

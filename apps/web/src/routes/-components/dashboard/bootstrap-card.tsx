@@ -8,6 +8,7 @@ import { StatusBadge } from '../../../components/status-badge';
 import { trpc } from '../../../trpc/client';
 import { errorMessage } from '../../../trpc/errors';
 import type { TBootstrapView } from '../../../trpc/types';
+import { ClockifyButton } from './clockify-button';
 
 const RUNNING = new Set(['pending', 'running']);
 
@@ -80,14 +81,13 @@ export function BootstrapCard() {
             </dl>
             <Errors errors={status.errors} />
             {isAdmin && (
-              <button
-                type="button"
+              <ClockifyButton
                 className="button"
                 disabled={status.active || trigger.isPending}
                 onClick={() => trigger.mutate({ restart: !RUNNING.has(status.status) })}
               >
                 {trigger.isPending ? 'Starting…' : RUNNING.has(status.status) ? 'Resume bootstrap' : 'Run bootstrap now'}
-              </button>
+              </ClockifyButton>
             )}
             {trigger.data && !trigger.data.started && (
               <p role="status" className="warning-text">

@@ -6,6 +6,7 @@ import { Empty, QueryState } from '../../../components/states';
 import { StatusBadge } from '../../../components/status-badge';
 import { trpc } from '../../../trpc/client';
 import { errorMessage } from '../../../trpc/errors';
+import { ClockifyButton } from './clockify-button';
 import { useDashboard } from './use-dashboard';
 
 function RepairWebhooks() {
@@ -13,9 +14,9 @@ function RepairWebhooks() {
 
   return (
     <>
-      <button type="button" className="button small" disabled={repair.isPending} onClick={() => repair.mutate()}>
+      <ClockifyButton className="button small" disabled={repair.isPending} onClick={() => repair.mutate()}>
         {repair.isPending ? 'Repairing…' : 'Repair webhook registrations'}
-      </button>
+      </ClockifyButton>
       {repair.isSuccess && <p role="status">Webhook registrations checked and repaired.</p>}
       {repair.isError && (
         <p role="alert" className="error-text">
