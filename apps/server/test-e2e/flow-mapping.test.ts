@@ -61,6 +61,18 @@ describe('building a flow without JSONata, end to end', () => {
 
     return entry;
   }
+  /** Opens a blank new flow and sets its trigger to `eventType`, the way each test here starts. */
+  async function blankFlowOn(eventType: string) {
+    const { app, page } = e2e;
+    await app.open(page, '/flows/new');
+    await page.getByRole('link', { name: 'Start blank' }).click();
+    await page
+      .getByRole('navigation', { name: 'Nodes' })
+      .getByRole('button', { name: /^When \(trigger\)/ })
+      .click();
+    await page.getByRole('searchbox', { name: 'Filter events' }).fill(eventType);
+    await page.getByRole('checkbox', { name: new RegExp(`^${eventType}\\b`) }).check();
+  }
   const send = async (body: unknown) =>
     (await e2e.app.sim.sendWebhook({ addonUrl: e2e.app.server.url, workspaceId: WS, eventType: 'TIMER_STOPPED' }, { body }))
       .response as TIngestAnswer;
@@ -70,18 +82,12 @@ describe('building a flow without JSONata, end to end', () => {
     // A logged event of the trigger's type: the data panel's sample (nothing runs yet).
     expect((await send(stoppedEntry(10, 'Release night'))).outcome).toBe('no_match');
 
-    await app.open(page, '/flows/new');
-    await page.getByRole('link', { name: 'Start blank' }).click();
+    // Trigger: a timer stopped.
+    await blankFlowOn('TIMER_STOPPED');
     await page.getByRole('textbox', { name: 'Flow name' }).fill('Overtime: tag and post');
-    const nodeList = page.getByRole('navigation', { name: 'Nodes' });
     const settings = page.getByRole('complementary', { name: 'Node settings' });
     const data = page.getByRole('complementary', { name: 'Data the node can use' });
     const pick = (path: string) => data.getByRole('button', { name: `Insert ${path}`, exact: true }).click();
-
-    // Trigger: a timer stopped.
-    await nodeList.getByRole('button', { name: /^When \(trigger\)/ }).click();
-    await page.getByRole('searchbox', { name: 'Filter events' }).fill('TIMER_STOPPED');
-    await page.getByRole('checkbox', { name: /^TIMER_STOPPED\b/ }).check();
 
     // Condition: built from a field picked in the data panel, an operator and a number.
     await page.getByRole('button', { name: '+ Condition', exact: true }).click();
@@ -116,6 +122,14 @@ describe('building a flow without JSONata, end to end', () => {
     }
     await form.getByRole('button', { name: 'Add tagIds item' }).click();
     await form.getByLabel('tagIds 1', { exact: true }).selectOption({ label: 'overtime' });
+    // In the narrow side panel an item's picker gets the panel's width; its name and Remove sit on a line above it.
+    const [item, panel, remove] = await Promise.all([
+      form.getByLabel('tagIds 1', { exact: true }).boundingBox(),
+      form.boundingBox(),
+      form.getByRole('button', { name: 'Remove tagIds item 1' }).boundingBox(),
+    ]);
+    expect(item!.width).toBeGreaterThan(panel!.width * 0.5);
+    expect(remove!.y + remove!.height).toBeLessThanOrEqual(item!.y);
     await expect.poll(() => page.locator('.editor-actions').getByRole('status').textContent()).toMatch(/^No problems found/);
     await screenshot(page, 'flow-mapping-clockify-form');
 
@@ -186,15 +200,8 @@ describe('building a flow without JSONata, end to end', () => {
   });
 
   it('completes paths in an expression field from the keyboard and warns about a path the sample lacks', async () => {
-    const { app, page } = e2e;
-    await app.open(page, '/flows/new');
-    await page.getByRole('link', { name: 'Start blank' }).click();
-    await page
-      .getByRole('navigation', { name: 'Nodes' })
-      .getByRole('button', { name: /^When \(trigger\)/ })
-      .click();
-    await page.getByRole('searchbox', { name: 'Filter events' }).fill('TIMER_STOPPED');
-    await page.getByRole('checkbox', { name: /^TIMER_STOPPED\b/ }).check();
+    const { page } = e2e;
+    await blankFlowOn('TIMER_STOPPED');
     await page.getByRole('button', { name: '+ HTTP action', exact: true }).click();
     await page.getByRole('button', { name: 'Use an expression for URL' }).click();
     const url = page.getByRole('textbox', { name: 'URL', exact: true });
@@ -219,15 +226,8 @@ describe('building a flow without JSONata, end to end', () => {
   });
 
   it('shows an example generated from the schema when no event of the trigger’s type is logged', async () => {
-    const { app, page } = e2e;
-    await app.open(page, '/flows/new');
-    await page.getByRole('link', { name: 'Start blank' }).click();
-    await page
-      .getByRole('navigation', { name: 'Nodes' })
-      .getByRole('button', { name: /^When \(trigger\)/ })
-      .click();
-    await page.getByRole('searchbox', { name: 'Filter events' }).fill('NEW_CLIENT');
-    await page.getByRole('checkbox', { name: /^NEW_CLIENT\b/ }).check();
+    const { page } = e2e;
+    await blankFlowOn('NEW_CLIENT');
     await page.getByRole('button', { name: '+ Condition', exact: true }).click();
     const data = page.getByRole('complementary', { name: 'Data the node can use' });
     await expect.poll(() => data.textContent()).toContain('No NEW_CLIENT logged yet: an example generated from getClient schema');

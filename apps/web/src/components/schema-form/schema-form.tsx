@@ -113,6 +113,9 @@ function ArrayField({
       <ol className="sf-items">
         {values.map((_, i) => (
           <li key={i}>
+            <span className="sf-item-caption" aria-hidden="true">
+              {label} {i + 1}
+            </span>
             <Node ctx={ctx} path={[...path, i]} schema={items} label={`${label} ${i + 1}`} required={false} isItem />
             <button type="button" className="button small" aria-label={`Remove ${label} item ${i + 1}`} onClick={() => ctx.remove(path, i)}>
               Remove
