@@ -75,6 +75,29 @@ describe.each(dialects)('entity cache on %s', (dialect) => {
     ).toBe(true);
   });
 
+  it("narrows tasks to one project, within the caller's workspace only", async () => {
+    const [mine, theirs] = [simData(sim, ws).projects[0]!, simData(sim, other).projects[0]!];
+    const task = (id: string, workspaceId: string, projectId: string) => ({ id, name: `task ${id}`, projectId, workspaceId });
+    // The other workspace holds a task naming this workspace's project (ids are only unique per workspace here).
+    for (const [workspaceId, payload] of [
+      [ws, task('task-mine', ws, mine.id)],
+      [ws, task('task-elsewhere', ws, theirs.id)],
+      [other, task('task-theirs', other, mine.id)],
+    ] as const) {
+      expect((await applyWebhookToCache(server.deps.api, { workspaceId, eventType: 'NEW_TASK', payload })).action).toBe('upsert');
+    }
+    const ids = async (client: typeof api, projectId: string) =>
+      (await client.cache.search.query({ entityType: 'task', projectId, limit: 100 })).map((h) => h.id).sort();
+    // The bootstrap cached the simulator's tasks of each project too.
+    const seeded = (workspaceId: string, projectId: string) =>
+      simData(sim, workspaceId)
+        .tasks.filter((t) => t.projectId === projectId)
+        .map((t) => t.id);
+    expect(await ids(api, mine.id)).toEqual([...seeded(ws, mine.id), 'task-mine'].sort());
+    expect(await ids(apiOther, mine.id)).toEqual(['task-theirs']);
+    expect(await ids(apiOther, theirs.id)).toEqual(seeded(other, theirs.id).sort());
+  });
+
   it('NEW_PROJECT and PROJECT_DELETED webhooks upsert and delete the project in the cache', async () => {
     const created = await sim.sendWebhook({ addonUrl: server.url, workspaceId: ws, eventType: 'NEW_PROJECT' });
     expect(created.status).toBe(200);
