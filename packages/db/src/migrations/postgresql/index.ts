@@ -10,6 +10,7 @@ import { Migration20261206040400 } from './Migration20261206040400';
 import { Migration20261206040500 } from './Migration20261206040500';
 import { Migration20261206040600 } from './Migration20261206040600';
 import { Migration20261206040700 } from './Migration20261206040700';
+import { Migration20261206060000 } from './Migration20261206060000';
 
 export const migrationsList = [
   { name: 'Migration20261129034633', class: Migration20261129034633 },
@@ -23,4 +24,5 @@ export const migrationsList = [
   { name: 'Migration20261206040500', class: Migration20261206040500 },
   { name: 'Migration20261206040600', class: Migration20261206040600 },
   { name: 'Migration20261206040700', class: Migration20261206040700 },
+  { name: 'Migration20261206060000', class: Migration20261206060000 },
 ];
