@@ -11,54 +11,13 @@ import {
   TABLE,
   WebhookLog,
   type TDatabase,
-  type TLogRow,
-  type TStepRow,
 } from '../src';
 import { openTestDatabase, testDialects } from '../src/testing';
 import { REQUIRE_PG, TEST_PG_ADMIN_URL } from './env';
-import { execution } from './fixtures';
+import { execution, log, step } from './fixtures';
 
 const dialects = await testDialects({ pgAdminUrl: TEST_PG_ADMIN_URL, requirePg: REQUIRE_PG });
 
-function log(workspaceId: string, eventType: string): TLogRow {
-  return {
-    id: newId(),
-    workspace_id: workspaceId,
-    source: 'clockify',
-    source_id: null,
-    event_type: eventType,
-    payload: JSON.stringify({ project: { name: `${workspaceId}-project` } }),
-    raw_body: null,
-    headers: '{}',
-    received_at: Date.now(),
-    signature: 'valid',
-    dedup_key: null,
-    outcome: 'no_match',
-    reason: null,
-    flow_ids: '[]',
-    redacted: '[]',
-    size_bytes: 10,
-  };
-}
-
-function step(held: { id: string; workspace_id: string }, seq: number): TStepRow {
-  return {
-    id: newId(),
-    workspace_id: held.workspace_id,
-    execution_id: held.id,
-    seq,
-    node_id: `n${seq}`,
-    kind: 'http',
-    status: 'succeeded',
-    attempt: 1,
-    request: null,
-    response: '{"status":200}',
-    error: null,
-    idempotency_key: null,
-    latency_ms: 5,
-    created_at: Date.now(),
-  };
-}
 
 const claim = (db: TDatabase, owner: string, over: Partial<executionLeaseQueries.TClaimArgs> = {}) =>
   executionLeaseQueries.claimExecutions(db, { owner, limit: 50, leaseMs: 30_000, perWorkspace: 50, ...over });
