@@ -78,8 +78,10 @@ describe.skipIf(!available)('expression sandbox in a running server (PostgreSQL)
   afterAll(() => s?.close());
 
   it('flows.test with the process-killing expressions: each fails with a code, /health answers within 100 ms, the process stays up', async () => {
-    // Warm the sandbox (its workers start on first use) and the HTTP path before measuring.
-    await api.flows.test.mutate({ definition: conditionFlow('true') as never, sample: { eventType: 'NEW_TIME_ENTRY', payload: {} } });
+    // Warm the sandbox (its workers start on first use) and the HTTP path before measuring. A range is not a
+    // bounded expression, so this one runs in a worker (`true` would be answered on the main thread).
+    const warmUp = conditionFlow('$count([1..2]) = 2');
+    await api.flows.test.mutate({ definition: warmUp as never, sample: { eventType: 'NEW_TIME_ENTRY', payload: {} } });
     await fetch(`${server.url}/health`);
     const stop = watchHealth();
     const results = await Promise.all(

@@ -35,6 +35,7 @@ export {
 export { evaluateTemplate, toExpressionLiteral } from './expressions/evaluate-template';
 export { ALLOWED_FUNCTIONS, BLOCKED_FUNCTIONS } from './expressions/allowed-functions';
 export { toBoolean } from './expressions/to-boolean';
+export { createLruCache } from './expressions/lru-cache';
 export type { TRegexEngine } from './expressions/regex-engine';
 export { createRe2Engine, RE2_DEFAULT_LIMITS, type TRe2EngineLimits } from './expressions/re2-engine';
 

@@ -21,9 +21,11 @@ async function failureOf(run: Promise<unknown>): Promise<FlowError> {
 
 describe('createSandboxedEvaluator', () => {
   // A generous cooperative clock, so the heap cap (not the 100 ms budget) is what stops the bomb.
-  const sandbox = createSandboxedEvaluator({ size: 1, heapMb: 64, budgets: { timeLimitMs: 10_000 } });
+  // These test the workers: every expression goes to them, bounded or not (`inline: false`).
+  const sandbox = createSandboxedEvaluator({ size: 1, heapMb: 64, budgets: { timeLimitMs: 10_000 }, inline: false });
   const patient = createSandboxedEvaluator({
     size: 1,
+    inline: false,
     hardTimeoutMs: 400,
     budgets: { timeLimitMs: 60_000, maxSteps: 1_000_000_000 },
   });
@@ -103,6 +105,7 @@ describe('createSandboxedEvaluator', () => {
     const sandbox = createSandboxedEvaluator({
       size: 1,
       heapMb: 64,
+      inline: false,
       hardTimeoutMs: 30_000,
       budgets: { timeLimitMs: 20, maxSteps: 1_000_000_000 },
     });

@@ -1,15 +1,9 @@
 import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import {
-  createEvaluator,
-  ExpressionError,
-  FlowError,
-  type TEvaluator,
-  type TEvaluatorOptions,
-  type TExpressionErrorCode,
-} from '@uw/flow-engine';
+import { ExpressionError, FlowError, type TEvaluator, type TEvaluatorOptions, type TExpressionErrorCode } from '@uw/flow-engine';
 
+import { createInlineEvaluator } from './inline-evaluator';
 import type { TSandboxTask } from './sandbox-worker';
 import { createWorkerPool, TaskError, WorkerPoolError, type TWorkerPool } from './worker-pool';
 
@@ -23,6 +17,8 @@ export type TSandboxOptions = {
   /** Wall-clock kill of a worker stuck in one evaluation (default 1,000 ms, ten times the cooperative budget). */
   hardTimeoutMs?: number;
   onWorkerLost?: (reason: 'timeout' | 'crashed', detail: string) => void;
+  /** Bounded expressions (`isBoundedAst`) run on this thread instead of a worker (default true). */
+  inline?: boolean;
 };
 
 export type TSandboxedEvaluator = TEvaluator & { stats: TWorkerPool['stats']; close(): Promise<void> };
@@ -60,12 +56,16 @@ function toExpressionError(error: unknown, hardTimeoutMs: number): unknown {
 /**
  * The evaluator the server uses: JSONata runs in worker threads (`createWorkerPool`), so an evaluation
  * that exhausts memory or blocks inside one builtin takes down only a worker, never the process, and
- * fails with EXPRESSION_CRASHED / EXPRESSION_TIMEOUT. `check` (parse only, never runs anything) stays on
- * this thread.
+ * fails with EXPRESSION_CRASHED / EXPRESSION_TIMEOUT. Bounded expressions (field paths, literals,
+ * operators, a few linear builtins: `isBoundedAst`) cannot do either, so they run on this thread
+ * (`createInlineEvaluator`) and skip the round trip; when their outcome depends on resources the workers
+ * evaluate them again. `check` (parse only, never runs anything) stays on this thread.
  */
 export function createSandboxedEvaluator(options: TSandboxOptions = {}): TSandboxedEvaluator {
   const settings = { ...SANDBOX_DEFAULTS, ...options };
-  const local = createEvaluator(options.budgets);
+  const local = createInlineEvaluator(options.budgets);
+  const inline = options.inline ?? true;
+  let closed = false;
   const pool = createWorkerPool({
     script: new URL(`./sandbox-worker${ownExtension}`, import.meta.url),
     workerData: options.budgets ?? {},
@@ -77,6 +77,8 @@ export function createSandboxedEvaluator(options: TSandboxOptions = {}): TSandbo
 
   return {
     async evaluate(expression, context) {
+      const done = inline && !closed ? await local.evaluate(expression, context) : undefined;
+      if (done) return done.value;
       const task: TSandboxTask = { kind: 'evaluate', expression, context };
       try {
         return await pool.run(task);
@@ -86,6 +88,10 @@ export function createSandboxedEvaluator(options: TSandboxOptions = {}): TSandbo
     },
     check: (expression) => local.check(expression),
     stats: () => pool.stats(),
-    close: () => pool.close(),
+    close() {
+      closed = true;
+
+      return pool.close();
+    },
   };
 }

@@ -1,7 +1,5 @@
 import { ExpressionError } from '../errors';
-
-const isJsonataFunction = (value: unknown) =>
-  typeof value === 'object' && value !== null && ('_jsonata_lambda' in value || '_jsonata_function' in value);
+import { isJsonataFunction, jsonLongerThan } from './json-lower-bound';
 
 /** UTF-8 length of a string, without TextEncoder allocations for the common all-ASCII case. */
 export function utf8Length(text: string): number {
@@ -23,6 +21,8 @@ export function utf8Length(text: string): number {
   return bytes;
 }
 
+const tooLarge = (maxBytes: number) => new ExpressionError('EXPRESSION_LIMIT', `expression result is larger than ${maxBytes} bytes`);
+
 /**
  * Turns a JSONata result into plain JSON data (stack gotcha 14: null-prototype objects, arrays that
  * carry `sequence: true`). Functions and lambdas are dropped, as JSON drops them. Results whose JSON
@@ -32,12 +32,14 @@ export function normaliseResult(value: unknown, maxBytes: number): unknown {
   if (value === undefined || isJsonataFunction(value) || typeof value === 'function') {
     return undefined;
   }
+  // Refused before JSON.stringify when certainly too long: a value can repeat one large object many times.
+  if (jsonLongerThan(value, maxBytes)) throw tooLarge(maxBytes);
   const text = JSON.stringify(value, (_key, item: unknown) => (isJsonataFunction(item) ? undefined : item));
   if (text === undefined) {
     return undefined;
   }
   if (text.length > maxBytes || (text.length * 3 > maxBytes && utf8Length(text) > maxBytes)) {
-    throw new ExpressionError('EXPRESSION_LIMIT', `expression result is larger than ${maxBytes} bytes`);
+    throw tooLarge(maxBytes);
   }
 
   return JSON.parse(text) as unknown;
