@@ -26,6 +26,16 @@ describe('audit coverage', () => {
     expect(mutations.length).toBeGreaterThan(10);
     expect(mutations.filter((m) => !(m in AUDITED) && !(m in NOT_AUDITED))).toEqual([]);
   });
+
+  it('knows which mutations declare no input: the audit reads no body for exactly those', () => {
+    type TDef = { _def: { type: string; inputs: unknown[]; meta?: { noInput?: true } } };
+    const procedures = (appRouter as unknown as { _def: { procedures: Record<string, TDef> } })._def.procedures;
+    const mutations = Object.entries(procedures).filter(([, p]) => p._def.type === 'mutation');
+    const declaredNone = mutations.filter(([, p]) => p._def.inputs.length === 0).map(([path]) => path);
+    const markedNone = mutations.filter(([, p]) => p._def.meta?.noInput).map(([path]) => path);
+    expect(markedNone).toEqual(declaredNone);
+    expect(markedNone).toContain('installation.repairWebhooks');
+  });
 });
 
 /** Issue 17.7: who changed what and when, for flows, sources, keys, settings, replays; never a secret. */
@@ -34,12 +44,13 @@ describe.each(dialects)('audit trail on %s', (dialect) => {
   let server: TTestServer;
   let api: ReturnType<typeof trpcClient>;
   let userId: string;
+  let token: string;
 
   beforeAll(async () => {
     sim = await startSimulator({ seed: { workspaces: [{ id: ws, users: 2, projects: 1 }] } });
     server = await startTestServer({ dialect, clockifyPem: sim.publicKeyPem });
     expect((await installLikeClockify(sim, server.url, ws)).status).toBe(200);
-    const token = await sim.userToken(ws, { role: 'OWNER' });
+    token = await sim.userToken(ws, { role: 'OWNER' });
     api = trpcClient(server.url, token);
     userId = (await api.meta.whoami.query()).userId!;
   });
@@ -113,6 +124,28 @@ describe.each(dialects)('audit trail on %s', (dialect) => {
     expect(entry).toMatchObject({ targetType: 'installation', actor: { kind: 'user', id: userId } });
     expect(entry!.summary).toMatch(/^repaired Clockify webhooks/);
     expect(repaired.failed).toEqual([]);
+  });
+
+  it('refuses a malformed body on an audited mutation and records nothing; a mutation without input ignores its body', async () => {
+    const send = (path: string, body: string) =>
+      fetch(`${server.url}/trpc/${path}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body,
+      });
+    const entries = async () => (await api.audit.list.query({ limit: 200 })).items;
+    const before = await entries();
+
+    const refused = await send('flows.create', '{"name": "half a body');
+    expect(refused.status).toBe(400);
+    expect((await refused.json()).error).toMatchObject({ data: { code: 'BAD_REQUEST', path: 'flows.create' } });
+    expect(await entries()).toEqual(before);
+
+    const repaired = await send('installation.repairWebhooks', '{"not json');
+    expect(repaired.status).toBe(200);
+    const after = await entries();
+    expect(after.slice(1)).toEqual(before);
+    expect(after[0]).toMatchObject({ action: 'installation.repairWebhooks', actor: { kind: 'user', id: userId } });
   });
 
   it('filters by action prefix and pages with a cursor', async () => {

@@ -1,18 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { testDialects } from '@uw/db/testing';
-import { startSimulator, type TSimulator } from '@uw/simulator';
 
-import {
-  installLikeClockify,
-  REQUIRE_PG,
-  simData,
-  startTestServer,
-  TEST_PG_ADMIN_URL,
-  trpcClient,
-  waitFor,
-  type TTestServer,
-} from './utils';
+import { startFlowScenario, type TFlowScenario } from './flow-support';
+import { REQUIRE_PG, simData, TEST_PG_ADMIN_URL, waitFor } from './utils';
 
 const dialects = await testDialects({ pgAdminUrl: TEST_PG_ADMIN_URL, requirePg: REQUIRE_PG });
 const A = 'b0075a0000000000000000aa';
@@ -20,9 +11,10 @@ const B = 'b0075b0000000000000000bb';
 
 /** The bootstrap and cache procedures, called by workspace A: nothing of B comes back, nothing of B changes. */
 describe.each(dialects)('bootstrap and cache isolation on %s', (dialect) => {
-  let sim: TSimulator;
-  let server: TTestServer;
-  let apiA: ReturnType<typeof trpcClient>;
+  let sim: TFlowScenario['sim'];
+  let server: TFlowScenario['server'];
+  let apiA: TFlowScenario['api'];
+  let scenario: TFlowScenario | undefined;
   const rowsOfB = async () => {
     const knex = server.deps.db.knex();
     const rows = await Promise.all(
@@ -33,27 +25,22 @@ describe.each(dialects)('bootstrap and cache isolation on %s', (dialect) => {
   };
 
   beforeAll(async () => {
-    sim = await startSimulator({
+    scenario = await startFlowScenario({
+      dialect,
+      workspaceId: A,
       seed: {
         workspaces: [
           { id: A, users: 1, projects: 2 },
           { id: B, users: 2, projects: 3 },
         ],
       },
+      installed: [A, B],
     });
-    server = await startTestServer({ dialect, clockifyPem: sim.publicKeyPem });
-    // UW_BOOTSTRAP_RUN_ON_INSTALL is off in test servers: the bootstraps start explicitly below.
-    for (const ws of [A, B]) {
-      await installLikeClockify(sim, server.url, ws);
-      expect(await (await server.deps.runtime.bootstraps.start(ws)).done).toBe('completed');
-    }
-    apiA = trpcClient(server.url, await sim.userToken(A, { role: 'OWNER' }));
+    ({ sim, server, api: apiA } = scenario);
+    // UW_BOOTSTRAP_RUN_ON_INSTALL is off in test servers: the bootstraps start explicitly here.
+    for (const ws of [A, B]) expect(await (await server.deps.runtime.bootstraps.start(ws)).done).toBe('completed');
   });
-  afterAll(async () => {
-    await server.deps.runtime.bootstraps.stop();
-    await server?.close();
-    await sim?.close();
-  });
+  afterAll(() => scenario?.close());
 
   it('gives workspace A nothing of workspace B and changes nothing of B', async () => {
     const before = await rowsOfB();

@@ -2,18 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { BOOTSTRAP_LOOKAHEAD, getBootstrapStatus } from '@uw/api';
 import { testDialects } from '@uw/db/testing';
-import { startSimulator, type TSimulator } from '@uw/simulator';
 
-import {
-  installLikeClockify,
-  REQUIRE_PG,
-  simData,
-  startTestServer,
-  TEST_PG_ADMIN_URL,
-  trpcClient,
-  waitFor,
-  type TTestServer,
-} from './utils';
+import { startFlowScenario, type TFlowScenario } from './flow-support';
+import { REQUIRE_PG, simData, TEST_PG_ADMIN_URL, waitFor } from './utils';
 
 const dialects = await testDialects({ pgAdminUrl: TEST_PG_ADMIN_URL, requirePg: REQUIRE_PG });
 const ws = 'b0075a5c5000000000000001';
@@ -22,21 +13,22 @@ const PROJECTS = 14;
 
 /** Issue 16 point 10: the bootstrap follows the tasks of every cached project, within max_rps, resumably. */
 describe.each(dialects)('bootstrap follows the tasks of every project on %s', (dialect) => {
-  let sim: TSimulator;
-  let server: TTestServer;
-  let api: ReturnType<typeof trpcClient>;
+  let sim: TFlowScenario['sim'];
+  let server: TFlowScenario['server'];
+  let api: TFlowScenario['api'];
+  let scenario: TFlowScenario | undefined;
   const status = () => getBootstrapStatus(server.deps.api, ws);
   const tasksPath = (projectId: string) => `/api/v1/workspaces/${ws}/projects/${projectId}/tasks`;
   const taskRequests = () => sim.requests.filter((r) => r.workspaceId === ws && r.path.endsWith('/tasks')).map((r) => r.path);
   const taskSteps = async () => (await status()).plan.filter((p) => p.operationId === 'getTasks' && p.included);
 
   beforeAll(async () => {
-    sim = await startSimulator({
+    scenario = await startFlowScenario({
+      dialect,
+      workspaceId: ws,
       seed: { anchor: Date.now(), workspaces: [{ id: ws, users: 2, projects: PROJECTS, clients: 2, timeEntries: 5 }] },
     });
-    server = await startTestServer({ dialect, clockifyPem: sim.publicKeyPem });
-    await installLikeClockify(sim, server.url, ws);
-    api = trpcClient(server.url, await sim.userToken(ws, { role: 'OWNER' }));
+    ({ sim, server, api } = scenario);
     await sim.sendLifecycle(
       { addonUrl: server.url, kind: 'settings-updated', workspaceId: ws },
       {
@@ -47,11 +39,7 @@ describe.each(dialects)('bootstrap follows the tasks of every project on %s', (d
       },
     );
   });
-  afterAll(async () => {
-    await server?.deps.runtime.bootstraps.stop();
-    await server?.close();
-    await sim?.close();
-  });
+  afterAll(() => scenario?.close());
 
   it('plans the tasks list once per cached project; stopped midway, the resumed run fetches only the projects not done', async () => {
     const runtime = server.deps.runtime;

@@ -4,18 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BOOTSTRAP_LOOKAHEAD, createRuntime, getBootstrapStatus, type TBootstrapView, type TPlanView, type TRuntime } from '@uw/api';
 import { createClient } from '@uw/client';
 import { testDialects } from '@uw/db/testing';
-import { startSimulator, type TSimulator } from '@uw/simulator';
 
-import {
-  installLikeClockify,
-  REQUIRE_PG,
-  simData,
-  startTestServer,
-  TEST_PG_ADMIN_URL,
-  trpcClient,
-  waitFor,
-  type TTestServer,
-} from './utils';
+import { startFlowScenario, type TFlowScenario } from './flow-support';
+import { installLikeClockify, REQUIRE_PG, simData, TEST_PG_ADMIN_URL, trpcClient, waitFor } from './utils';
 
 const dialects = await testDialects({ pgAdminUrl: TEST_PG_ADMIN_URL, requirePg: REQUIRE_PG });
 const ws = 'b0075742a900000000000001';
@@ -26,11 +17,12 @@ const PAGE = 5;
 const tally = (paths: string[]) => paths.reduce<Record<string, number>>((acc, p) => ({ ...acc, [p]: (acc[p] ?? 0) + 1 }), {});
 
 describe.each(dialects)('bootstrap on %s', (dialect) => {
-  let sim: TSimulator;
-  let server: TTestServer;
+  let sim: TFlowScenario['sim'];
+  let server: TFlowScenario['server'];
   let runtime: TRuntime;
   let other: TRuntime;
   let api: ReturnType<typeof trpcClient>;
+  let scenario: TFlowScenario | undefined;
   let fullRun: Record<string, number> = {};
   const status = () => getBootstrapStatus(server.deps.api, ws);
   const requestPaths = () => sim.requests.filter((r) => r.workspaceId === ws).map((r) => r.path);
@@ -78,20 +70,22 @@ describe.each(dialects)('bootstrap on %s', (dialect) => {
   };
 
   beforeAll(async () => {
-    sim = await startSimulator({
+    // Installed by the tests: the first one checks that INSTALLED starts a bootstrap.
+    scenario = await startFlowScenario({
+      dialect,
+      workspaceId: ws,
       seed: { anchor: Date.now(), workspaces: [{ id: ws, users: 3, projects: 60, clients: 10, timeEntries: 200 }] },
+      installed: [],
+      server: { env: { UW_BOOTSTRAP_RUN_ON_INSTALL: 'true' } },
     });
-    server = await startTestServer({ dialect, clockifyPem: sim.publicKeyPem, env: { UW_BOOTSTRAP_RUN_ON_INSTALL: 'true' } });
+    ({ sim, server, api } = scenario);
     runtime = server.deps.runtime;
     other = createRuntime(server.deps.api);
-    api = trpcClient(server.url, await sim.userToken(ws, { role: 'OWNER' }));
   });
   afterAll(async () => {
-    await runtime.bootstraps.stop();
-    await other.bootstraps.stop();
+    await other?.bootstraps.stop();
     await other?.close();
-    await server?.close();
-    await sim?.close();
+    await scenario?.close();
   });
 
   it('runs on INSTALLED when run_on_install is on (the default), with the default plan', async () => {

@@ -3,25 +3,13 @@
  * for a loopback receiver: the failure notification, the time-off router (approve / reject in the
  * simulator, tag for review at the receiver) and the weekly hours report (one detailed report per user).
  */
-import type { Server } from 'node:http';
-
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
 import { NOTIFY_EXECUTION_FAILED, ROUTE_TIME_OFF_REQUESTS, WEEKLY_UNDER_40_HOURS } from '@uw/flow-engine';
 import { testDialects } from '@uw/db/testing';
-import { startSimulator, type TSimulator } from '@uw/simulator';
 
-import { createAndRun, edge, finished, node, post, startReceiver, type THit } from './flow-support';
-import {
-  installLikeClockify,
-  REQUIRE_PG,
-  simData,
-  startTestServer,
-  TEST_PG_ADMIN_URL,
-  trpcClient,
-  waitFor,
-  type TTestServer,
-} from './utils';
+import { createAndRun, edge, finished, node, post, startFlowScenario, type TReceiverScenario } from './flow-support';
+import { REQUIRE_PG, simData, TEST_PG_ADMIN_URL, waitFor } from './utils';
 
 const dialects = await testDialects({ pgAdminUrl: TEST_PG_ADMIN_URL, requirePg: REQUIRE_PG });
 const ws = 'eeeeeeeeeeeeeeeeeeeeee15';
@@ -40,29 +28,23 @@ function pointedAt(template: TTemplate, nodeId: string, url: string) {
 }
 
 describe.each(dialects)('the control-flow templates end to end on %s', (dialect) => {
-  let sim: TSimulator;
-  let server: TTestServer;
-  let api: ReturnType<typeof trpcClient>;
-  let receiver: { url: string; hits: THit[]; server: Server };
+  let sim: TReceiverScenario['sim'];
+  let api: TReceiverScenario['api'];
+  let receiver: TReceiverScenario['receiver'];
+  let scenario: TReceiverScenario | undefined;
   const hitsAt = (path: string) => receiver.hits.filter((h) => h.path === path);
 
   beforeAll(async () => {
-    receiver = await startReceiver();
-    sim = await startSimulator({ seed: { workspaces: [{ id: ws, users: 3, projects: 1, tags: 1, timeEntries: 1 }] } });
-    server = await startTestServer({
+    scenario = await startFlowScenario({
       dialect,
-      clockifyPem: sim.publicKeyPem,
-      worker: { concurrency: 2, leaseMs: 3_000 },
-      env: { UW_HTTP_ALLOWLIST: '127.0.0.2:*', UW_ENABLE_GENERIC_HTTP_ACTIONS: 'true', UW_FLOW_MAX_ATTEMPTS: '1' },
+      workspaceId: ws,
+      seed: { workspaces: [{ id: ws, users: 3, projects: 1, tags: 1, timeEntries: 1 }] },
+      receiver: true,
+      server: { worker: { concurrency: 2, leaseMs: 3_000 }, env: { UW_FLOW_MAX_ATTEMPTS: '1' } },
     });
-    await installLikeClockify(sim, server.url, ws);
-    api = trpcClient(server.url, await sim.userToken(ws, { role: 'OWNER' }));
+    ({ sim, api, receiver } = scenario);
   });
-  afterAll(async () => {
-    await server?.close();
-    await sim?.close();
-    receiver?.server.close();
-  });
+  afterAll(() => scenario?.close());
   beforeEach(() => {
     receiver.hits.length = 0;
     sim.clearRequests();

@@ -3,56 +3,38 @@
  * switch, forEach over payload items calling the simulator, set, a 1 s wait parked as `waiting`), the
  * fan-in rule, manual runs, budgets, and EXECUTION_FAILED reaching a loopback receiver without looping.
  */
-import type { Server } from 'node:http';
-
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
 import { TAG_TIME_ENTRIES_WITHOUT_PROJECT } from '@uw/flow-engine';
 import { testDialects } from '@uw/db/testing';
-import { startSimulator, type TSimulator } from '@uw/simulator';
 
-import { createAndRun, edge, finished, node, post, startReceiver, type THit } from './flow-support';
-import {
-  installLikeClockify,
-  REQUIRE_PG,
-  simData,
-  startTestServer,
-  TEST_PG_ADMIN_URL,
-  trpcClient,
-  waitFor,
-  type TTestServer,
-} from './utils';
+import { createAndRun, edge, finished, node, post, startFlowScenario, type TReceiverScenario } from './flow-support';
+import { REQUIRE_PG, simData, TEST_PG_ADMIN_URL, waitFor } from './utils';
 
 const dialects = await testDialects({ pgAdminUrl: TEST_PG_ADMIN_URL, requirePg: REQUIRE_PG });
 const ws = 'dddddddddddddddddddddd15';
 const manual = node('trigger', 'trigger', { source: 'manual' });
 
 describe.each(dialects)('the flow language end to end on %s', (dialect) => {
-  let sim: TSimulator;
-  let server: TTestServer;
-  let api: ReturnType<typeof trpcClient>;
-  let receiver: { url: string; hits: THit[]; server: Server };
+  let sim: TReceiverScenario['sim'];
+  let api: TReceiverScenario['api'];
+  let receiver: TReceiverScenario['receiver'];
+  let scenario: TReceiverScenario | undefined;
   const hitsAt = (path: string) => receiver.hits.filter((h) => h.path === path);
   const keysOf = (steps: { nodeId: string | null; status: string }[]) => steps.map((s) => `${s.nodeId}:${s.status}`);
 
   beforeAll(async () => {
-    receiver = await startReceiver();
-    sim = await startSimulator({ seed: { workspaces: [{ id: ws, users: 1, projects: 1, tags: 1, timeEntries: 1 }] } });
-    server = await startTestServer({
+    scenario = await startFlowScenario({
       dialect,
-      clockifyPem: sim.publicKeyPem,
+      workspaceId: ws,
+      seed: { workspaces: [{ id: ws, users: 1, projects: 1, tags: 1, timeEntries: 1 }] },
+      receiver: true,
       // One slot: a waiting execution must not hold it (the other runs finish meanwhile).
-      worker: { concurrency: 1, leaseMs: 3_000 },
-      env: { UW_HTTP_ALLOWLIST: '127.0.0.2:*', UW_ENABLE_GENERIC_HTTP_ACTIONS: 'true', UW_FLOW_MAX_ATTEMPTS: '2' },
+      server: { worker: { concurrency: 1, leaseMs: 3_000 }, env: { UW_FLOW_MAX_ATTEMPTS: '2' } },
     });
-    await installLikeClockify(sim, server.url, ws);
-    api = trpcClient(server.url, await sim.userToken(ws, { role: 'OWNER' }));
+    ({ sim, api, receiver } = scenario);
   });
-  afterAll(async () => {
-    await server?.close();
-    await sim?.close();
-    receiver?.server.close();
-  });
+  afterAll(() => scenario?.close());
   beforeEach(() => {
     receiver.hits.length = 0;
   });

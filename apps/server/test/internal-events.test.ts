@@ -3,24 +3,21 @@
  * BOOTSTRAP_COMPLETED, a webhook registration Clockify refuses raises WEBHOOK_REGISTRATION_FAILED; a flow
  * listening to another event is not started.
  */
-import type { Server } from 'node:http';
-
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { testDialects } from '@uw/db/testing';
-import { startSimulator, type TSimulator } from '@uw/simulator';
 
-import { edge, node, post, startReceiver, type THit } from './flow-support';
-import { installLikeClockify, REQUIRE_PG, startTestServer, TEST_PG_ADMIN_URL, trpcClient, waitFor, type TTestServer } from './utils';
+import { edge, node, post, startFlowScenario, type TReceiverScenario } from './flow-support';
+import { REQUIRE_PG, TEST_PG_ADMIN_URL, waitFor } from './utils';
 
 const dialects = await testDialects({ pgAdminUrl: TEST_PG_ADMIN_URL, requirePg: REQUIRE_PG });
 const ws = 'dddddddddddddddddddddd17';
 
 describe.each(dialects)('internal events on %s', (dialect) => {
-  let sim: TSimulator;
-  let server: TTestServer;
-  let api: ReturnType<typeof trpcClient>;
-  let receiver: { url: string; hits: THit[]; server: Server };
+  let sim: TReceiverScenario['sim'];
+  let api: TReceiverScenario['api'];
+  let receiver: TReceiverScenario['receiver'];
+  let scenario: TReceiverScenario | undefined;
   const on = (event: string, path: string) => ({
     nodes: [node('trigger', 'trigger', { source: 'internal', events: [event] }), post('tell', `${receiver.url}${path}`, 'payload')],
     edges: [edge('trigger', 'tell')],
@@ -28,16 +25,14 @@ describe.each(dialects)('internal events on %s', (dialect) => {
   const hitsAt = (path: string) => receiver.hits.filter((h) => h.path === path);
 
   beforeAll(async () => {
-    receiver = await startReceiver();
-    sim = await startSimulator({ seed: { workspaces: [{ id: ws, users: 1, clients: 1, projects: 1, tags: 1 }] } });
-    server = await startTestServer({
+    scenario = await startFlowScenario({
       dialect,
-      clockifyPem: sim.publicKeyPem,
-      worker: {},
-      env: { UW_HTTP_ALLOWLIST: '127.0.0.2:*', UW_ENABLE_GENERIC_HTTP_ACTIONS: 'true' },
+      workspaceId: ws,
+      seed: { workspaces: [{ id: ws, users: 1, clients: 1, projects: 1, tags: 1 }] },
+      receiver: true,
+      server: { worker: {} },
     });
-    await installLikeClockify(sim, server.url, ws);
-    api = trpcClient(server.url, await sim.userToken(ws, { role: 'OWNER' }));
+    ({ sim, api, receiver } = scenario);
     await api.flows.create.mutate({ name: 'bootstrap done', enabled: true, definition: on('BOOTSTRAP_COMPLETED', '/bootstrap') as never });
     await api.flows.create.mutate({
       name: 'bootstrap failed',
@@ -50,11 +45,7 @@ describe.each(dialects)('internal events on %s', (dialect) => {
       definition: on('WEBHOOK_REGISTRATION_FAILED', '/registration') as never,
     });
   });
-  afterAll(async () => {
-    await server?.close();
-    await sim?.close();
-    receiver?.server.close();
-  });
+  afterAll(() => scenario?.close());
 
   it('a completed bootstrap starts the BOOTSTRAP_COMPLETED flow, not the BOOTSTRAP_FAILED one', async () => {
     const triggered = await api.bootstrap.trigger.mutate({ restart: true });

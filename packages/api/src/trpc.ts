@@ -14,7 +14,14 @@ export type TContext = { deps: TApiDeps; runtime: TRuntime; caller: TCaller | nu
  * tRPC checks no subscription's output: a subscription names the schema of its items here and sends each
  * through `parseEach` with it (the router test checks every subscription declares one).
  */
-export type TProcedureMeta = { items?: z.ZodType };
+export type TProcedureMeta = {
+  items?: z.ZodType;
+  /**
+   * The procedure declares no input (no `.input()`): the audit then reads no body, since tRPC's reader
+   * throws on the empty one. The audit test checks this matches the procedure's declaration.
+   */
+  noInput?: true;
+};
 
 /** Every item of `source`, parsed with `schema` (unknown keys dropped) before it is sent. */
 export async function* parseEach<TSchema extends z.ZodType>(
@@ -73,11 +80,12 @@ export const workspaceProcedure = publicProcedure.use(({ ctx, next }) => {
  * The audit trail: every successful mutation by a signed-in caller is recorded (who, when, what, target), as
  * `services/audit/audit-actions.ts` describes it. Runs before the access check, so a refused call records nothing.
  */
-const audited = workspaceProcedure.use(async ({ ctx, path, type, getRawInput, next }) => {
+const audited = workspaceProcedure.use(async ({ ctx, path, type, meta, getRawInput, next }) => {
   const action = type === 'mutation' ? auditActionFor(path) : null;
   if (!action) return next();
-  // A mutation without input has no body to read (tRPC's reader throws on it): nothing to describe then.
-  const input = await getRawInput().catch(() => undefined);
+  // Without a declared input there is nothing to describe (and no body to read); any other body that cannot
+  // be read fails the call here (BAD_REQUEST), before anything is read or changed, and records nothing.
+  const input = meta?.noInput ? undefined : await getRawInput();
   const before = await readBefore(ctx.deps, ctx.caller, { action, input });
   const result = await next();
   if (result.ok) await recordAudit(ctx.deps, ctx.caller, { path, action, input, output: result.data, before });

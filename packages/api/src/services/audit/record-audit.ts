@@ -1,4 +1,4 @@
-import { auditQueries, newId, type TAuditActorKind } from '@uw/db';
+import { auditQueries, newId, type TAuditActorKind, type TAuditEntry } from '@uw/db';
 
 import type { TApiDeps } from '../../deps';
 import type { TCaller } from '../auth/caller';
@@ -39,9 +39,18 @@ export async function readBefore(deps: TApiDeps, caller: TCaller, change: { acti
 }
 
 /**
- * Writes one entry after a successful change. The change is already committed, so a failed write is logged
- * (with its stack) and does not turn the caller's success into an error.
+ * Inserts one entry. The change is already committed, so a failed write is logged (with its stack) and does
+ * not turn the caller's success into an error.
  */
+async function writeEntry(deps: TApiDeps, entry: Omit<TAuditEntry, 'id' | 'at'>): Promise<void> {
+  try {
+    await auditQueries.insertAuditEntry(deps.db, { id: newId(), at: Date.now(), ...entry });
+  } catch (err) {
+    deps.logger.error({ err, action: entry.action }, 'audit: recording a change failed');
+  }
+}
+
+/** Writes one entry after a successful change, described by `action`. */
 export async function recordAudit(
   deps: TApiDeps,
   caller: TCaller,
@@ -49,21 +58,15 @@ export async function recordAudit(
 ): Promise<void> {
   const facts: TAuditFacts = { input: asRecord(change.input), output: asRecord(change.output), before: asRecord(change.before) };
   const { action } = change;
-  try {
-    await auditQueries.insertAuditEntry(deps.db, {
-      id: newId(),
-      workspaceId: caller.workspaceId,
-      at: Date.now(),
-      ...actorOf(caller),
-      action: change.path,
-      targetType: action.targetType,
-      targetId: action.targetId(facts)?.slice(0, 64) ?? null,
-      summary: action.summary(facts).slice(0, 256),
-      details: action.details?.(facts) ?? {},
-    });
-  } catch (err) {
-    deps.logger.error({ err, action: change.path }, 'audit: recording a change failed');
-  }
+  await writeEntry(deps, {
+    workspaceId: caller.workspaceId,
+    ...actorOf(caller),
+    action: change.path,
+    targetType: action.targetType,
+    targetId: action.targetId(facts)?.slice(0, 64) ?? null,
+    summary: action.summary(facts).slice(0, 256),
+    details: action.details?.(facts) ?? {},
+  });
 }
 
 /** A change Clockify told us about (settings saved there, status changes, uninstall): the actor is Clockify. */
@@ -72,20 +75,14 @@ export async function recordClockifyChange(
   workspaceId: string,
   change: { action: string; summary: string; details?: Record<string, unknown> },
 ): Promise<void> {
-  try {
-    await auditQueries.insertAuditEntry(deps.db, {
-      id: newId(),
-      workspaceId,
-      at: Date.now(),
-      actorKind: 'clockify',
-      actorId: null,
-      action: change.action,
-      targetType: 'installation',
-      targetId: null,
-      summary: change.summary.slice(0, 256),
-      details: change.details ?? {},
-    });
-  } catch (err) {
-    deps.logger.error({ err, action: change.action }, 'audit: recording a change failed');
-  }
+  await writeEntry(deps, {
+    workspaceId,
+    actorKind: 'clockify',
+    actorId: null,
+    action: change.action,
+    targetType: 'installation',
+    targetId: null,
+    summary: change.summary.slice(0, 256),
+    details: change.details ?? {},
+  });
 }

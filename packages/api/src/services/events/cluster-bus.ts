@@ -1,5 +1,6 @@
 import type { TSignals } from '@uw/db';
 
+import { coalesce } from '../batching/coalesce';
 import type { TBusEvent, TEventBus } from './event-bus';
 
 type TWarn = { warn(o: unknown, m?: string): void };
@@ -15,19 +16,16 @@ const COALESCE_MS = 5;
  * processes are published on the local bus (never sent back). SQLite runs one process and keeps the plain bus.
  */
 export function createClusterBus(local: TEventBus, signals: TSignals, opts: { origin: string; logger: TWarn }): TEventBus {
-  let pending: TBusEvent[] = [];
-  let timer: NodeJS.Timeout | null = null;
-
-  const flush = () => {
-    timer = null;
-    const events = pending;
-    pending = [];
-    for (const chunk of chunks(events)) {
-      signals.notify('uw_bus', JSON.stringify({ o: opts.origin, e: chunk })).catch((err: unknown) => {
-        opts.logger.warn({ err }, 'cluster bus: NOTIFY failed; other processes miss these live events');
-      });
-    }
-  };
+  const send = coalesce<TBusEvent>({
+    ms: COALESCE_MS,
+    flush: (events) => {
+      for (const chunk of chunks(events)) {
+        signals.notify('uw_bus', JSON.stringify({ o: opts.origin, e: chunk })).catch((err: unknown) => {
+          opts.logger.warn({ err }, 'cluster bus: NOTIFY failed; other processes miss these live events');
+        });
+      }
+    },
+  });
 
   signals.on('uw_bus', (payload) => {
     let message: { o?: string; e?: TBusEvent[] };
@@ -43,8 +41,7 @@ export function createClusterBus(local: TEventBus, signals: TSignals, opts: { or
   return {
     publish(event) {
       local.publish(event);
-      pending.push(event);
-      timer ??= setTimeout(flush, COALESCE_MS);
+      send(event);
     },
     subscribe: (workspaceId, type, signal) => local.subscribe(workspaceId, type, signal),
     listen: (type, listener) => local.listen(type, listener),

@@ -1,5 +1,6 @@
 import type { TSignals } from '@uw/db';
 
+import { coalesce } from '../batching/coalesce';
 import { createNudge, type TNudge } from './nudge';
 
 type TWarn = { warn(o: unknown, m?: string): void };
@@ -15,7 +16,12 @@ const COALESCE_MS = 2;
  */
 export function createClusterNudge(signals: TSignals, opts: { origin: string; logger: TWarn }): TNudge {
   const local = createNudge();
-  let timer: NodeJS.Timeout | null = null;
+  const send = coalesce({
+    ms: COALESCE_MS,
+    flush: () => {
+      signals.notify('uw_nudge', opts.origin).catch((err: unknown) => opts.logger.warn({ err }, 'cluster nudge: NOTIFY failed'));
+    },
+  });
 
   signals.on('uw_nudge', (origin) => {
     if (origin !== opts.origin) local.notify();
@@ -25,10 +31,7 @@ export function createClusterNudge(signals: TSignals, opts: { origin: string; lo
   return {
     notify() {
       local.notify();
-      timer ??= setTimeout(() => {
-        timer = null;
-        signals.notify('uw_nudge', opts.origin).catch((err: unknown) => opts.logger.warn({ err }, 'cluster nudge: NOTIFY failed'));
-      }, COALESCE_MS);
+      send();
     },
     listen: (listener) => local.listen(listener),
   };
