@@ -2,7 +2,7 @@ import type { TDatabase } from '../database';
 import type { TStepRow } from './rows';
 import { applyFlowLimits, pickCandidates, RUNNABLE } from './flow-limits';
 import { extendLease, type TLease } from './leases';
-import { claimGroupPg, finishGroupPg, renewGroupPg, type TClaimRow } from './queue-pg.queries';
+import { checkpointPg, claimGroupPg, finishGroupPg, renewGroupPg, type TClaimRow } from './queue-pg.queries';
 import { TABLE } from './tables';
 
 const EXECUTION_LEASE: TLease = { table: TABLE.execution, until: 'lease_until', owner: 'lease_owner' };
@@ -257,6 +257,7 @@ class FenceRefused extends Error {}
  * to cancel the execution: the run stops here. Runs even with no rows: it is the run's step boundary check.
  */
 export async function checkpointUnderLease(db: TDatabase, held: THeldLease, rows: TStepRow[]): Promise<'ok' | 'lost' | 'cancel'> {
+  if (db.dialect === 'postgresql') return checkpointPg(db, { held, rows });
   if (rows.length === 0) {
     // Nothing to write: one read answers (no transaction, no row lock), before every request a run sends.
     const row: { cancel_requested_at: unknown } | undefined = await db

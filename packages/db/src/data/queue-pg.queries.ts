@@ -189,3 +189,40 @@ export async function renewGroupPg(
 
   return new Set(held.filter((h) => !kept.has(`${h.id}:${h.lease_token}`)).map((h) => h.id));
 }
+
+/**
+ * A run's step boundary in one statement: the journal rows go in only while the lease is held (fencing token),
+ * and the answer says whether someone asked to cancel. No row back = the lease was lost (nothing written).
+ */
+const CHECKPOINT: TPrepared = {
+  name: 'uw_queue_checkpoint_v1',
+  text: `
+    with fence as (
+      select cancel_requested_at from ${TABLE.execution}
+      where id = $1 and lease_token = $2 and status = 'running'
+      for update
+    ),
+    journal as (
+      insert into ${TABLE.step} (id, workspace_id, execution_id, seq, node_id, kind, status, attempt, request, response, error,
+        idempotency_key, latency_ms, created_at)
+      select s.id, s.workspace_id, s.execution_id, s.seq, s.node_id, s.kind, s.status, s.attempt, s.request, s.response, s.error,
+        s.idempotency_key, s.latency_ms, s.created_at
+      from jsonb_to_recordset($3::jsonb) as s (id varchar, workspace_id varchar, execution_id varchar, seq int, node_id varchar,
+        kind varchar, status varchar, attempt int, request jsonb, response jsonb, error jsonb, idempotency_key varchar,
+        latency_ms int, created_at int8, token int)
+      where exists (select 1 from fence)
+    )
+    select cancel_requested_at from fence`,
+};
+
+export async function checkpointPg(
+  db: TDatabase,
+  args: { held: { id: string; lease_token: number }; rows: TStepRow[] },
+): Promise<'ok' | 'lost' | 'cancel'> {
+  const { held, rows } = args;
+  const document = stepsDocument(rows.map((row) => ({ row, token: held.lease_token })));
+  const [fence] = await runPrepared<{ cancel_requested_at: unknown }>(db, CHECKPOINT, [held.id, held.lease_token, document]);
+  if (!fence) return 'lost';
+
+  return fence.cancel_requested_at === null ? 'ok' : 'cancel';
+}
