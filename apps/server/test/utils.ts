@@ -124,8 +124,10 @@ export async function startTestServer(opts: {
     async close() {
       await schedules?.stop();
       await worker?.stop();
-      await new Promise((r) => server.close(r));
+      // Close open streams (live SSE subscriptions) too: close() alone waits for every connection to end.
+      const closed = new Promise((r) => server.close(r));
       server.closeAllConnections();
+      await closed;
       await deps.runtime.close();
       await deps.db.close();
       if (!opts.scratch) await scratch.drop();
