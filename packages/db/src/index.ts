@@ -10,6 +10,7 @@ export * as executionLeaseQueries from './data/execution-lease.queries';
 export * as executionQueries from './data/executions.queries';
 export * as flowRunQueries from './data/flow-runs.queries';
 export * as ingestQueries from './data/ingest.queries';
+export * as ingestPgQueries from './data/ingest-pg.queries';
 export * as jobLockQueries from './data/job-locks.queries';
 export * as logQueries from './data/logs.queries';
 export * as metricsQueries from './data/metrics.queries';

@@ -37,12 +37,17 @@ export function webhookRoutes(runtime: TRuntime, opts: TWebhookRouteOptions): Ro
     unverified(req, res, err.status ?? 400);
     next(err);
   };
+  // The answer written directly: Express's `json` would also hash it for an ETag no webhook sender reads.
   const send = (req: Request, res: Response, out: TIngestResponse) => {
     if (out.unverified) unverified(req, res, out.status);
-    for (const [k, v] of Object.entries(out.headers ?? {})) res.setHeader(k, v);
-    res.status(out.status).json(out.body);
+    if (out.headers) for (const k in out.headers) res.setHeader(k, out.headers[k]!);
+    const body = JSON.stringify(out.body);
+    res.statusCode = out.status;
+    res.setHeader('Content-Type', 'application/json; charset=utf-8');
+    res.setHeader('Content-Length', Buffer.byteLength(body));
+    res.end(body);
   };
-  const inbound = (req: Request) => ({ rawBody: Buffer.isBuffer(req.body) ? req.body : undefined, headers: req.headers, ip: req.ip });
+  const inbound = (req: Request) => ({ rawBody: Buffer.isBuffer(req.body) ? req.body : undefined, headers: req.headers });
 
   r.post('/{*path}', gate, express.raw({ type: () => true, limit: opts.bodyLimitBytes }), parserRefusal);
   r.post('/clockify', async (req, res) => send(req, res, await runtime.receiveClockify(inbound(req))));

@@ -17,6 +17,8 @@ export type TCacheWrite = {
   delete?: boolean;
   name?: string | null;
   data?: unknown;
+  /** `data` already serialised (the webhook's payload text), so it is not serialised again. */
+  dataJson?: string;
   now: number;
   ttlMs: number;
 };
@@ -49,7 +51,7 @@ export async function writeCache(sql: TSql, writes: TCacheWrite[]): Promise<numb
       entity_type: w.entityType,
       entity_id: w.entityId,
       name: w.name == null ? null : w.name.slice(0, 256),
-      data: JSON.stringify(w.data ?? null),
+      data: w.dataJson ?? JSON.stringify(w.data ?? null),
       fetched_at: w.now,
       expires_at: w.now + w.ttlMs,
     });

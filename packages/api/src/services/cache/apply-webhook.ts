@@ -14,16 +14,22 @@ export type TWebhookEvent = { workspaceId: string; eventType: string; payload: u
 /**
  * The cache change a Clockify webhook implies: upsert or delete the entity the event names, by the
  * payload's id (`cacheEffectOfEvent`). Null for events that name no single entity. The ingest path
- * writes it in the webhook's own commit; `ttlDays` is the workspace's `cache_ttl_days`.
+ * writes it in the webhook's own commit; `ttlDays` is the workspace's `cache_ttl_days`; `payloadJson`, the payload
+ * already serialised (the log row's), is stored as it is.
  */
-export function cacheWriteOfWebhook(event: TWebhookEvent, opts: { ttlDays: number; now?: number }): TCacheWrite | null {
+export function cacheWriteOfWebhook(
+  event: TWebhookEvent,
+  opts: { ttlDays: number; now?: number; payloadJson?: string | null },
+): TCacheWrite | null {
   const { workspaceId, eventType, payload } = event;
   const effect = cacheEffectOfEvent(eventType);
   const entityId = effect ? entityIdOfEvent(eventType, payload) : null;
   if (!effect || !entityId || !workspaceId) return null;
   const key = { workspaceId, entityType: effect.entityType, entityId, now: opts.now ?? Date.now(), ttlMs: opts.ttlDays * DAY_MS };
 
-  return effect.action === 'delete' ? { ...key, delete: true } : { ...key, name: nameOf(payload), data: payload };
+  if (effect.action === 'delete') return { ...key, delete: true };
+
+  return { ...key, name: nameOf(payload), data: payload, ...(opts.payloadJson ? { dataJson: opts.payloadJson } : {}) };
 }
 
 /** Applies a webhook's cache change on its own (outside the ingest path: tools and tests). */

@@ -65,8 +65,7 @@ export function createClockifyReceiver(deps: TApiDeps, flows: TFlowIndex, queue:
     });
 
   async function authorise(token: string): Promise<TAuthorised> {
-    const tokenHash = createHash('sha256').update(token).digest('hex');
-    const claims = await verifySignature(token, tokenHash);
+    const { claims, tokenHash } = await verifySignature(token);
     const workspaceId = String(claims.workspaceId ?? '');
     const stored = await storedCredential(workspaceId, tokenHash);
     if (!stored || (claims.addonId && stored.addonId !== claims.addonId)) {
@@ -136,7 +135,7 @@ export function createClockifyReceiver(deps: TApiDeps, flows: TFlowIndex, queue:
     // The cache change commits with the log row: a 200 means the cache already reflects the event.
     const cache = cacheWriteOfWebhook(
       { workspaceId: auth.workspaceId, eventType, payload },
-      { ttlDays: settings.cache_ttl_days, now: receivedAt },
+      { ttlDays: settings.cache_ttl_days, now: receivedAt, payloadJson: log.payload },
     );
     const { duplicate } = await queue.submit({
       log,

@@ -1,4 +1,4 @@
-import { dedupQueries, executionQueries, logQueries, type TDatabase, type TSql } from '@uw/db';
+import { dedupQueries, executionQueries, ingestPgQueries, isDatabaseUnavailable, logQueries, type TDatabase, type TSql } from '@uw/db';
 
 import { createGroupCommit, type TGroupCommit } from '../batching/group-commit';
 import { writeCache, type TCacheWrite } from '../cache/cache-store';
@@ -40,7 +40,54 @@ export function createCommitQueue(db: TDatabase, opts: TCommitOptions = {}): TCo
 }
 
 async function commitBatch(db: TDatabase, writes: TIngestWrite[], opts: TCommitOptions): Promise<TIngestResult[]> {
-  const results = await db.knex().transaction(async (trx) => {
+  const { out, executions } = db.dialect === 'postgresql' ? await commitPg(db, writes, opts) : await commitSql(db, writes, opts);
+  if (opts.onCommitted) {
+    writes.forEach((w, i) => {
+      if (!out[i]!.duplicate && w.executions.length > 0) opts.onCommitted!(w.log);
+    });
+  }
+  if (executions > 0) opts.onExecutions?.(executions);
+
+  return out;
+}
+
+type TCommitted = { out: TIngestResult[]; executions: number };
+
+/**
+ * PostgreSQL: the whole batch in one prepared statement (`ingestPgQueries`), its cache changes included. If
+ * that fails while the batch holds cache changes, the batch is committed once more without them: a cache
+ * change that fails must not cost the webhooks their acknowledgement (the cache is refetched later).
+ */
+async function commitPg(db: TDatabase, writes: TIngestWrite[], opts: TCommitOptions): Promise<TCommitted> {
+  const repeats = repeatsInBatch(writes);
+  const items = writes.map((w) =>
+    repeats.has(w)
+      ? { log: asDuplicate(w.log), executions: [] }
+      : { log: w.log, executions: w.executions, claim: w.dedup, cache: w.cache },
+  );
+  const now = Date.now();
+  let lost: Set<string>;
+  try {
+    lost = await ingestPgQueries.commitIngestPg(db, { items, now, withCache: true });
+  } catch (err) {
+    if (!items.some((i) => i.cache) || isDatabaseUnavailable(err)) throw err;
+    lost = await ingestPgQueries.commitIngestPg(db, { items, now, withCache: false });
+    opts.onCacheError?.(err);
+  }
+  let executions = 0;
+  const out = writes.map((w) => {
+    const duplicate = repeats.has(w) || lost.has(w.log.id);
+    if (!duplicate) executions += w.executions.length;
+
+    return { duplicate };
+  });
+
+  return { out, executions };
+}
+
+/** SQLite: one transaction of query-builder statements; the cache changes in a savepoint. */
+async function commitSql(db: TDatabase, writes: TIngestWrite[], opts: TCommitOptions): Promise<TCommitted> {
+  return db.knex().transaction(async (trx) => {
     const duplicates = await claimDedupKeys(db, trx, writes);
     const logs: TLogRow[] = [];
     const executions: TExecutionRow[] = [];
@@ -59,29 +106,28 @@ async function commitBatch(db: TDatabase, writes: TIngestWrite[], opts: TCommitO
 
     return { out, executions: executions.length };
   });
-  if (opts.onCommitted) {
-    writes.forEach((w, i) => {
-      if (!results.out[i]!.duplicate && w.executions.length > 0) opts.onCommitted!(w.log);
-    });
-  }
-  if (results.executions > 0) opts.onExecutions?.(results.executions);
+}
 
-  return results.out;
+/** The writes that repeat a dedup key (of the same workspace) claimed earlier in the same batch. */
+function repeatsInBatch(writes: TIngestWrite[]): Set<TIngestWrite> {
+  const seen = new Set<string>();
+  const repeats = new Set<TIngestWrite>();
+  for (const w of writes) {
+    if (!w.dedup) continue;
+    const k = `${w.dedup.workspaceId}\u0000${w.dedup.key}`;
+    if (seen.has(k)) repeats.add(w);
+    else seen.add(k);
+  }
+
+  return repeats;
 }
 
 /** Returns the writes whose dedup key was already taken (within its window) or repeated inside this batch. */
 async function claimDedupKeys(db: TDatabase, trx: TSql, writes: TIngestWrite[]): Promise<Set<TIngestWrite>> {
-  const seen = new Map<string, TIngestWrite>();
-  const dupes = new Set<TIngestWrite>();
-  for (const w of writes) {
-    if (!w.dedup) continue;
-    const k = `${w.dedup.workspaceId}\u0000${w.dedup.key}`;
-    if (seen.has(k)) dupes.add(w);
-    else seen.set(k, w);
-  }
-  if (seen.size === 0) return dupes;
+  const dupes = repeatsInBatch(writes);
   const byClaim = new Map<dedupQueries.TDedupClaim, TIngestWrite>();
-  for (const w of seen.values()) byClaim.set({ ...w.dedup!, logId: w.log.id }, w);
+  for (const w of writes) if (w.dedup && !dupes.has(w)) byClaim.set({ ...w.dedup, logId: w.log.id }, w);
+  if (byClaim.size === 0) return dupes;
   const lost = await dedupQueries.claimDedupKeys(db, [...byClaim.keys()], { trx });
   for (const claim of lost) dupes.add(byClaim.get(claim)!);
 

@@ -55,11 +55,23 @@ export function parseJsonBody(raw: Buffer): unknown {
     if (err instanceof UserError) throw err;
     throw new UserError('INVALID_JSON', `the body is not valid JSON: ${(err as Error).message}`);
   }
-  if (depthOf(value, 0) > MAX_DEPTH) {
+  if (mayNestDeeper(text) && depthOf(value, 0) > MAX_DEPTH) {
     throw new UserError('INVALID_JSON', `the body nests deeper than ${MAX_DEPTH} levels`);
   }
 
   return value;
+}
+
+/** Whether the text opens more objects and arrays than `MAX_DEPTH` (else it cannot nest deeper): a native scan, no walk. */
+function mayNestDeeper(text: string): boolean {
+  let opened = 0;
+  for (const bracket of ['{', '[']) {
+    for (let at = text.indexOf(bracket); at !== -1; at = text.indexOf(bracket, at + 1)) {
+      if (++opened > MAX_DEPTH) return true;
+    }
+  }
+
+  return false;
 }
 
 function depthOf(value: unknown, depth: number): number {

@@ -15,17 +15,17 @@ const KEPT_HEADERS = new Set([
   'x-forwarded-for',
 ]);
 
-/** Headers worth keeping in the log; signatures, tokens and cookies never are. */
+/** Headers worth keeping in the log; signatures, tokens and cookies never are. `extra`: the source's own (any case). */
 export function selectHeaders(
   headers: Record<string, string | string[] | undefined>,
   extra: (string | null)[] = [],
 ): Record<string, string> {
-  const keep = new Set([...KEPT_HEADERS, ...extra.filter((h): h is string => !!h).map((h) => h.toLowerCase())]);
+  const wanted = extra.some((h) => h) ? extra.flatMap((h) => (h ? [h.toLowerCase()] : [])) : null;
   const out: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers)) {
-    if (keep.has(name) && value !== undefined) {
-      out[name] = (Array.isArray(value) ? value.join(', ') : value).slice(0, 512);
-    }
+  for (const name in headers) {
+    const value = headers[name];
+    if (value === undefined || !(KEPT_HEADERS.has(name) || wanted?.includes(name))) continue;
+    out[name] = (Array.isArray(value) ? value.join(', ') : value).slice(0, 512);
   }
 
   return out;
