@@ -1,6 +1,7 @@
 import type { TCatalogue, TOperationMethod } from './catalogue-types';
 import type { TRateLimiter } from './rate-limiter';
 import type { TBreakerRegistry } from './retry';
+import type { TTransport } from './transport';
 
 /** pino-compatible: `(obj, msg)`. Every method is optional. */
 export type TClockifyLogger = {
@@ -24,6 +25,9 @@ export type TClockifyClientOptions = {
   /** Requests per second for this workspace; capped at Clockify's 50. */
   maxRps?: number;
   rateLimiter: TRateLimiter;
+  /** How requests reach Clockify; default: node:http/https with keep-alive agents shared by the process. */
+  transport?: TTransport;
+  /** A fetch to send through instead (tests); ignored when `transport` is given. */
   fetch?: typeof fetch;
   /** Per attempt, from sending to the end of the body. Default 30 s. */
   timeoutMs?: number;

@@ -5,7 +5,9 @@ import type { TCallOptions, TClockifyClient, TClockifyClientOptions, TClockifyRe
 import { ClockifyCircuitOpenError, ClockifyValidationError } from './errors';
 import { paginate } from './paginate';
 import { createRetryPolicy, defaultBreakers } from './retry';
+import { sharedNodeTransport } from './node-transport';
 import { sendAttempt } from './send-attempt';
+import { fetchTransport } from './transport';
 import { validateRequest } from './validate';
 
 export type * from './client-types';
@@ -19,7 +21,7 @@ export const CLOCKIFY_MAX_RPS = 50;
  * (network, timeout, 5xx, 429) are retried with jittered exponential backoff that honours Retry-After.
  */
 export function createClockifyClient(opts: TClockifyClientOptions): TClockifyClient {
-  const doFetch = opts.fetch ?? fetch;
+  const transport = opts.transport ?? (opts.fetch ? fetchTransport(opts.fetch) : sharedNodeTransport());
   const rps = Math.min(opts.maxRps && opts.maxRps > 0 ? opts.maxRps : CLOCKIFY_MAX_RPS, CLOCKIFY_MAX_RPS);
   const timeoutMs = opts.timeoutMs ?? 30_000;
   const maxRetryAfterMs = opts.maxRetryAfterMs ?? 60_000;
@@ -36,7 +38,8 @@ export function createClockifyClient(opts: TClockifyClientOptions): TClockifyCli
     req: { method: string; url: string; body: unknown; label: string },
     call: TCallOptions = {},
   ): Promise<TClockifyResponse> {
-    const { method, url, body, label } = req;
+    const { method, url, label } = req;
+    const body = req.body === undefined || req.body === null ? undefined : JSON.stringify(req.body);
     const started = performance.now();
     let attempts = 0;
     const attempt = async () => {
@@ -48,7 +51,7 @@ export function createClockifyClient(opts: TClockifyClientOptions): TClockifyCli
           if (waited > 0)
             log?.debug?.({ workspaceKey: opts.workspaceKey, call: label, waitedMs: waited }, 'Clockify call waited for the rate limit');
 
-          return sendAttempt({ method, url, body, token: opts.token, fetch: doFetch, timeoutMs, maxRetryAfterMs, signal: call.signal }, n);
+          return sendAttempt({ method, url, body, token: opts.token, transport, timeoutMs, maxRetryAfterMs, signal: call.signal }, n);
         });
       } catch (err) {
         if (err instanceof BrokenCircuitError || err instanceof IsolatedCircuitError) {

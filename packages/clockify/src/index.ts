@@ -30,6 +30,8 @@ export { normalizeSchemaNode } from './normalize-schema';
 export { validateRequest, type TRequestInput } from './validate';
 
 export { CLOCKIFY_MAX_RPS, createClockifyClient } from './client';
+export { createNodeTransport, type TNodeTransportOptions } from './node-transport';
+export { fetchTransport, type TTransport, type TTransportRequest, type TTransportResponse } from './transport';
 export type {
   TCallOptions,
   TClockifyClient,

@@ -9,13 +9,15 @@ import {
   type TRequestInfo,
 } from './errors';
 import { parseRetryAfter } from './retry-after';
+import { isRedirect, type TTransport, type TTransportResponse } from './transport';
 
 export type TAttemptRequest = {
   method: string;
   url: string;
-  body?: unknown;
+  /** The JSON body, serialised once per call by the client. */
+  body?: string;
   token: string;
-  fetch: typeof fetch;
+  transport: TTransport;
   timeoutMs: number;
   maxRetryAfterMs: number;
   signal?: AbortSignal;
@@ -23,10 +25,7 @@ export type TAttemptRequest = {
 
 export type TAttemptResult = { status: number; headers: Record<string, string>; body: unknown; url: string; method: string };
 
-const headerRecord = (headers: Headers) => Object.fromEntries([...headers.entries()].map(([k, v]) => [k.toLowerCase(), v]));
-
-async function readBody(res: Response): Promise<unknown> {
-  const text = await res.text();
+function parseBody(text: string): unknown {
   if (text === '') return null;
   try {
     return JSON.parse(text);
@@ -47,7 +46,7 @@ function transportError(
     return new ClockifyTimeoutError(`Clockify did not answer ${info.method} ${info.url} within ${timeoutMs} ms`, info, { cause: err });
   }
   const cause = (err as Error)?.cause as { code?: string; message?: string } | undefined;
-  const reason = cause?.code ?? cause?.message ?? (err as Error)?.message ?? String(err);
+  const reason = cause?.code ?? (err as { code?: string })?.code ?? cause?.message ?? (err as Error)?.message ?? String(err);
 
   return new ClockifyNetworkError(`cannot reach Clockify for ${info.method} ${info.url}: ${reason}`, info, { cause: err });
 }
@@ -58,34 +57,21 @@ export async function sendAttempt(req: TAttemptRequest, attempt: number): Promis
   const timeout = AbortSignal.timeout(req.timeoutMs);
   const signal = req.signal ? AbortSignal.any([req.signal, timeout]) : timeout;
   const headers: Record<string, string> = { 'X-Addon-Token': req.token, accept: 'application/json' };
-  const hasBody = req.body !== undefined && req.body !== null;
-  if (hasBody) headers['content-type'] = 'application/json';
-  let res: Response;
-  let body: unknown;
+  if (req.body !== undefined) headers['content-type'] = 'application/json';
+  let res: TTransportResponse;
   try {
-    // Never follow redirects: fetch would carry X-Addon-Token to whatever host the Location names.
-    res = await req.fetch(req.url, {
-      method: req.method,
-      headers,
-      body: hasBody ? JSON.stringify(req.body) : undefined,
-      redirect: 'manual',
-      signal,
-    });
-    if ((res.status >= 300 && res.status < 400) || res.type === 'opaqueredirect') {
-      await res.body?.cancel().catch(() => undefined);
-
-      throw new ClockifyRedirectError(res.status, res.headers.get('location'), info);
-    }
-    body = await readBody(res);
+    res = await req.transport({ method: req.method, url: req.url, headers, body: req.body, signal });
   } catch (err) {
-    // Already classified: a redirect, or a host the caller's fetch refused to dial (SSRF guard).
-    if (err instanceof ClockifyRedirectError || err instanceof ClockifyValidationError) throw err;
+    // Already classified: a host the caller's transport refused to dial (SSRF guard).
+    if (err instanceof ClockifyValidationError) throw err;
 
     throw transportError(err, info, { timeout, timeoutMs: req.timeoutMs, caller: req.signal });
   }
-  const resHeaders = headerRecord(res.headers);
+  // Never followed: the token would travel to whatever host the Location names.
+  if (isRedirect(res)) throw new ClockifyRedirectError(res.status, res.headers.location ?? null, info);
+  const body = parseBody(res.text);
   if (res.status === 429) {
-    const waitMs = parseRetryAfter(resHeaders['retry-after']);
+    const waitMs = parseRetryAfter(res.headers['retry-after']);
     if (waitMs !== undefined && waitMs > req.maxRetryAfterMs) {
       const msg = `rate limited by Clockify: it asks to wait ${Math.ceil(waitMs / 1000)} s (Retry-After), more than the ${Math.round(req.maxRetryAfterMs / 1000)} s this client waits`;
 
@@ -104,5 +90,5 @@ export async function sendAttempt(req: TAttemptRequest, attempt: number): Promis
   }
   if (res.status >= 400) throw new ClockifyApiError(res.status, body, info);
 
-  return { status: res.status, headers: resHeaders, body, url: req.url, method: req.method };
+  return { status: res.status, headers: res.headers, body, url: req.url, method: req.method };
 }

@@ -28,7 +28,7 @@ export function clockifyFor(deps: TApiDeps, installation: TInstallation, opts: {
     workspaceKey: installation.workspaceId,
     maxRps: settings.max_rps,
     rateLimiter: deps.rateLimiter,
-    fetch: deps.clockifyNet.fetch,
+    transport: deps.clockifyNet.transport,
     logger: deps.logger,
     ...(opts.maxAttempts === undefined ? {} : { maxAttempts: opts.maxAttempts }),
   });
