@@ -26,6 +26,15 @@ describe('createGroupCommit', () => {
     expect(batches).toEqual([[1], [2, 3, 4]]);
   });
 
+  it('ends a batch before the item that would take it past the weight limit, a heavy item going alone', async () => {
+    const { batches, commit } = slowCommit(20);
+    const queue = createGroupCommit(commit, { maxBatch: 100, maxInFlight: 1, maxWaitMs: 0, weigh: { of: (n) => n, max: 10 } });
+    const first = queue.submit(0);
+    const rest = [3, 4, 3, 1, 25, 2].map((n) => queue.submit(n));
+    expect(await Promise.all([first, ...rest])).toEqual([0, 30, 40, 30, 10, 250, 20]);
+    expect(batches).toEqual([[0], [3, 4, 3], [1], [25], [2]]);
+  });
+
   it('retries the items of a failed batch one at a time, so only the bad item fails, and keeps serving', async () => {
     const { batches, commit } = slowCommit(5, (items) => items.includes(2));
     const queue = createGroupCommit(commit, { maxBatch: 10, maxInFlight: 1, maxWaitMs: 5 });

@@ -1,6 +1,6 @@
 import { isDatabaseUnavailable } from '@uw/db';
 
-export type TGroupCommitOptions = {
+export type TGroupCommitOptions<I = unknown> = {
   maxBatch: number;
   /** Transactions committing at once (each on its own connection). */
   maxInFlight: number;
@@ -11,6 +11,11 @@ export type TGroupCommitOptions = {
    * alone. Default: unless the database is unavailable (then every item would fail again, one by one).
    */
   retryAlone?: (err: unknown) => boolean;
+  /**
+   * What an item weighs (its bytes, say) and what a batch may weigh at most: a batch ends before the item
+   * that would take it past `maxWeight` (a batch holds one item at least, however heavy). Default: no limit.
+   */
+  weigh?: { of: (item: I) => number; max: number };
 };
 
 export type TGroupCommit<I, R> = {
@@ -30,7 +35,7 @@ type Pending<I, R> = { item: I; resolve: (r: R) => void; reject: (e: unknown) =>
  * items are committed again one at a time (see `retryAlone`), so only an item that fails on its own is rejected:
  * one tenant's unstorable item never costs another tenant its answer.
  */
-export function createGroupCommit<I, R>(commit: (items: I[]) => Promise<R[]>, opts: TGroupCommitOptions): TGroupCommit<I, R> {
+export function createGroupCommit<I, R>(commit: (items: I[]) => Promise<R[]>, opts: TGroupCommitOptions<I>): TGroupCommit<I, R> {
   const pending: Pending<I, R>[] = [];
   const idle: (() => void)[] = [];
   let timer: NodeJS.Timeout | null = null;
@@ -53,10 +58,21 @@ export function createGroupCommit<I, R>(commit: (items: I[]) => Promise<R[]>, op
     }
   };
 
+  /** How many of the pending items the next batch takes: at most `maxBatch`, within `weigh.max`. */
+  const nextBatchSize = () => {
+    const most = Math.min(opts.maxBatch, pending.length);
+    if (!opts.weigh) return most;
+    let weight = opts.weigh.of(pending[0]!.item);
+    let n = 1;
+    while (n < most && (weight += opts.weigh.of(pending[n]!.item)) <= opts.weigh.max) n++;
+
+    return n;
+  };
+
   const pump = () => {
     timer = null;
     while (pending.length > 0 && inFlight < opts.maxInFlight) {
-      const batch = pending.splice(0, opts.maxBatch);
+      const batch = pending.splice(0, nextBatchSize());
       inFlight++;
       void run(batch).finally(() => {
         inFlight--;

@@ -126,4 +126,35 @@ describe.each(dialects)('ingest dedup in the group commit on %s', (dialect) => {
     expect(await dataOf('k')).toEqual({ id: 'serialised' });
     expect(await dataOf('k2')).toEqual({ other: [1, 'two'] });
   });
+
+  it('fails alone an item that cannot be stored in a batch with cache changes, the others keeping theirs', async () => {
+    const taken = webhook('ws-f', 'taken', 'taken');
+    const errors: unknown[] = [];
+    const queue = createCommitQueue(db, { maxWaitMs: 20, onCacheError: (err) => errors.push(err) });
+    await queue.submit(taken);
+    // The same log id again: the row cannot be stored, whatever happens to its cache change.
+    const bad = { ...webhook('ws-f', 'bad', 'bad'), log: { ...webhook('ws-f', 'bad', 'bad').log, id: taken.log.id } };
+    const good = [webhook('ws-f', 'g1', 'g1'), webhook('ws-f', 'g2', 'g2')];
+    const results = await Promise.allSettled([good[0]!, bad, good[1]!].map((w) => queue.submit(w)));
+    await queue.close();
+
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect(errors).toEqual([]);
+    expect(await cachedName('ws-f', 'g1')).toBe('g1');
+    expect(await cachedName('ws-f', 'g2')).toBe('g2');
+    expect(await cachedName('ws-f', 'bad')).toBeUndefined();
+    expect(await claimed('ws-f', 'bad')).toBeUndefined();
+  });
+
+  it('splits batches past their byte limit, a repeat in the next batch still a duplicate', async () => {
+    let commits = 0;
+    const queue = createCommitQueue(db, { maxWaitMs: 20, maxBatchBytes: 1, onExecutions: () => commits++ });
+    const writes = [webhook('ws-w', 'k', 'first'), webhook('ws-w', 'k', 'again'), webhook('ws-w', 'j', 'other')];
+    const results = await Promise.all(writes.map((w) => queue.submit(w)));
+    await queue.close();
+    expect(results.map((r) => r.duplicate)).toEqual([false, true, false]);
+    // One commit per write (each queued executions but the duplicate).
+    expect(commits).toBe(2);
+    expect(await executionsOf(writes[1]!.log.id)).toBe(0);
+  });
 });

@@ -16,6 +16,8 @@ type TCommitOptions = {
   maxWaitMs?: number;
   /** Transactions committing at once (each on its own connection). */
   maxInFlight?: number;
+  /** What a batch's bodies may weigh at most (bytes, counted generously); a batch holds one write at least. */
+  maxBatchBytes?: number;
   onExecutions?: (count: number) => void;
   /** Called after the commit with each log row that queued executions. */
   onCommitted?: (log: TLogRow) => void;
@@ -36,8 +38,15 @@ export function createCommitQueue(db: TDatabase, opts: TCommitOptions = {}): TCo
     maxBatch: opts.maxBatch ?? 256,
     maxInFlight: opts.maxInFlight ?? 2,
     maxWaitMs: opts.maxWaitMs ?? 2,
+    weigh: { of: weightOf, max: opts.maxBatchBytes ?? MAX_BATCH_BYTES },
   });
 }
+
+/** PostgreSQL takes a batch as one JSON document (at most 255 MB as jsonb): large bodies make smaller batches. */
+const MAX_BATCH_BYTES = 32 * 1_048_576;
+
+/** A write's share of its batch's document: the body (payload and perhaps the text as received) and the rest. */
+const weightOf = (w: TIngestWrite) => 2 * w.log.size_bytes + 1_024;
 
 async function commitBatch(db: TDatabase, writes: TIngestWrite[], opts: TCommitOptions): Promise<TIngestResult[]> {
   const { out, executions } = db.dialect === 'postgresql' ? await commitPg(db, writes, opts) : await commitSql(db, writes, opts);
