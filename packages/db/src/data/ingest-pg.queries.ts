@@ -134,12 +134,13 @@ export function logsDocument(items: TIngestItem[], cache: boolean): string {
   return `[${parts.join(',')}]`;
 }
 
+/** The executions as one array per column, in the statement's order (`$2`…`$10`). */
 function executionColumns(items: TIngestItem[]): unknown[][] {
-  const columns: unknown[][] = [[], [], [], [], [], [], [], [], []];
+  const columns: unknown[][] = Array.from({ length: 9 }, () => []);
   for (const item of items) {
     for (const e of item.executions) {
-      const values = [e.id, e.workspace_id, e.flow_id, e.flow_version_id, e.log_id, e.run_after, e.created_at, e.retry_of, e.trigger];
-      values.forEach((v, i) => columns[i]!.push(v));
+      const row = [e.id, e.workspace_id, e.flow_id, e.flow_version_id, e.log_id, e.run_after, e.created_at, e.retry_of, e.trigger];
+      for (let i = 0; i < row.length; i++) columns[i]!.push(row[i]);
     }
   }
 

@@ -5,15 +5,15 @@ import { ingestQueries } from '@uw/db';
 
 import type { TApiDeps } from '../../deps';
 import { AppError, UserError } from '../../errors';
-import { effectiveSettings } from '../settings/effective-settings';
 import type { TCommitQueue } from './commit-queue';
 import { triggerKeyOf, type TFlowIndex } from './flow-index';
 import { parseJsonBody } from './parse-body';
 import { executionRow, logRow, selectHeaders } from './record';
-import { parseRedactPaths, redactPayload } from './redact';
+import { redactPayload } from './redact';
 import { cacheWriteOfWebhook } from '../cache/apply-webhook';
 import { createInstallationScopedCache } from '../installations/installation-cache';
 import { refuseUnverified } from './refuse-unverified';
+import { createSettingsView } from './settings-view';
 import { createSignatureCache } from './signature-cache';
 import { header, isJsonContentType, type TInboundRequest, type TIngestResponse } from './types';
 
@@ -24,6 +24,7 @@ type TAuthorised = { workspaceId: string; status: string; settings: Record<strin
 /** POST /webhooks/clockify: verify, dedup, log and queue in one transaction, then answer. */
 export function createClockifyReceiver(deps: TApiDeps, flows: TFlowIndex, queue: TCommitQueue) {
   const verifySignature = createSignatureCache(deps);
+  const settingsOf = createSettingsView(deps.config.settingsDefaults);
 
   const reject = async (
     req: TInboundRequest,
@@ -110,8 +111,8 @@ export function createClockifyReceiver(deps: TApiDeps, flows: TFlowIndex, queue:
     event: { eventType: string; payload: unknown; receivedAt: number },
   ): Promise<TIngestResponse> {
     const { eventType, payload, receivedAt } = event;
-    const settings = effectiveSettings(deps.config.settingsDefaults, auth.settings);
-    const redacted = redactPayload(payload, parseRedactPaths(settings.redact_fields));
+    const { settings, redactPaths } = settingsOf(auth.settings);
+    const redacted = redactPayload(payload, redactPaths);
     const matches = settings.enable_flows ? flows.match(auth.workspaceId, triggerKeyOf('clockify', eventType)) : [];
     const dedupKey = createHash('sha256').update(eventType).update('\n').update(req.rawBody!).digest('hex');
     const log = logRow({
