@@ -7,7 +7,7 @@ import type { TApiDeps } from '../../deps';
 import { AppError, UserError } from '../../errors';
 import type { TCommitQueue } from './commit-queue';
 import { triggerKeyOf, type TFlowIndex } from './flow-index';
-import { parseJsonBody } from './parse-body';
+import { parseJsonText } from './parse-body';
 import { executionRow, logRow, selectHeaders } from './record';
 import { redactPayload } from './redact';
 import { cacheWriteOfWebhook } from '../cache/apply-webhook';
@@ -90,13 +90,14 @@ export function createClockifyReceiver(deps: TApiDeps, flows: TFlowIndex, queue:
         throw new UserError('WORKSPACE_INACTIVE', `the add-on is ${auth.status.toLowerCase()} on this workspace`);
       if (!isJsonContentType(header(req, 'content-type')))
         throw new UserError('UNSUPPORTED_MEDIA_TYPE', 'content-type must be application/json');
-      const payload = parseJsonBody(req.rawBody ?? Buffer.alloc(0));
+      const body = parseJsonText(req.rawBody ?? Buffer.alloc(0));
+      const payload = body.value;
       const bodyWorkspace = (payload as { workspaceId?: unknown })?.workspaceId;
       if (typeof bodyWorkspace === 'string' && bodyWorkspace !== auth.workspaceId) {
         throw new UserError('WORKSPACE_MISMATCH', "the body's workspaceId differs from the signature's workspace");
       }
 
-      return await accept(req, auth, { eventType, payload, receivedAt });
+      return await accept(req, auth, { eventType, payload, text: body.exact ? body.text : undefined, receivedAt });
     } catch (err) {
       if (err instanceof AppError && err.kind === 'user') {
         return reject(req, err, { workspaceId: auth?.workspaceId, eventType });
@@ -108,9 +109,9 @@ export function createClockifyReceiver(deps: TApiDeps, flows: TFlowIndex, queue:
   async function accept(
     req: TInboundRequest,
     auth: TAuthorised,
-    event: { eventType: string; payload: unknown; receivedAt: number },
+    event: { eventType: string; payload: unknown; text?: string; receivedAt: number },
   ): Promise<TIngestResponse> {
-    const { eventType, payload, receivedAt } = event;
+    const { eventType, payload, text, receivedAt } = event;
     const { settings, redactPaths } = settingsOf(auth.settings);
     const redacted = redactPayload(payload, redactPaths);
     const matches = settings.enable_flows ? flows.match(auth.workspaceId, triggerKeyOf('clockify', eventType)) : [];
@@ -121,6 +122,8 @@ export function createClockifyReceiver(deps: TApiDeps, flows: TFlowIndex, queue:
       source_id: null,
       event_type: eventType,
       payload,
+      // The body as received is the payload's JSON unless redaction changed the payload.
+      payloadJson: redacted.length === 0 ? text : undefined,
       headers: selectHeaders(req.headers),
       signature: 'valid',
       dedup_key: dedupKey,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { parseJsonBody } from './parse-body';
+import { MAX_DEPTH, parseJsonBody, parseJsonText } from './parse-body';
 
 const parse = (text: string | Buffer) => parseJsonBody(Buffer.isBuffer(text) ? text : Buffer.from(text));
 
@@ -52,5 +52,28 @@ describe('parseJsonBody', () => {
 
   it('keeps escaped surrogate pairs and other control escapes', () => {
     expect(parse('{"emoji":"\\ud83d\\ude00","tab":"\\u0009","one":"\\u0001"}')).toEqual({ emoji: '😀', tab: '\t', one: '\u0001' });
+  });
+});
+
+describe('parseJsonText', () => {
+  it('hands back the text as the payload JSON when nothing was dropped', () => {
+    const text = '{ "id": "a",\n  "n": [1, {"b": null}] }';
+    const out = parseJsonText(Buffer.from(text));
+    expect(out).toEqual({ value: { id: 'a', n: [1, { b: null }] }, text, exact: true });
+  });
+
+  it('is not exact when a reviver ran (a prototype key dropped, an escape checked)', () => {
+    const dropped = parseJsonText(Buffer.from('{"a":1,"__proto__":{"x":1}}'));
+    expect(dropped.exact).toBe(false);
+    expect(JSON.stringify(dropped.value)).toBe('{"a":1}');
+    expect(parseJsonText(Buffer.from('{"a":"\\u00e9"}')).exact).toBe(false);
+  });
+
+  it('still refuses nesting past the limit, wide bodies with many brackets included', () => {
+    const nested = (n: number) => Buffer.from(`${'['.repeat(n)}${']'.repeat(n)}`);
+    expect(() => parseJsonText(nested(MAX_DEPTH + 2))).toThrow(/nests deeper/);
+    expect(parseJsonText(nested(MAX_DEPTH + 1)).exact).toBe(true);
+    const wide = JSON.stringify(Array.from({ length: 200 }, (_, i) => ({ i, a: [i] })));
+    expect(parseJsonText(Buffer.from(wide)).value).toHaveLength(200);
   });
 });

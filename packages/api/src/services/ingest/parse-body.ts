@@ -39,6 +39,14 @@ function revive(key: string, value: unknown): unknown {
  * limit so a deeply nested body cannot exhaust the stack later.
  */
 export function parseJsonBody(raw: Buffer): unknown {
+  return parseJsonText(raw).value;
+}
+
+/**
+ * `parseJsonBody` with the text it parsed: `exact` when nothing was dropped on the way (no reviver ran), so the
+ * text is already the payload's JSON and need not be serialised again (stored as jsonb it is the same value).
+ */
+export function parseJsonText(raw: Buffer): { value: unknown; text: string; exact: boolean } {
   if (raw.length === 0) {
     throw new UserError('INVALID_JSON', 'the body is empty; expected JSON');
   }
@@ -48,9 +56,10 @@ export function parseJsonBody(raw: Buffer): unknown {
   } catch {
     throw new UserError('INVALID_JSON', 'the body is not valid UTF-8');
   }
+  const exact = !NEEDS_REVIVER.test(text);
   let value: unknown;
   try {
-    value = NEEDS_REVIVER.test(text) ? JSON.parse(text, revive) : JSON.parse(text);
+    value = exact ? JSON.parse(text) : JSON.parse(text, revive);
   } catch (err) {
     if (err instanceof UserError) throw err;
     throw new UserError('INVALID_JSON', `the body is not valid JSON: ${(err as Error).message}`);
@@ -59,7 +68,7 @@ export function parseJsonBody(raw: Buffer): unknown {
     throw new UserError('INVALID_JSON', `the body nests deeper than ${MAX_DEPTH} levels`);
   }
 
-  return value;
+  return { value, text, exact };
 }
 
 /** Whether the text opens more objects and arrays than `MAX_DEPTH` (else it cannot nest deeper): a native scan, no walk. */

@@ -35,6 +35,8 @@ export type TLogInput = Omit<TLogRow, 'id' | 'payload' | 'raw_body' | 'headers' 
   id?: string;
   raw_body?: string | null;
   payload: unknown;
+  /** The payload already as JSON text (the body as received, when nothing was dropped or redacted). */
+  payloadJson?: string;
   headers: Record<string, string>;
   flowIds?: string[];
   redacted?: string[];
@@ -42,12 +44,12 @@ export type TLogInput = Omit<TLogRow, 'id' | 'payload' | 'raw_body' | 'headers' 
 };
 
 export function logRow(input: TLogInput): TLogRow {
-  const { payload, headers, flowIds, redacted, receivedAt, ...rest } = input;
+  const { payload, payloadJson, headers, flowIds, redacted, receivedAt, ...rest } = input;
 
   return {
     ...rest,
     id: input.id ?? newId(),
-    payload: payload === undefined ? null : JSON.stringify(payload),
+    payload: payloadJson ?? (payload === undefined ? null : JSON.stringify(payload)),
     raw_body: rest.raw_body ?? null,
     headers: JSON.stringify(headers),
     flow_ids: JSON.stringify(flowIds ?? []),
