@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { createClient } from '@uw/client';
 import { createScratchDatabase, testDialects, type TScratch } from '@uw/db/testing';
-import { TABLE } from '@uw/db';
+import { installationQueries, TABLE } from '@uw/db';
 
 import { REQUIRE_PG, startTestServer, TEST_PG_ADMIN_URL, trpcClient, waitFor, type TTestServer } from './utils';
 
@@ -77,6 +77,22 @@ describe.skipIf(!onPg)('cross-process signals on postgresql', () => {
     // Enabled even if the product's default for new flows is "disabled".
     if (!flow.enabled) await api.flows.update.mutate({ id: flow.id, data: { enabled: true } });
     await waitFor(async () => worker.deps.runtime.flowIndex.match('dev-workspace', `custom:${sourceId}`).length > before, 1_000, 10);
+  });
+
+  it("an installation changed through one process is read again by the other's worker at once (its cache keeps 30 s)", async () => {
+    const cached = await worker.deps.runtime.installations.get('dev-workspace');
+    expect(cached?.status).toBe('ACTIVE');
+    await installationQueries.updateInstallationStatus(web.deps.db, 'dev-workspace', { id: cached!.id, status: 'INACTIVE' });
+    // Without a signal the worker keeps its cached row.
+    expect((await worker.deps.runtime.installations.get('dev-workspace'))?.status).toBe('ACTIVE');
+    try {
+      web.deps.runtime.deps.bus.publish({ type: 'installation.changed', workspaceId: 'dev-workspace' });
+      await waitFor(async () => (await worker.deps.runtime.installations.get('dev-workspace'))?.status === 'INACTIVE', 1_000, 10);
+    } finally {
+      await installationQueries.updateInstallationStatus(web.deps.db, 'dev-workspace', { id: cached!.id, status: 'ACTIVE' });
+      web.deps.runtime.deps.bus.publish({ type: 'installation.changed', workspaceId: 'dev-workspace' });
+      await waitFor(async () => (await worker.deps.runtime.installations.get('dev-workspace'))?.status === 'ACTIVE', 1_000, 10);
+    }
   });
 
   it('a worker that polls once a minute starts executions queued by the other process within milliseconds (NOTIFY)', async () => {

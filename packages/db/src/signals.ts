@@ -95,7 +95,24 @@ export function openSignals(db: TDatabase, url: string, logger: TWarn): TSignals
       closed = true;
       const c = client;
       client = null;
-      await c?.end().catch(() => undefined);
+      if (c) await endWithin(c, 1_000);
     },
   };
+}
+
+/**
+ * Ends the listening connection, or drops its socket if the server has not confirmed within `ms`: a `Terminate`
+ * sent while a notification is being delivered can go unanswered, and a close must not hang on it.
+ */
+async function endWithin(c: pg.Client, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), ms)));
+  const ended = c.end().then(
+    () => 'ended' as const,
+    () => 'ended' as const,
+  );
+  if ((await Promise.race([ended, late])) === 'late') {
+    (c as unknown as { connection?: { stream?: { destroy(): void } } }).connection?.stream?.destroy();
+  }
+  clearTimeout(timer);
 }

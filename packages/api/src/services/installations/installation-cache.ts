@@ -32,9 +32,17 @@ export function createInstallationScopedCache<V>(deps: TApiDeps, ttlMs = 1_000, 
 
 export type TInstallationCache = { get(workspaceId: string): Promise<TInstallation | null> };
 
+/**
+ * How long the worker trusts a cached installation. Every change to one publishes `installation.changed`, which
+ * reaches every process at once (on PostgreSQL through the cluster bus), so this only bounds how stale a process
+ * can be if it missed that signal (its listening connection was down): one read per workspace per half minute,
+ * instead of one a second, on the execution path.
+ */
+const WORKER_TTL_MS = 30_000;
+
 /** Installations read by the worker for every execution (a missing one is cached as `null` too). */
 export function createInstallationCache(deps: TApiDeps): TInstallationCache {
-  const cache = createInstallationScopedCache<TInstallation | null>(deps);
+  const cache = createInstallationScopedCache<TInstallation | null>(deps, WORKER_TTL_MS);
 
   return {
     get: async (workspaceId) => (await cache.get(workspaceId, () => installationQueries.findInstallation(deps.db, workspaceId))) ?? null,

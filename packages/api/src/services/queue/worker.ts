@@ -24,8 +24,10 @@ export function createWorker(runtime: TRuntime, opts: TWorkerOptions) {
   let beat: THeartbeat | null = null;
   let unlisten: (() => void) | null = null;
 
+  // A stop that came while the loop was claiming must not leave it asleep for a whole poll.
   const sleep = (ms: number) =>
     new Promise<void>((resolve) => {
+      if (stopped) return resolve();
       const t = setTimeout(resolve, ms);
       wake = () => {
         clearTimeout(t);
