@@ -176,6 +176,20 @@ describe.each(dialects)('Clockify webhook ingestion on %s', (dialect) => {
     );
   });
 
+  it('stores a body as received when it can, and numbers past a double as the parsed value holds them', async () => {
+    const spaced = `{ "id": "raw-1",\n  "workspaceId": "${ws}", "name": "Spaced" }`;
+    const beyond = `{"id":"raw-2","workspaceId":"${ws}","huge":1e999999,"long":12345678901234567890}`;
+    const stored = async (body: string) => {
+      const res = await deliver('NEW_TAG', body);
+      expect(res.status).toBe(200);
+      const { id } = await res.json();
+
+      return (await server.deps.db.fork().findOneOrFail(WebhookLog, { id, workspaceId: ws })).payload;
+    };
+    expect(await stored(spaced)).toEqual({ id: 'raw-1', workspaceId: ws, name: 'Spaced' });
+    expect(await stored(beyond)).toEqual({ id: 'raw-2', workspaceId: ws, huge: null, long: 12345678901234567000 });
+  });
+
   it('finds webhooks by a payload path and value', async () => {
     await deliver('NEW_PROJECT', JSON.stringify({ id: 'p-search', workspaceId: ws, name: 'Findable Project', billable: true }));
     const api = trpcClient(server.url, await sim.userToken(ws, { role: 'OWNER' }));

@@ -69,6 +69,15 @@ describe('parseJsonText', () => {
     expect(parseJsonText(Buffer.from('{"a":"\\u00e9"}')).exact).toBe(false);
   });
 
+  it.each(['{"a":1e999999}', '{"a":1.5E+3}', '{"a":12345678901234567890}'])(
+    'is not exact for %s, a number the parsed value does not hold as written',
+    (text) => {
+      const out = parseJsonText(Buffer.from(text));
+      expect(out.exact).toBe(false);
+      expect(JSON.stringify(out.value)).not.toBe(text);
+    },
+  );
+
   it('still refuses nesting past the limit, wide bodies with many brackets included', () => {
     const nested = (n: number) => Buffer.from(`${'['.repeat(n)}${']'.repeat(n)}`);
     expect(() => parseJsonText(nested(MAX_DEPTH + 2))).toThrow(/nests deeper/);

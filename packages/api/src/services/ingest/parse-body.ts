@@ -43,8 +43,16 @@ export function parseJsonBody(raw: Buffer): unknown {
 }
 
 /**
- * `parseJsonBody` with the text it parsed: `exact` when nothing was dropped on the way (no reviver ran), so the
- * text is already the payload's JSON and need not be serialised again (stored as jsonb it is the same value).
+ * Numbers JavaScript would round or overflow (an exponent, 16 digits or more): as text PostgreSQL would keep
+ * them exactly, expanding `1e131071` to that many digits or refusing `1e999999`, so such bodies are serialised
+ * from the parsed value instead (a false match only costs that serialisation).
+ */
+const BEYOND_DOUBLE = /\d[eE]|\d{16}/;
+
+/**
+ * `parseJsonBody` with the text it parsed: `exact` when the text is already the payload's JSON (stored as
+ * jsonb it is the same value), so it need not be serialised again: no reviver ran (nothing dropped) and no
+ * number is beyond what the parsed value holds.
  */
 export function parseJsonText(raw: Buffer): { value: unknown; text: string; exact: boolean } {
   if (raw.length === 0) {
@@ -56,10 +64,10 @@ export function parseJsonText(raw: Buffer): { value: unknown; text: string; exac
   } catch {
     throw new UserError('INVALID_JSON', 'the body is not valid UTF-8');
   }
-  const exact = !NEEDS_REVIVER.test(text);
+  const revived = NEEDS_REVIVER.test(text);
   let value: unknown;
   try {
-    value = exact ? JSON.parse(text) : JSON.parse(text, revive);
+    value = revived ? JSON.parse(text, revive) : JSON.parse(text);
   } catch (err) {
     if (err instanceof UserError) throw err;
     throw new UserError('INVALID_JSON', `the body is not valid JSON: ${(err as Error).message}`);
@@ -68,7 +76,7 @@ export function parseJsonText(raw: Buffer): { value: unknown; text: string; exac
     throw new UserError('INVALID_JSON', `the body nests deeper than ${MAX_DEPTH} levels`);
   }
 
-  return { value, text, exact };
+  return { value, text, exact: !revived && !BEYOND_DOUBLE.test(text) };
 }
 
 /** Whether the text opens more objects and arrays than `MAX_DEPTH` (else it cannot nest deeper): a native scan, no walk. */
