@@ -81,7 +81,7 @@ describe.each(dialects)('group commit with cache changes on %s', (dialect) => {
     await queue.close();
   });
 
-  it('still stores and acknowledges the webhooks when their cache change fails (savepoint)', async () => {
+  it('still stores and acknowledges the webhooks when their cache change fails (savepoint; on PostgreSQL the batch again without it)', async () => {
     const errors: unknown[] = [];
     const queue = createCommitQueue(db, { maxWaitMs: 20, onCacheError: (err) => errors.push(err) });
     await db.knex().schema.renameTable(CACHE, `${CACHE}_away`);
