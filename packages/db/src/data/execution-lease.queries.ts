@@ -2,6 +2,7 @@ import type { TDatabase } from '../database';
 import type { TStepRow } from './rows';
 import { applyFlowLimits, pickCandidates, RUNNABLE } from './flow-limits';
 import { extendLease, type TLease } from './leases';
+import { claimGroupSqlite, finishGroupSqlite } from './queue-sqlite.queries';
 import { checkpointPg, claimGroupPg, finishGroupPg, renewGroupPg, type TClaimRow } from './queue-pg.queries';
 import { TABLE } from './tables';
 
@@ -68,6 +69,9 @@ export async function claimExecutions(db: TDatabase, args: TClaimArgs): Promise<
 
     return [...claimed, ...(await claimLocked(db, { ids, limited: true, owner, leaseMs, now }))];
   }
+  // SQLite: one synchronous transaction, unless flows with limits are among the candidates.
+  const claimed = await claimGroupSqlite(db, { owner, limit, leaseMs, perWorkspace, now });
+  if (claimed) return claimed;
   const picked = await pickCandidates(db, { now, limit, perWorkspace });
   if (picked.length === 0) return [];
   const ids = picked.map((p) => p.id);
@@ -186,9 +190,6 @@ export type TFinish = {
   refund?: boolean;
 };
 
-/** A run put back (retry, wait) after someone asked to cancel it ends `cancelled` instead. */
-const UNLESS_CANCELLED = `case when cancel_requested_at is null then ? else 'cancelled' end`;
-
 /** One outcome to write; `steps` (not yet committed journal rows) and the flow's last run go with it if accepted. */
 export type TFinishRow = { held: THeldLease; outcome: TFinish; steps?: TStepRow[]; flowId?: string };
 
@@ -201,35 +202,7 @@ export async function finishExecutions(db: TDatabase, items: TFinishRow[]): Prom
   const now = Date.now();
   if (db.dialect === 'postgresql') return finishWithOneStatement(db, items, now);
 
-  return db.knex().transaction(async (trx) => {
-    const accepted: boolean[] = [];
-    const steps: TStepRow[] = [];
-    const lastRuns = new Map<string, { workspaceId: string; status: string }>();
-    for (const { held, outcome, steps: own = [], flowId } of items) {
-      const done = outcome.status !== 'queued' && outcome.status !== 'waiting';
-      const n = await trx(TABLE.execution)
-        .where({ id: held.id, lease_token: held.lease_token, status: 'running' })
-        .update({
-          status: done ? outcome.status : trx.raw(UNLESS_CANCELLED, [outcome.status]),
-          lease_owner: null,
-          lease_until: null,
-          error: outcome.error === undefined ? null : JSON.stringify(outcome.error),
-          run_after: outcome.runAfter ?? now,
-          finished_at: done ? now : trx.raw('case when cancel_requested_at is null then null else cast(? as bigint) end', [now]),
-          ...(outcome.refund ? { attempts: trx.raw('attempts - 1') } : {}),
-        });
-      accepted.push(n === 1);
-      if (n !== 1) continue;
-      steps.push(...own);
-      if (done && flowId) lastRuns.set(flowId, { workspaceId: held.workspace_id, status: outcome.status });
-    }
-    for (let i = 0; i < steps.length; i += 200) await trx(TABLE.step).insert(steps.slice(i, i + 200));
-    for (const [flowId, run] of lastRuns) {
-      await trx(TABLE.flow).where({ id: flowId, workspace_id: run.workspaceId }).update({ last_run_status: run.status, last_run_at: now });
-    }
-
-    return accepted;
-  });
+  return finishGroupSqlite(db, { items, now });
 }
 
 /** `finishExecutions` on PostgreSQL: the whole group in one statement (`finishGroupPg`). */
