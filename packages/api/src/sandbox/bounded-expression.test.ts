@@ -103,6 +103,8 @@ const REFUSED = {
   rebindBuiltin: '($length := 1; $length(payload.a))',
   bindOutsideBlock: '$x := payload.a',
   syntaxError: 'payload.a +',
+  // More references to the input than MAX_INPUT_REFERENCES (16).
+  manyReferences: Array.from({ length: 17 }, () => 'payload.s').join(' & '),
 };
 
 describe('isBoundedExpression', () => {

@@ -115,6 +115,22 @@ function isBoundedBlock(node: TNode, walk: TWalk): boolean {
   });
 }
 
+/**
+ * At most this many references to the input (paths and variables) in one bounded expression: with each node
+ * run once, no value built on the main thread holds the input more often than that. (Every string built is
+ * also checked against the size cap by the exit hook; this keeps the worst case small before that check.)
+ */
+export const MAX_INPUT_REFERENCES = 16;
+
+/** Paths and variables in the tree (a path counts once; a called function's name is not a reference). */
+function countReferences(node: unknown): number {
+  if (Array.isArray(node)) return node.reduce((n: number, item) => n + countReferences(item), 0);
+  if (!isNode(node)) return 0;
+  if (node.type === 'path' || node.type === 'variable') return 1;
+
+  return Object.entries(node).reduce((n, [key, value]) => (key === 'procedure' ? n : n + countReferences(value)), 0);
+}
+
 function isBounded(node: unknown, walk: TWalk): boolean {
   if (!isNode(node)) return false;
   const operand = { ...walk, place: 'operand' as const };
@@ -159,12 +175,13 @@ function isBounded(node: unknown, walk: TWalk): boolean {
  * and cannot loop or build a large value, so it may run on the main thread. Every node is evaluated at
  * most once (no lambdas, no path steps other than field names, no predicates other than a literal
  * index, no sort, group-by or transform), nothing repeats (no ranges), nothing searches by a pattern (no
- * regexes), and only the builtins of `BOUNDED_BUILTINS` are called. Anything not recognised is refused.
+ * regexes), only the builtins of `BOUNDED_BUILTINS` are called, and the input is referred to at most
+ * `MAX_INPUT_REFERENCES` times. Anything not recognised is refused.
  * (Once per node holds for an input that is not an array: over an array, an object constructor runs per
  * item, so `createInlineEvaluator` leaves array inputs to the workers.)
  */
 export function isBoundedAst(ast: unknown): boolean {
-  return isBounded(ast, { place: 'result', scope: new Set() });
+  return countReferences(ast) <= MAX_INPUT_REFERENCES && isBounded(ast, { place: 'result', scope: new Set() });
 }
 
 /** `isBoundedAst` of an expression's text; false when it does not parse. */

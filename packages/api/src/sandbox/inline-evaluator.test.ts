@@ -114,9 +114,9 @@ describe('outcomes that depend on resources come from the workers', () => {
       expect(isBoundedExpression(doubling)).toBe(true);
       await expect(sandbox.evaluate(doubling, { payload: { s: 'x'.repeat(300_000) } })).rejects.toMatchObject({ code: 'EXPRESSION_LIMIT' });
       expect(sandbox.stats().started).toBe(1);
-      // 90 references to a 1 MB input (the depth budget allows about 100 items): 90 MB of JSON if printed;
+      // 16 references to a 1 MB input (as many as a bounded expression may hold): 16 MB of JSON if printed;
       // refused by a walk that stops at the limit.
-      const repeated = `[${Array.from({ length: 90 }, () => '$$').join(',')}]`;
+      const repeated = `[${Array.from({ length: 16 }, () => '$$').join(',')}]`;
       expect(isBoundedExpression(repeated)).toBe(true);
       const startedAt = performance.now();
       await expect(sandbox.evaluate(repeated, { text: 'y'.repeat(1_000_000) })).rejects.toMatchObject({ code: 'EXPRESSION_LIMIT' });
