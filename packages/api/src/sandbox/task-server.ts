@@ -11,10 +11,11 @@ function errorData(error: unknown): Record<string, unknown> {
 }
 
 /**
- * The worker side of `createWorkerPool`: announces itself ready, then runs each batch's tasks one after
- * the other and answers each as soon as it ends (so the pool always knows which task a dying worker held).
+ * The worker side of `createWorkerPool`: runs `warmUp` (if any), announces itself ready, then runs each batch's
+ * tasks one after the other and answers each as soon as it ends (so the pool always knows which task a dying
+ * worker held). The pool's hard timer starts with a task, after ready: a cold start is never billed to one.
  */
-export function serveTasks(handle: (task: unknown) => Promise<unknown>): void {
+export async function serveTasks(handle: (task: unknown) => Promise<unknown>, warmUp?: () => Promise<unknown>): Promise<void> {
   const port = parentPort;
   if (!port) throw new Error('serveTasks runs inside a worker thread');
   port.on('message', async ({ jobs }: TJobMessage) => {
@@ -26,5 +27,6 @@ export function serveTasks(handle: (task: unknown) => Promise<unknown>): void {
       }
     }
   });
+  await warmUp?.().catch(() => undefined);
   port.postMessage({ ready: true });
 }
