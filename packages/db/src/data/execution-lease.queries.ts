@@ -1,10 +1,13 @@
 import type { TDatabase } from '../database';
 import type { TStepRow } from './rows';
+import type { TClaimed, TFinishRow, THeldLease } from './queue-types';
 import { applyFlowLimits, pickCandidates, RUNNABLE } from './flow-limits';
 import { extendLease, type TLease } from './leases';
 import { claimGroupSqlite, finishGroupSqlite } from './queue-sqlite.queries';
 import { checkpointPg, claimGroupPg, finishGroupPg, renewGroupPg, type TClaimRow } from './queue-pg.queries';
 import { TABLE } from './tables';
+
+export type { TClaimed, TClaimedLog, TFinish, TFinishRow, THeldLease } from './queue-types';
 
 const EXECUTION_LEASE: TLease = { table: TABLE.execution, until: 'lease_until', owner: 'lease_owner' };
 
@@ -13,37 +16,6 @@ const EXECUTION_LEASE: TLease = { table: TABLE.execution, until: 'lease_until', 
  * (`lease_token`); every later write by that worker names the token, so a worker whose lease was taken
  * over writes nothing. (Job locks and bootstrap runs take and extend theirs with the same `leases.ts`.)
  */
-
-export type TClaimed = {
-  reclaimed: boolean;
-  /** It was `waiting` (parked by a wait node) and its resume time has come. */
-  resumed: boolean;
-  id: string;
-  workspace_id: string;
-  flow_id: string;
-  flow_version_id: string;
-  log_id: string | null;
-  lease_token: number;
-  attempts: number;
-  lease_owner: string | null;
-  started_at: number | null;
-  retry_of: string | null;
-  /** Someone asked to cancel it meanwhile: the run ends `cancelled` instead of starting. */
-  cancel_requested_at: number | string | null;
-  /** Its webhook as stored (JSON columns as text), when the claim read it along (PostgreSQL). */
-  log?: TClaimedLog;
-};
-
-export type TClaimedLog = {
-  event_type: string;
-  source: string;
-  received_at: number | string;
-  payload: string | null;
-  headers: string;
-};
-
-/** A lease this worker believes it holds. */
-export type THeldLease = { id: string; workspace_id: string; lease_token: number };
 
 export type TClaimArgs = { owner: string; limit: number; leaseMs: number; perWorkspace: number };
 
@@ -177,21 +149,6 @@ export async function renewExecutionLeases(
 
   return lost;
 }
-
-/**
- * `succeeded`, `filtered` (its conditions ended it before any action acted) and `failed` end it;
- * `queued` and `waiting` put it back until `runAfter` (`waiting`: parked by a wait node, `runAfter` is its
- * resume time). `refund`: the run did nothing that counts (a paused workspace, a wait), so its claim is not an attempt.
- */
-export type TFinish = {
-  status: 'succeeded' | 'filtered' | 'failed' | 'cancelled' | 'queued' | 'waiting';
-  error?: unknown;
-  runAfter?: number;
-  refund?: boolean;
-};
-
-/** One outcome to write; `steps` (not yet committed journal rows) and the flow's last run go with it if accepted. */
-export type TFinishRow = { held: THeldLease; outcome: TFinish; steps?: TStepRow[]; flowId?: string };
 
 /**
  * Ends (or reschedules) several executions in one transaction (one commit for all): each outcome is fenced

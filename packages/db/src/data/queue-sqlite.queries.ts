@@ -1,5 +1,5 @@
 import type { TDatabase } from '../database';
-import type { TClaimed, TFinishRow } from './execution-lease.queries';
+import type { TClaimed, TFinishRow } from './queue-types';
 import { CANDIDATE_CTES, candidateValues, PICK, RUNNABLE } from './flow-limits';
 import { TABLE } from './tables';
 
