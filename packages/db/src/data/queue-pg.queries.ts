@@ -1,6 +1,7 @@
 import type { TDatabase } from '../database';
 import { CANDIDATE_CTES, candidateValues, PICK, RUNNABLE } from './flow-limits';
 import { numbered, runPrepared, type TPrepared } from './prepared';
+import type { TClaimed } from './queue-types';
 import type { TStepRow } from './rows';
 import { TABLE } from './tables';
 
@@ -43,18 +44,9 @@ const CLAIM: TPrepared = {
     left join ${TABLE.log} g on g.id = c.log_id and g.workspace_id = c.workspace_id`),
 };
 
-export type TClaimRow = {
+/** A claimed run as the statement returns it: its webhook's columns flat, `id` null on the claim-nothing row. */
+export type TClaimRow = Omit<TClaimed, 'id' | 'reclaimed' | 'resumed' | 'log'> & {
   id: string | null;
-  workspace_id: string;
-  flow_id: string;
-  flow_version_id: string;
-  log_id: string | null;
-  lease_token: number;
-  attempts: number;
-  lease_owner: string | null;
-  started_at: number | null;
-  retry_of: string | null;
-  cancel_requested_at: number | string | null;
   was: string;
   log_event_type: string | null;
   log_source: string | null;
@@ -74,6 +66,20 @@ export async function claimGroupPg(
 
   return { rows: rows.filter((r) => r.id !== null), limitedIds: rows[0]?.limited_ids ?? [] };
 }
+
+/**
+ * Inserts the journal rows of the JSON document in parameter `param` (`stepsDocument`) that pass `where` (over
+ * `s`, which also carries each row's lease `token`): the shared tail of the finish and the step boundary.
+ */
+const insertJournal = (param: string, where: string) => `
+      insert into ${TABLE.step} (id, workspace_id, execution_id, seq, node_id, kind, status, attempt, request, response, error,
+        idempotency_key, latency_ms, created_at)
+      select s.id, s.workspace_id, s.execution_id, s.seq, s.node_id, s.kind, s.status, s.attempt, s.request, s.response, s.error,
+        s.idempotency_key, s.latency_ms, s.created_at
+      from jsonb_to_recordset(${param}::jsonb) as s (id varchar, workspace_id varchar, execution_id varchar, seq int, node_id varchar,
+        kind varchar, status varchar, attempt int, request jsonb, response jsonb, error jsonb, idempotency_key varchar,
+        latency_ms int, created_at int8, token int)
+      ${where}`;
 
 /**
  * Outcomes as parallel arrays (one per column), the journal rows of all of them as one JSON document, written
@@ -98,14 +104,7 @@ const FINISH: TPrepared = {
       returning e.id, v.token, e.workspace_id, e.flow_id, v.status as asked, v.ord
     ),
     journal as (
-      insert into ${TABLE.step} (id, workspace_id, execution_id, seq, node_id, kind, status, attempt, request, response, error,
-        idempotency_key, latency_ms, created_at)
-      select s.id, s.workspace_id, s.execution_id, s.seq, s.node_id, s.kind, s.status, s.attempt, s.request, s.response, s.error,
-        s.idempotency_key, s.latency_ms, s.created_at
-      from jsonb_to_recordset($8::jsonb) as s (id varchar, workspace_id varchar, execution_id varchar, seq int, node_id varchar,
-        kind varchar, status varchar, attempt int, request jsonb, response jsonb, error jsonb, idempotency_key varchar,
-        latency_ms int, created_at int8, token int)
-      where (s.execution_id, s.token) in (select id, token from upd)
+      ${insertJournal('$8', 'where (s.execution_id, s.token) in (select id, token from upd)')}
     ),
     latest as (
       select distinct on (flow_id) flow_id, workspace_id, asked from upd
@@ -203,14 +202,7 @@ const CHECKPOINT: TPrepared = {
       for update
     ),
     journal as (
-      insert into ${TABLE.step} (id, workspace_id, execution_id, seq, node_id, kind, status, attempt, request, response, error,
-        idempotency_key, latency_ms, created_at)
-      select s.id, s.workspace_id, s.execution_id, s.seq, s.node_id, s.kind, s.status, s.attempt, s.request, s.response, s.error,
-        s.idempotency_key, s.latency_ms, s.created_at
-      from jsonb_to_recordset($3::jsonb) as s (id varchar, workspace_id varchar, execution_id varchar, seq int, node_id varchar,
-        kind varchar, status varchar, attempt int, request jsonb, response jsonb, error jsonb, idempotency_key varchar,
-        latency_ms int, created_at int8, token int)
-      where exists (select 1 from fence)
+      ${insertJournal('$3', 'where exists (select 1 from fence)')}
     )
     select cancel_requested_at from fence`,
 };
