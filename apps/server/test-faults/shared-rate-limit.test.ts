@@ -8,6 +8,7 @@ import { hostname } from 'node:os';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { API_EVENT_TYPES } from '@uw/clockify';
 import { TABLE } from '@uw/db';
 
 import { timeEntryBody, updateSettings, waitFor, webhookToken } from './support/clockify';
@@ -30,12 +31,26 @@ describe.skipIf(!available)('the shared outbound limit across two worker process
   });
 
   it(`never sends more than max_rps (${MAX_RPS}) in any second, counted at the simulator`, async () => {
+    // The limit is the default from the start: the install's own calls (below) share the workspace's windows.
+    const limit = { UW_BOOTSTRAP_MAX_RPS: String(MAX_RPS) };
     // The web process migrates the database first; the workers start on it.
-    const web = await s.spawn('web', { UW_ROLE: 'web' });
+    const web = await s.spawn('web', { UW_ROLE: 'web', ...limit });
     await web.waitReady(60_000);
-    const [a, b] = await Promise.all([s.spawn('worker-a', { UW_ROLE: 'worker' }), s.spawn('worker-b', { UW_ROLE: 'worker' })]);
+    const [a, b] = await Promise.all([
+      s.spawn('worker-a', { UW_ROLE: 'worker', ...limit }),
+      s.spawn('worker-b', { UW_ROLE: 'worker', ...limit }),
+    ]);
     await Promise.all([a.waitReady(60_000), b.waitReady(60_000)]);
     const api = await s.install(web.url, ws);
+    // The install registers the API webhooks in the background; they are all in before the backlog is queued,
+    // so what the simulator counts from the release on is the flows' calls.
+    await waitFor(
+      'the install registered its webhooks',
+      () =>
+        s.sim.requests.filter((r) => r.workspaceId === ws && r.method === 'POST' && r.path.endsWith('/webhooks')).length >=
+        API_EVENT_TYPES.length,
+      { timeoutMs: 30_000, everyMs: 50 },
+    );
     await updateSettings(s.sim, { serverUrl: web.url, workspaceId: ws }, { max_rps: MAX_RPS });
     const flow = await api.flows.create.mutate({ name: 'rate', enabled: true, definition: billableTagFlow('rl') as never });
     if (!flow.enabled) await api.flows.update.mutate({ id: flow.id, data: { enabled: true } });

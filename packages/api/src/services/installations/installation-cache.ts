@@ -14,14 +14,21 @@ export type TInstallationScopedCache<V> = {
  */
 export function createInstallationScopedCache<V>(deps: TApiDeps, ttlMs = 1_000, max = 10_000): TInstallationScopedCache<V> {
   const entries = new Map<string, { value: V; at: number }>();
-  deps.bus.listen('installation.changed', () => entries.clear());
+  // A load that was in flight when a change arrived may have read the row as it was before: its value is
+  // returned to its caller but not kept, or it would outlive the change by a whole TTL.
+  let generation = 0;
+  deps.bus.listen('installation.changed', () => {
+    generation++;
+    entries.clear();
+  });
 
   return {
     async get(key, load) {
       const hit = entries.get(key);
       if (hit && Date.now() - hit.at < ttlMs) return hit.value;
+      const loadedIn = generation;
       const value = await load();
-      if (value === undefined) return undefined;
+      if (value === undefined || loadedIn !== generation) return value;
       if (entries.size >= max) entries.delete(entries.keys().next().value!);
       entries.set(key, { value, at: Date.now() });
 
