@@ -39,9 +39,11 @@ describe.skipIf(!reachable)('shared rate limiter on PostgreSQL', () => {
     };
     const started = Date.now();
     await Promise.all(Array.from({ length: 40 }, (_, i) => take(i % 2 === 0 ? limiterA : limiterB)));
-    const perSecond = new Map<number, number>();
-    for (const at of grants) perSecond.set(Math.floor(at / 1000), (perSecond.get(Math.floor(at / 1000)) ?? 0) + 1);
-    expect(Math.max(...perSecond.values())).toBeLessThanOrEqual(10);
+    // The shared count per aligned second is exact. (A grant's timestamp taken after `acquire` returns can
+    // slip into the next second on a loaded machine, so the windows are what is checked.)
+    const windows = await a.knex()(TABLE.rateWindow).where({ bucket: 'ws-shared' }).select('count');
+    expect(Math.max(...windows.map((w) => Number(w.count)))).toBeLessThanOrEqual(10);
+    expect(windows.reduce((sum, w) => sum + Number(w.count), 0)).toBe(40);
     expect(grants).toHaveLength(40);
     // 40 permits at 10/s need at least three second boundaries, and with a backlog not many more.
     expect(Date.now() - started).toBeGreaterThanOrEqual(2_000);
