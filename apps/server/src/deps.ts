@@ -8,6 +8,7 @@ import {
   createClockifyNet,
   createClusterBus,
   createEventBus,
+  createLiveLimits,
   createRuntime,
   createSharedRateLimiter,
   createTokenCipher,
@@ -77,7 +78,7 @@ export async function createDeps(env: TEnv, logger: Logger, overrides: Partial<T
   // Several processes share one PostgreSQL: wake-ups, live events and flow changes travel by LISTEN/NOTIFY.
   const signals = db.dialect === 'postgresql' ? openSignals(db, env.UNIVERSAL_WEBHOOK_DB_URL!, logger) : null;
   const upkeep: TPeriodicJob[] = shared ? [{ name: 'rate-window-prune', periodMs: MINUTE, run: () => shared.prune() }] : [];
-  const base: Omit<TApiDeps, 'clockifyNet'> = {
+  const base: Omit<TApiDeps, 'clockifyNet' | 'liveLimits'> = {
     db,
     logger,
     config: {
@@ -107,6 +108,7 @@ export async function createDeps(env: TEnv, logger: Logger, overrides: Partial<T
     clockifyNet:
       overrides.clockifyNet ??
       createClockifyNet({ allowlist: base.config.clockifyApiAllowlist ?? [], fetch: base.fetch, logger: base.logger }),
+    liveLimits: createLiveLimits({ db, bus: base.bus, logger, settingsDefaults: base.config.settingsDefaults }),
   };
 
   return { env, db, api, metrics, upkeep, runtime: createRuntime(api) };

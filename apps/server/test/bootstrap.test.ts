@@ -179,6 +179,29 @@ describe.each(dialects)('bootstrap on %s', (dialect) => {
     expect(fullRun[`/api/v1/workspaces/${ws}/projects`]).toBe(Math.ceil(60 / PAGE));
   });
 
+  it('slows a running bootstrap down as soon as max_rps is lowered in Clockify', async () => {
+    await settings({ max_rps: MAX_RPS, include_time_entries: true, time_entry_days_back: 30 });
+    sim.clearRequests();
+    const run = await runtime.bootstraps.start(ws, { restart: true, pageSize: PAGE });
+    expect(run.started).toBe(true);
+    await waitFor(async () => requestPaths().length >= 20, 10_000, 5);
+    const LOWER = 3;
+    expect((await settings({ max_rps: LOWER })).status).toBe(200);
+    const loweredIn = Math.floor(Date.now() / 1000);
+    try {
+      await new Promise((r) => setTimeout(r, 2_500));
+      await runtime.bootstraps.stop(ws);
+      expect(await run.done).toBe('stopped');
+    } finally {
+      await settings({ max_rps: MAX_RPS });
+    }
+    const after = sim.requests.filter((r) => r.workspaceId === ws && Math.floor(r.at / 1000) > loweredIn);
+    const perSecond = Object.values(tally(after.map((r) => String(Math.floor(r.at / 1000)))));
+    // The same run, the same client: from the next whole second on, the lowered limit holds (and it went on).
+    expect(perSecond.length).toBeGreaterThanOrEqual(2);
+    expect(Math.max(...perSecond), JSON.stringify(perSecond)).toBeLessThanOrEqual(LOWER);
+  });
+
   it('resumes an interrupted run where it stopped, without refetching completed operations', async () => {
     sim.clearRequests();
     const first = await runtime.bootstraps.start(ws, { restart: true, pageSize: PAGE });

@@ -5,6 +5,7 @@ import type { TDatabase, TSignals } from '@uw/db';
 
 import type { TEventBus } from './services/events/event-bus';
 import type { TClockifyNet } from './services/installations/clockify-fetch';
+import type { TLiveLimits } from './services/installations/live-limits';
 import type { TMetrics } from './services/metrics/metrics';
 import type { TTokenCipher } from './services/security/token-cipher';
 import type { TSettingsValues } from './services/settings/definitions';
@@ -55,4 +56,6 @@ export type TApiDeps = {
   fetch?: typeof fetch;
   /** How every Clockify client reaches Clockify (`createClockifyNet`: trusted hosts direct, others SSRF-guarded). */
   clockifyNet: TClockifyNet;
+  /** Each workspace's current `max_rps`, followed across processes while clients live (`createLiveLimits`). */
+  liveLimits: TLiveLimits;
 };

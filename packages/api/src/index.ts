@@ -15,6 +15,7 @@ export * from './services/installations/lifecycle';
 export { ZInstalledBodySchema } from './services/installations/install';
 export { CLOCKIFY_API_HOSTS, createClockifyHostPolicy } from './services/installations/clockify-hosts';
 export { createClockifyNet, type TClockifyNet } from './services/installations/clockify-fetch';
+export { createLiveLimits, type TLiveLimits } from './services/installations/live-limits';
 export { safeEqual } from './services/sources/verify-signature';
 export { NOOP_METRICS, type TMetrics } from './services/metrics/metrics';
 export { createWorker } from './services/queue/worker';

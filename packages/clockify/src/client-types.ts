@@ -22,8 +22,11 @@ export type TClockifyClientOptions = {
   token: string;
   /** Rate-limit and circuit-breaker key, normally the workspace id. */
   workspaceKey: string;
-  /** Requests per second for this workspace; capped at Clockify's 50. */
-  maxRps?: number;
+  /**
+   * Requests per second for this workspace; capped at Clockify's 50. A function is asked before every
+   * attempt, so a long-lived client (a bootstrap) follows a limit changed while it runs.
+   */
+  maxRps?: number | (() => number);
   rateLimiter: TRateLimiter;
   /** How requests reach Clockify; default: node:http/https with keep-alive agents shared by the process. */
   transport?: TTransport;

@@ -79,6 +79,19 @@ describe('createClockifyClient against a local HTTP server', () => {
     ]);
   });
 
+  it('asks a limit given as a function before each attempt (a limit changed mid-run applies to the next call)', async () => {
+    h.reply = (_, i) => (i === 0 ? { status: 502, body: {} } : { status: 200, body: {} });
+    const calls: number[] = [];
+    const rateLimiter = { acquire: async (_key: string, max: number) => (calls.push(max), 0) };
+    let limit = 20;
+    const client = h.client({ rateLimiter, workspaceKey: 'ws-live', maxRps: () => limit-- });
+    await client.execute('getProject', { path: { workspaceId: WS, projectId: PROJECT } });
+    limit = 0;
+    await client.execute('getProject', { path: { workspaceId: WS, projectId: PROJECT } });
+    // 20 then 19 for the retried call; 0 means no limit of the workspace's own, so Clockify's 50.
+    expect(calls).toEqual([20, 19, 50]);
+  });
+
   it('sends raw requests by path on the API host, refusing anything that leaves it', async () => {
     h.reply = () => ({ status: 200, body: [{ id: 'w1' }] });
     const res = await h.client().request({ method: 'GET', path: `/v1/workspaces/${WS}/addons/x/webhooks`, query: { a: [1, 2] } });

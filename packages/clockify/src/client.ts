@@ -22,7 +22,11 @@ export const CLOCKIFY_MAX_RPS = 50;
  */
 export function createClockifyClient(opts: TClockifyClientOptions): TClockifyClient {
   const transport = opts.transport ?? (opts.fetch ? fetchTransport(opts.fetch) : sharedNodeTransport());
-  const rps = Math.min(opts.maxRps && opts.maxRps > 0 ? opts.maxRps : CLOCKIFY_MAX_RPS, CLOCKIFY_MAX_RPS);
+  const rps = () => {
+    const asked = typeof opts.maxRps === 'function' ? opts.maxRps() : opts.maxRps;
+
+    return Math.min(asked && asked > 0 ? asked : CLOCKIFY_MAX_RPS, CLOCKIFY_MAX_RPS);
+  };
   const timeoutMs = opts.timeoutMs ?? 30_000;
   const maxRetryAfterMs = opts.maxRetryAfterMs ?? 60_000;
   const retryOptions = {
@@ -47,7 +51,7 @@ export function createClockifyClient(opts: TClockifyClientOptions): TClockifyCli
       const n = attempts;
       try {
         return await breaker.execute(async () => {
-          const waited = await opts.rateLimiter.acquire(opts.workspaceKey, rps);
+          const waited = await opts.rateLimiter.acquire(opts.workspaceKey, rps());
           if (waited > 0)
             log?.debug?.({ workspaceKey: opts.workspaceKey, call: label, waitedMs: waited }, 'Clockify call waited for the rate limit');
 

@@ -3,7 +3,6 @@ import type { TInstallation } from '@uw/db';
 
 import type { TApiDeps } from '../../deps';
 import { UserError } from '../../errors';
-import { effectiveSettings } from '../settings/effective-settings';
 import { NO_CLOCKIFY_TOKEN } from './dev-installation';
 
 /**
@@ -18,15 +17,13 @@ export function clockifyFor(deps: TApiDeps, installation: TInstallation, opts: {
       installation.status === 'ACTIVE' ? NO_CLOCKIFY_TOKEN : 'the add-on is not installed on this workspace',
     );
   }
-  const settings = effectiveSettings(deps.config.settingsDefaults, installation.settings);
-
   return createClockifyClient({
     catalogue: deps.catalogue.get(),
     apiUrl: installation.apiUrl,
     reportsUrl: installation.reportsUrl,
     token: deps.cipher.decrypt(installation.tokenCipher, installation.workspaceId),
     workspaceKey: installation.workspaceId,
-    maxRps: settings.max_rps,
+    maxRps: deps.liveLimits.maxRps(installation),
     rateLimiter: deps.rateLimiter,
     transport: deps.clockifyNet.transport,
     logger: deps.logger,
