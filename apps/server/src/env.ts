@@ -99,7 +99,7 @@ export const ZEnvSchema = z.object({
   UW_WEBHOOK_BODY_LIMIT_BYTES: int(1_048_576, 1_024, 50 * 1_048_576),
   // tRPC bodies (the admin API); refused with 413 past it, without buffering
   UW_MAX_BODY_BYTES: int(1_048_576, 1_024, 50 * 1_048_576),
-  UW_WORKER_CONCURRENCY: int(32, 1, 256),
+  UW_WORKER_CONCURRENCY: int(64, 1, 256),
   UW_SHUTDOWN_TIMEOUT_MS: int(10_000, 0, 120_000),
   // Workspace setting defaults (the seed's names). Settings saved in Clockify override them per workspace.
   UW_BOOTSTRAP_RUN_ON_INSTALL: bool(true),
