@@ -32,7 +32,8 @@ describe.skipIf(!available)('the shared outbound limit across two worker process
 
   it(`never sends more than max_rps (${MAX_RPS}) in any second, counted at the simulator`, async () => {
     // The limit is the default from the start: the install's own calls (below) share the workspace's windows.
-    const limit = { UW_BOOTSTRAP_MAX_RPS: String(MAX_RPS) };
+    // Each worker has fewer slots than the backlog, so one alone cannot hold it all and both take part.
+    const limit = { UW_BOOTSTRAP_MAX_RPS: String(MAX_RPS), UW_WORKER_CONCURRENCY: '16' };
     // The web process migrates the database first; the workers start on it.
     const web = await s.spawn('web', { UW_ROLE: 'web', ...limit });
     await web.waitReady(60_000);

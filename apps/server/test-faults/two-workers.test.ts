@@ -29,8 +29,9 @@ describe.skipIf(!available)('two worker processes on one PostgreSQL', () => {
   it('never runs one execution on both, and runs each periodic job once per period', async () => {
     const [web, a, b] = await Promise.all([
       s.spawn('web', { UW_ROLE: 'web' }),
-      s.spawn('worker-a', { UW_ROLE: 'worker' }),
-      s.spawn('worker-b', { UW_ROLE: 'worker' }),
+      // Fewer slots than executions: one worker alone cannot hold the whole backlog, so both take part.
+      s.spawn('worker-a', { UW_ROLE: 'worker', UW_WORKER_CONCURRENCY: '16' }),
+      s.spawn('worker-b', { UW_ROLE: 'worker', UW_WORKER_CONCURRENCY: '16' }),
     ]);
     await Promise.all([web.waitReady(), a.waitReady(), b.waitReady()]);
     const workersUpAt = Date.now();

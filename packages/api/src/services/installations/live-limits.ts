@@ -1,6 +1,5 @@
 import { installationQueries, type TDatabase, type TInstallation } from '@uw/db';
 
-import type { TLogger } from '../../deps';
 import type { TEventBus } from '../events/event-bus';
 import type { TSettingsValues } from '../settings/definitions';
 import { effectiveSettings } from '../settings/effective-settings';
@@ -19,7 +18,13 @@ export type TLiveLimits = {
  * (a cached one, a client built before the change) never replaces a newer one. `installation.changed` makes
  * this process read the row again, for the workspaces it has handed a limit out for.
  */
-export function createLiveLimits(deps: { db: TDatabase; bus: TEventBus; logger: TLogger; settingsDefaults: TSettingsValues }): TLiveLimits {
+export function createLiveLimits(deps: {
+  db: TDatabase;
+  bus: TEventBus;
+  /** The deps' logger, typed here: `deps.ts` imports this module's type. */
+  logger: { warn(obj: unknown, msg?: string): void };
+  settingsDefaults: TSettingsValues;
+}): TLiveLimits {
   const known = new Map<string, { value: number; version: number }>();
   const learn = (row: TInstallation) => {
     const held = known.get(row.workspaceId);
