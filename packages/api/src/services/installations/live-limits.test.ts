@@ -32,9 +32,6 @@ describe.each(dialects)('live max_rps on %s', (dialect) => {
       webhooks: [],
       now,
     });
-  const until = async (check: () => boolean) => {
-    for (let i = 0; i < 100 && !check(); i++) await new Promise((r) => setTimeout(r, 10));
-  };
 
   it("follows a settings change published on the bus: a client's limit drops while it lives", async () => {
     const bus = createEventBus();
@@ -45,8 +42,7 @@ describe.each(dialects)('live max_rps on %s', (dialect) => {
     expect(limit()).toBe(50);
     await installationQueries.updateInstallationSettings(db, ws, { id: row.id, settings: { max_rps: 5 } });
     bus.publish({ type: 'installation.changed', workspaceId: ws });
-    await until(() => limit() === 5);
-    expect(limit()).toBe(5);
+    await expect.poll(limit).toBe(5);
     // A client built later from a row read before the change (a stale cache) does not bring the old limit back.
     const late = limits.maxRps(row);
     expect(late()).toBe(5);
@@ -63,7 +59,7 @@ describe.each(dialects)('live max_rps on %s', (dialect) => {
     await installationQueries.updateInstallationSettings(db, b, { id: rowB.id, settings: { max_rps: 7 } });
     await installationQueries.updateInstallationSettings(db, a, { id: rowA.id, settings: { max_rps: 9 } });
     bus.publish({ type: 'installation.changed', workspaceId: b });
-    await until(() => limitB() === 7);
+    await expect.poll(limitB).toBe(7);
     expect([limitA(), limitB()]).toEqual([50, 7]);
   });
 });
